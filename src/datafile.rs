@@ -1,0 +1,347 @@
+//! The data-file format read by `ketnoi import` and written by `ketnoi export`
+//! and `ketnoi generate`: JSON Lines, one record per line, `"type"` first.
+//!
+//! Records refer to each other by `key`, which becomes the entity's slug. A
+//! reference may point to a record earlier in the file or to data already in
+//! the database. Enum values are written as in GraphQL (`SERIES_A`), money as
+//! `{"amount": "5000000000", "currency": "VND"}` (the amount a decimal string),
+//! dates as `YYYY-MM-DD` and times as RFC 3339 with an offset. Unknown fields
+//! are errors, so a typo never silently drops data.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Currency, EventKind, InvestorKind, Money, OrganizationKind, Stage, StartupTag, Topic};
+
+/// One line of a data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Record {
+    Sector(SectorRecord),
+    Province(ProvinceRecord),
+    Organization(OrganizationRecord),
+    Startup(StartupRecord),
+    Investor(InvestorRecord),
+    Mentor(MentorRecord),
+    Event(EventRecord),
+    Investment(InvestmentRecord),
+}
+
+impl Record {
+    /// The record's `type`, as written in the file.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Record::Sector(_) => "sector",
+            Record::Province(_) => "province",
+            Record::Organization(_) => "organization",
+            Record::Startup(_) => "startup",
+            Record::Investor(_) => "investor",
+            Record::Mentor(_) => "mentor",
+            Record::Event(_) => "event",
+            Record::Investment(_) => "investment",
+        }
+    }
+}
+
+/// A sector: `{"type":"sector","key":"agritech","name":"Nông nghiệp công nghệ cao","name_en":"Agritech"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectorRecord {
+    pub key: String,
+    pub name: String,
+    pub name_en: String,
+}
+
+/// A province: `{"type":"province","key":"can-tho","name":"Cần Thơ","region":"Mekong Delta"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvinceRecord {
+    pub key: String,
+    pub name: String,
+    pub region: String,
+}
+
+/// A support organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationRecord {
+    pub key: String,
+    pub name: String,
+    pub kind: OrganizationKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// A startup.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartupRecord {
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub tagline: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    pub stage: Stage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_size: Option<i32>,
+    #[serde(default)]
+    pub tags: Vec<StartupTag>,
+    #[serde(default)]
+    pub needs: Vec<Topic>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seeking: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An investor. An empty `provinces` list means nationwide.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvestorRecord {
+    pub key: String,
+    pub name: String,
+    pub kind: InvestorKind,
+    #[serde(default)]
+    pub thesis: String,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket_min: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket_max: Option<Money>,
+    #[serde(default)]
+    pub provinces: Vec<String>,
+    #[serde(default = "yes")]
+    pub active: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+fn one() -> i32 {
+    1
+}
+
+/// A mentor, coach or expert. `capacity` is how many startups they can take on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentorRecord {
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub headline: String,
+    #[serde(default)]
+    pub bio: String,
+    #[serde(default)]
+    pub expertise: Vec<Topic>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    #[serde(default = "one")]
+    pub capacity: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// An event. `organizer` is an organisation's key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRecord {
+    pub key: String,
+    pub title: String,
+    pub kind: EventKind,
+    #[serde(default)]
+    pub description: String,
+    pub starts_at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organizer: Option<String>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// An investment of `investor` (key) into `startup` (key). Investments have no
+/// key of their own: importing the same investor, startup, round and date again
+/// updates the amount instead of adding a second investment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvestmentRecord {
+    pub investor: String,
+    pub startup: String,
+    pub amount: Money,
+    pub round: Stage,
+    pub date: NaiveDate,
+}
+
+/// Why a line could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    /// The field path inside the record (`seeking.amount`), if known.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Parses one line, naming the field that is wrong when it can.
+///
+/// The `type` is read first and the rest of the line is then read as that
+/// record's struct, so that errors carry the path of the offending field
+/// (serde's internally tagged enums buffer the content and lose it).
+pub fn parse_line(line: &str) -> Result<Record, LineError> {
+    let mut object: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(line).map_err(|e| LineError {
+            field: None,
+            reason: without_position(e.to_string()),
+        })?;
+    let type_name = match object.remove("type") {
+        Some(serde_json::Value::String(t)) => t,
+        Some(_) => return Err(field_error("type", "must be a string".into())),
+        None => return Err(field_error("type", "is missing: every record starts with \"type\"".into())),
+    };
+    let rest = serde_json::Value::Object(object);
+    fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, LineError> {
+        serde_path_to_error::deserialize(value).map_err(|err| {
+            let path = err.path().to_string();
+            let field = (path != "." && !path.is_empty()).then_some(path);
+            LineError {
+                field,
+                reason: without_position(err.into_inner().to_string()),
+            }
+        })
+    }
+    Ok(match type_name.as_str() {
+        "sector" => Record::Sector(read(rest)?),
+        "province" => Record::Province(read(rest)?),
+        "organization" => Record::Organization(read(rest)?),
+        "startup" => Record::Startup(read(rest)?),
+        "investor" => Record::Investor(read(rest)?),
+        "mentor" => Record::Mentor(read(rest)?),
+        "event" => Record::Event(read(rest)?),
+        "investment" => Record::Investment(read(rest)?),
+        other => {
+            return Err(field_error(
+                "type",
+                format!(
+                    "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment"
+                ),
+            ));
+        }
+    })
+}
+
+fn field_error(field: &str, reason: String) -> LineError {
+    LineError {
+        field: Some(field.to_string()),
+        reason,
+    }
+}
+
+/// serde_json appends " at line 1 column N"; the caller names the line itself.
+fn without_position(mut reason: String) -> String {
+    if let Some(cut) = reason.rfind(" at line ") {
+        reason.truncate(cut);
+    }
+    reason
+}
+
+/// Writes one record as a line (without the newline).
+pub fn to_line(record: &Record) -> String {
+    serde_json::to_string(record).expect("BUG: records always serialize")
+}
+
+/// A money value in VND, for generators and tests.
+pub fn vnd(amount: i64) -> Money {
+    Money {
+        amount,
+        currency: Currency::Vnd,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_documented_example_lines() {
+        let lines = [
+            r#"{"type":"sector","key":"agritech","name":"Nông nghiệp công nghệ cao","name_en":"Agritech"}"#,
+            r#"{"type":"province","key":"can-tho","name":"Cần Thơ","region":"Mekong Delta"}"#,
+            r#"{"type":"organization","key":"castihub","name":"x","kind":"SUPPORT_CENTER","province":"can-tho","description":"d","website":"https://castihub.vn"}"#,
+            r#"{"type":"startup","key":"s","name":"S","tagline":"t","description":"d","sectors":["agritech"],"stage":"SEED","province":"can-tho","founded_on":"2023-04-01","team_size":7,"tags":["WOMEN_LED"],"needs":["FUNDRAISING","MARKETING"],"seeking":{"amount":"5000000000","currency":"VND"},"organization":"castihub","website":"https://s.vn"}"#,
+            r#"{"type":"investor","key":"i","name":"I","kind":"VC_FUND","thesis":"t","sectors":["fintech"],"stages":["SEED","SERIES_A"],"ticket_min":{"amount":"2000000000","currency":"VND"},"ticket_max":{"amount":"20000000000","currency":"VND"},"provinces":[],"active":true}"#,
+            r#"{"type":"mentor","key":"m","name":"M","headline":"h","bio":"b","expertise":["LEGAL"],"sectors":["edtech"],"languages":["vi","en"],"province":"hai-phong","capacity":3}"#,
+            r#"{"type":"event","key":"e","title":"Techfest Hải Phòng 2025","kind":"FESTIVAL","description":"d","starts_at":"2025-11-20T08:00:00+07:00","ends_at":"2025-11-21T17:00:00+07:00","province":"hai-phong","organizer":"castihub","sectors":["ai"]}"#,
+            r#"{"type":"investment","investor":"i","startup":"s","amount":{"amount":"3000000000","currency":"VND"},"round":"SEED","date":"2024-05-01"}"#,
+        ];
+        for line in lines {
+            let record = parse_line(line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+            let again = parse_line(&to_line(&record)).unwrap();
+            assert_eq!(record, again);
+            assert!(to_line(&record).starts_with(r#"{"type":""#));
+        }
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let err = parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"SEED","team_size":"many"}"#)
+            .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("team_size"));
+        assert!(err.reason.contains("invalid type"), "{}", err.reason);
+
+        let err = parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"SEED","colour":"red"}"#)
+            .unwrap_err();
+        assert!(err.reason.contains("unknown field `colour`"), "{}", err.reason);
+
+        let err = parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"LATE"}"#).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("stage"));
+
+        let err = parse_line(r#"{"type":"spaceship","key":"s"}"#).unwrap_err();
+        assert!(err.reason.contains("spaceship"), "{}", err.reason);
+
+        let err = parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"SEED","seeking":{"amount":"lots","currency":"VND"}}"#)
+            .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("seeking.amount"));
+    }
+}

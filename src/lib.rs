@@ -1,0 +1,4 @@
+//! ketnoi: a GraphQL backend for innovative-startup ecosystems.
+
+pub mod datafile;
+pub mod model;
