@@ -2,3 +2,4 @@
 
 pub mod datafile;
 pub mod model;
+pub mod store;

@@ -1,0 +1,664 @@
+//! The database boundary: one [`Store`] over SQLite (the default, embedded)
+//! or PostgreSQL (production), with the same behaviour on both.
+//!
+//! The SQL lives in `sql.rs`, written once against a type alias `DB` and
+//! compiled twice, once per database (`include!` below), so that both
+//! back-ends run the same statements and cannot drift apart; the few places
+//! where the dialects differ branch on a `DIALECT` constant. Everything here,
+//! above the SQL, is shared: rows, filters, paging, the write model and the
+//! mapping of database errors.
+//!
+//! SQLite runs in WAL mode with foreign keys on and a busy timeout; writes go
+//! through a pool of exactly one connection, so concurrent writers queue in
+//! the process instead of failing with "database is locked", while reads use
+//! a pool of several connections.
+
+mod rows;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::datafile::{
+    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, ProvinceRecord, SectorRecord,
+    StartupRecord,
+};
+use crate::model::{
+    Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor, Organization,
+    OrganizationKind, Province, Sector, Stage, Startup, StartupTag, Topic,
+};
+pub use rows::*;
+
+/// Which SQL dialect a statement is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+#[allow(clippy::module_inception)]
+mod sqlite {
+    //! The SQL of `sql.rs`, compiled for SQLite.
+    type DB = sqlx::Sqlite;
+    const DIALECT: super::Dialect = super::Dialect::Sqlite;
+    include!("sql.rs");
+}
+
+mod postgres {
+    //! The SQL of `sql.rs`, compiled for PostgreSQL.
+    type DB = sqlx::Postgres;
+    const DIALECT: super::Dialect = super::Dialect::Postgres;
+    include!("sql.rs");
+}
+
+/// Errors from the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database failed or refused a statement for a reason the user cannot fix.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Migrations could not be applied.
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A record of a batch is invalid; `index` is its position in the batch.
+    #[error("record {index} is invalid: {}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid { index: usize, errors: Vec<FieldError> },
+    /// The entity to change does not exist.
+    #[error("not found")]
+    NotFound,
+    /// The database URL is not one we support.
+    #[error("unsupported database URL: expected sqlite:... or postgres://...")]
+    UnsupportedUrl,
+}
+
+impl StoreError {
+    fn invalid(index: usize, error: FieldError) -> Self {
+        StoreError::Invalid {
+            index,
+            errors: vec![error],
+        }
+    }
+}
+
+/// Maps a unique-constraint violation to the field a user can fix.
+fn on_unique_violation(err: sqlx::Error) -> StoreError {
+    if let sqlx::Error::Database(db) = &err {
+        if db.is_unique_violation() {
+            // PostgreSQL names the constraint; SQLite names the columns.
+            let name = db.constraint().map(str::to_string).unwrap_or_else(|| db.message().to_string());
+            if name.contains("slug") {
+                return StoreError::invalid(
+                    0,
+                    FieldError::new("slug", FieldErrorCode::Taken, "is already used by another profile"),
+                );
+            }
+            if name.contains("investments") {
+                return StoreError::invalid(
+                    0,
+                    FieldError::new(
+                        "date",
+                        FieldErrorCode::Taken,
+                        "this investor already has an investment in this startup for this round and date",
+                    ),
+                );
+            }
+        }
+    }
+    StoreError::Database(err)
+}
+
+/// The tables whose rows are found by slug.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    Sectors,
+    Provinces,
+    Organizations,
+    Startups,
+    Investors,
+    Mentors,
+    Events,
+}
+
+impl Table {
+    /// The SQL table name (a constant, never user input).
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Sectors => "sectors",
+            Table::Provinces => "provinces",
+            Table::Organizations => "organizations",
+            Table::Startups => "startups",
+            Table::Investors => "investors",
+            Table::Mentors => "mentors",
+            Table::Events => "events",
+        }
+    }
+}
+
+/// A value bound to a statement, so that column lists and their values can be
+/// built once, above the SQL, for both databases.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(Option<String>),
+    Int(Option<i64>),
+    Int32(Option<i32>),
+    Bool(bool),
+    Date(Option<NaiveDate>),
+    Time(Option<DateTime<Utc>>),
+}
+
+/// How a batch is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    /// New rows; an existing slug is a `Taken` error.
+    Insert,
+    /// Insert or update by the table's natural key (imports).
+    Upsert,
+    /// Update the row with this id.
+    Update(i64),
+}
+
+/// A sort order for a list, and the column it sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    /// The folded name (or title).
+    Name,
+    CreatedAt,
+    /// Startups only; projects without a founding date sort last.
+    FoundedOn,
+    /// Events only.
+    StartsAt,
+}
+
+impl SortColumn {
+    fn tag(self) -> &'static str {
+        match self {
+            SortColumn::Name => "n",
+            SortColumn::CreatedAt => "c",
+            SortColumn::FoundedOn => "f",
+            SortColumn::StartsAt => "s",
+        }
+    }
+}
+
+/// A position in a sorted list: the sort value and the id that breaks ties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SortKey {
+    pub column: SortColumn,
+    pub value: SortValue,
+    pub id: i64,
+}
+
+/// The value part of a [`SortKey`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum SortValue {
+    Text(String),
+    Date(NaiveDate),
+    Time(DateTime<Utc>),
+}
+
+/// The date that stands for "no founding date" when sorting (sorts last).
+pub const NO_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("BUG: valid date");
+
+impl SortKey {
+    /// Encodes the key as the opaque text inside a cursor.
+    pub fn encode(&self) -> String {
+        let value = match &self.value {
+            SortValue::Text(t) => t.clone(),
+            SortValue::Date(d) => d.to_string(),
+            SortValue::Time(t) => t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        };
+        serde_json::json!([self.column.tag(), value, self.id]).to_string()
+    }
+
+    /// Decodes a key written by [`SortKey::encode`] for `column`.
+    pub fn decode(text: &str, column: SortColumn) -> Option<SortKey> {
+        let (tag, value, id): (String, String, i64) = serde_json::from_str(text).ok()?;
+        if tag != column.tag() {
+            return None;
+        }
+        let value = match column {
+            SortColumn::Name => SortValue::Text(value),
+            SortColumn::FoundedOn => SortValue::Date(NaiveDate::from_str(&value).ok()?),
+            SortColumn::CreatedAt | SortColumn::StartsAt => {
+                SortValue::Time(DateTime::parse_from_rfc3339(&value).ok()?.with_timezone(&Utc))
+            }
+        };
+        Some(SortKey { column, value, id })
+    }
+}
+
+/// One page of a sorted list, as the store runs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageQuery {
+    pub column: SortColumn,
+    pub descending: bool,
+    /// Rows wanted (1..=100); the store fetches one more to see if more exist.
+    pub limit: usize,
+    /// Start after this key (in the list's order).
+    pub after: Option<SortKey>,
+    /// Stop before this key.
+    pub before: Option<SortKey>,
+    /// Take the rows nearest `before` (Relay's `last`) instead of nearest `after`.
+    pub from_end: bool,
+}
+
+/// A page of rows and whether more lie beyond it in the direction read.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub has_more: bool,
+}
+
+/// Filters for the startup list; lists match any of their values, fields all.
+#[derive(Debug, Clone, Default)]
+pub struct StartupFilter {
+    pub sectors: Option<Vec<String>>,
+    pub stages: Option<Vec<Stage>>,
+    pub provinces: Option<Vec<String>>,
+    pub tags: Option<Vec<StartupTag>>,
+    /// `(eligible, as_of)`: only startups that are (or are not) eligible on `as_of`.
+    pub eligible_for_support: Option<(bool, NaiveDate)>,
+    pub organizations: Option<Vec<i64>>,
+}
+
+/// Filters for the investor list.
+#[derive(Debug, Clone, Default)]
+pub struct InvestorFilter {
+    pub sectors: Option<Vec<String>>,
+    pub stages: Option<Vec<Stage>>,
+    pub kinds: Option<Vec<InvestorKind>>,
+    /// Investors who invest in any of these provinces, nationwide ones included.
+    pub provinces: Option<Vec<String>>,
+    pub active: Option<bool>,
+}
+
+/// Filters for the mentor list.
+#[derive(Debug, Clone, Default)]
+pub struct MentorFilter {
+    pub sectors: Option<Vec<String>>,
+    pub expertise: Option<Vec<Topic>>,
+    pub provinces: Option<Vec<String>>,
+    pub languages: Option<Vec<String>>,
+}
+
+/// Filters for the organisation list.
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationFilter {
+    pub kinds: Option<Vec<OrganizationKind>>,
+    pub provinces: Option<Vec<String>>,
+}
+
+/// Filters for the event list. `from`/`to` select events that overlap the range.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub kinds: Option<Vec<EventKind>>,
+    pub provinces: Option<Vec<String>>,
+    pub sectors: Option<Vec<String>>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub organizers: Option<Vec<i64>>,
+}
+
+/// What a connection lists: the entity type and its filter.
+#[derive(Debug, Clone)]
+pub enum ListQuery {
+    Startups(StartupFilter),
+    Investors(InvestorFilter),
+    Mentors(MentorFilter),
+    Organizations(OrganizationFilter),
+    Events(EventFilter),
+}
+
+/// Slug-to-id maps of referenced entities, filled from the database on demand
+/// and kept for the length of an import.
+#[derive(Debug, Default)]
+pub struct RefCache {
+    maps: HashMap<Table, HashMap<String, i64>>,
+}
+
+impl RefCache {
+    fn get(&self, table: Table, slug: &str) -> Option<i64> {
+        self.maps.get(&table).and_then(|m| m.get(slug)).copied()
+    }
+
+    fn insert(&mut self, table: Table, slug: String, id: i64) {
+        self.maps.entry(table).or_default().insert(slug, id);
+    }
+}
+
+/// Counts per record type written by an import.
+pub type ImportCounts = Vec<(&'static str, usize)>;
+
+/// The storage of the ecosystem graph.
+#[derive(Clone)]
+pub enum Store {
+    /// SQLite: several readers, one writer.
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    /// PostgreSQL.
+    Postgres(PgPool),
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Store::Sqlite { .. } => "Store::Sqlite",
+            Store::Postgres(_) => "Store::Postgres",
+        })
+    }
+}
+
+/// Calls the same function of the SQLite or the PostgreSQL module.
+macro_rules! dispatch {
+    ($self:expr, read, $f:ident($($arg:expr),*)) => {
+        match $self {
+            Store::Sqlite { read, .. } => sqlite::$f(read, $($arg),*).await,
+            Store::Postgres(pool) => postgres::$f(pool, $($arg),*).await,
+        }
+    };
+    ($self:expr, write, $f:ident($($arg:expr),*)) => {
+        match $self {
+            Store::Sqlite { write, .. } => sqlite::$f(write, $($arg),*).await,
+            Store::Postgres(pool) => postgres::$f(pool, $($arg),*).await,
+        }
+    };
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `url`: `sqlite:PATH`,
+    /// `sqlite::memory:` or `postgres://...`. Does not migrate.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            return Ok(Store::Postgres(pool));
+        }
+        let Some(rest) = url.strip_prefix("sqlite:") else {
+            return Err(StoreError::UnsupportedUrl);
+        };
+        if rest == ":memory:" || rest == "memory" {
+            return Self::sqlite_memory().await;
+        }
+        let path = rest.trim_start_matches("//");
+        Self::sqlite_file(Path::new(path)).await
+    }
+
+    /// Opens a SQLite database file, creating it and its folder if needed.
+    pub async fn sqlite_file(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.clone())
+            .await?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.read_only(true))
+            .await?;
+        Ok(Store::Sqlite { read, write })
+    }
+
+    /// An in-memory SQLite database on one connection (tests and benchmarks).
+    pub async fn sqlite_memory() -> Result<Store, StoreError> {
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options)
+            .await?;
+        Ok(Store::Sqlite {
+            read: pool.clone(),
+            write: pool,
+        })
+    }
+
+    /// The dialect of this store.
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Store::Sqlite { .. } => Dialect::Sqlite,
+            Store::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// Applies the migrations this build embeds.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite { write, .. } => sqlx::migrate!("./migrations/sqlite").run(write).await?,
+            Store::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Checks that the database answers (for `/readyz`).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        dispatch!(self, read, ping())
+    }
+
+    /// Closes every connection (SQLite checkpoints its WAL).
+    pub async fn close(&self) {
+        match self {
+            Store::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Store::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// The id of the row of `table` with this slug.
+    pub async fn id_by_slug(&self, table: Table, slug: &str) -> Result<Option<i64>, StoreError> {
+        dispatch!(self, read, id_by_slug(table, slug))
+    }
+
+    /// Which of these ids exist in `table`.
+    pub async fn existing_ids(&self, table: Table, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+        dispatch!(self, read, existing_ids(table, ids))
+    }
+
+    /// Every sector, ordered by key.
+    pub async fn sectors(&self) -> Result<Vec<Sector>, StoreError> {
+        dispatch!(self, read, sectors(None))
+    }
+
+    /// The sectors with these ids.
+    pub async fn sectors_by_ids(&self, ids: &[i64]) -> Result<Vec<Sector>, StoreError> {
+        dispatch!(self, read, sectors(Some(ids)))
+    }
+
+    /// Every province, ordered by key.
+    pub async fn provinces(&self) -> Result<Vec<Province>, StoreError> {
+        dispatch!(self, read, provinces(None))
+    }
+
+    /// The provinces with these ids.
+    pub async fn provinces_by_ids(&self, ids: &[i64]) -> Result<Vec<Province>, StoreError> {
+        dispatch!(self, read, provinces(Some(ids)))
+    }
+
+    /// Startups by id (missing ids are left out).
+    pub async fn startups_by_ids(&self, ids: &[i64]) -> Result<Vec<Startup>, StoreError> {
+        dispatch!(self, read, startups_by_ids(ids))
+    }
+
+    /// Investors by id.
+    pub async fn investors_by_ids(&self, ids: &[i64]) -> Result<Vec<Investor>, StoreError> {
+        dispatch!(self, read, investors_by_ids(ids))
+    }
+
+    /// Mentors by id.
+    pub async fn mentors_by_ids(&self, ids: &[i64]) -> Result<Vec<Mentor>, StoreError> {
+        dispatch!(self, read, mentors_by_ids(ids))
+    }
+
+    /// Organisations by id.
+    pub async fn organizations_by_ids(&self, ids: &[i64]) -> Result<Vec<Organization>, StoreError> {
+        dispatch!(self, read, organizations_by_ids(ids))
+    }
+
+    /// Events by id.
+    pub async fn events_by_ids(&self, ids: &[i64]) -> Result<Vec<Event>, StoreError> {
+        dispatch!(self, read, events_by_ids(ids))
+    }
+
+    /// Investments into these startups, newest first.
+    pub async fn investments_by_startups(&self, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
+        dispatch!(self, read, investments_by("startup_id", ids))
+    }
+
+    /// Investments by these investors, newest first.
+    pub async fn investments_by_investors(&self, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
+        dispatch!(self, read, investments_by("investor_id", ids))
+    }
+
+    /// One page of a list, sorted and filtered.
+    pub async fn list_ids(&self, query: &ListQuery, page: &PageQuery) -> Result<Page<SortKey>, StoreError> {
+        dispatch!(self, read, list_ids(query, page))
+    }
+
+    /// How many rows a list has in all.
+    pub async fn count(&self, query: &ListQuery) -> Result<i64, StoreError> {
+        dispatch!(self, read, count(query))
+    }
+
+    /// Reads profiles back as data-file records, by id or in id order after a
+    /// given id (for export); each comes with its id.
+    pub async fn startup_records(&self, select: RecordSelect<'_>) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
+        dispatch!(self, read, startup_records(select))
+    }
+
+    /// See [`Store::startup_records`].
+    pub async fn investor_records(&self, select: RecordSelect<'_>) -> Result<Vec<(i64, InvestorRecord)>, StoreError> {
+        dispatch!(self, read, investor_records(select))
+    }
+
+    /// See [`Store::startup_records`].
+    pub async fn mentor_records(&self, select: RecordSelect<'_>) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
+        dispatch!(self, read, mentor_records(select))
+    }
+
+    /// See [`Store::startup_records`].
+    pub async fn organization_records(
+        &self,
+        select: RecordSelect<'_>,
+    ) -> Result<Vec<(i64, OrganizationRecord)>, StoreError> {
+        dispatch!(self, read, organization_records(select))
+    }
+
+    /// See [`Store::startup_records`].
+    pub async fn event_records(&self, select: RecordSelect<'_>) -> Result<Vec<(i64, EventRecord)>, StoreError> {
+        dispatch!(self, read, event_records(select))
+    }
+
+    /// Investments as records, in id order after the given id.
+    pub async fn investment_records(&self, after: i64, limit: i64) -> Result<Vec<(i64, InvestmentRecord)>, StoreError> {
+        dispatch!(self, read, investment_records(after, limit))
+    }
+
+    /// Writes a batch of records in one transaction (see [`Batch`]); returns
+    /// the ids of the written profiles by slug.
+    pub async fn write(&self, batch: &Batch, mode: WriteMode) -> Result<HashMap<String, i64>, StoreError> {
+        let mut cache = RefCache::default();
+        dispatch!(self, write, write_batches(std::slice::from_ref(batch), mode, &mut cache))
+    }
+
+    /// Starts an import: one transaction that the importer feeds batch by
+    /// batch and commits at the end; dropping it rolls everything back.
+    pub async fn begin_import(&self) -> Result<ImportTx, StoreError> {
+        Ok(match self {
+            Store::Sqlite { write, .. } => ImportTx::Sqlite(write.begin().await?, RefCache::default()),
+            Store::Postgres(pool) => ImportTx::Postgres(pool.begin().await?, RefCache::default()),
+        })
+    }
+
+    /// Deletes a row of `table` by id; false when there was none.
+    pub async fn delete(&self, table: Table, id: i64) -> Result<bool, StoreError> {
+        dispatch!(self, write, delete(table, id))
+    }
+}
+
+/// An import in progress: one open transaction.
+pub enum ImportTx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>, RefCache),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>, RefCache),
+}
+
+impl ImportTx {
+    /// Writes a batch inside the import's transaction.
+    pub async fn write(&mut self, batch: &Batch) -> Result<(), StoreError> {
+        match self {
+            ImportTx::Sqlite(tx, cache) => sqlite::write_batch(tx, batch, WriteMode::Upsert, cache).await.map(drop),
+            ImportTx::Postgres(tx, cache) => postgres::write_batch(tx, batch, WriteMode::Upsert, cache).await.map(drop),
+        }
+    }
+
+    /// Commits the import.
+    pub async fn commit(self) -> Result<(), StoreError> {
+        match self {
+            ImportTx::Sqlite(tx, _) => tx.commit().await?,
+            ImportTx::Postgres(tx, _) => tx.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// Which rows to read back as records.
+#[derive(Debug, Clone, Copy)]
+pub enum RecordSelect<'a> {
+    Ids(&'a [i64]),
+    /// Up to `limit` rows with ids greater than `after`, in id order.
+    After { after: i64, limit: i64 },
+}
+
+/// Records of one type to write together; at most one type per batch keeps
+/// the statements simple and the references resolvable in order.
+#[derive(Debug, Clone)]
+pub enum Batch {
+    Sectors(Vec<SectorRecord>),
+    Provinces(Vec<ProvinceRecord>),
+    Organizations(Vec<OrganizationRecord>),
+    Startups(Vec<StartupRecord>),
+    Investors(Vec<InvestorRecord>),
+    Mentors(Vec<MentorRecord>),
+    Events(Vec<EventRecord>),
+    Investments(Vec<InvestmentRecord>),
+}
+
+impl Batch {
+    /// How many records the batch holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Batch::Sectors(v) => v.len(),
+            Batch::Provinces(v) => v.len(),
+            Batch::Organizations(v) => v.len(),
+            Batch::Startups(v) => v.len(),
+            Batch::Investors(v) => v.len(),
+            Batch::Mentors(v) => v.len(),
+            Batch::Events(v) => v.len(),
+            Batch::Investments(v) => v.len(),
+        }
+    }
+
+    /// Whether the batch is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

@@ -1,0 +1,889 @@
+// The SQL of the store, written once and compiled for each database (see
+// `mod.rs`): the including module defines `type DB` and `const DIALECT`.
+// Identifiers pushed into statements come from constants, never from input;
+// every value is a bound parameter.
+
+#[allow(unused_imports)]
+use std::collections::{HashMap, HashSet};
+
+use sqlx::{Pool, QueryBuilder, Transaction};
+
+#[allow(unused_imports)]
+use super::{
+    Batch, Dialect, EventFilter, InvestorFilter, ListQuery, MentorFilter, OrganizationFilter, Page, PageQuery,
+    RecordSelect, RefCache, SortColumn, SortKey, SortValue, StartupFilter, StoreError, Table, Value, WriteMode,
+    WriteSpec, NO_DATE,
+};
+use super::rows::*;
+use crate::datafile::{EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord};
+use crate::model::{self, Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup, Vocabulary};
+
+/// Rows per multi-row statement: well under both databases' bind limits.
+const MAX_BIND_PARAMS: usize = 30_000;
+
+type Builder<'a> = QueryBuilder<'a, DB>;
+
+pub async fn ping(pool: &Pool<DB>) -> Result<(), StoreError> {
+    sqlx::query("select 1").execute(pool).await?;
+    Ok(())
+}
+
+fn push_value(b: &mut sqlx::query_builder::Separated<'_, '_, DB, &'static str>, value: &Value) {
+    match value.clone() {
+        Value::Text(v) => b.push_bind(v),
+        Value::Int(v) => b.push_bind(v),
+        Value::Int32(v) => b.push_bind(v),
+        Value::Bool(v) => b.push_bind(v),
+        Value::Date(v) => b.push_bind(v),
+        Value::Time(v) => b.push_bind(v),
+    };
+}
+
+fn push_id_list(b: &mut Builder<'_>, ids: &[i64]) {
+    b.push("(");
+    let mut list = b.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    b.push(")");
+}
+
+fn push_text_list<S: AsRef<str>>(b: &mut Builder<'_>, values: impl IntoIterator<Item = S>) {
+    b.push("(");
+    let mut list = b.separated(", ");
+    for v in values {
+        list.push_bind(v.as_ref().to_string());
+    }
+    b.push(")");
+}
+
+pub async fn id_by_slug(pool: &Pool<DB>, table: Table, slug: &str) -> Result<Option<i64>, StoreError> {
+    let sql = format!("select id from {} where slug = $1", table.name());
+    Ok(sqlx::query_scalar(&sql).bind(slug).fetch_optional(pool).await?)
+}
+
+pub async fn existing_ids(pool: &Pool<DB>, table: Table, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut b = Builder::new(format!("select id from {} where id in ", table.name()));
+    push_id_list(&mut b, ids);
+    Ok(b.build_query_scalar().fetch_all(pool).await?)
+}
+
+pub async fn sectors(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Sector>, StoreError> {
+    let mut b = Builder::new("select id, slug, name, name_en from sectors");
+    if let Some(ids) = ids {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        b.push(" where id in ");
+        push_id_list(&mut b, ids);
+    }
+    b.push(" order by slug");
+    let rows: Vec<SectorRow> = b.build_query_as().fetch_all(pool).await?;
+    Ok(rows.into_iter().map(Sector::from).collect())
+}
+
+pub async fn provinces(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Province>, StoreError> {
+    let mut b = Builder::new("select id, slug, name, region from provinces");
+    if let Some(ids) = ids {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        b.push(" where id in ");
+        push_id_list(&mut b, ids);
+    }
+    b.push(" order by slug");
+    let rows: Vec<ProvinceRow> = b.build_query_as().fetch_all(pool).await?;
+    Ok(rows.into_iter().map(Province::from).collect())
+}
+
+/// Reads `(owner, value)` pairs of a link table for these owners, in order.
+async fn link_ids(pool: &Pool<DB>, link: LinkTable, owners: &[i64]) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
+    let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
+    if owners.is_empty() {
+        return Ok(map);
+    }
+    let mut b = Builder::new(format!("select {}, {} from {} where {} in ", link.owner, link.value, link.table, link.owner));
+    push_id_list(&mut b, owners);
+    b.push(format!(" order by {}, position", link.owner));
+    let rows: Vec<(i64, i64)> = b.build_query_as().fetch_all(pool).await?;
+    for (owner, value) in rows {
+        map.entry(owner).or_default().push(value);
+    }
+    Ok(map)
+}
+
+/// Like [`link_ids`], but returns the linked rows' slugs (or the text value).
+async fn link_keys(
+    pool: &Pool<DB>,
+    link: LinkTable,
+    target: Option<Table>,
+    owners: &[i64],
+) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    let mut map: HashMap<i64, Vec<String>> = HashMap::new();
+    if owners.is_empty() {
+        return Ok(map);
+    }
+    let mut b = match target {
+        Some(t) => Builder::new(format!(
+            "select l.{owner}, t.slug from {link} l join {target} t on t.id = l.{value} where l.{owner} in ",
+            owner = link.owner,
+            link = link.table,
+            target = t.name(),
+            value = link.value
+        )),
+        None => Builder::new(format!(
+            "select l.{owner}, l.{value} from {link} l where l.{owner} in ",
+            owner = link.owner,
+            link = link.table,
+            value = link.value
+        )),
+    };
+    push_id_list(&mut b, owners);
+    b.push(format!(" order by l.{}, l.position", link.owner));
+    let rows: Vec<(i64, String)> = b.build_query_as().fetch_all(pool).await?;
+    for (owner, value) in rows {
+        map.entry(owner).or_default().push(value);
+    }
+    Ok(map)
+}
+
+const STARTUP_COLUMNS: &str = "id, slug, name, tagline, description, stage, province_id, organization_id, founded_on, \
+     team_size, tags, needs, seeking_amount, seeking_currency, website, email, phone, created_at, updated_at";
+const INVESTOR_COLUMNS: &str = "id, slug, name, kind, thesis, stages, ticket_min_amount, ticket_min_currency, \
+     ticket_max_amount, ticket_max_currency, active, website, email, phone, created_at, updated_at";
+const MENTOR_COLUMNS: &str =
+    "id, slug, name, headline, bio, expertise, province_id, capacity, website, email, phone, created_at, updated_at";
+const ORGANIZATION_COLUMNS: &str =
+    "id, slug, name, kind, province_id, description, website, email, phone, created_at, updated_at";
+const EVENT_COLUMNS: &str = "id, slug, title, kind, description, starts_at, ends_at, province_id, organizer_id, \
+     website, created_at, updated_at";
+
+fn by_ids_query(columns: &str, table: &str, ids: &[i64]) -> Builder<'static> {
+    let mut b = Builder::new(format!("select {columns} from {table} where id in "));
+    push_id_list(&mut b, ids);
+    b
+}
+
+pub async fn startups_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Startup>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<StartupRow> = by_ids_query(STARTUP_COLUMNS, "startups", ids).build_query_as().fetch_all(pool).await?;
+    let mut sectors = link_ids(pool, STARTUP_SECTORS, ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let s = sectors.remove(&r.id).unwrap_or_default();
+            r.into_model(s)
+        })
+        .collect()
+}
+
+pub async fn investors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Investor>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<InvestorRow> =
+        by_ids_query(INVESTOR_COLUMNS, "investors", ids).build_query_as().fetch_all(pool).await?;
+    let mut sectors = link_ids(pool, INVESTOR_SECTORS, ids).await?;
+    let mut provinces = link_ids(pool, INVESTOR_PROVINCES, ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let s = sectors.remove(&r.id).unwrap_or_default();
+            let p = provinces.remove(&r.id).unwrap_or_default();
+            r.into_model(s, p)
+        })
+        .collect()
+}
+
+pub async fn mentors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Mentor>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<MentorRow> = by_ids_query(MENTOR_COLUMNS, "mentors", ids).build_query_as().fetch_all(pool).await?;
+    let mut sectors = link_ids(pool, MENTOR_SECTORS, ids).await?;
+    let mut languages = link_keys(pool, MENTOR_LANGUAGES, None, ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let s = sectors.remove(&r.id).unwrap_or_default();
+            let l = languages.remove(&r.id).unwrap_or_default();
+            r.into_model(s, l)
+        })
+        .collect()
+}
+
+pub async fn organizations_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Organization>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<OrganizationRow> =
+        by_ids_query(ORGANIZATION_COLUMNS, "organizations", ids).build_query_as().fetch_all(pool).await?;
+    rows.into_iter().map(OrganizationRow::into_model).collect()
+}
+
+pub async fn events_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Event>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<EventRow> = by_ids_query(EVENT_COLUMNS, "events", ids).build_query_as().fetch_all(pool).await?;
+    let mut sectors = link_ids(pool, EVENT_SECTORS, ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let s = sectors.remove(&r.id).unwrap_or_default();
+            r.into_model(s)
+        })
+        .collect()
+}
+
+/// `column` is `startup_id` or `investor_id` (a constant from the caller).
+pub async fn investments_by(pool: &Pool<DB>, column: &'static str, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut b = Builder::new(format!(
+        "select id, investor_id, startup_id, amount, currency, round, invested_on from investments where {column} in "
+    ));
+    push_id_list(&mut b, ids);
+    b.push(" order by invested_on desc, id desc");
+    let rows: Vec<InvestmentRow> = b.build_query_as().fetch_all(pool).await?;
+    rows.into_iter().map(InvestmentRow::into_model).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Lists: filters, sorting and keyset pagination.
+
+fn list_table(query: &ListQuery) -> &'static str {
+    match query {
+        ListQuery::Startups(_) => "startups",
+        ListQuery::Investors(_) => "investors",
+        ListQuery::Mentors(_) => "mentors",
+        ListQuery::Organizations(_) => "organizations",
+        ListQuery::Events(_) => "events",
+    }
+}
+
+fn nonempty<T>(list: &Option<Vec<T>>) -> Option<&Vec<T>> {
+    list.as_ref().filter(|l| !l.is_empty())
+}
+
+fn mask_list<T: Vocabulary>(values: &[T]) -> i64 {
+    model::mask_of(values)
+}
+
+fn push_sector_filter(b: &mut Builder<'_>, link: LinkTable, table: &str, keys: &Option<Vec<String>>) {
+    if let Some(keys) = nonempty(keys) {
+        b.push(format!(
+            " and {table}.id in (select l.{owner} from {link} l join sectors s on s.id = l.sector_id where s.slug in ",
+            owner = link.owner,
+            link = link.table
+        ));
+        push_text_list(b, keys);
+        b.push(")");
+    }
+}
+
+fn push_province_filter(b: &mut Builder<'_>, column: &str, keys: &Option<Vec<String>>) {
+    if let Some(keys) = nonempty(keys) {
+        b.push(format!(" and {column} in (select id from provinces where slug in "));
+        push_text_list(b, keys);
+        b.push(")");
+    }
+}
+
+fn push_vocab_filter<T: Vocabulary>(b: &mut Builder<'_>, column: &str, values: &Option<Vec<T>>) {
+    if let Some(values) = nonempty(values) {
+        b.push(format!(" and {column} in "));
+        push_text_list(b, values.iter().map(|v| v.as_str()));
+    }
+}
+
+fn push_mask_filter<T: Vocabulary>(b: &mut Builder<'_>, column: &str, values: &Option<Vec<T>>) {
+    if let Some(values) = nonempty(values) {
+        b.push(format!(" and ({column} & "));
+        b.push_bind(mask_list(values));
+        b.push(") <> 0");
+    }
+}
+
+fn push_filter(b: &mut Builder<'_>, query: &ListQuery) {
+    b.push(" where 1 = 1");
+    match query {
+        ListQuery::Startups(f) => push_startup_filter(b, f),
+        ListQuery::Investors(f) => push_investor_filter(b, f),
+        ListQuery::Mentors(f) => push_mentor_filter(b, f),
+        ListQuery::Organizations(f) => push_organization_filter(b, f),
+        ListQuery::Events(f) => push_event_filter(b, f),
+    }
+}
+
+fn push_startup_filter(b: &mut Builder<'_>, f: &StartupFilter) {
+    push_sector_filter(b, STARTUP_SECTORS, "startups", &f.sectors);
+    push_vocab_filter(b, "stage", &f.stages);
+    push_province_filter(b, "province_id", &f.provinces);
+    push_mask_filter(b, "tags", &f.tags);
+    if let Some((eligible, as_of)) = f.eligible_for_support {
+        let earliest = model::earliest_eligible_founding(as_of);
+        if eligible {
+            b.push(" and (founded_on is null or (founded_on >= ");
+            b.push_bind(earliest);
+            b.push(" and founded_on <= ");
+            b.push_bind(as_of);
+            b.push("))");
+        } else {
+            b.push(" and founded_on is not null and (founded_on < ");
+            b.push_bind(earliest);
+            b.push(" or founded_on > ");
+            b.push_bind(as_of);
+            b.push(")");
+        }
+    }
+    if let Some(orgs) = nonempty(&f.organizations) {
+        b.push(" and organization_id in ");
+        push_id_list(b, orgs);
+    }
+}
+
+fn push_investor_filter(b: &mut Builder<'_>, f: &InvestorFilter) {
+    push_sector_filter(b, INVESTOR_SECTORS, "investors", &f.sectors);
+    push_mask_filter(b, "stages", &f.stages);
+    push_vocab_filter(b, "kind", &f.kinds);
+    if let Some(keys) = nonempty(&f.provinces) {
+        // An investor without provinces invests nationwide, so it matches too.
+        b.push(
+            " and (not exists (select 1 from investor_provinces ip where ip.investor_id = investors.id) \
+             or investors.id in (select ip.investor_id from investor_provinces ip \
+             join provinces p on p.id = ip.province_id where p.slug in ",
+        );
+        push_text_list(b, keys);
+        b.push("))");
+    }
+    if let Some(active) = f.active {
+        b.push(" and active = ");
+        b.push_bind(active);
+    }
+}
+
+fn push_mentor_filter(b: &mut Builder<'_>, f: &MentorFilter) {
+    push_sector_filter(b, MENTOR_SECTORS, "mentors", &f.sectors);
+    push_mask_filter(b, "expertise", &f.expertise);
+    push_province_filter(b, "province_id", &f.provinces);
+    if let Some(langs) = nonempty(&f.languages) {
+        b.push(" and mentors.id in (select mentor_id from mentor_languages where language in ");
+        push_text_list(b, langs);
+        b.push(")");
+    }
+}
+
+fn push_organization_filter(b: &mut Builder<'_>, f: &OrganizationFilter) {
+    push_vocab_filter(b, "kind", &f.kinds);
+    push_province_filter(b, "province_id", &f.provinces);
+}
+
+fn push_event_filter(b: &mut Builder<'_>, f: &EventFilter) {
+    push_vocab_filter(b, "kind", &f.kinds);
+    push_province_filter(b, "province_id", &f.provinces);
+    push_sector_filter(b, EVENT_SECTORS, "events", &f.sectors);
+    if let Some(from) = f.from {
+        b.push(" and coalesce(ends_at, starts_at) >= ");
+        b.push_bind(from);
+    }
+    if let Some(to) = f.to {
+        b.push(" and starts_at <= ");
+        b.push_bind(to);
+    }
+    if let Some(orgs) = nonempty(&f.organizers) {
+        b.push(" and organizer_id in ");
+        push_id_list(b, orgs);
+    }
+}
+
+/// The SQL expression a list sorts by; never null.
+fn sort_expr(column: SortColumn) -> &'static str {
+    match (column, DIALECT) {
+        (SortColumn::Name, _) => "sort_name",
+        (SortColumn::CreatedAt, _) => "created_at",
+        (SortColumn::StartsAt, _) => "starts_at",
+        (SortColumn::FoundedOn, Dialect::Sqlite) => "coalesce(founded_on, '9999-12-31')",
+        (SortColumn::FoundedOn, Dialect::Postgres) => "coalesce(founded_on, date '9999-12-31')",
+    }
+}
+
+fn push_sort_value(b: &mut Builder<'_>, value: &SortValue) {
+    match value.clone() {
+        SortValue::Text(t) => b.push_bind(t),
+        SortValue::Date(d) => b.push_bind(d),
+        SortValue::Time(t) => b.push_bind(t),
+    };
+}
+
+fn push_bound(b: &mut Builder<'_>, expr: &str, key: &SortKey, greater: bool) {
+    b.push(format!(" and ({expr}, id) {} (", if greater { ">" } else { "<" }));
+    push_sort_value(b, &key.value);
+    b.push(", ");
+    b.push_bind(key.id);
+    b.push(")");
+}
+
+pub async fn list_ids(pool: &Pool<DB>, query: &ListQuery, page: &PageQuery) -> Result<Page<SortKey>, StoreError> {
+    let expr = sort_expr(page.column);
+    let mut b = Builder::new(format!("select id, {expr} as sort_value from {}", list_table(query)));
+    push_filter(&mut b, query);
+    // "after" is further along the list's order; "before" is earlier.
+    if let Some(after) = &page.after {
+        push_bound(&mut b, expr, after, !page.descending);
+    }
+    if let Some(before) = &page.before {
+        push_bound(&mut b, expr, before, page.descending);
+    }
+    // Reading from the end runs the order backwards, then flips the page.
+    let backwards = page.descending != page.from_end;
+    let dir = if backwards { "desc" } else { "asc" };
+    b.push(format!(" order by {expr} {dir}, id {dir} limit "));
+    b.push_bind((page.limit + 1) as i64);
+    let mut keys: Vec<SortKey> = match page.column {
+        SortColumn::Name => {
+            let rows: Vec<(i64, String)> = b.build_query_as().fetch_all(pool).await?;
+            rows.into_iter()
+                .map(|(id, v)| SortKey { column: page.column, value: SortValue::Text(v), id })
+                .collect()
+        }
+        SortColumn::FoundedOn => {
+            let rows: Vec<(i64, chrono::NaiveDate)> = b.build_query_as().fetch_all(pool).await?;
+            rows.into_iter()
+                .map(|(id, v)| SortKey { column: page.column, value: SortValue::Date(v), id })
+                .collect()
+        }
+        SortColumn::CreatedAt | SortColumn::StartsAt => {
+            let rows: Vec<(i64, chrono::DateTime<chrono::Utc>)> = b.build_query_as().fetch_all(pool).await?;
+            rows.into_iter()
+                .map(|(id, v)| SortKey { column: page.column, value: SortValue::Time(v), id })
+                .collect()
+        }
+    };
+    let has_more = keys.len() > page.limit;
+    keys.truncate(page.limit);
+    if page.from_end {
+        keys.reverse();
+    }
+    Ok(Page { items: keys, has_more })
+}
+
+pub async fn count(pool: &Pool<DB>, query: &ListQuery) -> Result<i64, StoreError> {
+    let mut b = Builder::new(format!("select count(*) from {}", list_table(query)));
+    push_filter(&mut b, query);
+    Ok(b.build_query_scalar().fetch_one(pool).await?)
+}
+
+// ---------------------------------------------------------------------------
+// Reading records back (export, and the base of updates).
+
+fn record_query(columns: &str, table: &str, joins: &str, keys: &str, select: RecordSelect<'_>) -> Builder<'static> {
+    let qualified: Vec<String> = columns.split(", ").map(|c| format!("x.{}", c.trim())).collect();
+    let mut b = Builder::new(format!("select {}, {keys} from {table} x {joins}", qualified.join(", ")));
+    match select {
+        RecordSelect::Ids(ids) => {
+            b.push(" where x.id in ");
+            push_id_list(&mut b, ids);
+            b.push(" order by x.id");
+        }
+        RecordSelect::After { after, limit } => {
+            b.push(" where x.id > ");
+            b.push_bind(after);
+            b.push(" order by x.id limit ");
+            b.push_bind(limit);
+        }
+    }
+    b
+}
+
+fn is_empty_select(select: &RecordSelect<'_>) -> bool {
+    matches!(select, RecordSelect::Ids(ids) if ids.is_empty())
+}
+
+const PROVINCE_JOIN: &str = "left join provinces p on p.id = x.province_id";
+
+#[derive(sqlx::FromRow)]
+struct WithKeys<T> {
+    #[sqlx(flatten)]
+    row: T,
+    #[sqlx(flatten)]
+    keys: RefKeys,
+}
+
+pub async fn startup_records(pool: &Pool<DB>, select: RecordSelect<'_>) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<StartupRow>> = record_query(
+        STARTUP_COLUMNS,
+        "startups",
+        "left join provinces p on p.id = x.province_id left join organizations o on o.id = x.organization_id",
+        "p.slug as province_key, o.slug as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
+    let mut sectors = link_keys(pool, STARTUP_SECTORS, Some(Table::Sectors), &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            Ok((id, r.row.into_record(r.keys, sectors.remove(&id).unwrap_or_default())?))
+        })
+        .collect()
+}
+
+pub async fn investor_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, InvestorRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<InvestorRow> = record_query(INVESTOR_COLUMNS, "investors", "", "1 as one", select)
+        .build_query_as()
+        .fetch_all(pool)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut sectors = link_keys(pool, INVESTOR_SECTORS, Some(Table::Sectors), &ids).await?;
+    let mut provinces = link_keys(pool, INVESTOR_PROVINCES, Some(Table::Provinces), &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.id;
+            let s = sectors.remove(&id).unwrap_or_default();
+            let p = provinces.remove(&id).unwrap_or_default();
+            Ok((id, r.into_record(s, p)?))
+        })
+        .collect()
+}
+
+pub async fn mentor_records(pool: &Pool<DB>, select: RecordSelect<'_>) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<MentorRow>> = record_query(
+        MENTOR_COLUMNS,
+        "mentors",
+        PROVINCE_JOIN,
+        "p.slug as province_key, null as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
+    let mut sectors = link_keys(pool, MENTOR_SECTORS, Some(Table::Sectors), &ids).await?;
+    let mut languages = link_keys(pool, MENTOR_LANGUAGES, None, &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            let s = sectors.remove(&id).unwrap_or_default();
+            let l = languages.remove(&id).unwrap_or_default();
+            Ok((id, r.row.into_record(r.keys, s, l)?))
+        })
+        .collect()
+}
+
+pub async fn organization_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, OrganizationRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<OrganizationRow>> = record_query(
+        ORGANIZATION_COLUMNS,
+        "organizations",
+        PROVINCE_JOIN,
+        "p.slug as province_key, null as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| Ok((r.row.id, r.row.into_record(r.keys)?)))
+        .collect()
+}
+
+pub async fn event_records(pool: &Pool<DB>, select: RecordSelect<'_>) -> Result<Vec<(i64, EventRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<EventRow>> = record_query(
+        EVENT_COLUMNS,
+        "events",
+        "left join provinces p on p.id = x.province_id left join organizations o on o.id = x.organizer_id",
+        "p.slug as province_key, o.slug as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
+    let mut sectors = link_keys(pool, EVENT_SECTORS, Some(Table::Sectors), &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            Ok((id, r.row.into_record(r.keys, sectors.remove(&id).unwrap_or_default())?))
+        })
+        .collect()
+}
+
+pub async fn investment_records(
+    pool: &Pool<DB>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, InvestmentRecord)>, StoreError> {
+    let rows: Vec<InvestmentRecordRow> = sqlx::query_as(
+        "select x.id, x.investor_id, x.startup_id, x.amount, x.currency, x.round, x.invested_on, \
+         i.slug as investor_key, s.slug as startup_key \
+         from investments x join investors i on i.id = x.investor_id join startups s on s.id = x.startup_id \
+         where x.id > $1 order by x.id limit $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter().map(InvestmentRecordRow::into_record).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Writes.
+
+pub async fn delete(pool: &Pool<DB>, table: Table, id: i64) -> Result<bool, StoreError> {
+    let sql = format!("delete from {} where id = $1", table.name());
+    let done = sqlx::query(&sql).bind(id).execute(pool).await?;
+    Ok(done.rows_affected() > 0)
+}
+
+pub async fn write_batches(
+    pool: &Pool<DB>,
+    batches: &[Batch],
+    mode: WriteMode,
+    cache: &mut RefCache,
+) -> Result<HashMap<String, i64>, StoreError> {
+    let mut tx = pool.begin().await?;
+    let mut ids = HashMap::new();
+    for batch in batches {
+        ids.extend(write_batch(&mut tx, batch, mode, cache).await?);
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// Fills the cache with the ids of every key the batch refers to that it does
+/// not know yet, one statement per table.
+async fn resolve(tx: &mut Transaction<'static, DB>, batch: &Batch, cache: &mut RefCache) -> Result<(), StoreError> {
+    let mut missing: HashMap<Table, HashSet<&str>> = HashMap::new();
+    for (table, key) in references(batch) {
+        if cache.get(table, key).is_none() {
+            missing.entry(table).or_default().insert(key);
+        }
+    }
+    for (table, keys) in missing {
+        let keys: Vec<&str> = keys.into_iter().collect();
+        for chunk in keys.chunks(MAX_BIND_PARAMS) {
+            let mut b = Builder::new(format!("select slug, id from {} where slug in ", table.name()));
+            push_text_list(&mut b, chunk.iter().copied());
+            let rows: Vec<(String, i64)> = b.build_query_as().fetch_all(&mut **tx).await?;
+            for (slug, id) in rows {
+                cache.insert(table, slug, id);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub async fn write_batch(
+    tx: &mut Transaction<'static, DB>,
+    batch: &Batch,
+    mode: WriteMode,
+    cache: &mut RefCache,
+) -> Result<HashMap<String, i64>, StoreError> {
+    resolve(tx, batch, cache).await?;
+    let (spec, rows) = rows_of(batch, cache)?;
+    let now = chrono::Utc::now();
+    let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
+    match mode {
+        WriteMode::Update(id) => {
+            let [row] = rows.as_slice() else {
+                return Err(StoreError::Database(sqlx::Error::Protocol("BUG: update takes one record".into())));
+            };
+            update_row(tx, spec, row, id, now).await?;
+            if let Some(slug) = &row.slug {
+                ids.insert(slug.clone(), id);
+            }
+        }
+        WriteMode::Insert | WriteMode::Upsert => {
+            let per_row = spec.columns.len() + 2;
+            for chunk in rows.chunks((MAX_BIND_PARAMS / per_row).max(1)) {
+                for (slug, id) in insert_rows(tx, spec, chunk, mode, now).await? {
+                    ids.insert(slug, id);
+                }
+            }
+        }
+    }
+    let owners: Vec<(i64, &RowWrite)> = rows
+        .iter()
+        .filter_map(|r| match (mode, &r.slug) {
+            (WriteMode::Update(id), _) => Some((id, r)),
+            (_, Some(slug)) => ids.get(slug).map(|id| (*id, r)),
+            (_, None) => None,
+        })
+        .collect();
+    for (n, link) in spec.links.iter().enumerate() {
+        replace_links(tx, *link, &owners, n).await?;
+    }
+    if let Batch::Organizations(_) | Batch::Startups(_) | Batch::Investors(_) = batch {
+        let table = match batch {
+            Batch::Organizations(_) => Table::Organizations,
+            Batch::Startups(_) => Table::Startups,
+            _ => Table::Investors,
+        };
+        for (slug, id) in &ids {
+            cache.insert(table, slug.clone(), *id);
+        }
+    }
+    if let Batch::Sectors(_) | Batch::Provinces(_) = batch {
+        let table = if matches!(batch, Batch::Sectors(_)) { Table::Sectors } else { Table::Provinces };
+        for (slug, id) in &ids {
+            cache.insert(table, slug.clone(), *id);
+        }
+    }
+    Ok(ids)
+}
+
+/// Inserts (or upserts) rows; returns `(slug, id)` of rows that have a slug.
+async fn insert_rows(
+    tx: &mut Transaction<'static, DB>,
+    spec: &WriteSpec,
+    rows: &[RowWrite],
+    mode: WriteMode,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    let mut columns: Vec<&str> = spec.columns.to_vec();
+    if spec.timestamps {
+        columns.extend(["created_at", "updated_at"]);
+    }
+    let mut b = Builder::new(format!("insert into {} ({}) ", spec.table, columns.join(", ")));
+    b.push_values(rows, |mut sep, row| {
+        for v in &row.values {
+            push_value(&mut sep, v);
+        }
+        if spec.timestamps {
+            sep.push_bind(now);
+            sep.push_bind(now);
+        }
+    });
+    if mode == WriteMode::Upsert {
+        let updated: Vec<&str> = spec
+            .columns
+            .iter()
+            .copied()
+            .filter(|c| !spec.conflict.split(", ").any(|k| k == *c))
+            .collect();
+        let mut set: Vec<String> = updated.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+        if spec.timestamps {
+            // Only a real change moves `updated_at`: importing twice changes nothing.
+            let changed: Vec<String> = updated
+                .iter()
+                .map(|c| format!("{t}.{c} is distinct from excluded.{c}", t = spec.table))
+                .collect();
+            set.push(format!(
+                "updated_at = case when {} then excluded.updated_at else {}.updated_at end",
+                changed.join(" or "),
+                spec.table
+            ));
+        }
+        b.push(format!(" on conflict ({}) do update set {}", spec.conflict, set.join(", ")));
+    }
+    if spec.has_slug {
+        b.push(" returning slug, id");
+        let rows: Vec<(String, i64)> = b
+            .build_query_as()
+            .fetch_all(&mut **tx)
+            .await
+            .map_err(super::on_unique_violation)?;
+        Ok(rows)
+    } else {
+        b.push(" returning id");
+        let ids: Vec<i64> = b
+            .build_query_scalar()
+            .fetch_all(&mut **tx)
+            .await
+            .map_err(super::on_unique_violation)?;
+        Ok(ids.into_iter().map(|id| (id.to_string(), id)).collect())
+    }
+}
+
+async fn update_row(
+    tx: &mut Transaction<'static, DB>,
+    spec: &WriteSpec,
+    row: &RowWrite,
+    id: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let mut b = Builder::new(format!("update {} set ", spec.table));
+    {
+        let mut sep = b.separated(", ");
+        for (column, value) in spec.columns.iter().zip(&row.values) {
+            sep.push(format!("{column} = "));
+            push_value_unseparated(&mut sep, value);
+        }
+        if spec.timestamps {
+            sep.push("updated_at = ");
+            sep.push_bind_unseparated(now);
+        }
+    }
+    b.push(" where id = ");
+    b.push_bind(id);
+    let done = b.build().execute(&mut **tx).await.map_err(super::on_unique_violation)?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+fn push_value_unseparated(b: &mut sqlx::query_builder::Separated<'_, '_, DB, &'static str>, value: &Value) {
+    match value.clone() {
+        Value::Text(v) => b.push_bind_unseparated(v),
+        Value::Int(v) => b.push_bind_unseparated(v),
+        Value::Int32(v) => b.push_bind_unseparated(v),
+        Value::Bool(v) => b.push_bind_unseparated(v),
+        Value::Date(v) => b.push_bind_unseparated(v),
+        Value::Time(v) => b.push_bind_unseparated(v),
+    };
+}
+
+/// Replaces the links of these owners with the rows' `n`th link list.
+async fn replace_links(
+    tx: &mut Transaction<'static, DB>,
+    link: LinkTable,
+    owners: &[(i64, &RowWrite)],
+    n: usize,
+) -> Result<(), StoreError> {
+    for chunk in owners.chunks(MAX_BIND_PARAMS) {
+        let ids: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
+        let mut b = Builder::new(format!("delete from {} where {} in ", link.table, link.owner));
+        push_id_list(&mut b, &ids);
+        b.build().execute(&mut **tx).await?;
+    }
+    let pairs: Vec<(i64, i32, &Value)> = owners
+        .iter()
+        .flat_map(|(id, row)| row.links[n].iter().enumerate().map(move |(pos, v)| (*id, pos as i32, v)))
+        .collect();
+    for chunk in pairs.chunks(MAX_BIND_PARAMS / 3) {
+        let mut b = Builder::new(format!("insert into {} ({}, {}, position) ", link.table, link.owner, link.value));
+        b.push_values(chunk, |mut sep, (id, pos, value)| {
+            sep.push_bind(*id);
+            push_value(&mut sep, value);
+            sep.push_bind(*pos);
+        });
+        b.build().execute(&mut **tx).await?;
+    }
+    Ok(())
+}
