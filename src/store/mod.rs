@@ -519,6 +519,11 @@ impl Store {
         dispatch!(self, read, events_by_ids(ids))
     }
 
+    /// Investments by id.
+    pub async fn investments_by_ids(&self, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
+        dispatch!(self, read, investments_by("id", ids))
+    }
+
     /// Investments into these startups, newest first.
     pub async fn investments_by_startups(&self, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
         dispatch!(self, read, investments_by("startup_id", ids))
@@ -527,6 +532,16 @@ impl Store {
     /// Investments by these investors, newest first.
     pub async fn investments_by_investors(&self, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
         dispatch!(self, read, investments_by("investor_id", ids))
+    }
+
+    /// The startups that belong to these organisations, as `(organization, startup)`.
+    pub async fn startups_of_organizations(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+        dispatch!(self, read, child_ids(Table::Startups, "organization_id", ids))
+    }
+
+    /// The events these organisations organise, as `(organization, event)`.
+    pub async fn events_of_organizations(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+        dispatch!(self, read, child_ids(Table::Events, "organizer_id", ids))
     }
 
     /// One page of a list, sorted and filtered.

@@ -887,3 +887,20 @@ async fn replace_links(
     }
     Ok(())
 }
+
+/// `(parent, child)` id pairs: children of `table` whose `column` is one of
+/// `parents`, in the children's name order. Table and column are constants.
+pub async fn child_ids(
+    pool: &Pool<DB>,
+    table: Table,
+    column: &'static str,
+    parents: &[i64],
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    if parents.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut b = Builder::new(format!("select {column}, id from {} where {column} in ", table.name()));
+    push_id_list(&mut b, parents);
+    b.push(" order by sort_name, id");
+    Ok(b.build_query_as().fetch_all(pool).await?)
+}

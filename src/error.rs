@@ -1,0 +1,61 @@
+//! The application's error type and how each error reaches a client.
+//!
+//! Every error has a code (`extensions.code` in GraphQL). Errors the user can
+//! fix carry their message; internal errors are logged with the request id
+//! and answered with a generic message, so no SQL or internal detail leaks.
+
+use crate::store::StoreError;
+
+/// An error that ends a request or a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request is malformed or asks for something impossible.
+    #[error("{0}")]
+    BadUserInput(String),
+    /// The requested object does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The storage layer failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Reading or writing a file failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// The machine-readable code of the error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::BadUserInput(_) => "BAD_USER_INPUT",
+            Error::NotFound(_) => "NOT_FOUND",
+            Error::Store(e) => match e {
+                StoreError::Invalid { .. } | StoreError::UnsupportedUrl => "BAD_USER_INPUT",
+                StoreError::NotFound => "NOT_FOUND",
+                StoreError::Database(_) | StoreError::Migrate(_) => "INTERNAL",
+            },
+            Error::Io(_) => "INTERNAL",
+        }
+    }
+
+    /// Whether the error is ours rather than the caller's.
+    pub fn is_internal(&self) -> bool {
+        self.code() == "INTERNAL"
+    }
+}
+
+/// The message shown to clients for internal errors.
+pub const INTERNAL_MESSAGE: &str = "internal error: the operator has been notified; please retry later";
+
+impl From<std::sync::Arc<StoreError>> for Error {
+    fn from(err: std::sync::Arc<StoreError>) -> Self {
+        match std::sync::Arc::try_unwrap(err) {
+            Ok(e) => Error::Store(e),
+            // Shared by several waiting resolvers: keep the message, lose the source.
+            Err(shared) => Error::Store(StoreError::Database(sqlx::Error::Protocol(shared.to_string()))),
+        }
+    }
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,79 @@
+//! Gives every top-level error an `extensions.code` and keeps internal
+//! details out of responses.
+//!
+//! Resolvers return [`crate::error::Error`] with `?`; async-graphql keeps it
+//! as the error's source. This extension, run on every request, reads that
+//! source: user-facing errors get their code, internal ones are logged (with
+//! the request id) and replaced by a generic message. Errors raised by
+//! async-graphql itself (parse, validation, bad variables) get
+//! `GRAPHQL_PARSE_FAILED` or `GRAPHQL_VALIDATION_FAILED`.
+
+use std::sync::Arc;
+
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextRequest};
+use async_graphql::{Response, ServerError};
+
+use crate::error::{Error, INTERNAL_MESSAGE};
+use crate::store::StoreError;
+
+/// The request id of the HTTP request a GraphQL request came in (for logs).
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// The extension factory to register on the schema.
+pub struct ErrorCodes;
+
+impl ExtensionFactory for ErrorCodes {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(ErrorCodesExtension)
+    }
+}
+
+struct ErrorCodesExtension;
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for ErrorCodesExtension {
+    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
+        let mut response = next.run(ctx).await;
+        let request_id = ctx.data_opt::<RequestId>().map(|r| r.0.as_str()).unwrap_or("-");
+        for error in &mut response.errors {
+            classify(error, request_id);
+        }
+        response
+    }
+}
+
+fn classify(error: &mut ServerError, request_id: &str) {
+    let existing = error
+        .extensions
+        .as_ref()
+        .and_then(|e| e.get("code"))
+        .is_some();
+    let source = error.source.clone();
+    let code = if let Some(app) = source.as_deref().and_then(|s| s.downcast_ref::<Error>()) {
+        if app.is_internal() {
+            tracing::error!(request_id, error = %app, path = ?error.path, "internal error in a resolver");
+            error.message = format!("{INTERNAL_MESSAGE} (request id {request_id})");
+        }
+        app.code()
+    } else if let Some(store) = source.as_deref().and_then(|s| s.downcast_ref::<StoreError>()) {
+        // A store error that skipped `Error`: never show its text.
+        tracing::error!(request_id, error = %store, path = ?error.path, "store error in a resolver");
+        error.message = format!("{INTERNAL_MESSAGE} (request id {request_id})");
+        "INTERNAL"
+    } else if existing {
+        return;
+    } else if error.path.is_empty() && error.locations.is_empty() && error.message.contains("parse") {
+        "GRAPHQL_PARSE_FAILED"
+    } else if error.path.is_empty() {
+        "GRAPHQL_VALIDATION_FAILED"
+    } else {
+        // An error from async-graphql while resolving (e.g. an argument
+        // validator): the user's input is at fault.
+        "BAD_USER_INPUT"
+    };
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", code);
+}

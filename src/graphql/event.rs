@@ -1,0 +1,126 @@
+//! `Event`: festivals, competitions, pitching sessions, trainings and more.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::connection::{connection, order};
+use super::ids::{self, Kind};
+use super::loaders::{self, OrganizationId, ProvinceId, SectorId};
+use crate::model::{self, Event, EventKind, Organization, Province, Sector};
+use crate::store::SortColumn;
+
+/// An ecosystem event or programme session. Times are shown in Vietnam's
+/// time zone (+07:00).
+#[Object]
+impl Event {
+    /// The global ID.
+    pub async fn id(&self) -> ID {
+        ids::encode(Kind::Event, self.id)
+    }
+
+    /// The unique, human-readable key.
+    async fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The event's title.
+    async fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// What kind of event it is.
+    async fn kind(&self) -> EventKind {
+        self.kind
+    }
+
+    /// What happens there and for whom.
+    async fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// When it starts.
+    async fn starts_at(&self) -> DateTime<FixedOffset> {
+        self.starts_at.with_timezone(&model::vietnam_offset())
+    }
+
+    /// When it ends, if known.
+    async fn ends_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.ends_at.map(|t| t.with_timezone(&model::vietnam_offset()))
+    }
+
+    /// Its web page.
+    async fn website(&self) -> Option<&str> {
+        self.website.as_deref()
+    }
+
+    /// Where it takes place.
+    async fn province(&self, ctx: &Context<'_>) -> Result<Option<Province>> {
+        match self.province_id {
+            Some(id) => Ok(loaders::one(ctx, ProvinceId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// The organisation that runs it.
+    async fn organizer(&self, ctx: &Context<'_>) -> Result<Option<Organization>> {
+        match self.organizer_id {
+            Some(id) => Ok(loaders::one(ctx, OrganizationId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// The sectors it focuses on.
+    async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
+        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+    }
+
+    /// When the event was published.
+    async fn created_at(&self) -> DateTime<FixedOffset> {
+        self.created_at.with_timezone(&model::vietnam_offset())
+    }
+
+    /// When the event last changed.
+    async fn updated_at(&self) -> DateTime<FixedOffset> {
+        self.updated_at.with_timezone(&model::vietnam_offset())
+    }
+}
+
+connection!(EventConnection, EventEdge, Event, "events");
+
+/// Narrows the event list. Each list matches any of its values; all given
+/// fields must match. An empty or absent list does not narrow.
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct EventFilter {
+    /// Kinds of event.
+    pub kinds: Option<Vec<EventKind>>,
+    /// Province keys.
+    pub provinces: Option<Vec<String>>,
+    /// Sector keys.
+    pub sectors: Option<Vec<String>>,
+    /// Only events still running at or after this time.
+    pub from: Option<DateTime<FixedOffset>>,
+    /// Only events starting at or before this time.
+    pub to: Option<DateTime<FixedOffset>>,
+}
+
+impl From<EventFilter> for crate::store::EventFilter {
+    fn from(f: EventFilter) -> Self {
+        crate::store::EventFilter {
+            kinds: f.kinds,
+            provinces: f.provinces,
+            sectors: f.sectors,
+            from: f.from.map(|t| t.with_timezone(&Utc)),
+            to: f.to.map(|t| t.with_timezone(&Utc)),
+            organizers: None,
+        }
+    }
+}
+
+order!(EventOrder, EventOrderField, "events", default StartsAt, {
+    /// By start time.
+    StartsAt => SortColumn::StartsAt,
+    /// By title, ignoring case and diacritics.
+    Title => SortColumn::Name,
+    /// By when the event was published.
+    CreatedAt => SortColumn::CreatedAt,
+});

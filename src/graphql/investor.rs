@@ -1,0 +1,142 @@
+//! `Investor`: angels, funds, corporates, public funds and accelerators.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::{DateTime, FixedOffset};
+
+use super::connection::{connection, order};
+use super::ids::{self, Kind};
+use super::loaders::{self, InvestmentsOfInvestor, ProvinceId, SectorId};
+use crate::model::{self, Investment, Investor, InvestorKind, Money, Province, Sector, Stage};
+use crate::store::SortColumn;
+
+/// An investor (nhà đầu tư): an angel, a venture fund, a corporate, a public
+/// fund or an accelerator.
+#[Object]
+impl Investor {
+    /// The global ID.
+    pub async fn id(&self) -> ID {
+        ids::encode(Kind::Investor, self.id)
+    }
+
+    /// The unique, human-readable key.
+    async fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The investor's name.
+    async fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What kind of investor it is.
+    async fn kind(&self) -> InvestorKind {
+        self.kind
+    }
+
+    /// The investment thesis: what it looks for (Vietnamese, English or both).
+    async fn thesis(&self) -> &str {
+        &self.thesis
+    }
+
+    /// The stages it invests in.
+    async fn stages(&self) -> &[Stage] {
+        &self.stages
+    }
+
+    /// The smallest cheque it writes.
+    async fn ticket_min(&self) -> Option<Money> {
+        self.ticket_min
+    }
+
+    /// The largest cheque it writes.
+    async fn ticket_max(&self) -> Option<Money> {
+        self.ticket_max
+    }
+
+    /// Whether it is investing now.
+    async fn active(&self) -> bool {
+        self.active
+    }
+
+    /// Its website.
+    async fn website(&self) -> Option<&str> {
+        self.website.as_deref()
+    }
+
+    /// Contact e-mail address.
+    async fn email(&self) -> Option<&str> {
+        self.contact.email.as_deref()
+    }
+
+    /// Contact phone number.
+    async fn phone(&self) -> Option<&str> {
+        self.contact.phone.as_deref()
+    }
+
+    /// The sectors it invests in.
+    async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
+        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+    }
+
+    /// The provinces it invests in; empty means nationwide.
+    async fn provinces(&self, ctx: &Context<'_>) -> Result<Vec<Province>> {
+        Ok(loaders::many(ctx, self.province_ids.iter().map(|id| ProvinceId(*id)).collect()).await?)
+    }
+
+    /// Whether it invests nationwide (no province listed).
+    async fn nationwide(&self) -> bool {
+        self.province_ids.is_empty()
+    }
+
+    /// Its investments, newest first.
+    async fn portfolio(&self, ctx: &Context<'_>) -> Result<Vec<Investment>> {
+        Ok(loaders::one(ctx, InvestmentsOfInvestor(self.id)).await?.unwrap_or_default())
+    }
+
+    /// When the profile was created.
+    async fn created_at(&self) -> DateTime<FixedOffset> {
+        self.created_at.with_timezone(&model::vietnam_offset())
+    }
+
+    /// When the profile last changed.
+    async fn updated_at(&self) -> DateTime<FixedOffset> {
+        self.updated_at.with_timezone(&model::vietnam_offset())
+    }
+}
+
+connection!(InvestorConnection, InvestorEdge, Investor, "investors");
+
+/// Narrows the investor list. Each list matches any of its values; all given
+/// fields must match. An empty or absent list does not narrow.
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct InvestorFilter {
+    /// Sector keys.
+    pub sectors: Option<Vec<String>>,
+    /// Stages it invests in.
+    pub stages: Option<Vec<Stage>>,
+    /// Kinds of investor.
+    pub kinds: Option<Vec<InvestorKind>>,
+    /// Province keys: investors who invest there, nationwide investors included.
+    pub provinces: Option<Vec<String>>,
+    /// Only active (true) or inactive (false) investors.
+    pub active: Option<bool>,
+}
+
+impl From<InvestorFilter> for crate::store::InvestorFilter {
+    fn from(f: InvestorFilter) -> Self {
+        crate::store::InvestorFilter {
+            sectors: f.sectors,
+            stages: f.stages,
+            kinds: f.kinds,
+            provinces: f.provinces,
+            active: f.active,
+        }
+    }
+}
+
+order!(InvestorOrder, InvestorOrderField, "investors", default Name, {
+    /// By name, ignoring case and diacritics.
+    Name => SortColumn::Name,
+    /// By when the profile was created.
+    CreatedAt => SortColumn::CreatedAt,
+});

@@ -1,0 +1,126 @@
+//! `Mentor`: mentors, coaches and experts.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::{DateTime, FixedOffset};
+
+use super::connection::{connection, order};
+use super::ids::{self, Kind};
+use super::loaders::{self, ProvinceId, SectorId};
+use crate::model::{self, Mentor, Province, Sector, Topic};
+use crate::store::SortColumn;
+
+/// A mentor, coach or expert (cố vấn, huấn luyện viên, chuyên gia).
+#[Object]
+impl Mentor {
+    /// The global ID.
+    pub async fn id(&self) -> ID {
+        ids::encode(Kind::Mentor, self.id)
+    }
+
+    /// The unique, human-readable key.
+    async fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// Full name.
+    async fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// One line about who they are.
+    async fn headline(&self) -> &str {
+        &self.headline
+    }
+
+    /// Their background (Vietnamese, English or both).
+    async fn bio(&self) -> &str {
+        &self.bio
+    }
+
+    /// The topics they mentor on.
+    async fn expertise(&self) -> &[Topic] {
+        &self.expertise
+    }
+
+    /// Languages they mentor in, as ISO 639-1 codes (`vi`, `en`).
+    async fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    /// How many startups they can mentor at once.
+    async fn capacity(&self) -> i32 {
+        self.capacity
+    }
+
+    /// Their website or profile page.
+    async fn website(&self) -> Option<&str> {
+        self.website.as_deref()
+    }
+
+    /// Contact e-mail address.
+    async fn email(&self) -> Option<&str> {
+        self.contact.email.as_deref()
+    }
+
+    /// Contact phone number.
+    async fn phone(&self) -> Option<&str> {
+        self.contact.phone.as_deref()
+    }
+
+    /// The sectors they know.
+    async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
+        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+    }
+
+    /// Where they are based.
+    async fn province(&self, ctx: &Context<'_>) -> Result<Option<Province>> {
+        match self.province_id {
+            Some(id) => Ok(loaders::one(ctx, ProvinceId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// When the profile was created.
+    async fn created_at(&self) -> DateTime<FixedOffset> {
+        self.created_at.with_timezone(&model::vietnam_offset())
+    }
+
+    /// When the profile last changed.
+    async fn updated_at(&self) -> DateTime<FixedOffset> {
+        self.updated_at.with_timezone(&model::vietnam_offset())
+    }
+}
+
+connection!(MentorConnection, MentorEdge, Mentor, "mentors");
+
+/// Narrows the mentor list. Each list matches any of its values; all given
+/// fields must match. An empty or absent list does not narrow.
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct MentorFilter {
+    /// Sector keys.
+    pub sectors: Option<Vec<String>>,
+    /// Topics: mentors with any of them.
+    pub expertise: Option<Vec<Topic>>,
+    /// Province keys.
+    pub provinces: Option<Vec<String>>,
+    /// Language codes, e.g. `["en"]`.
+    pub languages: Option<Vec<String>>,
+}
+
+impl From<MentorFilter> for crate::store::MentorFilter {
+    fn from(f: MentorFilter) -> Self {
+        crate::store::MentorFilter {
+            sectors: f.sectors,
+            expertise: f.expertise,
+            provinces: f.provinces,
+            languages: f.languages,
+        }
+    }
+}
+
+order!(MentorOrder, MentorOrderField, "mentors", default Name, {
+    /// By name, ignoring case and diacritics.
+    Name => SortColumn::Name,
+    /// By when the profile was created.
+    CreatedAt => SortColumn::CreatedAt,
+});

@@ -1,0 +1,958 @@
+//! The mutation root: create, update and delete profiles, events and
+//! investments. Every mutation takes one `input` and returns a payload with
+//! the changed object and `userErrors`: problems the user can fix, each
+//! naming the input field. When there are user errors nothing is written.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject};
+use chrono::{DateTime, FixedOffset};
+
+use super::ids::{self, Kind};
+use super::loaders::{self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, StartupId};
+use super::scalars::{Date, MoneyInput};
+use crate::datafile::{
+    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord,
+};
+use crate::error::Error;
+use crate::model::{
+    self, Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor, Organization,
+    OrganizationKind, Stage, Startup, StartupTag, Topic,
+};
+use crate::store::{Batch, RecordSelect, Store, StoreError, Table, WriteMode};
+
+/// A problem with the input that the user can fix.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct UserError {
+    /// The input field at fault, as named in the input (e.g. `ticketMin`); null when no single field is.
+    pub field: Option<String>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Why, as a code a client can act on.
+    pub code: FieldErrorCode,
+}
+
+/// Record field names (snake_case) as the GraphQL inputs spell them.
+fn input_field(record_field: &str) -> String {
+    match record_field {
+        "key" => "slug".to_string(),
+        "seeking" => "seekingAmount".to_string(),
+        other => {
+            let mut out = String::with_capacity(other.len());
+            let mut upper = false;
+            for c in other.chars() {
+                if c == '_' {
+                    upper = true;
+                } else if upper {
+                    out.push(c.to_ascii_uppercase());
+                    upper = false;
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
+    }
+}
+
+impl From<FieldError> for UserError {
+    fn from(e: FieldError) -> Self {
+        let message = e
+            .message
+            .replace("ticket_max", "ticketMax")
+            .replace("starts_at", "startsAt");
+        UserError {
+            field: Some(input_field(&e.field)),
+            message,
+            code: e.code,
+        }
+    }
+}
+
+fn user_error(field: &str, code: FieldErrorCode, message: impl Into<String>) -> UserError {
+    UserError {
+        field: Some(field.to_string()),
+        message: message.into(),
+        code,
+    }
+}
+
+/// The outcome of a write: the row id, or what the user must fix.
+type Outcome = std::result::Result<i64, Vec<UserError>>;
+
+/// Writes one record; user errors come back as `Err`, failures as `Error`.
+async fn save(ctx: &Context<'_>, batch: Batch, mode: WriteMode, key: &str) -> Result<Outcome, Error> {
+    let store = ctx.data_unchecked::<Store>();
+    match store.write(&batch, mode).await {
+        Ok(ids) => match mode {
+            WriteMode::Update(id) => Ok(Ok(id)),
+            _ => ids
+                .get(key)
+                .copied()
+                .or_else(|| ids.values().next().copied())
+                .map(Ok)
+                .ok_or_else(|| Error::Store(StoreError::NotFound)),
+        },
+        Err(StoreError::Invalid { errors, .. }) => Ok(Err(errors.into_iter().map(UserError::from).collect())),
+        Err(StoreError::NotFound) => Ok(Err(vec![user_error(
+            "id",
+            FieldErrorCode::UnknownReference,
+            "there is nothing with this ID",
+        )])),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A free slug derived from `name` (`-2`, `-3`... when taken).
+async fn free_slug(store: &Store, table: Table, name: &str, fallback: &str) -> Result<String, Error> {
+    let mut base = model::slugify(name);
+    if base.is_empty() {
+        base = fallback.to_string();
+    }
+    base.truncate(model::MAX_SLUG_LEN - 6);
+    let base = base.trim_end_matches('-').to_string();
+    let mut candidate = base.clone();
+    for n in 2..1000 {
+        if store.id_by_slug(table, &candidate).await?.is_none() {
+            return Ok(candidate);
+        }
+        candidate = format!("{base}-{n}");
+    }
+    Ok(format!("{base}-{}", chrono::Utc::now().timestamp_micros()))
+}
+
+async fn slug_for(ctx: &Context<'_>, table: Table, slug: Option<String>, name: &str, fallback: &str) -> Result<String, Error> {
+    match slug {
+        Some(s) => Ok(s),
+        None => free_slug(ctx.data_unchecked::<Store>(), table, name, fallback).await,
+    }
+}
+
+/// Turns an organisation ID into its key, or a user error for `field`.
+async fn organization_key(ctx: &Context<'_>, id: &ID, field: &str) -> Result<std::result::Result<String, UserError>, Error> {
+    let not_found = || user_error(field, FieldErrorCode::UnknownReference, "there is no organisation with this ID");
+    let Some((Kind::Organization, row)) = ids::decode(id) else {
+        return Ok(Err(not_found()));
+    };
+    Ok(loaders::one(ctx, OrganizationId(row)).await?.map(|o| o.slug).ok_or_else(not_found))
+}
+
+/// Turns the key of a profile with a global ID into its slug.
+async fn profile_key(ctx: &Context<'_>, id: &ID, kind: Kind, field: &str) -> Result<std::result::Result<String, UserError>, Error> {
+    let not_found = || {
+        user_error(
+            field,
+            FieldErrorCode::UnknownReference,
+            format!("there is no {} with this ID", kind.name().to_lowercase()),
+        )
+    };
+    let Some((k, row)) = ids::decode(id) else {
+        return Ok(Err(not_found()));
+    };
+    if k != kind {
+        return Ok(Err(not_found()));
+    }
+    let slug = match kind {
+        Kind::Startup => loaders::one(ctx, StartupId(row)).await?.map(|s| s.slug),
+        Kind::Investor => loaders::one(ctx, InvestorId(row)).await?.map(|s| s.slug),
+        _ => None,
+    };
+    Ok(slug.ok_or_else(not_found))
+}
+
+/// Blank optional text means "none".
+fn clean(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+/// Applies a nullable update field: absent keeps, null clears, a value sets.
+fn patch<T>(target: &mut Option<T>, value: MaybeUndefined<T>) {
+    match value {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => *target = None,
+        MaybeUndefined::Value(v) => *target = Some(v),
+    }
+}
+
+fn patch_text(target: &mut Option<String>, value: MaybeUndefined<String>) {
+    match value {
+        MaybeUndefined::Value(v) => *target = clean(Some(v)),
+        other => patch(target, other),
+    }
+}
+
+fn set<T>(target: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *target = v;
+    }
+}
+
+/// The result of creating or updating a startup.
+#[derive(SimpleObject)]
+pub struct StartupPayload {
+    /// The startup as saved; null when there are user errors.
+    pub startup: Option<Startup>,
+    /// What the user must fix; empty on success.
+    pub user_errors: Vec<UserError>,
+}
+
+/// The result of creating or updating an investor.
+#[derive(SimpleObject)]
+pub struct InvestorPayload {
+    /// The investor as saved; null when there are user errors.
+    pub investor: Option<Investor>,
+    /// What the user must fix; empty on success.
+    pub user_errors: Vec<UserError>,
+}
+
+/// The result of creating or updating a mentor.
+#[derive(SimpleObject)]
+pub struct MentorPayload {
+    /// The mentor as saved; null when there are user errors.
+    pub mentor: Option<Mentor>,
+    /// What the user must fix; empty on success.
+    pub user_errors: Vec<UserError>,
+}
+
+/// The result of creating or updating an organisation.
+#[derive(SimpleObject)]
+pub struct OrganizationPayload {
+    /// The organisation as saved; null when there are user errors.
+    pub organization: Option<Organization>,
+    /// What the user must fix; empty on success.
+    pub user_errors: Vec<UserError>,
+}
+
+/// The result of creating or updating an event.
+#[derive(SimpleObject)]
+pub struct EventPayload {
+    /// The event as saved; null when there are user errors.
+    pub event: Option<Event>,
+    /// What the user must fix; empty on success.
+    pub user_errors: Vec<UserError>,
+}
+
+/// The result of recording an investment.
+#[derive(SimpleObject)]
+pub struct InvestmentPayload {
+    /// The investment as saved; null when there are user errors.
+    pub investment: Option<Investment>,
+    /// What the user must fix; empty on success.
+    pub user_errors: Vec<UserError>,
+}
+
+/// The result of a deletion.
+#[derive(SimpleObject)]
+pub struct DeletePayload {
+    /// The ID of the deleted object; null when nothing was deleted.
+    pub deleted_id: Option<ID>,
+    /// What the user must fix; empty on success.
+    pub user_errors: Vec<UserError>,
+}
+
+/// A new startup.
+#[derive(InputObject)]
+pub struct CreateStartupInput {
+    /// The unique key; derived from the name when absent.
+    pub slug: Option<String>,
+    /// The name (1 to 200 characters).
+    pub name: String,
+    /// One line about what it does (up to 300 characters).
+    pub tagline: Option<String>,
+    /// What it does, for whom, and how far it has come.
+    pub description: Option<String>,
+    /// Sector keys, the primary one first.
+    #[graphql(default)]
+    pub sectors: Vec<String>,
+    /// The stage of development.
+    pub stage: Stage,
+    /// The province key.
+    pub province: Option<String>,
+    /// The ID of the organisation that supports it.
+    pub organization: Option<ID>,
+    /// The date of first business registration (not in the future).
+    pub founded_on: Option<Date>,
+    /// How many people work on it.
+    pub team_size: Option<i32>,
+    /// Groups it belongs to.
+    #[graphql(default)]
+    pub tags: Vec<StartupTag>,
+    /// Topics it needs mentoring on.
+    #[graphql(default)]
+    pub needs: Vec<Topic>,
+    /// What it is raising now.
+    pub seeking_amount: Option<MoneyInput>,
+    /// Its website (http:// or https://).
+    pub website: Option<String>,
+    /// Contact e-mail address.
+    pub email: Option<String>,
+    /// Contact phone number.
+    pub phone: Option<String>,
+}
+
+/// Changes to a startup: absent fields stay as they are, null clears.
+#[derive(InputObject)]
+pub struct UpdateStartupInput {
+    /// The startup to change.
+    pub id: ID,
+    /// A new unique key.
+    pub slug: Option<String>,
+    /// A new name.
+    pub name: Option<String>,
+    /// A new tagline.
+    pub tagline: Option<String>,
+    /// A new description.
+    pub description: Option<String>,
+    /// New sector keys (replaces the list).
+    pub sectors: Option<Vec<String>>,
+    /// A new stage.
+    pub stage: Option<Stage>,
+    /// A new province key; null clears.
+    pub province: MaybeUndefined<String>,
+    /// A new organisation ID; null clears.
+    pub organization: MaybeUndefined<ID>,
+    /// A new founding date; null clears.
+    pub founded_on: MaybeUndefined<Date>,
+    /// A new team size; null clears.
+    pub team_size: MaybeUndefined<i32>,
+    /// New tags (replaces the list).
+    pub tags: Option<Vec<StartupTag>>,
+    /// New needs (replaces the list).
+    pub needs: Option<Vec<Topic>>,
+    /// A new fundraising target; null clears.
+    pub seeking_amount: MaybeUndefined<MoneyInput>,
+    /// A new website; null clears.
+    pub website: MaybeUndefined<String>,
+    /// A new e-mail address; null clears.
+    pub email: MaybeUndefined<String>,
+    /// A new phone number; null clears.
+    pub phone: MaybeUndefined<String>,
+}
+
+/// A new investor.
+#[derive(InputObject)]
+pub struct CreateInvestorInput {
+    /// The unique key; derived from the name when absent.
+    pub slug: Option<String>,
+    /// The name (1 to 200 characters).
+    pub name: String,
+    /// What kind of investor it is.
+    pub kind: InvestorKind,
+    /// The investment thesis.
+    pub thesis: Option<String>,
+    /// Sector keys.
+    #[graphql(default)]
+    pub sectors: Vec<String>,
+    /// Stages it invests in.
+    #[graphql(default)]
+    pub stages: Vec<Stage>,
+    /// The smallest cheque (not above `ticketMax`).
+    pub ticket_min: Option<MoneyInput>,
+    /// The largest cheque.
+    pub ticket_max: Option<MoneyInput>,
+    /// Province keys; empty means nationwide.
+    #[graphql(default)]
+    pub provinces: Vec<String>,
+    /// Whether it is investing now.
+    #[graphql(default = true)]
+    pub active: bool,
+    /// Its website (http:// or https://).
+    pub website: Option<String>,
+    /// Contact e-mail address.
+    pub email: Option<String>,
+    /// Contact phone number.
+    pub phone: Option<String>,
+}
+
+/// Changes to an investor: absent fields stay as they are, null clears.
+#[derive(InputObject)]
+pub struct UpdateInvestorInput {
+    /// The investor to change.
+    pub id: ID,
+    /// A new unique key.
+    pub slug: Option<String>,
+    /// A new name.
+    pub name: Option<String>,
+    /// A new kind.
+    pub kind: Option<InvestorKind>,
+    /// A new thesis.
+    pub thesis: Option<String>,
+    /// New sector keys (replaces the list).
+    pub sectors: Option<Vec<String>>,
+    /// New stages (replaces the list).
+    pub stages: Option<Vec<Stage>>,
+    /// A new smallest cheque; null clears.
+    pub ticket_min: MaybeUndefined<MoneyInput>,
+    /// A new largest cheque; null clears.
+    pub ticket_max: MaybeUndefined<MoneyInput>,
+    /// New province keys (replaces the list; empty means nationwide).
+    pub provinces: Option<Vec<String>>,
+    /// Whether it is investing now.
+    pub active: Option<bool>,
+    /// A new website; null clears.
+    pub website: MaybeUndefined<String>,
+    /// A new e-mail address; null clears.
+    pub email: MaybeUndefined<String>,
+    /// A new phone number; null clears.
+    pub phone: MaybeUndefined<String>,
+}
+
+/// A new mentor.
+#[derive(InputObject)]
+pub struct CreateMentorInput {
+    /// The unique key; derived from the name when absent.
+    pub slug: Option<String>,
+    /// Full name (1 to 200 characters).
+    pub name: String,
+    /// One line about who they are.
+    pub headline: Option<String>,
+    /// Their background.
+    pub bio: Option<String>,
+    /// Topics they mentor on.
+    #[graphql(default)]
+    pub expertise: Vec<Topic>,
+    /// Sector keys.
+    #[graphql(default)]
+    pub sectors: Vec<String>,
+    /// ISO 639-1 language codes.
+    #[graphql(default)]
+    pub languages: Vec<String>,
+    /// The province key.
+    pub province: Option<String>,
+    /// How many startups they can mentor at once (0 to 100).
+    #[graphql(default = 1)]
+    pub capacity: i32,
+    /// Their website (http:// or https://).
+    pub website: Option<String>,
+    /// Contact e-mail address.
+    pub email: Option<String>,
+    /// Contact phone number.
+    pub phone: Option<String>,
+}
+
+/// Changes to a mentor: absent fields stay as they are, null clears.
+#[derive(InputObject)]
+pub struct UpdateMentorInput {
+    /// The mentor to change.
+    pub id: ID,
+    /// A new unique key.
+    pub slug: Option<String>,
+    /// A new name.
+    pub name: Option<String>,
+    /// A new headline.
+    pub headline: Option<String>,
+    /// A new bio.
+    pub bio: Option<String>,
+    /// New topics (replaces the list).
+    pub expertise: Option<Vec<Topic>>,
+    /// New sector keys (replaces the list).
+    pub sectors: Option<Vec<String>>,
+    /// New languages (replaces the list).
+    pub languages: Option<Vec<String>>,
+    /// A new province key; null clears.
+    pub province: MaybeUndefined<String>,
+    /// A new capacity.
+    pub capacity: Option<i32>,
+    /// A new website; null clears.
+    pub website: MaybeUndefined<String>,
+    /// A new e-mail address; null clears.
+    pub email: MaybeUndefined<String>,
+    /// A new phone number; null clears.
+    pub phone: MaybeUndefined<String>,
+}
+
+/// A new support organisation.
+#[derive(InputObject)]
+pub struct CreateOrganizationInput {
+    /// The unique key; derived from the name when absent.
+    pub slug: Option<String>,
+    /// The name (1 to 200 characters).
+    pub name: String,
+    /// What kind of organisation it is.
+    pub kind: OrganizationKind,
+    /// The province key.
+    pub province: Option<String>,
+    /// What it offers.
+    pub description: Option<String>,
+    /// Its website (http:// or https://).
+    pub website: Option<String>,
+    /// Contact e-mail address.
+    pub email: Option<String>,
+    /// Contact phone number.
+    pub phone: Option<String>,
+}
+
+/// Changes to an organisation: absent fields stay as they are, null clears.
+#[derive(InputObject)]
+pub struct UpdateOrganizationInput {
+    /// The organisation to change.
+    pub id: ID,
+    /// A new unique key.
+    pub slug: Option<String>,
+    /// A new name.
+    pub name: Option<String>,
+    /// A new kind.
+    pub kind: Option<OrganizationKind>,
+    /// A new province key; null clears.
+    pub province: MaybeUndefined<String>,
+    /// A new description.
+    pub description: Option<String>,
+    /// A new website; null clears.
+    pub website: MaybeUndefined<String>,
+    /// A new e-mail address; null clears.
+    pub email: MaybeUndefined<String>,
+    /// A new phone number; null clears.
+    pub phone: MaybeUndefined<String>,
+}
+
+/// A new event.
+#[derive(InputObject)]
+pub struct CreateEventInput {
+    /// The unique key; derived from the title when absent.
+    pub slug: Option<String>,
+    /// The title (1 to 200 characters).
+    pub title: String,
+    /// What kind of event it is.
+    pub kind: EventKind,
+    /// What happens there and for whom.
+    pub description: Option<String>,
+    /// When it starts (RFC 3339 with offset, e.g. `2025-11-20T08:00:00+07:00`).
+    pub starts_at: DateTime<FixedOffset>,
+    /// When it ends (not before `startsAt`).
+    pub ends_at: Option<DateTime<FixedOffset>>,
+    /// The province key.
+    pub province: Option<String>,
+    /// The ID of the organisation that runs it.
+    pub organizer: Option<ID>,
+    /// Sector keys.
+    #[graphql(default)]
+    pub sectors: Vec<String>,
+    /// Its web page (http:// or https://).
+    pub website: Option<String>,
+}
+
+/// Changes to an event: absent fields stay as they are, null clears.
+#[derive(InputObject)]
+pub struct UpdateEventInput {
+    /// The event to change.
+    pub id: ID,
+    /// A new unique key.
+    pub slug: Option<String>,
+    /// A new title.
+    pub title: Option<String>,
+    /// A new kind.
+    pub kind: Option<EventKind>,
+    /// A new description.
+    pub description: Option<String>,
+    /// A new start time.
+    pub starts_at: Option<DateTime<FixedOffset>>,
+    /// A new end time; null clears.
+    pub ends_at: MaybeUndefined<DateTime<FixedOffset>>,
+    /// A new province key; null clears.
+    pub province: MaybeUndefined<String>,
+    /// A new organiser ID; null clears.
+    pub organizer: MaybeUndefined<ID>,
+    /// New sector keys (replaces the list).
+    pub sectors: Option<Vec<String>>,
+    /// A new web page; null clears.
+    pub website: MaybeUndefined<String>,
+}
+
+/// An investment to record.
+#[derive(InputObject)]
+pub struct RecordInvestmentInput {
+    /// The investor's ID.
+    pub investor: ID,
+    /// The startup's ID.
+    pub startup: ID,
+    /// How much was invested.
+    pub amount: MoneyInput,
+    /// The stage the round financed.
+    pub round: Stage,
+    /// When (not in the future).
+    pub date: Date,
+}
+
+/// What to delete.
+#[derive(InputObject)]
+pub struct DeleteInput {
+    /// The ID of the object to delete.
+    pub id: ID,
+}
+
+/// Reads the record of an existing row, or a user error on `id`.
+macro_rules! existing {
+    ($ctx:expr, $id:expr, $kind:expr, $method:ident) => {{
+        let store = $ctx.data_unchecked::<Store>();
+        let row = ids::expect(&$id, $kind, "id")?;
+        match store.$method(RecordSelect::Ids(&[row])).await.map_err(Error::from)?.pop() {
+            Some((_, record)) => (row, record),
+            None => {
+                return Ok(Err(vec![user_error(
+                    "id",
+                    FieldErrorCode::UnknownReference,
+                    format!("there is no {} with this ID", $kind.name().to_lowercase()),
+                )]))
+            }
+        }
+    }};
+}
+
+/// Unwraps a reference lookup, returning its user error from the function.
+macro_rules! reference {
+    ($lookup:expr) => {
+        match $lookup.await? {
+            Ok(key) => key,
+            Err(e) => return Ok(Err(vec![e])),
+        }
+    };
+}
+
+async fn create_startup(ctx: &Context<'_>, i: CreateStartupInput) -> Result<Outcome, Error> {
+    let organization = match &i.organization {
+        Some(id) => Some(reference!(organization_key(ctx, id, "organization"))),
+        None => None,
+    };
+    let key = slug_for(ctx, Table::Startups, i.slug, &i.name, "startup").await?;
+    let record = StartupRecord {
+        key: key.clone(),
+        name: i.name,
+        tagline: i.tagline.unwrap_or_default(),
+        description: i.description.unwrap_or_default(),
+        sectors: i.sectors,
+        stage: i.stage,
+        province: clean(i.province),
+        founded_on: i.founded_on.map(|d| d.0),
+        team_size: i.team_size,
+        tags: i.tags,
+        needs: i.needs,
+        seeking: i.seeking_amount.map(Into::into),
+        organization,
+        website: clean(i.website),
+        email: clean(i.email),
+        phone: clean(i.phone),
+    };
+    save(ctx, Batch::Startups(vec![record]), WriteMode::Insert, &key).await
+}
+
+async fn update_startup(ctx: &Context<'_>, i: UpdateStartupInput) -> Result<Outcome, Error> {
+    let (row, mut r) = existing!(ctx, i.id, Kind::Startup, startup_records);
+    match i.organization {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => r.organization = None,
+        MaybeUndefined::Value(id) => r.organization = Some(reference!(organization_key(ctx, &id, "organization"))),
+    }
+    set(&mut r.key, i.slug);
+    set(&mut r.name, i.name);
+    set(&mut r.tagline, i.tagline);
+    set(&mut r.description, i.description);
+    set(&mut r.sectors, i.sectors);
+    set(&mut r.stage, i.stage);
+    patch_text(&mut r.province, i.province);
+    patch(&mut r.founded_on, i.founded_on.map_value(|d| d.0));
+    patch(&mut r.team_size, i.team_size);
+    set(&mut r.tags, i.tags);
+    set(&mut r.needs, i.needs);
+    patch(&mut r.seeking, i.seeking_amount.map_value(Into::into));
+    patch_text(&mut r.website, i.website);
+    patch_text(&mut r.email, i.email);
+    patch_text(&mut r.phone, i.phone);
+    let key = r.key.clone();
+    save(ctx, Batch::Startups(vec![r]), WriteMode::Update(row), &key).await
+}
+
+async fn create_investor(ctx: &Context<'_>, i: CreateInvestorInput) -> Result<Outcome, Error> {
+    let key = slug_for(ctx, Table::Investors, i.slug, &i.name, "investor").await?;
+    let record = InvestorRecord {
+        key: key.clone(),
+        name: i.name,
+        kind: i.kind,
+        thesis: i.thesis.unwrap_or_default(),
+        sectors: i.sectors,
+        stages: i.stages,
+        ticket_min: i.ticket_min.map(Into::into),
+        ticket_max: i.ticket_max.map(Into::into),
+        provinces: i.provinces,
+        active: i.active,
+        website: clean(i.website),
+        email: clean(i.email),
+        phone: clean(i.phone),
+    };
+    save(ctx, Batch::Investors(vec![record]), WriteMode::Insert, &key).await
+}
+
+async fn update_investor(ctx: &Context<'_>, i: UpdateInvestorInput) -> Result<Outcome, Error> {
+    let (row, mut r) = existing!(ctx, i.id, Kind::Investor, investor_records);
+    set(&mut r.key, i.slug);
+    set(&mut r.name, i.name);
+    set(&mut r.kind, i.kind);
+    set(&mut r.thesis, i.thesis);
+    set(&mut r.sectors, i.sectors);
+    set(&mut r.stages, i.stages);
+    patch(&mut r.ticket_min, i.ticket_min.map_value(Into::into));
+    patch(&mut r.ticket_max, i.ticket_max.map_value(Into::into));
+    set(&mut r.provinces, i.provinces);
+    set(&mut r.active, i.active);
+    patch_text(&mut r.website, i.website);
+    patch_text(&mut r.email, i.email);
+    patch_text(&mut r.phone, i.phone);
+    let key = r.key.clone();
+    save(ctx, Batch::Investors(vec![r]), WriteMode::Update(row), &key).await
+}
+
+async fn create_mentor(ctx: &Context<'_>, i: CreateMentorInput) -> Result<Outcome, Error> {
+    let key = slug_for(ctx, Table::Mentors, i.slug, &i.name, "mentor").await?;
+    let record = MentorRecord {
+        key: key.clone(),
+        name: i.name,
+        headline: i.headline.unwrap_or_default(),
+        bio: i.bio.unwrap_or_default(),
+        expertise: i.expertise,
+        sectors: i.sectors,
+        languages: i.languages,
+        province: clean(i.province),
+        capacity: i.capacity,
+        website: clean(i.website),
+        email: clean(i.email),
+        phone: clean(i.phone),
+    };
+    save(ctx, Batch::Mentors(vec![record]), WriteMode::Insert, &key).await
+}
+
+async fn update_mentor(ctx: &Context<'_>, i: UpdateMentorInput) -> Result<Outcome, Error> {
+    let (row, mut r) = existing!(ctx, i.id, Kind::Mentor, mentor_records);
+    set(&mut r.key, i.slug);
+    set(&mut r.name, i.name);
+    set(&mut r.headline, i.headline);
+    set(&mut r.bio, i.bio);
+    set(&mut r.expertise, i.expertise);
+    set(&mut r.sectors, i.sectors);
+    set(&mut r.languages, i.languages);
+    patch_text(&mut r.province, i.province);
+    set(&mut r.capacity, i.capacity);
+    patch_text(&mut r.website, i.website);
+    patch_text(&mut r.email, i.email);
+    patch_text(&mut r.phone, i.phone);
+    let key = r.key.clone();
+    save(ctx, Batch::Mentors(vec![r]), WriteMode::Update(row), &key).await
+}
+
+async fn create_organization(ctx: &Context<'_>, i: CreateOrganizationInput) -> Result<Outcome, Error> {
+    let key = slug_for(ctx, Table::Organizations, i.slug, &i.name, "organization").await?;
+    let record = OrganizationRecord {
+        key: key.clone(),
+        name: i.name,
+        kind: i.kind,
+        province: clean(i.province),
+        description: i.description.unwrap_or_default(),
+        website: clean(i.website),
+        email: clean(i.email),
+        phone: clean(i.phone),
+    };
+    save(ctx, Batch::Organizations(vec![record]), WriteMode::Insert, &key).await
+}
+
+async fn update_organization(ctx: &Context<'_>, i: UpdateOrganizationInput) -> Result<Outcome, Error> {
+    let (row, mut r) = existing!(ctx, i.id, Kind::Organization, organization_records);
+    set(&mut r.key, i.slug);
+    set(&mut r.name, i.name);
+    set(&mut r.kind, i.kind);
+    patch_text(&mut r.province, i.province);
+    set(&mut r.description, i.description);
+    patch_text(&mut r.website, i.website);
+    patch_text(&mut r.email, i.email);
+    patch_text(&mut r.phone, i.phone);
+    let key = r.key.clone();
+    save(ctx, Batch::Organizations(vec![r]), WriteMode::Update(row), &key).await
+}
+
+async fn create_event(ctx: &Context<'_>, i: CreateEventInput) -> Result<Outcome, Error> {
+    let organizer = match &i.organizer {
+        Some(id) => Some(reference!(organization_key(ctx, id, "organizer"))),
+        None => None,
+    };
+    let key = slug_for(ctx, Table::Events, i.slug, &i.title, "event").await?;
+    let record = EventRecord {
+        key: key.clone(),
+        title: i.title,
+        kind: i.kind,
+        description: i.description.unwrap_or_default(),
+        starts_at: i.starts_at,
+        ends_at: i.ends_at,
+        province: clean(i.province),
+        organizer,
+        sectors: i.sectors,
+        website: clean(i.website),
+    };
+    save(ctx, Batch::Events(vec![record]), WriteMode::Insert, &key).await
+}
+
+async fn update_event(ctx: &Context<'_>, i: UpdateEventInput) -> Result<Outcome, Error> {
+    let (row, mut r) = existing!(ctx, i.id, Kind::Event, event_records);
+    match i.organizer {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => r.organizer = None,
+        MaybeUndefined::Value(id) => r.organizer = Some(reference!(organization_key(ctx, &id, "organizer"))),
+    }
+    set(&mut r.key, i.slug);
+    set(&mut r.title, i.title);
+    set(&mut r.kind, i.kind);
+    set(&mut r.description, i.description);
+    set(&mut r.starts_at, i.starts_at);
+    patch(&mut r.ends_at, i.ends_at);
+    patch_text(&mut r.province, i.province);
+    set(&mut r.sectors, i.sectors);
+    patch_text(&mut r.website, i.website);
+    let key = r.key.clone();
+    save(ctx, Batch::Events(vec![r]), WriteMode::Update(row), &key).await
+}
+
+async fn record_investment(ctx: &Context<'_>, i: RecordInvestmentInput) -> Result<Outcome, Error> {
+    let investor = reference!(profile_key(ctx, &i.investor, Kind::Investor, "investor"));
+    let startup = reference!(profile_key(ctx, &i.startup, Kind::Startup, "startup"));
+    let record = InvestmentRecord {
+        investor,
+        startup,
+        amount: i.amount.into(),
+        round: i.round,
+        date: i.date.0,
+    };
+    save(ctx, Batch::Investments(vec![record]), WriteMode::Insert, "").await
+}
+
+async fn delete(ctx: &Context<'_>, id: ID, kind: Kind, table: Table) -> Result<DeletePayload, Error> {
+    let row = ids::expect(&id, kind, "id")?;
+    if ctx.data_unchecked::<Store>().delete(table, row).await? {
+        Ok(DeletePayload {
+            deleted_id: Some(id),
+            user_errors: vec![],
+        })
+    } else {
+        Ok(DeletePayload {
+            deleted_id: None,
+            user_errors: vec![user_error(
+                "id",
+                FieldErrorCode::UnknownReference,
+                format!("there is no {} with this ID", kind.name().to_lowercase()),
+            )],
+        })
+    }
+}
+
+/// Builds a payload from an outcome, loading the saved object.
+macro_rules! payload {
+    ($ctx:expr, $outcome:expr, $payload:ident, $field:ident, $key:ident) => {{
+        match $outcome? {
+            Ok(id) => {
+                // Read the saved row afresh, not from this request's cache.
+                let loaders = loaders::of($ctx);
+                loaders.clear::<$key>();
+                Ok($payload {
+                    $field: loaders::one($ctx, $key(id)).await?,
+                    user_errors: vec![],
+                })
+            }
+            Err(user_errors) => Ok($payload {
+                $field: None,
+                user_errors,
+            }),
+        }
+    }};
+}
+
+/// Changes to the ecosystem.
+#[derive(Default)]
+pub struct Mutation;
+
+#[Object]
+impl Mutation {
+    /// Creates a startup profile.
+    async fn create_startup(&self, ctx: &Context<'_>, input: CreateStartupInput) -> Result<StartupPayload> {
+        payload!(ctx, create_startup(ctx, input).await, StartupPayload, startup, StartupId)
+    }
+
+    /// Updates a startup profile.
+    async fn update_startup(&self, ctx: &Context<'_>, input: UpdateStartupInput) -> Result<StartupPayload> {
+        payload!(ctx, update_startup(ctx, input).await, StartupPayload, startup, StartupId)
+    }
+
+    /// Deletes a startup profile and its investments.
+    async fn delete_startup(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+        Ok(delete(ctx, input.id, Kind::Startup, Table::Startups).await?)
+    }
+
+    /// Creates an investor profile.
+    async fn create_investor(&self, ctx: &Context<'_>, input: CreateInvestorInput) -> Result<InvestorPayload> {
+        payload!(ctx, create_investor(ctx, input).await, InvestorPayload, investor, InvestorId)
+    }
+
+    /// Updates an investor profile.
+    async fn update_investor(&self, ctx: &Context<'_>, input: UpdateInvestorInput) -> Result<InvestorPayload> {
+        payload!(ctx, update_investor(ctx, input).await, InvestorPayload, investor, InvestorId)
+    }
+
+    /// Deletes an investor profile and its investments.
+    async fn delete_investor(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+        Ok(delete(ctx, input.id, Kind::Investor, Table::Investors).await?)
+    }
+
+    /// Creates a mentor profile.
+    async fn create_mentor(&self, ctx: &Context<'_>, input: CreateMentorInput) -> Result<MentorPayload> {
+        payload!(ctx, create_mentor(ctx, input).await, MentorPayload, mentor, MentorId)
+    }
+
+    /// Updates a mentor profile.
+    async fn update_mentor(&self, ctx: &Context<'_>, input: UpdateMentorInput) -> Result<MentorPayload> {
+        payload!(ctx, update_mentor(ctx, input).await, MentorPayload, mentor, MentorId)
+    }
+
+    /// Deletes a mentor profile.
+    async fn delete_mentor(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+        Ok(delete(ctx, input.id, Kind::Mentor, Table::Mentors).await?)
+    }
+
+    /// Creates a support organisation.
+    async fn create_organization(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateOrganizationInput,
+    ) -> Result<OrganizationPayload> {
+        payload!(ctx, create_organization(ctx, input).await, OrganizationPayload, organization, OrganizationId)
+    }
+
+    /// Updates a support organisation.
+    async fn update_organization(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateOrganizationInput,
+    ) -> Result<OrganizationPayload> {
+        payload!(ctx, update_organization(ctx, input).await, OrganizationPayload, organization, OrganizationId)
+    }
+
+    /// Deletes a support organisation; its startups and events stay, without it.
+    async fn delete_organization(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+        Ok(delete(ctx, input.id, Kind::Organization, Table::Organizations).await?)
+    }
+
+    /// Creates an event.
+    async fn create_event(&self, ctx: &Context<'_>, input: CreateEventInput) -> Result<EventPayload> {
+        payload!(ctx, create_event(ctx, input).await, EventPayload, event, EventId)
+    }
+
+    /// Updates an event.
+    async fn update_event(&self, ctx: &Context<'_>, input: UpdateEventInput) -> Result<EventPayload> {
+        payload!(ctx, update_event(ctx, input).await, EventPayload, event, EventId)
+    }
+
+    /// Deletes an event.
+    async fn delete_event(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+        Ok(delete(ctx, input.id, Kind::Event, Table::Events).await?)
+    }
+
+    /// Records an investment of an investor into a startup.
+    async fn record_investment(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordInvestmentInput,
+    ) -> Result<InvestmentPayload> {
+        payload!(ctx, record_investment(ctx, input).await, InvestmentPayload, investment, InvestmentId)
+    }
+}

@@ -1,0 +1,126 @@
+//! `Organization`: support organisations.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::{DateTime, FixedOffset};
+
+use super::connection::{connection, order};
+use super::ids::{self, Kind};
+use super::loaders::{self, EventId, EventsOfOrganization, ProvinceId, StartupId, StartupsOfOrganization};
+use crate::model::{self, Event, Organization, OrganizationKind, Province, Startup};
+use crate::store::SortColumn;
+
+/// The most related items a relation list returns at once.
+const MAX_RELATED: usize = 100;
+
+/// A support organisation (tổ chức hỗ trợ khởi nghiệp): incubator,
+/// accelerator, co-working space, club, university centre, support centre,
+/// technology-transfer office or government agency.
+#[Object]
+impl Organization {
+    /// The global ID.
+    pub async fn id(&self) -> ID {
+        ids::encode(Kind::Organization, self.id)
+    }
+
+    /// The unique, human-readable key.
+    async fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The organisation's name.
+    async fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What kind of organisation it is.
+    async fn kind(&self) -> OrganizationKind {
+        self.kind
+    }
+
+    /// What it offers.
+    async fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Its website.
+    async fn website(&self) -> Option<&str> {
+        self.website.as_deref()
+    }
+
+    /// Contact e-mail address.
+    async fn email(&self) -> Option<&str> {
+        self.contact.email.as_deref()
+    }
+
+    /// Contact phone number.
+    async fn phone(&self) -> Option<&str> {
+        self.contact.phone.as_deref()
+    }
+
+    /// Where it is based.
+    async fn province(&self, ctx: &Context<'_>) -> Result<Option<Province>> {
+        match self.province_id {
+            Some(id) => Ok(loaders::one(ctx, ProvinceId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// Startups it supports, by name (at most `first`, 1 to 100).
+    async fn startups(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 50, validator(minimum = 1, maximum = 100))] first: i32,
+    ) -> Result<Vec<Startup>> {
+        let ids = loaders::one(ctx, StartupsOfOrganization(self.id)).await?.unwrap_or_default();
+        let keys = ids.into_iter().take((first as usize).min(MAX_RELATED)).map(StartupId).collect();
+        Ok(loaders::many(ctx, keys).await?)
+    }
+
+    /// Events it organises, by title (at most `first`, 1 to 100).
+    async fn events(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 50, validator(minimum = 1, maximum = 100))] first: i32,
+    ) -> Result<Vec<Event>> {
+        let ids = loaders::one(ctx, EventsOfOrganization(self.id)).await?.unwrap_or_default();
+        let keys = ids.into_iter().take((first as usize).min(MAX_RELATED)).map(EventId).collect();
+        Ok(loaders::many(ctx, keys).await?)
+    }
+
+    /// When the profile was created.
+    async fn created_at(&self) -> DateTime<FixedOffset> {
+        self.created_at.with_timezone(&model::vietnam_offset())
+    }
+
+    /// When the profile last changed.
+    async fn updated_at(&self) -> DateTime<FixedOffset> {
+        self.updated_at.with_timezone(&model::vietnam_offset())
+    }
+}
+
+connection!(OrganizationConnection, OrganizationEdge, Organization, "organisations");
+
+/// Narrows the organisation list. An empty or absent list does not narrow.
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct OrganizationFilter {
+    /// Kinds of organisation.
+    pub kinds: Option<Vec<OrganizationKind>>,
+    /// Province keys.
+    pub provinces: Option<Vec<String>>,
+}
+
+impl From<OrganizationFilter> for crate::store::OrganizationFilter {
+    fn from(f: OrganizationFilter) -> Self {
+        crate::store::OrganizationFilter {
+            kinds: f.kinds,
+            provinces: f.provinces,
+        }
+    }
+}
+
+order!(OrganizationOrder, OrganizationOrderField, "organisations", default Name, {
+    /// By name, ignoring case and diacritics.
+    Name => SortColumn::Name,
+    /// By when the profile was created.
+    CreatedAt => SortColumn::CreatedAt,
+});

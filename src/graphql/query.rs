@@ -1,0 +1,272 @@
+//! The query root: lookups by ID or slug, lists, and the taxonomies.
+
+use async_graphql::{Context, ID, Interface, Object, Result};
+
+use super::connection::PageArgs;
+use super::event::{EventConnection, EventEdge, EventFilter, EventOrder};
+use super::ids::{self, Kind};
+use super::investor::{InvestorConnection, InvestorEdge, InvestorFilter, InvestorOrder};
+use super::loaders::{self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, ProvinceId, SectorId, StartupId};
+use super::mentor::{MentorConnection, MentorEdge, MentorFilter, MentorOrder};
+use super::organization::{OrganizationConnection, OrganizationEdge, OrganizationFilter, OrganizationOrder};
+use super::startup::{StartupConnection, StartupEdge, StartupFilter, StartupOrder};
+use crate::error::Error;
+use crate::model::{Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup};
+use crate::store::{ListQuery, Store, Table};
+
+/// An object with a globally unique, opaque ID, that `node(id:)` can fetch.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID", desc = "The global ID."))]
+pub enum Node {
+    Startup(Startup),
+    Investor(Investor),
+    Mentor(Mentor),
+    Organization(Organization),
+    Event(Event),
+    Sector(Sector),
+    Province(Province),
+    Investment(Investment),
+}
+
+/// The most IDs `nodes(ids:)` accepts at once.
+pub const MAX_NODES: usize = 100;
+
+async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Error> {
+    let Some((kind, row)) = ids::decode(id) else {
+        return Ok(None);
+    };
+    Ok(match kind {
+        Kind::Startup => loaders::one(ctx, StartupId(row)).await?.map(Node::Startup),
+        Kind::Investor => loaders::one(ctx, InvestorId(row)).await?.map(Node::Investor),
+        Kind::Mentor => loaders::one(ctx, MentorId(row)).await?.map(Node::Mentor),
+        Kind::Organization => loaders::one(ctx, OrganizationId(row)).await?.map(Node::Organization),
+        Kind::Event => loaders::one(ctx, EventId(row)).await?.map(Node::Event),
+        Kind::Sector => loaders::one(ctx, SectorId(row)).await?.map(Node::Sector),
+        Kind::Province => loaders::one(ctx, ProvinceId(row)).await?.map(Node::Province),
+        Kind::Investment => loaders::one(ctx, InvestmentId(row)).await?.map(Node::Investment),
+    })
+}
+
+/// Finds the row id for `id` or `slug` (exactly one must be given).
+async fn lookup(ctx: &Context<'_>, kind: Kind, table: Table, id: Option<ID>, slug: Option<String>) -> Result<Option<i64>, Error> {
+    match (id, slug) {
+        (Some(id), None) => Ok(ids::decode(&id).filter(|(k, _)| *k == kind).map(|(_, row)| row)),
+        (None, Some(slug)) => Ok(ctx.data_unchecked::<Store>().id_by_slug(table, &slug).await?),
+        _ => Err(Error::BadUserInput("pass exactly one of `id` and `slug`".to_string())),
+    }
+}
+
+/// Runs a list query and loads its page of nodes through the loaders.
+macro_rules! list {
+    ($ctx:expr, $query:expr, $page:expr, $key:ident, $edge:ident, $connection:ident) => {{
+        let store = $ctx.data_unchecked::<Store>();
+        let query = $query;
+        let page = $page;
+        let found = store.list_ids(&query, &page).await.map_err(Error::from)?;
+        let info = super::connection::page_info(&page, &found);
+        let mut nodes = loaders::of($ctx)
+            .load_many(found.items.iter().map(|k| $key(k.id)))
+            .await
+            .map_err(Error::from)?;
+        let edges = found
+            .items
+            .iter()
+            .filter_map(|k| {
+                nodes.remove(&$key(k.id)).map(|node| $edge {
+                    cursor: super::connection::cursor(k),
+                    node,
+                })
+            })
+            .collect();
+        Ok($connection {
+            edges,
+            page_info: info,
+            query,
+        })
+    }};
+}
+
+/// Read access to the ecosystem.
+#[derive(Default)]
+pub struct Query;
+
+#[Object]
+impl Query {
+    /// Fetches any object by its global ID; null when there is none.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
+        Ok(node(ctx, &id).await?)
+    }
+
+    /// Fetches up to 100 objects by global ID, in the same order; null where there is none.
+    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> Result<Vec<Option<Node>>> {
+        if ids.len() > MAX_NODES {
+            return Err(Error::BadUserInput(format!("`ids` may hold at most {MAX_NODES} IDs")).into());
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for id in &ids {
+            out.push(node(ctx, id).await?);
+        }
+        Ok(out)
+    }
+
+    /// A startup by global ID or by slug.
+    async fn startup(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Startup>> {
+        match lookup(ctx, Kind::Startup, Table::Startups, id, slug).await? {
+            Some(row) => Ok(loaders::one(ctx, StartupId(row)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// An investor by global ID or by slug.
+    async fn investor(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Investor>> {
+        match lookup(ctx, Kind::Investor, Table::Investors, id, slug).await? {
+            Some(row) => Ok(loaders::one(ctx, InvestorId(row)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// A mentor by global ID or by slug.
+    async fn mentor(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Mentor>> {
+        match lookup(ctx, Kind::Mentor, Table::Mentors, id, slug).await? {
+            Some(row) => Ok(loaders::one(ctx, MentorId(row)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// A support organisation by global ID or by slug.
+    async fn organization(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Organization>> {
+        match lookup(ctx, Kind::Organization, Table::Organizations, id, slug).await? {
+            Some(row) => Ok(loaders::one(ctx, OrganizationId(row)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// An event by global ID or by slug.
+    async fn event(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Event>> {
+        match lookup(ctx, Kind::Event, Table::Events, id, slug).await? {
+            Some(row) => Ok(loaders::one(ctx, EventId(row)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// Startups, filtered and sorted (by name unless `orderBy` says otherwise).
+    #[allow(clippy::too_many_arguments)]
+    async fn startups(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<StartupFilter>,
+        #[graphql(desc = "How to sort the list.")] order_by: Option<StartupOrder>,
+    ) -> Result<StartupConnection> {
+        let (column, desc) = StartupOrder::sort(order_by);
+        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let query = ListQuery::Startups(filter.unwrap_or_default().into_store());
+        list!(ctx, query, page, StartupId, StartupEdge, StartupConnection)
+    }
+
+    /// Investors, filtered and sorted (by name unless `orderBy` says otherwise).
+    #[allow(clippy::too_many_arguments)]
+    async fn investors(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<InvestorFilter>,
+        #[graphql(desc = "How to sort the list.")] order_by: Option<InvestorOrder>,
+    ) -> Result<InvestorConnection> {
+        let (column, desc) = InvestorOrder::sort(order_by);
+        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let query = ListQuery::Investors(filter.unwrap_or_default().into());
+        list!(ctx, query, page, InvestorId, InvestorEdge, InvestorConnection)
+    }
+
+    /// Mentors, filtered and sorted (by name unless `orderBy` says otherwise).
+    #[allow(clippy::too_many_arguments)]
+    async fn mentors(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<MentorFilter>,
+        #[graphql(desc = "How to sort the list.")] order_by: Option<MentorOrder>,
+    ) -> Result<MentorConnection> {
+        let (column, desc) = MentorOrder::sort(order_by);
+        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let query = ListQuery::Mentors(filter.unwrap_or_default().into());
+        list!(ctx, query, page, MentorId, MentorEdge, MentorConnection)
+    }
+
+    /// Support organisations, filtered and sorted (by name unless `orderBy` says otherwise).
+    #[allow(clippy::too_many_arguments)]
+    async fn organizations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<OrganizationFilter>,
+        #[graphql(desc = "How to sort the list.")] order_by: Option<OrganizationOrder>,
+    ) -> Result<OrganizationConnection> {
+        let (column, desc) = OrganizationOrder::sort(order_by);
+        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let query = ListQuery::Organizations(filter.unwrap_or_default().into());
+        list!(ctx, query, page, OrganizationId, OrganizationEdge, OrganizationConnection)
+    }
+
+    /// Events, filtered and sorted (by start time unless `orderBy` says otherwise).
+    #[allow(clippy::too_many_arguments)]
+    async fn events(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<EventFilter>,
+        #[graphql(desc = "How to sort the list.")] order_by: Option<EventOrder>,
+    ) -> Result<EventConnection> {
+        let (column, desc) = EventOrder::sort(order_by);
+        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let query = ListQuery::Events(filter.unwrap_or_default().into());
+        list!(ctx, query, page, EventId, EventEdge, EventConnection)
+    }
+
+    /// Every sector, by key.
+    async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
+        Ok(ctx.data_unchecked::<Store>().sectors().await.map_err(Error::from)?)
+    }
+
+    /// Every province, by key.
+    async fn provinces(&self, ctx: &Context<'_>) -> Result<Vec<Province>> {
+        Ok(ctx.data_unchecked::<Store>().provinces().await.map_err(Error::from)?)
+    }
+
+    /// A sector by key.
+    async fn sector(&self, ctx: &Context<'_>, key: String) -> Result<Option<Sector>> {
+        match ctx.data_unchecked::<Store>().id_by_slug(Table::Sectors, &key).await.map_err(Error::from)? {
+            Some(id) => Ok(loaders::one(ctx, SectorId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// A province by key.
+    async fn province(&self, ctx: &Context<'_>, key: String) -> Result<Option<Province>> {
+        match ctx.data_unchecked::<Store>().id_by_slug(Table::Provinces, &key).await.map_err(Error::from)? {
+            Some(id) => Ok(loaders::one(ctx, ProvinceId(id)).await?),
+            None => Ok(None),
+        }
+    }
+}

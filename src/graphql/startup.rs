@@ -1,0 +1,174 @@
+//! `Startup`: a startup project or company.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::{DateTime, FixedOffset};
+
+use super::connection::{connection, order};
+use super::ids::{self, Kind};
+use super::loaders::{self, InvestmentsOfStartup, OrganizationId, ProvinceId, SectorId};
+use super::scalars::Date;
+use crate::model::{
+    self, Investment, Money, Organization, Province, Sector, Stage, Startup, StartupTag, Topic,
+};
+use crate::store::SortColumn;
+
+/// A startup project or company (dự án / doanh nghiệp khởi nghiệp đổi mới sáng tạo).
+#[Object]
+impl Startup {
+    /// The global ID.
+    pub async fn id(&self) -> ID {
+        ids::encode(Kind::Startup, self.id)
+    }
+
+    /// The unique, human-readable key, used in URLs and data files.
+    async fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The startup's name.
+    async fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// One line about what it does.
+    async fn tagline(&self) -> &str {
+        &self.tagline
+    }
+
+    /// What it does, for whom, and how far it has come (Vietnamese, English or both).
+    async fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The stage of development.
+    async fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// The date of the first business registration; null for a project not yet registered.
+    async fn founded_on(&self) -> Option<Date> {
+        self.founded_on.map(Date)
+    }
+
+    /// How many people work on it.
+    async fn team_size(&self) -> Option<i32> {
+        self.team_size
+    }
+
+    /// The groups the plans single out that this startup belongs to.
+    async fn tags(&self) -> &[StartupTag] {
+        &self.tags
+    }
+
+    /// The mentorship topics it needs help with.
+    async fn needs(&self) -> &[Topic] {
+        &self.needs
+    }
+
+    /// What it is raising now; null when it is not raising.
+    async fn seeking_amount(&self) -> Option<Money> {
+        self.seeking
+    }
+
+    /// Its website.
+    async fn website(&self) -> Option<&str> {
+        self.website.as_deref()
+    }
+
+    /// Contact e-mail address.
+    async fn email(&self) -> Option<&str> {
+        self.contact.email.as_deref()
+    }
+
+    /// Contact phone number.
+    async fn phone(&self) -> Option<&str> {
+        self.contact.phone.as_deref()
+    }
+
+    /// Its sectors, the primary one first.
+    async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
+        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+    }
+
+    /// The province or city where it is based.
+    async fn province(&self, ctx: &Context<'_>) -> Result<Option<Province>> {
+        match self.province_id {
+            Some(id) => Ok(loaders::one(ctx, ProvinceId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// The support organisation that incubates or accelerates it.
+    async fn organization(&self, ctx: &Context<'_>) -> Result<Option<Organization>> {
+        match self.organization_id {
+            Some(id) => Ok(loaders::one(ctx, OrganizationId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// The investments it has received, newest first.
+    async fn investments(&self, ctx: &Context<'_>) -> Result<Vec<Investment>> {
+        Ok(loaders::one(ctx, InvestmentsOfStartup(self.id)).await?.unwrap_or_default())
+    }
+
+    /// Whether the plans' support rule holds: operating no more than 5 years
+    /// since the first business registration (`foundedOn`), on `asOf`
+    /// (default: today in Vietnam). A project not yet registered is eligible.
+    #[graphql(name = "isEligibleForSupport")]
+    async fn eligible_for_support(&self, as_of: Option<Date>) -> bool {
+        let as_of = as_of.map(|d| d.0).unwrap_or_else(model::today_in_vietnam);
+        self.is_eligible_for_support(as_of)
+    }
+
+    /// When the profile was created.
+    async fn created_at(&self) -> DateTime<FixedOffset> {
+        self.created_at.with_timezone(&model::vietnam_offset())
+    }
+
+    /// When the profile last changed.
+    async fn updated_at(&self) -> DateTime<FixedOffset> {
+        self.updated_at.with_timezone(&model::vietnam_offset())
+    }
+}
+
+connection!(StartupConnection, StartupEdge, Startup, "startups");
+
+/// Narrows the startup list. Each list matches any of its values; all given
+/// fields must match. An empty or absent list does not narrow.
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct StartupFilter {
+    /// Sector keys, e.g. `["agritech", "fintech"]`.
+    pub sectors: Option<Vec<String>>,
+    /// Stages.
+    pub stages: Option<Vec<Stage>>,
+    /// Province keys, e.g. `["can-tho"]`.
+    pub provinces: Option<Vec<String>>,
+    /// Tags: startups with any of them.
+    pub tags: Option<Vec<StartupTag>>,
+    /// Only startups that are (true) or are not (false) eligible for support today.
+    pub eligible_for_support: Option<bool>,
+}
+
+impl StartupFilter {
+    pub(crate) fn into_store(self) -> crate::store::StartupFilter {
+        crate::store::StartupFilter {
+            sectors: self.sectors,
+            stages: self.stages,
+            provinces: self.provinces,
+            tags: self.tags,
+            eligible_for_support: self
+                .eligible_for_support
+                .map(|e| (e, model::today_in_vietnam())),
+            organizations: None,
+        }
+    }
+}
+
+order!(StartupOrder, StartupOrderField, "startups", default Name, {
+    /// By name, ignoring case and diacritics.
+    Name => SortColumn::Name,
+    /// By founding date; projects not yet registered come last.
+    FoundedOn => SortColumn::FoundedOn,
+    /// By when the profile was created.
+    CreatedAt => SortColumn::CreatedAt,
+});
