@@ -194,7 +194,6 @@ create table investments (
     currency text not null,
     round text not null,
     invested_on date not null,
-    created_at timestamptz not null,
     constraint investments_round_key unique (investor_id, startup_id, round, invested_on)
 );
 create index investments_startup_idx on investments (startup_id);

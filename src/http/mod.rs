@@ -1,0 +1,226 @@
+//! The HTTP server: `POST /graphql` (GraphQL over HTTP with JSON), `GET
+//! /graphql` (queries in the URL, or the GraphiQL playground for a
+//! browser), `/healthz` (the process is up) and `/readyz` (the database
+//! answers).
+//!
+//! Every request gets an `x-request-id` (kept if the client sent one), is
+//! traced, limited in body size (413 past it) and time (a slow request is
+//! cancelled with 408 ), and a panic becomes a generic 500 while the
+//! server keeps serving.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use async_graphql::http::parse_query_string;
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::graphql::{self, AppSchema, errors::RequestId as GqlRequestId, loaders};
+use crate::store::Store;
+
+/// Limits of the HTTP layer.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    /// The largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// How long a request may take before it is cancelled.
+    pub request_timeout: Duration,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            body_limit: 256 * 1024,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+#[derive(Clone)]
+struct App {
+    schema: AppSchema,
+    store: Store,
+}
+
+const PLAYGROUND: &str = include_str!("playground.html");
+static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Request ids: a per-process random prefix and a counter.
+#[derive(Clone)]
+struct Ids {
+    prefix: Arc<str>,
+    next: Arc<AtomicU64>,
+}
+
+impl MakeRequestId for Ids {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{}-{n}", self.prefix)).ok().map(RequestId::new)
+    }
+}
+
+/// The application's routes and middleware.
+pub fn router(store: Store, config: &HttpConfig) -> Router {
+    let app = App {
+        schema: graphql::schema(store.clone()),
+        store,
+    };
+    let ids = Ids {
+        prefix: format!("{:08x}", rand::random::<u32>()).into(),
+        next: Arc::new(AtomicU64::new(1)),
+    };
+    Router::new()
+        .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
+        .with_state(app)
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
+        .layer(RequestBodyLimitLayer::new(config.body_limit))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+            let id = req.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %req.method(), uri = %req.uri().path(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), ids))
+}
+
+/// Serves until `shutdown` completes, then finishes in-flight requests.
+pub async fn serve(
+    store: Store,
+    listener: TcpListener,
+    config: HttpConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(store, &config))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    json_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", crate::error::INTERNAL_MESSAGE)
+}
+
+/// A GraphQL-shaped error response.
+fn json_error(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}
+
+async fn ready(State(app): State<App>) -> Response {
+    match app.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+fn request_id(headers: &HeaderMap) -> String {
+    headers
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_string()
+}
+
+async fn execute(app: &App, headers: &HeaderMap, request: async_graphql::Request) -> Response {
+    let request = request
+        .data(loaders::loaders(app.store.clone()))
+        .data(GqlRequestId(request_id(headers)));
+    let response = app.schema.execute(request).await;
+    let body = serde_json::to_string(&response).unwrap_or_else(|_| {
+        r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#.to_string()
+    });
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// Whether the operation a request would run is a mutation.
+fn is_mutation(document: &ExecutableDocument, name: Option<&str>) -> bool {
+    let operation = match (&document.operations, name) {
+        (DocumentOperations::Single(op), _) => Some(op),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
+        _ => None,
+    };
+    operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
+}
+
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+async fn graphql_get(State(app): State<App>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+    let query = query.unwrap_or_default();
+    if query.is_empty() {
+        if wants_html(&headers) {
+            return Html(PLAYGROUND).into_response();
+        }
+        return json_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", "pass the GraphQL document in the `query` parameter, or POST it as JSON");
+    }
+    let request = match parse_query_string(&query) {
+        Ok(r) => r,
+        Err(e) => return json_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &format!("malformed query string: {e}")),
+    };
+    // GET must not change anything: mutations are refused (GraphQL over HTTP).
+    let mut request = request;
+    let name = request.operation_name.clone();
+    if let Ok(document) = request.parsed_query() {
+        if is_mutation(document, name.as_deref()) {
+            let mut response = json_error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+                "mutations must be sent with POST",
+            );
+            response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("POST"));
+            return response;
+        }
+    }
+    execute(&app, &headers, request).await
+}
+
+async fn graphql_post(State(app): State<App>, method: Method, headers: HeaderMap, body: Bytes) -> Response {
+    debug_assert_eq!(method, Method::POST);
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if essence != "application/json" && essence != "application/graphql-response+json" {
+        return json_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "send the request as JSON with `Content-Type: application/json`",
+        );
+    }
+    let request: async_graphql::Request = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            let reason = e.to_string();
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                &format!("the body is not a GraphQL request in JSON: {reason}"),
+            );
+        }
+    };
+    execute(&app, &headers, request).await
+}

@@ -1,0 +1,317 @@
+//! `ketnoi import` and `ketnoi export`: moving data files in and out.
+//!
+//! An import runs in one transaction: every line is read, checked and
+//! written, or nothing is. Lines are gathered in chunks and written type by
+//! type in dependency order (sectors and provinces, organisations, profiles,
+//! events, investments), in multi-row statements, which is what makes large
+//! imports fast. Records upsert by key, so importing a file twice changes
+//! nothing.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{BufRead, Write};
+
+use crate::datafile::{self, LineError, Record, SectorRecord, ProvinceRecord};
+use crate::store::{Batch, RecordSelect, Store, StoreError};
+
+/// Lines gathered before they are written.
+const CHUNK_LINES: usize = 20_000;
+/// Records per write (each write is a few multi-row statements).
+const BATCH_RECORDS: usize = 2_000;
+/// The longest line accepted (a profile with a long description fits easily).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// Why an import failed. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// A line is malformed or invalid.
+    #[error("line {line}: {}{reason}", field.as_ref().map(|f| format!("field `{f}`: ")).unwrap_or_default())]
+    Line {
+        line: usize,
+        field: Option<String>,
+        reason: String,
+    },
+    /// Reading the file failed.
+    #[error("reading the data file failed: {0}")]
+    Io(#[from] std::io::Error),
+    /// The database failed.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// How many records of each type an import or export handled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts(pub Vec<(&'static str, usize)>);
+
+impl Counts {
+    fn add(&mut self, type_name: &'static str, n: usize) {
+        match self.0.iter_mut().find(|(t, _)| *t == type_name) {
+            Some((_, count)) => *count += n,
+            None => self.0.push((type_name, n)),
+        }
+    }
+
+    /// The count for one type.
+    pub fn get(&self, type_name: &str) -> usize {
+        self.0
+            .iter()
+            .find(|(t, _)| *t == type_name)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
+
+    /// All records.
+    pub fn total(&self) -> usize {
+        self.0.iter().map(|(_, n)| n).sum()
+    }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(|(t, n)| format!("{n} {t}")).collect();
+        if parts.is_empty() {
+            f.write_str("nothing")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}
+
+/// The type order in which a chunk is written: referenced before referring.
+const ORDER: [&str; 8] = [
+    "sector",
+    "province",
+    "organization",
+    "startup",
+    "investor",
+    "mentor",
+    "event",
+    "investment",
+];
+
+/// Records of one chunk, per type, with their line numbers.
+#[derive(Default)]
+struct Chunk {
+    by_type: HashMap<&'static str, Vec<(usize, Record)>>,
+    lines: usize,
+}
+
+/// Imports records: `(line number, parsed line)` pairs, in file order.
+/// `on_progress` is called with the number of records written so far.
+pub async fn import_records(
+    store: &Store,
+    records: impl Iterator<Item = Result<(usize, Result<Record, LineError>), std::io::Error>>,
+    mut on_progress: impl FnMut(usize),
+) -> Result<Counts, ImportError> {
+    let mut tx = store.begin_import().await?;
+    let mut counts = Counts::default();
+    let mut chunk = Chunk::default();
+    let mut done = 0;
+    for item in records {
+        let (line, parsed) = item?;
+        let record = parsed.map_err(|e| ImportError::Line {
+            line,
+            field: e.field,
+            reason: e.reason,
+        })?;
+        counts.add(record.type_name(), 1);
+        chunk.by_type.entry(record.type_name()).or_default().push((line, record));
+        chunk.lines += 1;
+        if chunk.lines >= CHUNK_LINES {
+            done += flush(&mut tx, std::mem::take(&mut chunk)).await?;
+            on_progress(done);
+        }
+    }
+    done += flush(&mut tx, chunk).await?;
+    on_progress(done);
+    tx.commit().await?;
+    Ok(counts)
+}
+
+/// The key a record upserts on, to keep only the last of duplicates in a chunk.
+fn natural_key(record: &Record) -> String {
+    match record {
+        Record::Sector(r) => r.key.clone(),
+        Record::Province(r) => r.key.clone(),
+        Record::Organization(r) => r.key.clone(),
+        Record::Startup(r) => r.key.clone(),
+        Record::Investor(r) => r.key.clone(),
+        Record::Mentor(r) => r.key.clone(),
+        Record::Event(r) => r.key.clone(),
+        Record::Investment(r) => format!("{}\n{}\n{}\n{}", r.investor, r.startup, r.round, r.date),
+    }
+}
+
+async fn flush(tx: &mut crate::store::ImportTx, mut chunk: Chunk) -> Result<usize, ImportError> {
+    let mut written = 0;
+    for type_name in ORDER {
+        let Some(records) = chunk.by_type.remove(type_name) else {
+            continue;
+        };
+        // A key twice in one statement is an error in PostgreSQL: the later line wins.
+        let mut last: HashMap<String, usize> = HashMap::with_capacity(records.len());
+        for (i, (_, r)) in records.iter().enumerate() {
+            last.insert(natural_key(r), i);
+        }
+        let records: Vec<(usize, Record)> = records
+            .into_iter()
+            .enumerate()
+            .filter(|(i, (_, r))| last.get(&natural_key(r)) == Some(i))
+            .map(|(_, pair)| pair)
+            .collect();
+        for group in records.chunks(BATCH_RECORDS) {
+            let lines: Vec<usize> = group.iter().map(|(line, _)| *line).collect();
+            let batch = batch_of(group.iter().map(|(_, r)| r.clone()).collect());
+            match tx.write(&batch).await {
+                Ok(()) => written += group.len(),
+                Err(StoreError::Invalid { index, errors }) => {
+                    let first = errors.into_iter().next();
+                    return Err(ImportError::Line {
+                        line: lines.get(index).copied().unwrap_or(0),
+                        field: first.as_ref().map(|e| e.field.clone()),
+                        reason: first.map(|e| e.message).unwrap_or_else(|| "invalid record".into()),
+                    });
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// Groups records of one type into a batch.
+fn batch_of(records: Vec<Record>) -> Batch {
+    macro_rules! only {
+        ($variant:ident, $batch:ident) => {
+            Batch::$batch(
+                records
+                    .into_iter()
+                    .filter_map(|r| match r {
+                        Record::$variant(x) => Some(x),
+                        _ => None,
+                    })
+                    .collect(),
+            )
+        };
+    }
+    match records.first() {
+        Some(Record::Sector(_)) | None => only!(Sector, Sectors),
+        Some(Record::Province(_)) => only!(Province, Provinces),
+        Some(Record::Organization(_)) => only!(Organization, Organizations),
+        Some(Record::Startup(_)) => only!(Startup, Startups),
+        Some(Record::Investor(_)) => only!(Investor, Investors),
+        Some(Record::Mentor(_)) => only!(Mentor, Mentors),
+        Some(Record::Event(_)) => only!(Event, Events),
+        Some(Record::Investment(_)) => only!(Investment, Investments),
+    }
+}
+
+/// Reads a data file's lines: `(line number, parsed)`; blank lines are skipped.
+pub fn read_lines<R: BufRead>(
+    mut reader: R,
+) -> impl Iterator<Item = Result<(usize, Result<Record, LineError>), std::io::Error>> {
+    let mut line_no = 0;
+    let mut buf = Vec::new();
+    std::iter::from_fn(move || {
+        loop {
+            buf.clear();
+            line_no += 1;
+            let read = std::io::Read::take(&mut reader, MAX_LINE_BYTES as u64 + 1).read_until(b'\n', &mut buf);
+            match read {
+                Err(e) => return Some(Err(e)),
+                Ok(0) => return None,
+                Ok(_) => {}
+            }
+            if buf.len() > MAX_LINE_BYTES && !buf.ends_with(b"\n") {
+                let reason = format!("the line is longer than {MAX_LINE_BYTES} bytes");
+                return Some(Ok((line_no, Err(LineError { field: None, reason }))));
+            }
+            let parsed = match std::str::from_utf8(&buf) {
+                Err(_) => Err(LineError {
+                    field: None,
+                    reason: "the line is not valid UTF-8".to_string(),
+                }),
+                Ok(text) => {
+                    let text = text.trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    datafile::parse_line(text.trim_start_matches('\u{feff}'))
+                }
+            };
+            return Some(Ok((line_no, parsed)));
+        }
+    })
+}
+
+/// Imports a data file. See [`import_records`].
+pub async fn import_file(
+    store: &Store,
+    reader: impl BufRead,
+    on_progress: impl FnMut(usize),
+) -> Result<Counts, ImportError> {
+    import_records(store, read_lines(reader), on_progress).await
+}
+
+/// Rows read per statement while exporting.
+const EXPORT_PAGE: i64 = 2_000;
+
+/// Writes every record in the database as a data file, in the order an
+/// import needs (references point earlier).
+pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, ImportError> {
+    let mut counts = Counts::default();
+    let mut emit = |record: Record, counts: &mut Counts| -> std::io::Result<()> {
+        counts.add(record.type_name(), 1);
+        out.write_all(datafile::to_line(&record).as_bytes())?;
+        out.write_all(b"\n")
+    };
+    for s in store.sectors().await? {
+        let r = SectorRecord {
+            key: s.slug,
+            name: s.name,
+            name_en: s.name_en,
+        };
+        emit(Record::Sector(r), &mut counts)?;
+    }
+    for p in store.provinces().await? {
+        let r = ProvinceRecord {
+            key: p.slug,
+            name: p.name,
+            region: p.region,
+        };
+        emit(Record::Province(r), &mut counts)?;
+    }
+    macro_rules! pages {
+        ($method:ident, $variant:ident) => {{
+            let mut after = 0;
+            loop {
+                let page = store
+                    .$method(RecordSelect::After {
+                        after,
+                        limit: EXPORT_PAGE,
+                    })
+                    .await?;
+                let Some((last, _)) = page.last() else { break };
+                after = *last;
+                for (_, r) in page {
+                    emit(Record::$variant(r), &mut counts)?;
+                }
+            }
+        }};
+    }
+    pages!(organization_records, Organization);
+    pages!(startup_records, Startup);
+    pages!(investor_records, Investor);
+    pages!(mentor_records, Mentor);
+    pages!(event_records, Event);
+    let mut after = 0;
+    loop {
+        let page = store.investment_records(after, EXPORT_PAGE).await?;
+        let Some((last, _)) = page.last() else { break };
+        after = *last;
+        for (_, r) in page {
+            emit(Record::Investment(r), &mut counts)?;
+        }
+    }
+    Ok(counts)
+}

@@ -1,0 +1,180 @@
+//! Shared test helpers: databases for the contract suite and a real server
+//! over HTTP.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use ketnoi::http::HttpConfig;
+use ketnoi::store::Store;
+use serde_json::{Value, json};
+use tokio::sync::oneshot;
+
+/// The environment variable that enables the PostgreSQL half of the suite.
+pub const POSTGRES_ENV: &str = "KETNOI_TEST_POSTGRES_URL";
+
+/// A migrated, empty in-memory SQLite store.
+pub async fn sqlite() -> Store {
+    let store = Store::sqlite_memory().await.expect("open SQLite");
+    store.migrate().await.expect("migrate SQLite");
+    store
+}
+
+/// A migrated, empty PostgreSQL store in a schema of its own, or `None`
+/// (with the reason printed) when `KETNOI_TEST_POSTGRES_URL` is unset.
+/// With `KETNOI_REQUIRE_POSTGRES=1` (as in CI) a missing URL fails instead.
+pub async fn postgres() -> Option<Store> {
+    let Ok(url) = std::env::var(POSTGRES_ENV) else {
+        if std::env::var("KETNOI_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
+            panic!("KETNOI_REQUIRE_POSTGRES=1 but {POSTGRES_ENV} is unset");
+        }
+        eprintln!("SKIPPED: {POSTGRES_ENV} is unset, so the PostgreSQL half of this test did not run");
+        return None;
+    };
+    let schema = format!(
+        "test_{}_{}",
+        std::process::id(),
+        rand_suffix()
+    );
+    let admin = Store::connect(&url).await.expect("connect to PostgreSQL");
+    if let Store::Postgres(pool) = &admin {
+        sqlx::query(&format!("create schema {schema}"))
+            .execute(pool)
+            .await
+            .expect("create test schema");
+    }
+    admin.close().await;
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    let store = Store::connect(&scoped).await.expect("connect to the test schema");
+    store.migrate().await.expect("migrate PostgreSQL");
+    Some(store)
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() as u64)
+        .unwrap_or(0);
+    nanos * 1000 + NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Defines a test twice: on SQLite and on PostgreSQL (skipped without a URL).
+#[macro_export]
+macro_rules! both_databases {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::common::sqlite().await).await;
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(store) = $crate::common::postgres().await {
+                        super::$name(store).await;
+                    }
+                }
+            )+
+        }
+    };
+}
+
+/// A real server on a free local port.
+pub struct TestServer {
+    pub url: String,
+    pub client: reqwest::Client,
+    pub store: Store,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl TestServer {
+    /// Starts the server on `store` with default limits.
+    pub async fn start(store: Store) -> TestServer {
+        Self::start_with(store, HttpConfig::default()).await
+    }
+
+    /// Starts the server with the given limits.
+    pub async fn start_with(store: Store, config: HttpConfig) -> TestServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
+        let (stop, stopped) = oneshot::channel::<()>();
+        let served = store.clone();
+        tokio::spawn(async move {
+            ketnoi::http::serve(served, listener, config, async {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("server failed");
+        });
+        TestServer {
+            url,
+            client: reqwest::Client::builder()
+                .timeout(Duration::from_secs(30))
+                .build()
+                .expect("client"),
+            store,
+            stop: Some(stop),
+        }
+    }
+
+    /// Posts a GraphQL request and returns the JSON response (any status).
+    pub async fn gql(&self, query: &str, variables: Value) -> Value {
+        let response = self
+            .client
+            .post(format!("{}/graphql", self.url))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request");
+        response.json().await.expect("JSON response")
+    }
+
+    /// Like [`TestServer::gql`], but fails the test on any top-level error
+    /// and returns `data`.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let body = self.gql(query, variables).await;
+        assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
+        body["data"].clone()
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A small, hand-written dataset covering every record type (data-file lines).
+pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghiệp công nghệ cao","name_en":"Agritech"}
+{"type":"sector","key":"fintech","name":"Công nghệ tài chính","name_en":"Fintech"}
+{"type":"sector","key":"ai","name":"Trí tuệ nhân tạo","name_en":"Artificial intelligence"}
+{"type":"province","key":"can-tho","name":"Cần Thơ","region":"Mekong Delta"}
+{"type":"province","key":"hai-phong","name":"Hải Phòng","region":"Red River Delta"}
+{"type":"organization","key":"castihub","name":"Trung tâm Hỗ trợ Khởi nghiệp Cần Thơ","kind":"SUPPORT_CENTER","province":"can-tho","description":"Nền tảng castihub","website":"https://castihub.vn","email":"lienhe@castihub.vn"}
+{"type":"startup","key":"lua-xanh","name":"Lúa Xanh","tagline":"Cảm biến cho ruộng lúa","description":"Khởi nghiệp nông nghiệp công nghệ cao ở Cần Thơ","sectors":["agritech","ai"],"stage":"SEED","province":"can-tho","founded_on":"2023-04-01","team_size":7,"tags":["WOMEN_LED"],"needs":["FUNDRAISING","MARKETING"],"seeking":{"amount":"5000000000","currency":"VND"},"organization":"castihub","website":"https://luaxanh.vn","email":"founder@luaxanh.vn","phone":"+84 292 3820 000"}
+{"type":"startup","key":"vi-mekong","name":"Ví Mekong","tagline":"Mobile wallet for farmers","description":"Fintech for the Mekong Delta","sectors":["fintech"],"stage":"MVP","province":"can-tho","founded_on":"2015-01-10","team_size":4,"tags":["YOUTH","STUDENT"],"needs":["LEGAL"]}
+{"type":"startup","key":"cang-so","name":"Cảng Số","description":"Logistics AI for Hải Phòng port","sectors":["ai"],"stage":"IDEA","province":"hai-phong"}
+{"type":"investor","key":"mekong-ventures","name":"Mekong Ventures","kind":"VC_FUND","thesis":"Agritech and fintech in the Mekong Delta","sectors":["agritech","fintech"],"stages":["SEED","SERIES_A"],"ticket_min":{"amount":"2000000000","currency":"VND"},"ticket_max":{"amount":"20000000000","currency":"VND"},"provinces":[],"active":true}
+{"type":"investor","key":"hp-angels","name":"Hải Phòng Angels","kind":"ANGEL","thesis":"Early logistics","sectors":["ai"],"stages":["IDEA","MVP"],"provinces":["hai-phong"],"active":false}
+{"type":"mentor","key":"tran-thi-lan","name":"Trần Thị Lan","headline":"Luật sư doanh nghiệp","bio":"Pháp lý cho khởi nghiệp","expertise":["LEGAL","TAX"],"sectors":["fintech"],"languages":["vi","en"],"province":"hai-phong","capacity":3}
+{"type":"mentor","key":"le-van-minh","name":"Lê Văn Minh","headline":"Growth marketer","bio":"Marketing","expertise":["MARKETING","FUNDRAISING"],"sectors":["agritech"],"languages":["vi"],"province":"can-tho","capacity":2}
+{"type":"event","key":"techfest-hai-phong-2025","title":"Techfest Hải Phòng 2025","kind":"FESTIVAL","description":"Ngày hội khởi nghiệp","starts_at":"2025-11-20T08:00:00+07:00","ends_at":"2025-11-21T17:00:00+07:00","province":"hai-phong","organizer":"castihub","sectors":["ai"]}
+{"type":"event","key":"ca-phe-cong-nghe-1","title":"Cà phê công nghệ số 1","kind":"NETWORKING","starts_at":"2026-03-05T15:00:00+07:00","province":"can-tho","organizer":"castihub","sectors":["agritech","fintech"]}
+{"type":"investment","investor":"mekong-ventures","startup":"lua-xanh","amount":{"amount":"3000000000","currency":"VND"},"round":"SEED","date":"2024-05-01"}
+{"type":"investment","investor":"mekong-ventures","startup":"vi-mekong","amount":{"amount":"100000","currency":"USD"},"round":"MVP","date":"2023-02-01"}
+"#;
+
+/// Imports [`SAMPLE`] into the store.
+pub async fn load_sample(store: &Store) {
+    ketnoi::transfer::import_file(store, SAMPLE.as_bytes(), |_| {})
+        .await
+        .expect("import the sample");
+}
