@@ -141,6 +141,7 @@ macro_rules! connection {
             pub node: $node,
         }
 
+        #[doc = concat!("A page of ", $what, ", with cursors to read on.")]
         #[async_graphql::Object]
         impl $connection {
             /// The items of this page, with their cursors.

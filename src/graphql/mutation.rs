@@ -858,54 +858,56 @@ macro_rules! payload {
     }};
 }
 
-/// Changes to the ecosystem.
+/// The mutation root.
 #[derive(Default)]
 pub struct Mutation;
 
+/// Changes to the ecosystem. Each mutation takes one `input` and returns a
+/// payload with the changed object and `userErrors`.
 #[Object]
 impl Mutation {
     /// Creates a startup profile.
-    async fn create_startup(&self, ctx: &Context<'_>, input: CreateStartupInput) -> Result<StartupPayload> {
+    async fn create_startup(&self, ctx: &Context<'_>, #[graphql(desc = "What to create.")] input: CreateStartupInput) -> Result<StartupPayload> {
         payload!(ctx, create_startup(ctx, input).await, StartupPayload, startup, StartupId)
     }
 
     /// Updates a startup profile.
-    async fn update_startup(&self, ctx: &Context<'_>, input: UpdateStartupInput) -> Result<StartupPayload> {
+    async fn update_startup(&self, ctx: &Context<'_>, #[graphql(desc = "What to update.")] input: UpdateStartupInput) -> Result<StartupPayload> {
         payload!(ctx, update_startup(ctx, input).await, StartupPayload, startup, StartupId)
     }
 
     /// Deletes a startup profile and its investments.
-    async fn delete_startup(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_startup(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Startup, Table::Startups).await?)
     }
 
     /// Creates an investor profile.
-    async fn create_investor(&self, ctx: &Context<'_>, input: CreateInvestorInput) -> Result<InvestorPayload> {
+    async fn create_investor(&self, ctx: &Context<'_>, #[graphql(desc = "What to create.")] input: CreateInvestorInput) -> Result<InvestorPayload> {
         payload!(ctx, create_investor(ctx, input).await, InvestorPayload, investor, InvestorId)
     }
 
     /// Updates an investor profile.
-    async fn update_investor(&self, ctx: &Context<'_>, input: UpdateInvestorInput) -> Result<InvestorPayload> {
+    async fn update_investor(&self, ctx: &Context<'_>, #[graphql(desc = "What to update.")] input: UpdateInvestorInput) -> Result<InvestorPayload> {
         payload!(ctx, update_investor(ctx, input).await, InvestorPayload, investor, InvestorId)
     }
 
     /// Deletes an investor profile and its investments.
-    async fn delete_investor(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_investor(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Investor, Table::Investors).await?)
     }
 
     /// Creates a mentor profile.
-    async fn create_mentor(&self, ctx: &Context<'_>, input: CreateMentorInput) -> Result<MentorPayload> {
+    async fn create_mentor(&self, ctx: &Context<'_>, #[graphql(desc = "What to create.")] input: CreateMentorInput) -> Result<MentorPayload> {
         payload!(ctx, create_mentor(ctx, input).await, MentorPayload, mentor, MentorId)
     }
 
     /// Updates a mentor profile.
-    async fn update_mentor(&self, ctx: &Context<'_>, input: UpdateMentorInput) -> Result<MentorPayload> {
+    async fn update_mentor(&self, ctx: &Context<'_>, #[graphql(desc = "What to update.")] input: UpdateMentorInput) -> Result<MentorPayload> {
         payload!(ctx, update_mentor(ctx, input).await, MentorPayload, mentor, MentorId)
     }
 
     /// Deletes a mentor profile.
-    async fn delete_mentor(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_mentor(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Mentor, Table::Mentors).await?)
     }
 
@@ -913,7 +915,7 @@ impl Mutation {
     async fn create_organization(
         &self,
         ctx: &Context<'_>,
-        input: CreateOrganizationInput,
+        #[graphql(desc = "What to create.")] input: CreateOrganizationInput,
     ) -> Result<OrganizationPayload> {
         payload!(ctx, create_organization(ctx, input).await, OrganizationPayload, organization, OrganizationId)
     }
@@ -922,28 +924,28 @@ impl Mutation {
     async fn update_organization(
         &self,
         ctx: &Context<'_>,
-        input: UpdateOrganizationInput,
+        #[graphql(desc = "What to update.")] input: UpdateOrganizationInput,
     ) -> Result<OrganizationPayload> {
         payload!(ctx, update_organization(ctx, input).await, OrganizationPayload, organization, OrganizationId)
     }
 
     /// Deletes a support organisation; its startups and events stay, without it.
-    async fn delete_organization(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_organization(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Organization, Table::Organizations).await?)
     }
 
     /// Creates an event.
-    async fn create_event(&self, ctx: &Context<'_>, input: CreateEventInput) -> Result<EventPayload> {
+    async fn create_event(&self, ctx: &Context<'_>, #[graphql(desc = "What to create.")] input: CreateEventInput) -> Result<EventPayload> {
         payload!(ctx, create_event(ctx, input).await, EventPayload, event, EventId)
     }
 
     /// Updates an event.
-    async fn update_event(&self, ctx: &Context<'_>, input: UpdateEventInput) -> Result<EventPayload> {
+    async fn update_event(&self, ctx: &Context<'_>, #[graphql(desc = "What to update.")] input: UpdateEventInput) -> Result<EventPayload> {
         payload!(ctx, update_event(ctx, input).await, EventPayload, event, EventId)
     }
 
     /// Deletes an event.
-    async fn delete_event(&self, ctx: &Context<'_>, input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_event(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Event, Table::Events).await?)
     }
 
@@ -951,7 +953,7 @@ impl Mutation {
     async fn record_investment(
         &self,
         ctx: &Context<'_>,
-        input: RecordInvestmentInput,
+        #[graphql(desc = "The investment to record.")] input: RecordInvestmentInput,
     ) -> Result<InvestmentPayload> {
         payload!(ctx, record_investment(ctx, input).await, InvestmentPayload, investment, InvestmentId)
     }

@@ -69,7 +69,7 @@ impl Organization {
     async fn startups(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 50, validator(minimum = 1, maximum = 100))] first: i32,
+        #[graphql(default = 50, validator(minimum = 1, maximum = 100), desc = "How many to return (1 to 100).")] first: i32,
     ) -> Result<Vec<Startup>> {
         let ids = loaders::one(ctx, StartupsOfOrganization(self.id)).await?.unwrap_or_default();
         let keys = ids.into_iter().take((first as usize).min(MAX_RELATED)).map(StartupId).collect();
@@ -80,7 +80,7 @@ impl Organization {
     async fn events(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 50, validator(minimum = 1, maximum = 100))] first: i32,
+        #[graphql(default = 50, validator(minimum = 1, maximum = 100), desc = "How many to return (1 to 100).")] first: i32,
     ) -> Result<Vec<Event>> {
         let ids = loaders::one(ctx, EventsOfOrganization(self.id)).await?.unwrap_or_default();
         let keys = ids.into_iter().take((first as usize).min(MAX_RELATED)).map(EventId).collect();

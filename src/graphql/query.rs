@@ -86,19 +86,20 @@ macro_rules! list {
     }};
 }
 
-/// Read access to the ecosystem.
+/// The query root.
 #[derive(Default)]
 pub struct Query;
 
+/// Read access to the ecosystem: lookups, lists and taxonomies.
 #[Object]
 impl Query {
     /// Fetches any object by its global ID; null when there is none.
-    async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
+    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global ID.")] id: ID) -> Result<Option<Node>> {
         Ok(node(ctx, &id).await?)
     }
 
     /// Fetches up to 100 objects by global ID, in the same order; null where there is none.
-    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> Result<Vec<Option<Node>>> {
+    async fn nodes(&self, ctx: &Context<'_>, #[graphql(desc = "Up to 100 global IDs.")] ids: Vec<ID>) -> Result<Vec<Option<Node>>> {
         if ids.len() > MAX_NODES {
             return Err(Error::BadUserInput(format!("`ids` may hold at most {MAX_NODES} IDs")).into());
         }
@@ -110,7 +111,9 @@ impl Query {
     }
 
     /// A startup by global ID or by slug.
-    async fn startup(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Startup>> {
+    async fn startup(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+        #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
+    ) -> Result<Option<Startup>> {
         match lookup(ctx, Kind::Startup, Table::Startups, id, slug).await? {
             Some(row) => Ok(loaders::one(ctx, StartupId(row)).await?),
             None => Ok(None),
@@ -118,7 +121,9 @@ impl Query {
     }
 
     /// An investor by global ID or by slug.
-    async fn investor(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Investor>> {
+    async fn investor(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+        #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
+    ) -> Result<Option<Investor>> {
         match lookup(ctx, Kind::Investor, Table::Investors, id, slug).await? {
             Some(row) => Ok(loaders::one(ctx, InvestorId(row)).await?),
             None => Ok(None),
@@ -126,7 +131,9 @@ impl Query {
     }
 
     /// A mentor by global ID or by slug.
-    async fn mentor(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Mentor>> {
+    async fn mentor(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+        #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
+    ) -> Result<Option<Mentor>> {
         match lookup(ctx, Kind::Mentor, Table::Mentors, id, slug).await? {
             Some(row) => Ok(loaders::one(ctx, MentorId(row)).await?),
             None => Ok(None),
@@ -134,7 +141,9 @@ impl Query {
     }
 
     /// A support organisation by global ID or by slug.
-    async fn organization(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Organization>> {
+    async fn organization(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+        #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
+    ) -> Result<Option<Organization>> {
         match lookup(ctx, Kind::Organization, Table::Organizations, id, slug).await? {
             Some(row) => Ok(loaders::one(ctx, OrganizationId(row)).await?),
             None => Ok(None),
@@ -142,7 +151,9 @@ impl Query {
     }
 
     /// An event by global ID or by slug.
-    async fn event(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> Result<Option<Event>> {
+    async fn event(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+        #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
+    ) -> Result<Option<Event>> {
         match lookup(ctx, Kind::Event, Table::Events, id, slug).await? {
             Some(row) => Ok(loaders::one(ctx, EventId(row)).await?),
             None => Ok(None),
@@ -255,7 +266,7 @@ impl Query {
     }
 
     /// A sector by key.
-    async fn sector(&self, ctx: &Context<'_>, key: String) -> Result<Option<Sector>> {
+    async fn sector(&self, ctx: &Context<'_>, #[graphql(desc = "The key, e.g. `agritech` or `can-tho`.")] key: String) -> Result<Option<Sector>> {
         match ctx.data_unchecked::<Store>().id_by_slug(Table::Sectors, &key).await.map_err(Error::from)? {
             Some(id) => Ok(loaders::one(ctx, SectorId(id)).await?),
             None => Ok(None),
@@ -263,7 +274,7 @@ impl Query {
     }
 
     /// A province by key.
-    async fn province(&self, ctx: &Context<'_>, key: String) -> Result<Option<Province>> {
+    async fn province(&self, ctx: &Context<'_>, #[graphql(desc = "The key, e.g. `agritech` or `can-tho`.")] key: String) -> Result<Option<Province>> {
         match ctx.data_unchecked::<Store>().id_by_slug(Table::Provinces, &key).await.map_err(Error::from)? {
             Some(id) => Ok(loaders::one(ctx, ProvinceId(id)).await?),
             None => Ok(None),

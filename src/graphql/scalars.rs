@@ -5,12 +5,13 @@ use chrono::NaiveDate;
 
 use crate::model::{Currency, Money, parse_amount};
 
-/// A whole number that may exceed 32 bits, written as a decimal string
-/// (e.g. `"5000000000"`): VND amounts do not fit GraphQL's `Int`, and
-/// JavaScript numbers lose precision past 2^53. Integers are accepted as input.
+/// A non-negative whole number beyond 32 bits (amounts of money).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BigInt(pub i64);
 
+/// A whole number that may exceed 32 bits, written as a decimal string
+/// (e.g. `"5000000000"`): VND amounts do not fit GraphQL's `Int`, and
+/// JavaScript numbers lose precision past 2^53. Integers are accepted as input.
 #[Scalar(name = "BigInt")]
 impl ScalarType for BigInt {
     fn parse(value: Value) -> InputValueResult<Self> {
@@ -30,10 +31,11 @@ impl ScalarType for BigInt {
     }
 }
 
-/// A calendar date, `YYYY-MM-DD` (ISO 8601), in Vietnam's calendar.
+/// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Date(pub NaiveDate);
 
+/// A calendar date, `YYYY-MM-DD` (ISO 8601), in Vietnam's calendar.
 #[Scalar(name = "Date")]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {

@@ -115,7 +115,10 @@ impl Startup {
     /// since the first business registration (`foundedOn`), on `asOf`
     /// (default: today in Vietnam). A project not yet registered is eligible.
     #[graphql(name = "isEligibleForSupport")]
-    async fn eligible_for_support(&self, as_of: Option<Date>) -> bool {
+    async fn eligible_for_support(
+        &self,
+        #[graphql(desc = "The day to judge on; today in Vietnam when absent.")] as_of: Option<Date>,
+    ) -> bool {
         let as_of = as_of.map(|d| d.0).unwrap_or_else(model::today_in_vietnam);
         self.is_eligible_for_support(as_of)
     }

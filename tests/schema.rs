@@ -1,0 +1,71 @@
+//! `schema.graphql` is the exported SDL: it must match the code, and every
+//! type, field, argument and enum value must be documented (the playground
+//! shows these descriptions).
+
+use serde_json::Value;
+
+#[test]
+fn schema_graphql_matches_the_code() {
+    let sdl = ketnoi::graphql::sdl();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql");
+    if std::env::var("KETNOI_UPDATE_SCHEMA").is_ok_and(|v| v == "1") {
+        std::fs::write(path, &sdl).expect("write schema.graphql");
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == sdl,
+        "schema.graphql differs from the code: regenerate it with \
+         `cargo run -- schema > schema.graphql` (or KETNOI_UPDATE_SCHEMA=1 cargo test --test schema)"
+    );
+}
+
+const INTROSPECTION: &str = r#"{ __schema { types {
+    name kind description
+    fields(includeDeprecated: true) { name description args { name description } }
+    inputFields { name description }
+    enumValues(includeDeprecated: true) { name description }
+} } }"#;
+
+fn undocumented(value: &Value) -> bool {
+    value["description"].as_str().is_none_or(|d| d.trim().is_empty())
+}
+
+#[tokio::test]
+async fn every_type_field_argument_and_value_is_documented() {
+    let schema = ketnoi::graphql::builder().finish();
+    let response = schema.execute(INTROSPECTION).await;
+    assert!(response.errors.is_empty(), "{:?}", response.errors);
+    let data = response.data.into_json().expect("JSON");
+    let builtin = ["String", "Int", "Float", "Boolean", "ID"];
+    let mut missing = Vec::new();
+    for t in data["__schema"]["types"].as_array().expect("types") {
+        let name = t["name"].as_str().expect("name");
+        if name.starts_with("__") || builtin.contains(&name) {
+            continue;
+        }
+        if undocumented(t) {
+            missing.push(name.to_string());
+        }
+        for f in t["fields"].as_array().into_iter().flatten() {
+            if undocumented(f) {
+                missing.push(format!("{name}.{}", f["name"]));
+            }
+            for a in f["args"].as_array().into_iter().flatten() {
+                if undocumented(a) {
+                    missing.push(format!("{name}.{}({})", f["name"], a["name"]));
+                }
+            }
+        }
+        for f in t["inputFields"].as_array().into_iter().flatten() {
+            if undocumented(f) {
+                missing.push(format!("{name}.{}", f["name"]));
+            }
+        }
+        for v in t["enumValues"].as_array().into_iter().flatten() {
+            if undocumented(v) {
+                missing.push(format!("{name}.{}", v["name"]));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "undocumented: {missing:#?}");
+}
