@@ -1,0 +1,197 @@
+//! The storage contract: the same tests on SQLite and on PostgreSQL, so the
+//! two implementations cannot drift apart.
+
+mod common;
+
+use common::{SAMPLE, load_sample};
+use ketnoi::store::{ListQuery, PageQuery, RecordSelect, SortColumn, StartupFilter, Store, Table};
+use ketnoi::transfer::{self, ImportError};
+
+both_databases!(
+    export_then_import_round_trips,
+    importing_twice_changes_nothing,
+    a_bad_line_aborts_the_whole_import,
+    references_must_exist,
+    the_last_duplicate_in_a_file_wins,
+    keyset_pages_cover_the_list,
+    deleting_cascades_to_links_and_investments,
+);
+
+async fn export_text(store: &Store) -> String {
+    let mut out = Vec::new();
+    transfer::export(store, &mut out).await.expect("export");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+async fn export_then_import_round_trips(store: Store) {
+    load_sample(&store).await;
+    let first = export_text(&store).await;
+    assert_eq!(first.lines().count(), SAMPLE.lines().count(), "every record is exported");
+
+    let other = common::sqlite().await;
+    let counts = transfer::import_file(&other, first.as_bytes(), |_| {}).await.expect("re-import");
+    assert_eq!(counts.total(), SAMPLE.lines().count());
+    let second = export_text(&other).await;
+    assert_eq!(first, second, "import → export → import → export is stable");
+
+    // The export holds what the sample said, field for field.
+    let mut want: Vec<serde_json::Value> = SAMPLE.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut got: Vec<serde_json::Value> = first.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let key = |v: &serde_json::Value| v.to_string();
+    want.sort_by_key(key);
+    got.sort_by_key(key);
+    // The sample omits empty defaults that export writes out, and sets of
+    // vocabulary values come back in the vocabulary's order.
+    let normalise = |values: &mut Vec<serde_json::Value>| {
+        for v in values.iter_mut() {
+            let obj = v.as_object_mut().unwrap();
+            obj.retain(|_, val| !(val == &serde_json::json!("") || val == &serde_json::json!([])));
+            for set in ["tags", "needs", "stages", "expertise"] {
+                if let Some(serde_json::Value::Array(items)) = obj.get_mut(set) {
+                    items.sort_by_key(|i| i.to_string());
+                }
+            }
+        }
+        values.sort_by_key(key);
+    };
+    normalise(&mut got);
+    normalise(&mut want);
+    assert_eq!(got, want);
+}
+
+async fn importing_twice_changes_nothing(store: Store) {
+    load_sample(&store).await;
+    let before = store.startup_records(RecordSelect::After { after: 0, limit: 100 }).await.unwrap();
+    let id = store.id_by_slug(Table::Startups, "lua-xanh").await.unwrap().unwrap();
+    let stamp = store.startups_by_ids(&[id]).await.unwrap()[0].updated_at;
+    let counts = transfer::import_file(&store, SAMPLE.as_bytes(), |_| {}).await.expect("second import");
+    assert_eq!(counts.get("startup"), 3);
+    let after = store.startup_records(RecordSelect::After { after: 0, limit: 100 }).await.unwrap();
+    assert_eq!(before, after, "same rows, same ids");
+    assert_eq!(store.startups_by_ids(&[id]).await.unwrap()[0].updated_at, stamp, "updated_at did not move");
+    assert_eq!(store.investments_by_startups(&[id]).await.unwrap().len(), 1, "no duplicate investments");
+
+    // A real change moves updated_at.
+    let changed = SAMPLE.replace("Cảm biến cho ruộng lúa", "Cảm biến mới");
+    transfer::import_file(&store, changed.as_bytes(), |_| {}).await.expect("third import");
+    let s = &store.startups_by_ids(&[id]).await.unwrap()[0];
+    assert_eq!(s.tagline, "Cảm biến mới");
+    assert!(s.updated_at > stamp);
+}
+
+async fn a_bad_line_aborts_the_whole_import(store: Store) {
+    load_sample(&store).await;
+    let before = export_text(&store).await;
+    let cases = [
+        (r#"{"type":"startup","key":"x","name":"X","stage":"SEED","team_size":"seven"}"#, Some("team_size"), "invalid type"),
+        (r#"{"type":"startup","key":"x","name":"X","stage":"SEED","colour":"red"}"#, Some("colour"), "unknown field `colour`"),
+        (r#"{"type":"startup","key":"x","name":"X","stage":"LATE"}"#, Some("stage"), "LATE"),
+        (r#"{"type":"investor","key":"x","name":"X","kind":"ANGEL","ticket_min":{"amount":"9","currency":"VND"},"ticket_max":{"amount":"1","currency":"VND"}}"#, Some("ticket_min"), "ticket_max"),
+        (r#"{"type":"startup","key":"x","name":"","stage":"SEED"}"#, Some("name"), "empty"),
+        (r#"{"type":"startup","key":"Bad Key","name":"X","stage":"SEED"}"#, Some("key"), "lowercase"),
+        (r#"{"type":"startup","key":"x","name":"X","stage":"SEED","founded_on":"2999-01-01"}"#, Some("founded_on"), "future"),
+        (r#"{"type":"rocket","key":"x"}"#, Some("type"), "rocket"),
+        (r#"{"type":"startup", "key": "x""#, None, "EOF"),
+        (r#"not json at all"#, None, "expected"),
+    ];
+    for (bad, field, reason) in cases {
+        // Good lines before and after the bad one must not be written either.
+        let file = format!(
+            "{}\n\n{bad}\n{}\n",
+            r#"{"type":"startup","key":"good-1","name":"Good","stage":"IDEA"}"#,
+            r#"{"type":"startup","key":"good-2","name":"Good","stage":"IDEA"}"#
+        );
+        let err = transfer::import_file(&store, file.as_bytes(), |_| {}).await.expect_err(bad);
+        let ImportError::Line { line, field: got_field, reason: got_reason } = &err else {
+            panic!("{bad}: want a line error, got {err}");
+        };
+        assert_eq!(*line, 3, "{bad}: the line number counts blank lines");
+        assert_eq!(got_field.as_deref(), field, "{bad}: {err}");
+        assert!(got_reason.contains(reason), "{bad}: {err}");
+        assert!(err.to_string().starts_with("line 3: "), "{err}");
+        assert_eq!(export_text(&store).await, before, "{bad}: nothing was written");
+    }
+    let invalid_utf8 = b"{\"type\":\"sector\",\"key\":\"a\",\"name\":\"\xff\",\"name_en\":\"A\"}\n";
+    let err = transfer::import_file(&store, &invalid_utf8[..], |_| {}).await.expect_err("invalid UTF-8");
+    assert!(err.to_string().contains("UTF-8"), "{err}");
+}
+
+async fn references_must_exist(store: Store) {
+    load_sample(&store).await;
+    let file = [
+        r#"{"type":"startup","key":"new-one","name":"New","stage":"IDEA","sectors":["agritech"],"organization":"castihub"}"#,
+        r#"{"type":"investment","investor":"mekong-ventures","startup":"new-one","amount":{"amount":"1","currency":"VND"},"round":"IDEA","date":"2025-01-01"}"#,
+        r#"{"type":"startup","key":"broken","name":"B","stage":"IDEA","sectors":["agritech","quantum"]}"#,
+    ]
+    .join("\n");
+    let err = transfer::import_file(&store, file.as_bytes(), |_| {}).await.expect_err("unknown sector");
+    assert_eq!(err.to_string(), "line 3: field `sectors`: there is no sector with key `quantum`");
+    assert_eq!(store.id_by_slug(Table::Startups, "new-one").await.unwrap(), None, "rolled back");
+
+    // References to data already in the database, and earlier in the file, resolve.
+    let ok = file.lines().take(2).collect::<Vec<_>>().join("\n");
+    let counts = transfer::import_file(&store, ok.as_bytes(), |_| {}).await.expect("valid references");
+    assert_eq!(counts.to_string(), "1 startup, 1 investment");
+}
+
+async fn the_last_duplicate_in_a_file_wins(store: Store) {
+    let file = [
+        r#"{"type":"startup","key":"twice","name":"First","stage":"IDEA"}"#,
+        r#"{"type":"startup","key":"twice","name":"Second","stage":"MVP"}"#,
+    ]
+    .join("\n");
+    transfer::import_file(&store, file.as_bytes(), |_| {}).await.expect("import");
+    let id = store.id_by_slug(Table::Startups, "twice").await.unwrap().unwrap();
+    assert_eq!(store.startups_by_ids(&[id]).await.unwrap()[0].name, "Second");
+}
+
+async fn keyset_pages_cover_the_list(store: Store) {
+    load_sample(&store).await;
+    let query = ListQuery::Startups(StartupFilter::default());
+    for (column, descending) in [
+        (SortColumn::Name, false),
+        (SortColumn::Name, true),
+        (SortColumn::FoundedOn, false),
+        (SortColumn::FoundedOn, true),
+        (SortColumn::CreatedAt, false),
+    ] {
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = PageQuery { column, descending, limit: 1, after: after.clone(), before: None, from_end: false };
+            let found = store.list_ids(&query, &page).await.expect("page");
+            seen.extend(found.items.iter().map(|k| k.id));
+            after = found.items.last().cloned();
+            if !found.has_more {
+                break;
+            }
+        }
+        assert_eq!(seen.len(), 3, "{column:?} desc={descending}: {seen:?}");
+        let mut unique = seen.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 3);
+        if column == SortColumn::FoundedOn && !descending {
+            let last = store.startups_by_ids(&[*seen.last().unwrap()]).await.unwrap();
+            assert_eq!(last[0].founded_on, None, "projects without a founding date sort last");
+        }
+    }
+    assert_eq!(store.count(&query).await.unwrap(), 3);
+}
+
+async fn deleting_cascades_to_links_and_investments(store: Store) {
+    load_sample(&store).await;
+    let startup = store.id_by_slug(Table::Startups, "lua-xanh").await.unwrap().unwrap();
+    let investor = store.id_by_slug(Table::Investors, "mekong-ventures").await.unwrap().unwrap();
+    assert_eq!(store.investments_by_investors(&[investor]).await.unwrap().len(), 2);
+    assert!(store.delete(Table::Startups, startup).await.unwrap());
+    assert!(!store.delete(Table::Startups, startup).await.unwrap(), "already gone");
+    assert_eq!(store.investments_by_investors(&[investor]).await.unwrap().len(), 1);
+
+    let org = store.id_by_slug(Table::Organizations, "castihub").await.unwrap().unwrap();
+    assert!(store.delete(Table::Organizations, org).await.unwrap());
+    let event = store.id_by_slug(Table::Events, "techfest-hai-phong-2025").await.unwrap().unwrap();
+    let e = &store.events_by_ids(&[event]).await.unwrap()[0];
+    assert_eq!(e.organizer_id, None, "events outlive their organiser");
+    assert_eq!(e.sector_ids.len(), 1);
+}
