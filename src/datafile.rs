@@ -11,7 +11,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Currency, EventKind, InvestorKind, Money, OrganizationKind, Stage, StartupTag, Topic};
+use crate::model::{
+    Currency, EventKind, InvestorKind, Money, OrganizationKind, Stage, StartupTag, Topic,
+};
 
 /// One line of a data file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -230,15 +232,20 @@ pub struct LineError {
 /// record's struct, so that errors carry the path of the offending field
 /// (serde's internally tagged enums buffer the content and lose it).
 pub fn parse_line(line: &str) -> Result<Record, LineError> {
-    let mut object: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(line).map_err(|e| LineError {
+    let mut object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line)
+        .map_err(|e| LineError {
             field: None,
             reason: without_position(e.to_string()),
         })?;
     let type_name = match object.remove("type") {
         Some(serde_json::Value::String(t)) => t,
         Some(_) => return Err(field_error("type", "must be a string".into())),
-        None => return Err(field_error("type", "is missing: every record starts with \"type\"".into())),
+        None => {
+            return Err(field_error(
+                "type",
+                "is missing: every record starts with \"type\"".into(),
+            ));
+        }
     };
     let rest = serde_json::Value::Object(object);
     fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, LineError> {
@@ -325,16 +332,24 @@ mod tests {
 
     #[test]
     fn errors_name_the_field() {
-        let err = parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"SEED","team_size":"many"}"#)
-            .unwrap_err();
+        let err = parse_line(
+            r#"{"type":"startup","key":"s","name":"S","stage":"SEED","team_size":"many"}"#,
+        )
+        .unwrap_err();
         assert_eq!(err.field.as_deref(), Some("team_size"));
         assert!(err.reason.contains("invalid type"), "{}", err.reason);
 
-        let err = parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"SEED","colour":"red"}"#)
-            .unwrap_err();
-        assert!(err.reason.contains("unknown field `colour`"), "{}", err.reason);
+        let err =
+            parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"SEED","colour":"red"}"#)
+                .unwrap_err();
+        assert!(
+            err.reason.contains("unknown field `colour`"),
+            "{}",
+            err.reason
+        );
 
-        let err = parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"LATE"}"#).unwrap_err();
+        let err =
+            parse_line(r#"{"type":"startup","key":"s","name":"S","stage":"LATE"}"#).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("stage"));
 
         let err = parse_line(r#"{"type":"spaceship","key":"s"}"#).unwrap_err();

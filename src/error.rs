@@ -45,14 +45,17 @@ impl Error {
 }
 
 /// The message shown to clients for internal errors.
-pub const INTERNAL_MESSAGE: &str = "internal error: the operator has been notified; please retry later";
+pub const INTERNAL_MESSAGE: &str =
+    "internal error: the operator has been notified; please retry later";
 
 impl From<std::sync::Arc<StoreError>> for Error {
     fn from(err: std::sync::Arc<StoreError>) -> Self {
         match std::sync::Arc::try_unwrap(err) {
             Ok(e) => Error::Store(e),
             // Shared by several waiting resolvers: keep the message, lose the source.
-            Err(shared) => Error::Store(StoreError::Database(sqlx::Error::Protocol(shared.to_string()))),
+            Err(shared) => Error::Store(StoreError::Database(sqlx::Error::Protocol(
+                shared.to_string(),
+            ))),
         }
     }
 }

@@ -646,14 +646,14 @@ impl Checker {
 
     /// A non-negative amount of money.
     pub fn money(&mut self, field: &str, value: Option<&Money>) {
-        if let Some(m) = value {
-            if m.amount < 0 {
-                self.errors.push(FieldError::new(
-                    field,
-                    FieldErrorCode::OutOfRange,
-                    "must not be negative",
-                ));
-            }
+        if let Some(m) = value
+            && m.amount < 0
+        {
+            self.errors.push(FieldError::new(
+                field,
+                FieldErrorCode::OutOfRange,
+                "must not be negative",
+            ));
         }
     }
 
@@ -678,7 +678,11 @@ mod tests {
 
     #[test]
     fn masks_round_trip_every_subset_of_a_vocabulary() {
-        let some = vec![Topic::Legal, Topic::Fundraising, Topic::InternationalExpansion];
+        let some = vec![
+            Topic::Legal,
+            Topic::Fundraising,
+            Topic::InternationalExpansion,
+        ];
         let mask = mask_of(&some);
         let mut back: Vec<Topic> = from_mask(mask);
         back.sort();
@@ -691,7 +695,10 @@ mod tests {
     #[test]
     fn wire_names_match_graphql_names() {
         assert_eq!(Stage::SeriesA.as_str(), "SERIES_A");
-        assert_eq!("ST_ENTERPRISE".parse::<StartupTag>(), Ok(StartupTag::StEnterprise));
+        assert_eq!(
+            "ST_ENTERPRISE".parse::<StartupTag>(),
+            Ok(StartupTag::StEnterprise)
+        );
         assert!("series_a".parse::<Stage>().is_err());
         let json = serde_json::to_string(&InvestorKind::VcFund).unwrap();
         assert_eq!(json, "\"VC_FUND\"");
@@ -699,7 +706,10 @@ mod tests {
 
     #[test]
     fn slugify_folds_vietnamese() {
-        assert_eq!(slugify("Techfest Hải Phòng 2025"), "techfest-hai-phong-2025");
+        assert_eq!(
+            slugify("Techfest Hải Phòng 2025"),
+            "techfest-hai-phong-2025"
+        );
         assert_eq!(slugify("Đà Nẵng — Đổi mới!"), "da-nang-doi-moi");
         assert_eq!(slugify("  "), "");
     }

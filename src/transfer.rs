@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::{BufRead, Write};
 
-use crate::datafile::{self, LineError, Record, SectorRecord, ProvinceRecord};
+use crate::datafile::{self, LineError, ProvinceRecord, Record, SectorRecord};
 use crate::store::{Batch, RecordSelect, Store, StoreError};
 
 /// Lines gathered before they are written.
@@ -115,7 +115,11 @@ pub async fn import_records(
             reason: e.reason,
         })?;
         counts.add(record.type_name(), 1);
-        chunk.by_type.entry(record.type_name()).or_default().push((line, record));
+        chunk
+            .by_type
+            .entry(record.type_name())
+            .or_default()
+            .push((line, record));
         chunk.lines += 1;
         if chunk.lines >= CHUNK_LINES {
             done += flush(&mut tx, std::mem::take(&mut chunk)).await?;
@@ -169,7 +173,9 @@ async fn flush(tx: &mut crate::store::ImportTx, mut chunk: Chunk) -> Result<usiz
                     return Err(ImportError::Line {
                         line: lines.get(index).copied().unwrap_or(0),
                         field: first.as_ref().map(|e| e.field.clone()),
-                        reason: first.map(|e| e.message).unwrap_or_else(|| "invalid record".into()),
+                        reason: first
+                            .map(|e| e.message)
+                            .unwrap_or_else(|| "invalid record".into()),
                     });
                 }
                 Err(e) => return Err(e.into()),
@@ -216,7 +222,8 @@ pub fn read_lines<R: BufRead>(
         loop {
             buf.clear();
             line_no += 1;
-            let read = std::io::Read::take(&mut reader, MAX_LINE_BYTES as u64 + 1).read_until(b'\n', &mut buf);
+            let read = std::io::Read::take(&mut reader, MAX_LINE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut buf);
             match read {
                 Err(e) => return Some(Err(e)),
                 Ok(0) => return None,
@@ -224,7 +231,13 @@ pub fn read_lines<R: BufRead>(
             }
             if buf.len() > MAX_LINE_BYTES && !buf.ends_with(b"\n") {
                 let reason = format!("the line is longer than {MAX_LINE_BYTES} bytes");
-                return Some(Ok((line_no, Err(LineError { field: None, reason }))));
+                return Some(Ok((
+                    line_no,
+                    Err(LineError {
+                        field: None,
+                        reason,
+                    }),
+                )));
             }
             let parsed = match std::str::from_utf8(&buf) {
                 Err(_) => Err(LineError {

@@ -24,7 +24,13 @@ fn names(connection: &Value) -> Vec<String> {
         .as_array()
         .expect("nodes")
         .iter()
-        .map(|n| n["name"].as_str().or(n["title"].as_str()).expect("name").to_string())
+        .map(|n| {
+            n["name"]
+                .as_str()
+                .or(n["title"].as_str())
+                .expect("name")
+                .to_string()
+        })
         .collect()
 }
 
@@ -36,27 +42,46 @@ async fn filters_and_relations(store: Store) {
     let cases = [
         (json!({"sectors": ["agritech"]}), vec!["Lúa Xanh"]),
         (json!({"sectors": ["ai"]}), vec!["Cảng Số", "Lúa Xanh"]),
-        (json!({"stages": ["MVP", "IDEA"]}), vec!["Cảng Số", "Ví Mekong"]),
+        (
+            json!({"stages": ["MVP", "IDEA"]}),
+            vec!["Cảng Số", "Ví Mekong"],
+        ),
         (json!({"tags": ["STUDENT"]}), vec!["Ví Mekong"]),
         (json!({"provinces": ["hai-phong"]}), vec!["Cảng Số"]),
         (json!({"eligibleForSupport": false}), vec!["Ví Mekong"]),
-        (json!({"eligibleForSupport": true, "sectors": ["ai"]}), vec!["Cảng Số", "Lúa Xanh"]),
+        (
+            json!({"eligibleForSupport": true, "sectors": ["ai"]}),
+            vec!["Cảng Số", "Lúa Xanh"],
+        ),
         (json!({"sectors": ["no-such-sector"]}), vec![]),
-        (json!({"sectors": []}), vec!["Cảng Số", "Lúa Xanh", "Ví Mekong"]),
+        (
+            json!({"sectors": []}),
+            vec!["Cảng Số", "Lúa Xanh", "Ví Mekong"],
+        ),
     ];
     for (filter, want) in cases {
         let data = server.data(q, json!({ "f": filter })).await;
         assert_eq!(names(&data["startups"]), want, "filter {filter}");
-        assert_eq!(data["startups"]["totalCount"], json!(want.len()), "filter {filter}");
+        assert_eq!(
+            data["startups"]["totalCount"],
+            json!(want.len()),
+            "filter {filter}"
+        );
     }
 
     let q = r#"query($f: InvestorFilter) { investors(filter: $f) { totalCount nodes { name } } }"#;
     let cases = [
         (json!({"provinces": ["can-tho"]}), vec!["Mekong Ventures"]),
-        (json!({"provinces": ["hai-phong"]}), vec!["Hải Phòng Angels", "Mekong Ventures"]),
+        (
+            json!({"provinces": ["hai-phong"]}),
+            vec!["Hải Phòng Angels", "Mekong Ventures"],
+        ),
         (json!({"kinds": ["ANGEL"]}), vec!["Hải Phòng Angels"]),
         (json!({"stages": ["SEED"]}), vec!["Mekong Ventures"]),
-        (json!({"sectors": ["ai"], "active": false}), vec!["Hải Phòng Angels"]),
+        (
+            json!({"sectors": ["ai"], "active": false}),
+            vec!["Hải Phòng Angels"],
+        ),
     ];
     for (filter, want) in cases {
         let data = server.data(q, json!({ "f": filter })).await;
@@ -68,7 +93,10 @@ async fn filters_and_relations(store: Store) {
         (json!({"expertise": ["LEGAL"]}), vec!["Trần Thị Lan"]),
         (json!({"languages": ["en"]}), vec!["Trần Thị Lan"]),
         (json!({"provinces": ["can-tho"]}), vec!["Lê Văn Minh"]),
-        (json!({"sectors": ["agritech", "fintech"]}), vec!["Lê Văn Minh", "Trần Thị Lan"]),
+        (
+            json!({"sectors": ["agritech", "fintech"]}),
+            vec!["Lê Văn Minh", "Trần Thị Lan"],
+        ),
     ];
     for (filter, want) in cases {
         let data = server.data(q, json!({ "f": filter })).await;
@@ -77,11 +105,26 @@ async fn filters_and_relations(store: Store) {
 
     let q = r#"query($f: EventFilter) { events(filter: $f) { nodes { title } } }"#;
     let cases = [
-        (json!({"from": "2026-01-01T00:00:00+07:00"}), vec!["Cà phê công nghệ số 1"]),
-        (json!({"to": "2025-12-31T23:59:59+07:00"}), vec!["Techfest Hải Phòng 2025"]),
-        (json!({"from": "2025-11-21T12:00:00+07:00", "to": "2025-11-22T00:00:00+07:00"}), vec!["Techfest Hải Phòng 2025"]),
-        (json!({"kinds": ["NETWORKING"]}), vec!["Cà phê công nghệ số 1"]),
-        (json!({"sectors": ["fintech"]}), vec!["Cà phê công nghệ số 1"]),
+        (
+            json!({"from": "2026-01-01T00:00:00+07:00"}),
+            vec!["Cà phê công nghệ số 1"],
+        ),
+        (
+            json!({"to": "2025-12-31T23:59:59+07:00"}),
+            vec!["Techfest Hải Phòng 2025"],
+        ),
+        (
+            json!({"from": "2025-11-21T12:00:00+07:00", "to": "2025-11-22T00:00:00+07:00"}),
+            vec!["Techfest Hải Phòng 2025"],
+        ),
+        (
+            json!({"kinds": ["NETWORKING"]}),
+            vec!["Cà phê công nghệ số 1"],
+        ),
+        (
+            json!({"sectors": ["fintech"]}),
+            vec!["Cà phê công nghệ số 1"],
+        ),
     ];
     for (filter, want) in cases {
         let data = server.data(q, json!({ "f": filter })).await;
@@ -107,9 +150,21 @@ async fn filters_and_relations(store: Store) {
     assert_eq!(s["organization"]["kind"], "SUPPORT_CENTER");
     assert_eq!(s["organization"]["startups"].as_array().unwrap().len(), 1);
     assert_eq!(s["organization"]["events"].as_array().unwrap().len(), 2);
-    assert_eq!(s["investments"][0]["amount"], json!({"amount": "3000000000", "currency": "VND"}));
-    assert_eq!(s["investments"][0]["investor"]["portfolio"].as_array().unwrap().len(), 2);
-    assert_eq!(s["seekingAmount"]["amount"], "5000000000", "BigInt is a decimal string");
+    assert_eq!(
+        s["investments"][0]["amount"],
+        json!({"amount": "3000000000", "currency": "VND"})
+    );
+    assert_eq!(
+        s["investments"][0]["investor"]["portfolio"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        s["seekingAmount"]["amount"], "5000000000",
+        "BigInt is a decimal string"
+    );
     assert_eq!(s["tags"], json!(["WOMEN_LED"]));
     assert_eq!(s["needs"], json!(["MARKETING", "FUNDRAISING"]));
     assert_eq!(s["foundedOn"], "2023-04-01");
@@ -121,8 +176,13 @@ async fn filters_and_relations(store: Store) {
     assert_eq!(data["event"]["startsAt"], "2025-11-20T08:00:00+07:00");
     assert_eq!(data["event"]["organizer"]["slug"], "castihub");
 
-    let data = server.data("{ sectors { key } provinces { key name } }", json!({})).await;
-    assert_eq!(data["sectors"], json!([{"key": "agritech"}, {"key": "ai"}, {"key": "fintech"}]));
+    let data = server
+        .data("{ sectors { key } provinces { key name } }", json!({}))
+        .await;
+    assert_eq!(
+        data["sectors"],
+        json!([{"key": "agritech"}, {"key": "ai"}, {"key": "fintech"}])
+    );
     assert_eq!(data["provinces"][0]["name"], "Cần Thơ");
 }
 
@@ -138,7 +198,9 @@ async fn many_startups(store: &Store, n: usize) {
         ));
         lines.push('\n');
     }
-    ketnoi::transfer::import_file(store, lines.as_bytes(), |_| {}).await.expect("import");
+    ketnoi::transfer::import_file(store, lines.as_bytes(), |_| {})
+        .await
+        .expect("import");
 }
 
 async fn pagination_is_stable_in_both_directions(store: Store) {
@@ -174,23 +236,52 @@ async fn pagination_is_stable_in_both_directions(store: Store) {
     loop {
         let data = server.data(q, json!({"last": 7, "before": before})).await;
         let c = &data["startups"];
-        let page: Vec<String> = c["edges"].as_array().unwrap().iter().map(|e| e["node"]["slug"].as_str().unwrap().to_string()).collect();
+        let page: Vec<String> = c["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["node"]["slug"].as_str().unwrap().to_string())
+            .collect();
         seen_back.splice(0..0, page);
         if c["pageInfo"]["hasPreviousPage"] == json!(false) {
             break;
         }
         before = c["pageInfo"]["startCursor"].as_str().map(String::from);
     }
-    assert_eq!(seen_back, want, "backward pages cover the list once, in order");
+    assert_eq!(
+        seen_back, want,
+        "backward pages cover the list once, in order"
+    );
 
-    let data = server.data(q, json!({"first": 3, "order": {"field": "NAME", "direction": "DESC"}})).await;
-    let slugs: Vec<&str> = data["startups"]["edges"].as_array().unwrap().iter().map(|e| e["node"]["slug"].as_str().unwrap()).collect();
+    let data = server
+        .data(
+            q,
+            json!({"first": 3, "order": {"field": "NAME", "direction": "DESC"}}),
+        )
+        .await;
+    let slugs: Vec<&str> = data["startups"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["slug"].as_str().unwrap())
+        .collect();
     assert_eq!(slugs, ["s-044", "s-043", "s-042"]);
 
     // A cursor from one order is refused by another.
-    let cursor = data["startups"]["pageInfo"]["endCursor"].as_str().unwrap().to_string();
-    let body = server.gql(q, json!({"first": 3, "after": cursor, "order": {"field": "CREATED_AT"}})).await;
-    assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{body}");
+    let cursor = data["startups"]["pageInfo"]["endCursor"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = server
+        .gql(
+            q,
+            json!({"first": 3, "after": cursor, "order": {"field": "CREATED_AT"}}),
+        )
+        .await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{body}"
+    );
 }
 
 async fn paging_arguments_are_checked(store: Store) {
@@ -203,10 +294,21 @@ async fn paging_arguments_are_checked(store: Store) {
         ("after: \"bm90IGEgY3Vyc29y\"", "cursor"),
         ("after: \"%%%\"", "cursor"),
     ] {
-        let body = server.gql(&format!("{{ investors({args}) {{ totalCount }} }}"), json!({})).await;
+        let body = server
+            .gql(
+                &format!("{{ investors({args}) {{ totalCount }} }}"),
+                json!({}),
+            )
+            .await;
         let error = &body["errors"][0];
-        assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{args}: {body}");
-        assert!(error["message"].as_str().unwrap().contains(fragment), "{args}: {body}");
+        assert_eq!(
+            error["extensions"]["code"], "BAD_USER_INPUT",
+            "{args}: {body}"
+        );
+        assert!(
+            error["message"].as_str().unwrap().contains(fragment),
+            "{args}: {body}"
+        );
     }
 }
 
@@ -217,13 +319,18 @@ const CREATE_STARTUP: &str = r#"mutation($input: CreateStartupInput!) {
     } }"#;
 
 async fn count_startups(server: &TestServer) -> i64 {
-    server.data("{ startups { totalCount } }", json!({})).await["startups"]["totalCount"].as_i64().unwrap()
+    server.data("{ startups { totalCount } }", json!({})).await["startups"]["totalCount"]
+        .as_i64()
+        .unwrap()
 }
 
 async fn create_update_and_delete(store: Store) {
     load_sample(&store).await;
     let server = TestServer::start(store).await;
-    let org = server.data(r#"{ organization(slug: "castihub") { id } }"#, json!({})).await["organization"]["id"].clone();
+    let org = server
+        .data(r#"{ organization(slug: "castihub") { id } }"#, json!({}))
+        .await["organization"]["id"]
+        .clone();
 
     let input = json!({
         "name": "Lúa Xanh",
@@ -239,7 +346,10 @@ async fn create_update_and_delete(store: Store) {
     let created = &data["createStartup"];
     assert_eq!(created["userErrors"], json!([]));
     let s = &created["startup"];
-    assert_eq!(s["slug"], "lua-xanh-2", "a free slug is derived from the name");
+    assert_eq!(
+        s["slug"], "lua-xanh-2",
+        "a free slug is derived from the name"
+    );
     assert_eq!(s["organization"]["slug"], "castihub");
     assert_eq!(s["seekingAmount"]["amount"], "12000000000");
     let id = s["id"].clone();
@@ -257,15 +367,26 @@ async fn create_update_and_delete(store: Store) {
     assert_eq!(u["startup"]["name"], "Lúa Xanh AI");
     assert_eq!(u["startup"]["stage"], "SEED");
     assert_eq!(u["startup"]["slug"], "lua-xanh-2", "absent fields are kept");
-    assert_eq!(u["startup"]["foundedOn"], "2024-03-15", "absent fields are kept");
+    assert_eq!(
+        u["startup"]["foundedOn"], "2024-03-15",
+        "absent fields are kept"
+    );
     assert_eq!(u["startup"]["website"], Value::Null, "null clears");
     assert_eq!(u["startup"]["organization"], Value::Null, "null clears");
-    assert_eq!(u["startup"]["sectors"], json!([{"key": "ai"}, {"key": "agritech"}]));
+    assert_eq!(
+        u["startup"]["sectors"],
+        json!([{"key": "ai"}, {"key": "agritech"}])
+    );
 
     let delete = r#"mutation($id: ID!) { deleteStartup(input: {id: $id}) { deletedId userErrors { field code } } }"#;
     let data = server.data(delete, json!({"id": id})).await;
     assert_eq!(data["deleteStartup"]["deletedId"], id);
-    let data = server.data("query($id: ID!) { node(id: $id) { id } }", json!({"id": id})).await;
+    let data = server
+        .data(
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({"id": id}),
+        )
+        .await;
     assert_eq!(data["node"], Value::Null);
     let data = server.data(delete, json!({"id": id})).await;
     assert_eq!(data["deleteStartup"]["userErrors"][0]["field"], "id");
@@ -313,14 +434,46 @@ async fn invalid_input_is_reported_and_nothing_is_written(store: Store) {
     let cases = [
         (json!({"name": "  ", "stage": "IDEA"}), "name", "REQUIRED"),
         (json!({"name": long, "stage": "IDEA"}), "name", "TOO_LONG"),
-        (json!({"name": "A", "stage": "IDEA", "sectors": ["agritech", "spaceships"]}), "sectors", "UNKNOWN_REFERENCE"),
-        (json!({"name": "A", "stage": "IDEA", "province": "atlantis"}), "province", "UNKNOWN_REFERENCE"),
-        (json!({"name": "A", "stage": "IDEA", "foundedOn": "2999-01-01"}), "foundedOn", "OUT_OF_RANGE"),
-        (json!({"name": "A", "stage": "IDEA", "slug": "Not A Slug"}), "slug", "INVALID"),
-        (json!({"name": "A", "stage": "IDEA", "website": "javascript:alert(1)"}), "website", "INVALID"),
-        (json!({"name": "A", "stage": "IDEA", "email": "not-an-email"}), "email", "INVALID"),
-        (json!({"name": "A", "stage": "IDEA", "teamSize": 0}), "teamSize", "OUT_OF_RANGE"),
-        (json!({"name": "A", "stage": "IDEA", "organization": "bm9wZQ"}), "organization", "UNKNOWN_REFERENCE"),
+        (
+            json!({"name": "A", "stage": "IDEA", "sectors": ["agritech", "spaceships"]}),
+            "sectors",
+            "UNKNOWN_REFERENCE",
+        ),
+        (
+            json!({"name": "A", "stage": "IDEA", "province": "atlantis"}),
+            "province",
+            "UNKNOWN_REFERENCE",
+        ),
+        (
+            json!({"name": "A", "stage": "IDEA", "foundedOn": "2999-01-01"}),
+            "foundedOn",
+            "OUT_OF_RANGE",
+        ),
+        (
+            json!({"name": "A", "stage": "IDEA", "slug": "Not A Slug"}),
+            "slug",
+            "INVALID",
+        ),
+        (
+            json!({"name": "A", "stage": "IDEA", "website": "javascript:alert(1)"}),
+            "website",
+            "INVALID",
+        ),
+        (
+            json!({"name": "A", "stage": "IDEA", "email": "not-an-email"}),
+            "email",
+            "INVALID",
+        ),
+        (
+            json!({"name": "A", "stage": "IDEA", "teamSize": 0}),
+            "teamSize",
+            "OUT_OF_RANGE",
+        ),
+        (
+            json!({"name": "A", "stage": "IDEA", "organization": "bm9wZQ"}),
+            "organization",
+            "UNKNOWN_REFERENCE",
+        ),
     ];
     for (input, field, code) in cases {
         let data = server.data(CREATE_STARTUP, json!({"input": input})).await;
@@ -328,7 +481,9 @@ async fn invalid_input_is_reported_and_nothing_is_written(store: Store) {
         assert_eq!(payload["startup"], Value::Null, "{input}");
         let errors = payload["userErrors"].as_array().unwrap();
         assert!(
-            errors.iter().any(|e| e["field"] == field && e["code"] == code && !e["message"].as_str().unwrap().is_empty()),
+            errors.iter().any(|e| e["field"] == field
+                && e["code"] == code
+                && !e["message"].as_str().unwrap().is_empty()),
             "{input}: want {field}/{code}, got {errors:?}"
         );
     }
@@ -343,30 +498,65 @@ async fn invalid_input_is_reported_and_nothing_is_written(store: Store) {
         )
         .await;
     assert_eq!(data["createInvestor"]["investor"], Value::Null);
-    assert_eq!(data["createInvestor"]["userErrors"][0]["field"], "ticketMin");
-    assert!(data["createInvestor"]["userErrors"][0]["message"].as_str().unwrap().contains("ticketMax"));
+    assert_eq!(
+        data["createInvestor"]["userErrors"][0]["field"],
+        "ticketMin"
+    );
+    assert!(
+        data["createInvestor"]["userErrors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ticketMax")
+    );
 
     let data = server
         .data(r#"mutation { createMentor(input: {name: "Y", capacity: 1000, languages: ["Vietnamese"]}) { mentor { id } userErrors { field code } } }"#, json!({}))
         .await;
-    let fields: Vec<&str> = data["createMentor"]["userErrors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
-    assert!(fields.contains(&"capacity") && fields.contains(&"languages"), "{fields:?}");
+    let fields: Vec<&str> = data["createMentor"]["userErrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"capacity") && fields.contains(&"languages"),
+        "{fields:?}"
+    );
 
     // Wrong types never reach the resolver: a GraphQL error with a code.
-    let body = server.gql(CREATE_STARTUP, json!({"input": {"name": "A", "stage": "LATE"}})).await;
-    assert!(body["errors"][0]["extensions"]["code"].is_string(), "{body}");
+    let body = server
+        .gql(
+            CREATE_STARTUP,
+            json!({"input": {"name": "A", "stage": "LATE"}}),
+        )
+        .await;
+    assert!(
+        body["errors"][0]["extensions"]["code"].is_string(),
+        "{body}"
+    );
     let body = server.gql(CREATE_STARTUP, json!({"input": {"name": "A", "stage": "IDEA", "seekingAmount": {"amount": "-5", "currency": "VND"}}})).await;
-    assert!(body["errors"][0]["extensions"]["code"].is_string(), "{body}");
+    assert!(
+        body["errors"][0]["extensions"]["code"].is_string(),
+        "{body}"
+    );
     assert_eq!(count_startups(&server).await, before, "nothing was written");
 }
 
 async fn duplicate_slugs_are_user_errors(store: Store) {
     load_sample(&store).await;
     let server = TestServer::start(store).await;
-    let data = server.data(CREATE_STARTUP, json!({"input": {"name": "Other", "slug": "lua-xanh", "stage": "IDEA"}})).await;
+    let data = server
+        .data(
+            CREATE_STARTUP,
+            json!({"input": {"name": "Other", "slug": "lua-xanh", "stage": "IDEA"}}),
+        )
+        .await;
     assert_eq!(data["createStartup"]["userErrors"][0]["field"], "slug");
     assert_eq!(data["createStartup"]["userErrors"][0]["code"], "TAKEN");
-    let id = server.data(r#"{ startup(slug: "vi-mekong") { id } }"#, json!({})).await["startup"]["id"].clone();
+    let id = server
+        .data(r#"{ startup(slug: "vi-mekong") { id } }"#, json!({}))
+        .await["startup"]["id"]
+        .clone();
     let data = server
         .data(
             r#"mutation($id: ID!) { updateStartup(input: {id: $id, slug: "lua-xanh"}) { startup { slug } userErrors { field code } } }"#,
@@ -374,8 +564,13 @@ async fn duplicate_slugs_are_user_errors(store: Store) {
         )
         .await;
     assert_eq!(data["updateStartup"]["userErrors"][0]["code"], "TAKEN");
-    let data = server.data(r#"{ startup(slug: "vi-mekong") { name } }"#, json!({})).await;
-    assert_eq!(data["startup"]["name"], "Ví Mekong", "the failed update changed nothing");
+    let data = server
+        .data(r#"{ startup(slug: "vi-mekong") { name } }"#, json!({}))
+        .await;
+    assert_eq!(
+        data["startup"]["name"], "Ví Mekong",
+        "the failed update changed nothing"
+    );
 }
 
 async fn node_fetches_every_type(store: Store) {
@@ -399,25 +594,52 @@ async fn node_fetches_every_type(store: Store) {
         data["sectors"][0]["id"].clone(),
         data["provinces"][0]["id"].clone(),
     ];
-    let types = ["Startup", "Investment", "Investor", "Mentor", "Organization", "Event", "Sector", "Province"];
+    let types = [
+        "Startup",
+        "Investment",
+        "Investor",
+        "Mentor",
+        "Organization",
+        "Event",
+        "Sector",
+        "Province",
+    ];
     let mut with_bogus = ids.clone();
     with_bogus.push(json!("bogus"));
     let data = server
-        .data("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", json!({"ids": with_bogus}))
+        .data(
+            "query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }",
+            json!({"ids": with_bogus}),
+        )
         .await;
     let nodes = data["nodes"].as_array().unwrap();
     for (i, t) in types.iter().enumerate() {
         assert_eq!(nodes[i]["__typename"], *t);
         assert_eq!(nodes[i]["id"], ids[i]);
-        let one = server.data("query($id: ID!) { node(id: $id) { __typename } }", json!({"id": ids[i]})).await;
+        let one = server
+            .data(
+                "query($id: ID!) { node(id: $id) { __typename } }",
+                json!({"id": ids[i]}),
+            )
+            .await;
         assert_eq!(one["node"]["__typename"], *t);
     }
     assert_eq!(nodes[8], Value::Null, "an unknown ID resolves to null");
     let too_many: Vec<Value> = (0..101).map(|_| ids[0].clone()).collect();
-    let body = server.gql("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", json!({"ids": too_many})).await;
+    let body = server
+        .gql(
+            "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+            json!({"ids": too_many}),
+        )
+        .await;
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
     // An ID of another type does not find a startup.
-    let data = server.data("query($id: ID!) { startup(id: $id) { id } }", json!({"id": ids[2]})).await;
+    let data = server
+        .data(
+            "query($id: ID!) { startup(id: $id) { id } }",
+            json!({"id": ids[2]}),
+        )
+        .await;
     assert_eq!(data["startup"], Value::Null);
 }
 
@@ -425,7 +647,10 @@ async fn investments_are_recorded_once(store: Store) {
     load_sample(&store).await;
     let server = TestServer::start(store).await;
     let ids = server
-        .data(r#"{ startup(slug: "cang-so") { id } investor(slug: "hp-angels") { id } }"#, json!({}))
+        .data(
+            r#"{ startup(slug: "cang-so") { id } investor(slug: "hp-angels") { id } }"#,
+            json!({}),
+        )
         .await;
     let record = r#"mutation($input: RecordInvestmentInput!) {
         recordInvestment(input: $input) { investment { amount { amount } round investor { slug } startup { slug investments { id } } } userErrors { field code } } }"#;
@@ -435,13 +660,22 @@ async fn investments_are_recorded_once(store: Store) {
     let p = &data["recordInvestment"];
     assert_eq!(p["userErrors"], json!([]));
     assert_eq!(p["investment"]["startup"]["slug"], "cang-so");
-    assert_eq!(p["investment"]["startup"]["investments"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        p["investment"]["startup"]["investments"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     let data = server.data(record, json!({"input": input})).await;
     assert_eq!(data["recordInvestment"]["userErrors"][0]["code"], "TAKEN");
     let mut wrong = input.clone();
     wrong["investor"] = ids["startup"]["id"].clone();
     let data = server.data(record, json!({"input": wrong})).await;
-    assert_eq!(data["recordInvestment"]["userErrors"][0]["field"], "investor");
+    assert_eq!(
+        data["recordInvestment"]["userErrors"][0]["field"],
+        "investor"
+    );
     let mut future = input.clone();
     future["date"] = json!("2999-01-01");
     let data = server.data(record, json!({"input": future})).await;
@@ -458,8 +692,14 @@ async fn eligibility_follows_the_five_year_rule(store: Store) {
             json!({}),
         )
         .await;
-    assert_eq!(data["a"], json!({"now": true, "later": false, "edge": true}));
-    assert_eq!(data["b"]["isEligibleForSupport"], true, "an unregistered project is eligible");
+    assert_eq!(
+        data["a"],
+        json!({"now": true, "later": false, "edge": true})
+    );
+    assert_eq!(
+        data["b"]["isEligibleForSupport"], true,
+        "an unregistered project is eligible"
+    );
 }
 
 async fn lookups_by_slug(store: Store) {

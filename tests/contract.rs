@@ -26,17 +26,29 @@ async fn export_text(store: &Store) -> String {
 async fn export_then_import_round_trips(store: Store) {
     load_sample(&store).await;
     let first = export_text(&store).await;
-    assert_eq!(first.lines().count(), SAMPLE.lines().count(), "every record is exported");
+    assert_eq!(
+        first.lines().count(),
+        SAMPLE.lines().count(),
+        "every record is exported"
+    );
 
     let other = common::sqlite().await;
-    let counts = transfer::import_file(&other, first.as_bytes(), |_| {}).await.expect("re-import");
+    let counts = transfer::import_file(&other, first.as_bytes(), |_| {})
+        .await
+        .expect("re-import");
     assert_eq!(counts.total(), SAMPLE.lines().count());
     let second = export_text(&other).await;
     assert_eq!(first, second, "import → export → import → export is stable");
 
     // The export holds what the sample said, field for field.
-    let mut want: Vec<serde_json::Value> = SAMPLE.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let mut got: Vec<serde_json::Value> = first.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut want: Vec<serde_json::Value> = SAMPLE
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut got: Vec<serde_json::Value> = first
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let key = |v: &serde_json::Value| v.to_string();
     want.sort_by_key(key);
     got.sort_by_key(key);
@@ -61,19 +73,47 @@ async fn export_then_import_round_trips(store: Store) {
 
 async fn importing_twice_changes_nothing(store: Store) {
     load_sample(&store).await;
-    let before = store.startup_records(RecordSelect::After { after: 0, limit: 100 }).await.unwrap();
-    let id = store.id_by_slug(Table::Startups, "lua-xanh").await.unwrap().unwrap();
+    let before = store
+        .startup_records(RecordSelect::After {
+            after: 0,
+            limit: 100,
+        })
+        .await
+        .unwrap();
+    let id = store
+        .id_by_slug(Table::Startups, "lua-xanh")
+        .await
+        .unwrap()
+        .unwrap();
     let stamp = store.startups_by_ids(&[id]).await.unwrap()[0].updated_at;
-    let counts = transfer::import_file(&store, SAMPLE.as_bytes(), |_| {}).await.expect("second import");
+    let counts = transfer::import_file(&store, SAMPLE.as_bytes(), |_| {})
+        .await
+        .expect("second import");
     assert_eq!(counts.get("startup"), 3);
-    let after = store.startup_records(RecordSelect::After { after: 0, limit: 100 }).await.unwrap();
+    let after = store
+        .startup_records(RecordSelect::After {
+            after: 0,
+            limit: 100,
+        })
+        .await
+        .unwrap();
     assert_eq!(before, after, "same rows, same ids");
-    assert_eq!(store.startups_by_ids(&[id]).await.unwrap()[0].updated_at, stamp, "updated_at did not move");
-    assert_eq!(store.investments_by_startups(&[id]).await.unwrap().len(), 1, "no duplicate investments");
+    assert_eq!(
+        store.startups_by_ids(&[id]).await.unwrap()[0].updated_at,
+        stamp,
+        "updated_at did not move"
+    );
+    assert_eq!(
+        store.investments_by_startups(&[id]).await.unwrap().len(),
+        1,
+        "no duplicate investments"
+    );
 
     // A real change moves updated_at.
     let changed = SAMPLE.replace("Cảm biến cho ruộng lúa", "Cảm biến mới");
-    transfer::import_file(&store, changed.as_bytes(), |_| {}).await.expect("third import");
+    transfer::import_file(&store, changed.as_bytes(), |_| {})
+        .await
+        .expect("third import");
     let s = &store.startups_by_ids(&[id]).await.unwrap()[0];
     assert_eq!(s.tagline, "Cảm biến mới");
     assert!(s.updated_at > stamp);
@@ -83,13 +123,41 @@ async fn a_bad_line_aborts_the_whole_import(store: Store) {
     load_sample(&store).await;
     let before = export_text(&store).await;
     let cases = [
-        (r#"{"type":"startup","key":"x","name":"X","stage":"SEED","team_size":"seven"}"#, Some("team_size"), "invalid type"),
-        (r#"{"type":"startup","key":"x","name":"X","stage":"SEED","colour":"red"}"#, Some("colour"), "unknown field `colour`"),
-        (r#"{"type":"startup","key":"x","name":"X","stage":"LATE"}"#, Some("stage"), "LATE"),
-        (r#"{"type":"investor","key":"x","name":"X","kind":"ANGEL","ticket_min":{"amount":"9","currency":"VND"},"ticket_max":{"amount":"1","currency":"VND"}}"#, Some("ticket_min"), "ticket_max"),
-        (r#"{"type":"startup","key":"x","name":"","stage":"SEED"}"#, Some("name"), "empty"),
-        (r#"{"type":"startup","key":"Bad Key","name":"X","stage":"SEED"}"#, Some("key"), "lowercase"),
-        (r#"{"type":"startup","key":"x","name":"X","stage":"SEED","founded_on":"2999-01-01"}"#, Some("founded_on"), "future"),
+        (
+            r#"{"type":"startup","key":"x","name":"X","stage":"SEED","team_size":"seven"}"#,
+            Some("team_size"),
+            "invalid type",
+        ),
+        (
+            r#"{"type":"startup","key":"x","name":"X","stage":"SEED","colour":"red"}"#,
+            Some("colour"),
+            "unknown field `colour`",
+        ),
+        (
+            r#"{"type":"startup","key":"x","name":"X","stage":"LATE"}"#,
+            Some("stage"),
+            "LATE",
+        ),
+        (
+            r#"{"type":"investor","key":"x","name":"X","kind":"ANGEL","ticket_min":{"amount":"9","currency":"VND"},"ticket_max":{"amount":"1","currency":"VND"}}"#,
+            Some("ticket_min"),
+            "ticket_max",
+        ),
+        (
+            r#"{"type":"startup","key":"x","name":"","stage":"SEED"}"#,
+            Some("name"),
+            "empty",
+        ),
+        (
+            r#"{"type":"startup","key":"Bad Key","name":"X","stage":"SEED"}"#,
+            Some("key"),
+            "lowercase",
+        ),
+        (
+            r#"{"type":"startup","key":"x","name":"X","stage":"SEED","founded_on":"2999-01-01"}"#,
+            Some("founded_on"),
+            "future",
+        ),
         (r#"{"type":"rocket","key":"x"}"#, Some("type"), "rocket"),
         (r#"{"type":"startup", "key": "x""#, None, "EOF"),
         (r#"not json at all"#, None, "expected"),
@@ -101,18 +169,31 @@ async fn a_bad_line_aborts_the_whole_import(store: Store) {
             r#"{"type":"startup","key":"good-1","name":"Good","stage":"IDEA"}"#,
             r#"{"type":"startup","key":"good-2","name":"Good","stage":"IDEA"}"#
         );
-        let err = transfer::import_file(&store, file.as_bytes(), |_| {}).await.expect_err(bad);
-        let ImportError::Line { line, field: got_field, reason: got_reason } = &err else {
+        let err = transfer::import_file(&store, file.as_bytes(), |_| {})
+            .await
+            .expect_err(bad);
+        let ImportError::Line {
+            line,
+            field: got_field,
+            reason: got_reason,
+        } = &err
+        else {
             panic!("{bad}: want a line error, got {err}");
         };
         assert_eq!(*line, 3, "{bad}: the line number counts blank lines");
         assert_eq!(got_field.as_deref(), field, "{bad}: {err}");
         assert!(got_reason.contains(reason), "{bad}: {err}");
         assert!(err.to_string().starts_with("line 3: "), "{err}");
-        assert_eq!(export_text(&store).await, before, "{bad}: nothing was written");
+        assert_eq!(
+            export_text(&store).await,
+            before,
+            "{bad}: nothing was written"
+        );
     }
     let invalid_utf8 = b"{\"type\":\"sector\",\"key\":\"a\",\"name\":\"\xff\",\"name_en\":\"A\"}\n";
-    let err = transfer::import_file(&store, &invalid_utf8[..], |_| {}).await.expect_err("invalid UTF-8");
+    let err = transfer::import_file(&store, &invalid_utf8[..], |_| {})
+        .await
+        .expect_err("invalid UTF-8");
     assert!(err.to_string().contains("UTF-8"), "{err}");
 }
 
@@ -124,13 +205,24 @@ async fn references_must_exist(store: Store) {
         r#"{"type":"startup","key":"broken","name":"B","stage":"IDEA","sectors":["agritech","quantum"]}"#,
     ]
     .join("\n");
-    let err = transfer::import_file(&store, file.as_bytes(), |_| {}).await.expect_err("unknown sector");
-    assert_eq!(err.to_string(), "line 3: field `sectors`: there is no sector with key `quantum`");
-    assert_eq!(store.id_by_slug(Table::Startups, "new-one").await.unwrap(), None, "rolled back");
+    let err = transfer::import_file(&store, file.as_bytes(), |_| {})
+        .await
+        .expect_err("unknown sector");
+    assert_eq!(
+        err.to_string(),
+        "line 3: field `sectors`: there is no sector with key `quantum`"
+    );
+    assert_eq!(
+        store.id_by_slug(Table::Startups, "new-one").await.unwrap(),
+        None,
+        "rolled back"
+    );
 
     // References to data already in the database, and earlier in the file, resolve.
     let ok = file.lines().take(2).collect::<Vec<_>>().join("\n");
-    let counts = transfer::import_file(&store, ok.as_bytes(), |_| {}).await.expect("valid references");
+    let counts = transfer::import_file(&store, ok.as_bytes(), |_| {})
+        .await
+        .expect("valid references");
     assert_eq!(counts.to_string(), "1 startup, 1 investment");
 }
 
@@ -140,9 +232,18 @@ async fn the_last_duplicate_in_a_file_wins(store: Store) {
         r#"{"type":"startup","key":"twice","name":"Second","stage":"MVP"}"#,
     ]
     .join("\n");
-    transfer::import_file(&store, file.as_bytes(), |_| {}).await.expect("import");
-    let id = store.id_by_slug(Table::Startups, "twice").await.unwrap().unwrap();
-    assert_eq!(store.startups_by_ids(&[id]).await.unwrap()[0].name, "Second");
+    transfer::import_file(&store, file.as_bytes(), |_| {})
+        .await
+        .expect("import");
+    let id = store
+        .id_by_slug(Table::Startups, "twice")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store.startups_by_ids(&[id]).await.unwrap()[0].name,
+        "Second"
+    );
 }
 
 async fn keyset_pages_cover_the_list(store: Store) {
@@ -158,7 +259,14 @@ async fn keyset_pages_cover_the_list(store: Store) {
         let mut seen = Vec::new();
         let mut after = None;
         loop {
-            let page = PageQuery { column, descending, limit: 1, after: after.clone(), before: None, from_end: false };
+            let page = PageQuery {
+                column,
+                descending,
+                limit: 1,
+                after: after.clone(),
+                before: None,
+                from_end: false,
+            };
             let found = store.list_ids(&query, &page).await.expect("page");
             seen.extend(found.items.iter().map(|k| k.id));
             after = found.items.last().cloned();
@@ -172,8 +280,14 @@ async fn keyset_pages_cover_the_list(store: Store) {
         unique.dedup();
         assert_eq!(unique.len(), 3);
         if column == SortColumn::FoundedOn && !descending {
-            let last = store.startups_by_ids(&[*seen.last().unwrap()]).await.unwrap();
-            assert_eq!(last[0].founded_on, None, "projects without a founding date sort last");
+            let last = store
+                .startups_by_ids(&[*seen.last().unwrap()])
+                .await
+                .unwrap();
+            assert_eq!(
+                last[0].founded_on, None,
+                "projects without a founding date sort last"
+            );
         }
     }
     assert_eq!(store.count(&query).await.unwrap(), 3);
@@ -181,16 +295,49 @@ async fn keyset_pages_cover_the_list(store: Store) {
 
 async fn deleting_cascades_to_links_and_investments(store: Store) {
     load_sample(&store).await;
-    let startup = store.id_by_slug(Table::Startups, "lua-xanh").await.unwrap().unwrap();
-    let investor = store.id_by_slug(Table::Investors, "mekong-ventures").await.unwrap().unwrap();
-    assert_eq!(store.investments_by_investors(&[investor]).await.unwrap().len(), 2);
+    let startup = store
+        .id_by_slug(Table::Startups, "lua-xanh")
+        .await
+        .unwrap()
+        .unwrap();
+    let investor = store
+        .id_by_slug(Table::Investors, "mekong-ventures")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store
+            .investments_by_investors(&[investor])
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
     assert!(store.delete(Table::Startups, startup).await.unwrap());
-    assert!(!store.delete(Table::Startups, startup).await.unwrap(), "already gone");
-    assert_eq!(store.investments_by_investors(&[investor]).await.unwrap().len(), 1);
+    assert!(
+        !store.delete(Table::Startups, startup).await.unwrap(),
+        "already gone"
+    );
+    assert_eq!(
+        store
+            .investments_by_investors(&[investor])
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 
-    let org = store.id_by_slug(Table::Organizations, "castihub").await.unwrap().unwrap();
+    let org = store
+        .id_by_slug(Table::Organizations, "castihub")
+        .await
+        .unwrap()
+        .unwrap();
     assert!(store.delete(Table::Organizations, org).await.unwrap());
-    let event = store.id_by_slug(Table::Events, "techfest-hai-phong-2025").await.unwrap().unwrap();
+    let event = store
+        .id_by_slug(Table::Events, "techfest-hai-phong-2025")
+        .await
+        .unwrap()
+        .unwrap();
     let e = &store.events_by_ids(&[event]).await.unwrap()[0];
     assert_eq!(e.organizer_id, None, "events outlive their organiser");
     assert_eq!(e.sector_ids.len(), 1);

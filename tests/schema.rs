@@ -27,7 +27,9 @@ const INTROSPECTION: &str = r#"{ __schema { types {
 } } }"#;
 
 fn undocumented(value: &Value) -> bool {
-    value["description"].as_str().is_none_or(|d| d.trim().is_empty())
+    value["description"]
+        .as_str()
+        .is_none_or(|d| d.trim().is_empty())
 }
 
 #[tokio::test]

@@ -29,10 +29,14 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
 fn dataset() -> String {
     let mut lines = Vec::new();
     for s in ["agritech", "fintech", "ai", "edtech"] {
-        lines.push(format!(r#"{{"type":"sector","key":"{s}","name":"{s}","name_en":"{s}"}}"#));
+        lines.push(format!(
+            r#"{{"type":"sector","key":"{s}","name":"{s}","name_en":"{s}"}}"#
+        ));
     }
     for p in ["can-tho", "hai-phong", "hung-yen"] {
-        lines.push(format!(r#"{{"type":"province","key":"{p}","name":"{p}","region":"r"}}"#));
+        lines.push(format!(
+            r#"{{"type":"province","key":"{p}","name":"{p}","region":"r"}}"#
+        ));
     }
     for o in 0..10 {
         lines.push(format!(r#"{{"type":"organization","key":"org-{o}","name":"Org {o}","kind":"INCUBATOR","province":"can-tho"}}"#));
@@ -76,7 +80,9 @@ async fn statements_for(server: &TestServer, counter: &AtomicUsize, first: usize
 }
 
 async fn check(store: Store, counter: &AtomicUsize, name: &str) {
-    ketnoi::transfer::import_file(&store, dataset().as_bytes(), |_| {}).await.expect("import");
+    ketnoi::transfer::import_file(&store, dataset().as_bytes(), |_| {})
+        .await
+        .expect("import");
     let server = TestServer::start(store).await;
     // Warm up (prepared statements, pool connections).
     statements_for(&server, counter, 5).await;
@@ -84,15 +90,22 @@ async fn check(store: Store, counter: &AtomicUsize, name: &str) {
     let fifty = statements_for(&server, counter, 50).await;
     eprintln!("{name}: {five} statements for 5 startups, {fifty} for 50");
     assert!(five > 0, "{name}: statements are counted");
-    assert_eq!(five, fifty, "{name}: the nested query must not grow with the page (N+1)");
-    assert!(fifty <= 12, "{name}: {fifty} statements is more than one per relation");
+    assert_eq!(
+        five, fifty,
+        "{name}: the nested query must not grow with the page (N+1)"
+    );
+    assert!(
+        fifty <= 12,
+        "{name}: {fifty} statements is more than one per relation"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nested_query_statement_count_does_not_grow_with_the_page() {
     let counter = Arc::new(AtomicUsize::new(0));
     let subscriber = tracing_subscriber::registry().with(CountStatements(counter.clone()));
-    tracing::subscriber::set_global_default(subscriber).expect("the only subscriber of this test binary");
+    tracing::subscriber::set_global_default(subscriber)
+        .expect("the only subscriber of this test binary");
     check(common::sqlite().await, &counter, "SQLite").await;
     if let Some(store) = common::postgres().await {
         check(store, &counter, "PostgreSQL").await;

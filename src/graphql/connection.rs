@@ -160,9 +160,15 @@ macro_rules! connection {
             }
 
             /// How many items the whole list has, across all pages.
-            async fn total_count(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<i64> {
+            async fn total_count(
+                &self,
+                ctx: &async_graphql::Context<'_>,
+            ) -> async_graphql::Result<i64> {
                 let store = ctx.data_unchecked::<$crate::store::Store>();
-                Ok(store.count(&self.query).await.map_err($crate::error::Error::from)?)
+                Ok(store
+                    .count(&self.query)
+                    .await
+                    .map_err($crate::error::Error::from)?)
             }
         }
     };

@@ -35,7 +35,10 @@ struct ErrorCodesExtension;
 impl Extension for ErrorCodesExtension {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
         let mut response = next.run(ctx).await;
-        let request_id = ctx.data_opt::<RequestId>().map(|r| r.0.as_str()).unwrap_or("-");
+        let request_id = ctx
+            .data_opt::<RequestId>()
+            .map(|r| r.0.as_str())
+            .unwrap_or("-");
         for error in &mut response.errors {
             classify(error, request_id);
         }
@@ -56,14 +59,18 @@ fn classify(error: &mut ServerError, request_id: &str) {
             error.message = format!("{INTERNAL_MESSAGE} (request id {request_id})");
         }
         app.code()
-    } else if let Some(store) = source.as_deref().and_then(|s| s.downcast_ref::<StoreError>()) {
+    } else if let Some(store) = source
+        .as_deref()
+        .and_then(|s| s.downcast_ref::<StoreError>())
+    {
         // A store error that skipped `Error`: never show its text.
         tracing::error!(request_id, error = %store, path = ?error.path, "store error in a resolver");
         error.message = format!("{INTERNAL_MESSAGE} (request id {request_id})");
         "INTERNAL"
     } else if existing {
         return;
-    } else if error.path.is_empty() && error.locations.is_empty() && error.message.contains("parse") {
+    } else if error.path.is_empty() && error.locations.is_empty() && error.message.contains("parse")
+    {
         "GRAPHQL_PARSE_FAILED"
     } else if error.path.is_empty() {
         "GRAPHQL_VALIDATION_FAILED"

@@ -45,7 +45,8 @@ impl Event {
 
     /// When it ends, if known.
     async fn ends_at(&self) -> Option<DateTime<FixedOffset>> {
-        self.ends_at.map(|t| t.with_timezone(&model::vietnam_offset()))
+        self.ends_at
+            .map(|t| t.with_timezone(&model::vietnam_offset()))
     }
 
     /// Its web page.
@@ -71,7 +72,11 @@ impl Event {
 
     /// The sectors it focuses on.
     async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
-        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+        Ok(loaders::many(
+            ctx,
+            self.sector_ids.iter().map(|id| SectorId(*id)).collect(),
+        )
+        .await?)
     }
 
     /// When the event was published.

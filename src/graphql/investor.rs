@@ -75,12 +75,20 @@ impl Investor {
 
     /// The sectors it invests in.
     async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
-        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+        Ok(loaders::many(
+            ctx,
+            self.sector_ids.iter().map(|id| SectorId(*id)).collect(),
+        )
+        .await?)
     }
 
     /// The provinces it invests in; empty means nationwide.
     async fn provinces(&self, ctx: &Context<'_>) -> Result<Vec<Province>> {
-        Ok(loaders::many(ctx, self.province_ids.iter().map(|id| ProvinceId(*id)).collect()).await?)
+        Ok(loaders::many(
+            ctx,
+            self.province_ids.iter().map(|id| ProvinceId(*id)).collect(),
+        )
+        .await?)
     }
 
     /// Whether it invests nationwide (no province listed).
@@ -90,7 +98,9 @@ impl Investor {
 
     /// Its investments, newest first.
     async fn portfolio(&self, ctx: &Context<'_>) -> Result<Vec<Investment>> {
-        Ok(loaders::one(ctx, InvestmentsOfInvestor(self.id)).await?.unwrap_or_default())
+        Ok(loaders::one(ctx, InvestmentsOfInvestor(self.id))
+            .await?
+            .unwrap_or_default())
     }
 
     /// When the profile was created.

@@ -79,7 +79,8 @@ macro_rules! grouped {
             async fn load(&self, keys: &[$key]) -> Result<HashMap<$key, Vec<$value>>, Self::Error> {
                 let $ids: Vec<i64> = keys.iter().map(|k| k.0).collect();
                 let $store = &self.store;
-                let mut out: HashMap<$key, Vec<$value>> = keys.iter().map(|k| (*k, Vec::new())).collect();
+                let mut out: HashMap<$key, Vec<$value>> =
+                    keys.iter().map(|k| (*k, Vec::new())).collect();
                 for $item in $fetch.await? {
                     let parent = $parent;
                     out.entry($key(parent)).or_default().push($map);
@@ -90,13 +91,40 @@ macro_rules! grouped {
     };
 }
 
-grouped!(InvestmentsOfStartup, Investment, |s, ids| s.investments_by_startups(&ids), |i| i.startup_id, i);
-grouped!(InvestmentsOfInvestor, Investment, |s, ids| s.investments_by_investors(&ids), |i| i.investor_id, i);
-grouped!(StartupsOfOrganization, i64, |s, ids| s.startups_of_organizations(&ids), |p| p.0, p.1);
-grouped!(EventsOfOrganization, i64, |s, ids| s.events_of_organizations(&ids), |p| p.0, p.1);
+grouped!(
+    InvestmentsOfStartup,
+    Investment,
+    |s, ids| s.investments_by_startups(&ids),
+    |i| i.startup_id,
+    i
+);
+grouped!(
+    InvestmentsOfInvestor,
+    Investment,
+    |s, ids| s.investments_by_investors(&ids),
+    |i| i.investor_id,
+    i
+);
+grouped!(
+    StartupsOfOrganization,
+    i64,
+    |s, ids| s.startups_of_organizations(&ids),
+    |p| p.0,
+    p.1
+);
+grouped!(
+    EventsOfOrganization,
+    i64,
+    |s, ids| s.events_of_organizations(&ids),
+    |p| p.0,
+    p.1
+);
 
 /// Loads one object by key; `None` when it does not exist.
-pub async fn one<K>(ctx: &Context<'_>, key: K) -> Result<Option<<StoreLoader as Loader<K>>::Value>, Error>
+pub async fn one<K>(
+    ctx: &Context<'_>,
+    key: K,
+) -> Result<Option<<StoreLoader as Loader<K>>::Value>, Error>
 where
     K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
     StoreLoader: Loader<K, Error = Arc<StoreError>>,
@@ -105,7 +133,10 @@ where
 }
 
 /// Loads objects by key, keeping the order of `keys` and skipping missing ones.
-pub async fn many<K>(ctx: &Context<'_>, keys: Vec<K>) -> Result<Vec<<StoreLoader as Loader<K>>::Value>, Error>
+pub async fn many<K>(
+    ctx: &Context<'_>,
+    keys: Vec<K>,
+) -> Result<Vec<<StoreLoader as Loader<K>>::Value>, Error>
 where
     K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
     StoreLoader: Loader<K, Error = Arc<StoreError>>,

@@ -69,7 +69,11 @@ impl Mentor {
 
     /// The sectors they know.
     async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
-        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+        Ok(loaders::many(
+            ctx,
+            self.sector_ids.iter().map(|id| SectorId(*id)).collect(),
+        )
+        .await?)
     }
 
     /// Where they are based.

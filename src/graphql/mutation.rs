@@ -7,15 +7,17 @@ use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, Si
 use chrono::{DateTime, FixedOffset};
 
 use super::ids::{self, Kind};
-use super::loaders::{self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, StartupId};
+use super::loaders::{
+    self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, StartupId,
+};
 use super::scalars::{Date, MoneyInput};
 use crate::datafile::{
     EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord,
 };
 use crate::error::Error;
 use crate::model::{
-    self, Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor, Organization,
-    OrganizationKind, Stage, Startup, StartupTag, Topic,
+    self, Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor,
+    Organization, OrganizationKind, Stage, Startup, StartupTag, Topic,
 };
 use crate::store::{Batch, RecordSelect, Store, StoreError, Table, WriteMode};
 
@@ -79,7 +81,12 @@ fn user_error(field: &str, code: FieldErrorCode, message: impl Into<String>) -> 
 type Outcome = std::result::Result<i64, Vec<UserError>>;
 
 /// Writes one record; user errors come back as `Err`, failures as `Error`.
-async fn save(ctx: &Context<'_>, batch: Batch, mode: WriteMode, key: &str) -> Result<Outcome, Error> {
+async fn save(
+    ctx: &Context<'_>,
+    batch: Batch,
+    mode: WriteMode,
+    key: &str,
+) -> Result<Outcome, Error> {
     let store = ctx.data_unchecked::<Store>();
     match store.write(&batch, mode).await {
         Ok(ids) => match mode {
@@ -91,7 +98,9 @@ async fn save(ctx: &Context<'_>, batch: Batch, mode: WriteMode, key: &str) -> Re
                 .map(Ok)
                 .ok_or_else(|| Error::Store(StoreError::NotFound)),
         },
-        Err(StoreError::Invalid { errors, .. }) => Ok(Err(errors.into_iter().map(UserError::from).collect())),
+        Err(StoreError::Invalid { errors, .. }) => {
+            Ok(Err(errors.into_iter().map(UserError::from).collect()))
+        }
         Err(StoreError::NotFound) => Ok(Err(vec![user_error(
             "id",
             FieldErrorCode::UnknownReference,
@@ -102,7 +111,12 @@ async fn save(ctx: &Context<'_>, batch: Batch, mode: WriteMode, key: &str) -> Re
 }
 
 /// A free slug derived from `name` (`-2`, `-3`... when taken).
-async fn free_slug(store: &Store, table: Table, name: &str, fallback: &str) -> Result<String, Error> {
+async fn free_slug(
+    store: &Store,
+    table: Table,
+    name: &str,
+    fallback: &str,
+) -> Result<String, Error> {
     let mut base = model::slugify(name);
     if base.is_empty() {
         base = fallback.to_string();
@@ -119,7 +133,13 @@ async fn free_slug(store: &Store, table: Table, name: &str, fallback: &str) -> R
     Ok(format!("{base}-{}", chrono::Utc::now().timestamp_micros()))
 }
 
-async fn slug_for(ctx: &Context<'_>, table: Table, slug: Option<String>, name: &str, fallback: &str) -> Result<String, Error> {
+async fn slug_for(
+    ctx: &Context<'_>,
+    table: Table,
+    slug: Option<String>,
+    name: &str,
+    fallback: &str,
+) -> Result<String, Error> {
     match slug {
         Some(s) => Ok(s),
         None => free_slug(ctx.data_unchecked::<Store>(), table, name, fallback).await,
@@ -127,16 +147,34 @@ async fn slug_for(ctx: &Context<'_>, table: Table, slug: Option<String>, name: &
 }
 
 /// Turns an organisation ID into its key, or a user error for `field`.
-async fn organization_key(ctx: &Context<'_>, id: &ID, field: &str) -> Result<std::result::Result<String, UserError>, Error> {
-    let not_found = || user_error(field, FieldErrorCode::UnknownReference, "there is no organisation with this ID");
+async fn organization_key(
+    ctx: &Context<'_>,
+    id: &ID,
+    field: &str,
+) -> Result<std::result::Result<String, UserError>, Error> {
+    let not_found = || {
+        user_error(
+            field,
+            FieldErrorCode::UnknownReference,
+            "there is no organisation with this ID",
+        )
+    };
     let Some((Kind::Organization, row)) = ids::decode(id) else {
         return Ok(Err(not_found()));
     };
-    Ok(loaders::one(ctx, OrganizationId(row)).await?.map(|o| o.slug).ok_or_else(not_found))
+    Ok(loaders::one(ctx, OrganizationId(row))
+        .await?
+        .map(|o| o.slug)
+        .ok_or_else(not_found))
 }
 
 /// Turns the key of a profile with a global ID into its slug.
-async fn profile_key(ctx: &Context<'_>, id: &ID, kind: Kind, field: &str) -> Result<std::result::Result<String, UserError>, Error> {
+async fn profile_key(
+    ctx: &Context<'_>,
+    id: &ID,
+    kind: Kind,
+    field: &str,
+) -> Result<std::result::Result<String, UserError>, Error> {
     let not_found = || {
         user_error(
             field,
@@ -582,15 +620,25 @@ pub struct DeleteInput {
 macro_rules! existing {
     ($ctx:expr, $id:expr, $kind:expr, $method:ident) => {{
         let store = $ctx.data_unchecked::<Store>();
-        let row = ids::expect(&$id, $kind, "id")?;
-        match store.$method(RecordSelect::Ids(&[row])).await.map_err(Error::from)?.pop() {
-            Some((_, record)) => (row, record),
+        let row = ids::decode(&$id)
+            .filter(|(k, _)| *k == $kind)
+            .map(|(_, row)| row);
+        let found = match row {
+            Some(row) => store
+                .$method(RecordSelect::Ids(&[row]))
+                .await
+                .map_err(Error::from)?
+                .pop(),
+            None => None,
+        };
+        match found {
+            Some((row, record)) => (row, record),
             None => {
                 return Ok(Err(vec![user_error(
                     "id",
                     FieldErrorCode::UnknownReference,
                     format!("there is no {} with this ID", $kind.name().to_lowercase()),
-                )]))
+                )]));
             }
         }
     }};
@@ -638,7 +686,9 @@ async fn update_startup(ctx: &Context<'_>, i: UpdateStartupInput) -> Result<Outc
     match i.organization {
         MaybeUndefined::Undefined => {}
         MaybeUndefined::Null => r.organization = None,
-        MaybeUndefined::Value(id) => r.organization = Some(reference!(organization_key(ctx, &id, "organization"))),
+        MaybeUndefined::Value(id) => {
+            r.organization = Some(reference!(organization_key(ctx, &id, "organization")))
+        }
     }
     set(&mut r.key, i.slug);
     set(&mut r.name, i.name);
@@ -735,7 +785,10 @@ async fn update_mentor(ctx: &Context<'_>, i: UpdateMentorInput) -> Result<Outcom
     save(ctx, Batch::Mentors(vec![r]), WriteMode::Update(row), &key).await
 }
 
-async fn create_organization(ctx: &Context<'_>, i: CreateOrganizationInput) -> Result<Outcome, Error> {
+async fn create_organization(
+    ctx: &Context<'_>,
+    i: CreateOrganizationInput,
+) -> Result<Outcome, Error> {
     let key = slug_for(ctx, Table::Organizations, i.slug, &i.name, "organization").await?;
     let record = OrganizationRecord {
         key: key.clone(),
@@ -747,10 +800,19 @@ async fn create_organization(ctx: &Context<'_>, i: CreateOrganizationInput) -> R
         email: clean(i.email),
         phone: clean(i.phone),
     };
-    save(ctx, Batch::Organizations(vec![record]), WriteMode::Insert, &key).await
+    save(
+        ctx,
+        Batch::Organizations(vec![record]),
+        WriteMode::Insert,
+        &key,
+    )
+    .await
 }
 
-async fn update_organization(ctx: &Context<'_>, i: UpdateOrganizationInput) -> Result<Outcome, Error> {
+async fn update_organization(
+    ctx: &Context<'_>,
+    i: UpdateOrganizationInput,
+) -> Result<Outcome, Error> {
     let (row, mut r) = existing!(ctx, i.id, Kind::Organization, organization_records);
     set(&mut r.key, i.slug);
     set(&mut r.name, i.name);
@@ -761,7 +823,13 @@ async fn update_organization(ctx: &Context<'_>, i: UpdateOrganizationInput) -> R
     patch_text(&mut r.email, i.email);
     patch_text(&mut r.phone, i.phone);
     let key = r.key.clone();
-    save(ctx, Batch::Organizations(vec![r]), WriteMode::Update(row), &key).await
+    save(
+        ctx,
+        Batch::Organizations(vec![r]),
+        WriteMode::Update(row),
+        &key,
+    )
+    .await
 }
 
 async fn create_event(ctx: &Context<'_>, i: CreateEventInput) -> Result<Outcome, Error> {
@@ -790,7 +858,9 @@ async fn update_event(ctx: &Context<'_>, i: UpdateEventInput) -> Result<Outcome,
     match i.organizer {
         MaybeUndefined::Undefined => {}
         MaybeUndefined::Null => r.organizer = None,
-        MaybeUndefined::Value(id) => r.organizer = Some(reference!(organization_key(ctx, &id, "organizer"))),
+        MaybeUndefined::Value(id) => {
+            r.organizer = Some(reference!(organization_key(ctx, &id, "organizer")))
+        }
     }
     set(&mut r.key, i.slug);
     set(&mut r.title, i.title);
@@ -818,9 +888,20 @@ async fn record_investment(ctx: &Context<'_>, i: RecordInvestmentInput) -> Resul
     save(ctx, Batch::Investments(vec![record]), WriteMode::Insert, "").await
 }
 
-async fn delete(ctx: &Context<'_>, id: ID, kind: Kind, table: Table) -> Result<DeletePayload, Error> {
-    let row = ids::expect(&id, kind, "id")?;
-    if ctx.data_unchecked::<Store>().delete(table, row).await? {
+async fn delete(
+    ctx: &Context<'_>,
+    id: ID,
+    kind: Kind,
+    table: Table,
+) -> Result<DeletePayload, Error> {
+    let row = ids::decode(&id)
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, row)| row);
+    let deleted = match row {
+        Some(row) => ctx.data_unchecked::<Store>().delete(table, row).await?,
+        None => false,
+    };
+    if deleted {
         Ok(DeletePayload {
             deleted_id: Some(id),
             user_errors: vec![],
@@ -867,47 +948,119 @@ pub struct Mutation;
 #[Object]
 impl Mutation {
     /// Creates a startup profile.
-    async fn create_startup(&self, ctx: &Context<'_>, #[graphql(desc = "What to create.")] input: CreateStartupInput) -> Result<StartupPayload> {
-        payload!(ctx, create_startup(ctx, input).await, StartupPayload, startup, StartupId)
+    async fn create_startup(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to create.")] input: CreateStartupInput,
+    ) -> Result<StartupPayload> {
+        payload!(
+            ctx,
+            create_startup(ctx, input).await,
+            StartupPayload,
+            startup,
+            StartupId
+        )
     }
 
     /// Updates a startup profile.
-    async fn update_startup(&self, ctx: &Context<'_>, #[graphql(desc = "What to update.")] input: UpdateStartupInput) -> Result<StartupPayload> {
-        payload!(ctx, update_startup(ctx, input).await, StartupPayload, startup, StartupId)
+    async fn update_startup(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to update.")] input: UpdateStartupInput,
+    ) -> Result<StartupPayload> {
+        payload!(
+            ctx,
+            update_startup(ctx, input).await,
+            StartupPayload,
+            startup,
+            StartupId
+        )
     }
 
     /// Deletes a startup profile and its investments.
-    async fn delete_startup(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_startup(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to delete.")] input: DeleteInput,
+    ) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Startup, Table::Startups).await?)
     }
 
     /// Creates an investor profile.
-    async fn create_investor(&self, ctx: &Context<'_>, #[graphql(desc = "What to create.")] input: CreateInvestorInput) -> Result<InvestorPayload> {
-        payload!(ctx, create_investor(ctx, input).await, InvestorPayload, investor, InvestorId)
+    async fn create_investor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to create.")] input: CreateInvestorInput,
+    ) -> Result<InvestorPayload> {
+        payload!(
+            ctx,
+            create_investor(ctx, input).await,
+            InvestorPayload,
+            investor,
+            InvestorId
+        )
     }
 
     /// Updates an investor profile.
-    async fn update_investor(&self, ctx: &Context<'_>, #[graphql(desc = "What to update.")] input: UpdateInvestorInput) -> Result<InvestorPayload> {
-        payload!(ctx, update_investor(ctx, input).await, InvestorPayload, investor, InvestorId)
+    async fn update_investor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to update.")] input: UpdateInvestorInput,
+    ) -> Result<InvestorPayload> {
+        payload!(
+            ctx,
+            update_investor(ctx, input).await,
+            InvestorPayload,
+            investor,
+            InvestorId
+        )
     }
 
     /// Deletes an investor profile and its investments.
-    async fn delete_investor(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_investor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to delete.")] input: DeleteInput,
+    ) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Investor, Table::Investors).await?)
     }
 
     /// Creates a mentor profile.
-    async fn create_mentor(&self, ctx: &Context<'_>, #[graphql(desc = "What to create.")] input: CreateMentorInput) -> Result<MentorPayload> {
-        payload!(ctx, create_mentor(ctx, input).await, MentorPayload, mentor, MentorId)
+    async fn create_mentor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to create.")] input: CreateMentorInput,
+    ) -> Result<MentorPayload> {
+        payload!(
+            ctx,
+            create_mentor(ctx, input).await,
+            MentorPayload,
+            mentor,
+            MentorId
+        )
     }
 
     /// Updates a mentor profile.
-    async fn update_mentor(&self, ctx: &Context<'_>, #[graphql(desc = "What to update.")] input: UpdateMentorInput) -> Result<MentorPayload> {
-        payload!(ctx, update_mentor(ctx, input).await, MentorPayload, mentor, MentorId)
+    async fn update_mentor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to update.")] input: UpdateMentorInput,
+    ) -> Result<MentorPayload> {
+        payload!(
+            ctx,
+            update_mentor(ctx, input).await,
+            MentorPayload,
+            mentor,
+            MentorId
+        )
     }
 
     /// Deletes a mentor profile.
-    async fn delete_mentor(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_mentor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to delete.")] input: DeleteInput,
+    ) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Mentor, Table::Mentors).await?)
     }
 
@@ -917,7 +1070,13 @@ impl Mutation {
         ctx: &Context<'_>,
         #[graphql(desc = "What to create.")] input: CreateOrganizationInput,
     ) -> Result<OrganizationPayload> {
-        payload!(ctx, create_organization(ctx, input).await, OrganizationPayload, organization, OrganizationId)
+        payload!(
+            ctx,
+            create_organization(ctx, input).await,
+            OrganizationPayload,
+            organization,
+            OrganizationId
+        )
     }
 
     /// Updates a support organisation.
@@ -926,26 +1085,60 @@ impl Mutation {
         ctx: &Context<'_>,
         #[graphql(desc = "What to update.")] input: UpdateOrganizationInput,
     ) -> Result<OrganizationPayload> {
-        payload!(ctx, update_organization(ctx, input).await, OrganizationPayload, organization, OrganizationId)
+        payload!(
+            ctx,
+            update_organization(ctx, input).await,
+            OrganizationPayload,
+            organization,
+            OrganizationId
+        )
     }
 
     /// Deletes a support organisation; its startups and events stay, without it.
-    async fn delete_organization(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_organization(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to delete.")] input: DeleteInput,
+    ) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Organization, Table::Organizations).await?)
     }
 
     /// Creates an event.
-    async fn create_event(&self, ctx: &Context<'_>, #[graphql(desc = "What to create.")] input: CreateEventInput) -> Result<EventPayload> {
-        payload!(ctx, create_event(ctx, input).await, EventPayload, event, EventId)
+    async fn create_event(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to create.")] input: CreateEventInput,
+    ) -> Result<EventPayload> {
+        payload!(
+            ctx,
+            create_event(ctx, input).await,
+            EventPayload,
+            event,
+            EventId
+        )
     }
 
     /// Updates an event.
-    async fn update_event(&self, ctx: &Context<'_>, #[graphql(desc = "What to update.")] input: UpdateEventInput) -> Result<EventPayload> {
-        payload!(ctx, update_event(ctx, input).await, EventPayload, event, EventId)
+    async fn update_event(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to update.")] input: UpdateEventInput,
+    ) -> Result<EventPayload> {
+        payload!(
+            ctx,
+            update_event(ctx, input).await,
+            EventPayload,
+            event,
+            EventId
+        )
     }
 
     /// Deletes an event.
-    async fn delete_event(&self, ctx: &Context<'_>, #[graphql(desc = "What to delete.")] input: DeleteInput) -> Result<DeletePayload> {
+    async fn delete_event(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to delete.")] input: DeleteInput,
+    ) -> Result<DeletePayload> {
         Ok(delete(ctx, input.id, Kind::Event, Table::Events).await?)
     }
 
@@ -955,6 +1148,12 @@ impl Mutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The investment to record.")] input: RecordInvestmentInput,
     ) -> Result<InvestmentPayload> {
-        payload!(ctx, record_investment(ctx, input).await, InvestmentPayload, investment, InvestmentId)
+        payload!(
+            ctx,
+            record_investment(ctx, input).await,
+            InvestmentPayload,
+            investment,
+            InvestmentId
+        )
     }
 }

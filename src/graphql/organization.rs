@@ -5,7 +5,9 @@ use chrono::{DateTime, FixedOffset};
 
 use super::connection::{connection, order};
 use super::ids::{self, Kind};
-use super::loaders::{self, EventId, EventsOfOrganization, ProvinceId, StartupId, StartupsOfOrganization};
+use super::loaders::{
+    self, EventId, EventsOfOrganization, ProvinceId, StartupId, StartupsOfOrganization,
+};
 use crate::model::{self, Event, Organization, OrganizationKind, Province, Startup};
 use crate::store::SortColumn;
 
@@ -69,10 +71,21 @@ impl Organization {
     async fn startups(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 50, validator(minimum = 1, maximum = 100), desc = "How many to return (1 to 100).")] first: i32,
+        #[graphql(
+            default = 50,
+            validator(minimum = 1, maximum = 100),
+            desc = "How many to return (1 to 100)."
+        )]
+        first: i32,
     ) -> Result<Vec<Startup>> {
-        let ids = loaders::one(ctx, StartupsOfOrganization(self.id)).await?.unwrap_or_default();
-        let keys = ids.into_iter().take((first as usize).min(MAX_RELATED)).map(StartupId).collect();
+        let ids = loaders::one(ctx, StartupsOfOrganization(self.id))
+            .await?
+            .unwrap_or_default();
+        let keys = ids
+            .into_iter()
+            .take((first as usize).min(MAX_RELATED))
+            .map(StartupId)
+            .collect();
         Ok(loaders::many(ctx, keys).await?)
     }
 
@@ -80,10 +93,21 @@ impl Organization {
     async fn events(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 50, validator(minimum = 1, maximum = 100), desc = "How many to return (1 to 100).")] first: i32,
+        #[graphql(
+            default = 50,
+            validator(minimum = 1, maximum = 100),
+            desc = "How many to return (1 to 100)."
+        )]
+        first: i32,
     ) -> Result<Vec<Event>> {
-        let ids = loaders::one(ctx, EventsOfOrganization(self.id)).await?.unwrap_or_default();
-        let keys = ids.into_iter().take((first as usize).min(MAX_RELATED)).map(EventId).collect();
+        let ids = loaders::one(ctx, EventsOfOrganization(self.id))
+            .await?
+            .unwrap_or_default();
+        let keys = ids
+            .into_iter()
+            .take((first as usize).min(MAX_RELATED))
+            .map(EventId)
+            .collect();
         Ok(loaders::many(ctx, keys).await?)
     }
 
@@ -98,7 +122,12 @@ impl Organization {
     }
 }
 
-connection!(OrganizationConnection, OrganizationEdge, Organization, "organisations");
+connection!(
+    OrganizationConnection,
+    OrganizationEdge,
+    Organization,
+    "organisations"
+);
 
 /// Narrows the organisation list. An empty or absent list does not narrow.
 #[derive(Debug, Clone, Default, InputObject)]

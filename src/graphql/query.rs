@@ -6,9 +6,14 @@ use super::connection::PageArgs;
 use super::event::{EventConnection, EventEdge, EventFilter, EventOrder};
 use super::ids::{self, Kind};
 use super::investor::{InvestorConnection, InvestorEdge, InvestorFilter, InvestorOrder};
-use super::loaders::{self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, ProvinceId, SectorId, StartupId};
+use super::loaders::{
+    self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, ProvinceId, SectorId,
+    StartupId,
+};
 use super::mentor::{MentorConnection, MentorEdge, MentorFilter, MentorOrder};
-use super::organization::{OrganizationConnection, OrganizationEdge, OrganizationFilter, OrganizationOrder};
+use super::organization::{
+    OrganizationConnection, OrganizationEdge, OrganizationFilter, OrganizationOrder,
+};
 use super::startup::{StartupConnection, StartupEdge, StartupFilter, StartupOrder};
 use crate::error::Error;
 use crate::model::{Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup};
@@ -37,22 +42,43 @@ async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Error> {
     };
     Ok(match kind {
         Kind::Startup => loaders::one(ctx, StartupId(row)).await?.map(Node::Startup),
-        Kind::Investor => loaders::one(ctx, InvestorId(row)).await?.map(Node::Investor),
+        Kind::Investor => loaders::one(ctx, InvestorId(row))
+            .await?
+            .map(Node::Investor),
         Kind::Mentor => loaders::one(ctx, MentorId(row)).await?.map(Node::Mentor),
-        Kind::Organization => loaders::one(ctx, OrganizationId(row)).await?.map(Node::Organization),
+        Kind::Organization => loaders::one(ctx, OrganizationId(row))
+            .await?
+            .map(Node::Organization),
         Kind::Event => loaders::one(ctx, EventId(row)).await?.map(Node::Event),
         Kind::Sector => loaders::one(ctx, SectorId(row)).await?.map(Node::Sector),
-        Kind::Province => loaders::one(ctx, ProvinceId(row)).await?.map(Node::Province),
-        Kind::Investment => loaders::one(ctx, InvestmentId(row)).await?.map(Node::Investment),
+        Kind::Province => loaders::one(ctx, ProvinceId(row))
+            .await?
+            .map(Node::Province),
+        Kind::Investment => loaders::one(ctx, InvestmentId(row))
+            .await?
+            .map(Node::Investment),
     })
 }
 
 /// Finds the row id for `id` or `slug` (exactly one must be given).
-async fn lookup(ctx: &Context<'_>, kind: Kind, table: Table, id: Option<ID>, slug: Option<String>) -> Result<Option<i64>, Error> {
+async fn lookup(
+    ctx: &Context<'_>,
+    kind: Kind,
+    table: Table,
+    id: Option<ID>,
+    slug: Option<String>,
+) -> Result<Option<i64>, Error> {
     match (id, slug) {
-        (Some(id), None) => Ok(ids::decode(&id).filter(|(k, _)| *k == kind).map(|(_, row)| row)),
-        (None, Some(slug)) => Ok(ctx.data_unchecked::<Store>().id_by_slug(table, &slug).await?),
-        _ => Err(Error::BadUserInput("pass exactly one of `id` and `slug`".to_string())),
+        (Some(id), None) => Ok(ids::decode(&id)
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, row)| row)),
+        (None, Some(slug)) => Ok(ctx
+            .data_unchecked::<Store>()
+            .id_by_slug(table, &slug)
+            .await?),
+        _ => Err(Error::BadUserInput(
+            "pass exactly one of `id` and `slug`".to_string(),
+        )),
     }
 }
 
@@ -94,14 +120,24 @@ pub struct Query;
 #[Object]
 impl Query {
     /// Fetches any object by its global ID; null when there is none.
-    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global ID.")] id: ID) -> Result<Option<Node>> {
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A global ID.")] id: ID,
+    ) -> Result<Option<Node>> {
         Ok(node(ctx, &id).await?)
     }
 
     /// Fetches up to 100 objects by global ID, in the same order; null where there is none.
-    async fn nodes(&self, ctx: &Context<'_>, #[graphql(desc = "Up to 100 global IDs.")] ids: Vec<ID>) -> Result<Vec<Option<Node>>> {
+    async fn nodes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Up to 100 global IDs.")] ids: Vec<ID>,
+    ) -> Result<Vec<Option<Node>>> {
         if ids.len() > MAX_NODES {
-            return Err(Error::BadUserInput(format!("`ids` may hold at most {MAX_NODES} IDs")).into());
+            return Err(
+                Error::BadUserInput(format!("`ids` may hold at most {MAX_NODES} IDs")).into(),
+            );
         }
         let mut out = Vec::with_capacity(ids.len());
         for id in &ids {
@@ -111,7 +147,10 @@ impl Query {
     }
 
     /// A startup by global ID or by slug.
-    async fn startup(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+    async fn startup(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The global ID.")] id: Option<ID>,
         #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
     ) -> Result<Option<Startup>> {
         match lookup(ctx, Kind::Startup, Table::Startups, id, slug).await? {
@@ -121,7 +160,10 @@ impl Query {
     }
 
     /// An investor by global ID or by slug.
-    async fn investor(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+    async fn investor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The global ID.")] id: Option<ID>,
         #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
     ) -> Result<Option<Investor>> {
         match lookup(ctx, Kind::Investor, Table::Investors, id, slug).await? {
@@ -131,7 +173,10 @@ impl Query {
     }
 
     /// A mentor by global ID or by slug.
-    async fn mentor(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+    async fn mentor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The global ID.")] id: Option<ID>,
         #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
     ) -> Result<Option<Mentor>> {
         match lookup(ctx, Kind::Mentor, Table::Mentors, id, slug).await? {
@@ -141,7 +186,10 @@ impl Query {
     }
 
     /// A support organisation by global ID or by slug.
-    async fn organization(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+    async fn organization(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The global ID.")] id: Option<ID>,
         #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
     ) -> Result<Option<Organization>> {
         match lookup(ctx, Kind::Organization, Table::Organizations, id, slug).await? {
@@ -151,7 +199,10 @@ impl Query {
     }
 
     /// An event by global ID or by slug.
-    async fn event(&self, ctx: &Context<'_>, #[graphql(desc = "The global ID.")] id: Option<ID>,
+    async fn event(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The global ID.")] id: Option<ID>,
         #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
     ) -> Result<Option<Event>> {
         match lookup(ctx, Kind::Event, Table::Events, id, slug).await? {
@@ -165,7 +216,9 @@ impl Query {
     async fn startups(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        #[graphql(
+            desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given)."
+        )]
         first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
@@ -174,7 +227,13 @@ impl Query {
         #[graphql(desc = "How to sort the list.")] order_by: Option<StartupOrder>,
     ) -> Result<StartupConnection> {
         let (column, desc) = StartupOrder::sort(order_by);
-        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .query(column, desc)?;
         let query = ListQuery::Startups(filter.unwrap_or_default().into_store());
         list!(ctx, query, page, StartupId, StartupEdge, StartupConnection)
     }
@@ -184,7 +243,9 @@ impl Query {
     async fn investors(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        #[graphql(
+            desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given)."
+        )]
         first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
@@ -193,9 +254,22 @@ impl Query {
         #[graphql(desc = "How to sort the list.")] order_by: Option<InvestorOrder>,
     ) -> Result<InvestorConnection> {
         let (column, desc) = InvestorOrder::sort(order_by);
-        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .query(column, desc)?;
         let query = ListQuery::Investors(filter.unwrap_or_default().into());
-        list!(ctx, query, page, InvestorId, InvestorEdge, InvestorConnection)
+        list!(
+            ctx,
+            query,
+            page,
+            InvestorId,
+            InvestorEdge,
+            InvestorConnection
+        )
     }
 
     /// Mentors, filtered and sorted (by name unless `orderBy` says otherwise).
@@ -203,7 +277,9 @@ impl Query {
     async fn mentors(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        #[graphql(
+            desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given)."
+        )]
         first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
@@ -212,7 +288,13 @@ impl Query {
         #[graphql(desc = "How to sort the list.")] order_by: Option<MentorOrder>,
     ) -> Result<MentorConnection> {
         let (column, desc) = MentorOrder::sort(order_by);
-        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .query(column, desc)?;
         let query = ListQuery::Mentors(filter.unwrap_or_default().into());
         list!(ctx, query, page, MentorId, MentorEdge, MentorConnection)
     }
@@ -222,7 +304,9 @@ impl Query {
     async fn organizations(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        #[graphql(
+            desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given)."
+        )]
         first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
@@ -231,9 +315,22 @@ impl Query {
         #[graphql(desc = "How to sort the list.")] order_by: Option<OrganizationOrder>,
     ) -> Result<OrganizationConnection> {
         let (column, desc) = OrganizationOrder::sort(order_by);
-        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .query(column, desc)?;
         let query = ListQuery::Organizations(filter.unwrap_or_default().into());
-        list!(ctx, query, page, OrganizationId, OrganizationEdge, OrganizationConnection)
+        list!(
+            ctx,
+            query,
+            page,
+            OrganizationId,
+            OrganizationEdge,
+            OrganizationConnection
+        )
     }
 
     /// Events, filtered and sorted (by start time unless `orderBy` says otherwise).
@@ -241,7 +338,9 @@ impl Query {
     async fn events(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given).")]
+        #[graphql(
+            desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given)."
+        )]
         first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
@@ -250,32 +349,64 @@ impl Query {
         #[graphql(desc = "How to sort the list.")] order_by: Option<EventOrder>,
     ) -> Result<EventConnection> {
         let (column, desc) = EventOrder::sort(order_by);
-        let page = PageArgs { first, after, last, before }.query(column, desc)?;
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .query(column, desc)?;
         let query = ListQuery::Events(filter.unwrap_or_default().into());
         list!(ctx, query, page, EventId, EventEdge, EventConnection)
     }
 
     /// Every sector, by key.
     async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
-        Ok(ctx.data_unchecked::<Store>().sectors().await.map_err(Error::from)?)
+        Ok(ctx
+            .data_unchecked::<Store>()
+            .sectors()
+            .await
+            .map_err(Error::from)?)
     }
 
     /// Every province, by key.
     async fn provinces(&self, ctx: &Context<'_>) -> Result<Vec<Province>> {
-        Ok(ctx.data_unchecked::<Store>().provinces().await.map_err(Error::from)?)
+        Ok(ctx
+            .data_unchecked::<Store>()
+            .provinces()
+            .await
+            .map_err(Error::from)?)
     }
 
     /// A sector by key.
-    async fn sector(&self, ctx: &Context<'_>, #[graphql(desc = "The key, e.g. `agritech` or `can-tho`.")] key: String) -> Result<Option<Sector>> {
-        match ctx.data_unchecked::<Store>().id_by_slug(Table::Sectors, &key).await.map_err(Error::from)? {
+    async fn sector(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The key, e.g. `agritech` or `can-tho`.")] key: String,
+    ) -> Result<Option<Sector>> {
+        match ctx
+            .data_unchecked::<Store>()
+            .id_by_slug(Table::Sectors, &key)
+            .await
+            .map_err(Error::from)?
+        {
             Some(id) => Ok(loaders::one(ctx, SectorId(id)).await?),
             None => Ok(None),
         }
     }
 
     /// A province by key.
-    async fn province(&self, ctx: &Context<'_>, #[graphql(desc = "The key, e.g. `agritech` or `can-tho`.")] key: String) -> Result<Option<Province>> {
-        match ctx.data_unchecked::<Store>().id_by_slug(Table::Provinces, &key).await.map_err(Error::from)? {
+    async fn province(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The key, e.g. `agritech` or `can-tho`.")] key: String,
+    ) -> Result<Option<Province>> {
+        match ctx
+            .data_unchecked::<Store>()
+            .id_by_slug(Table::Provinces, &key)
+            .await
+            .map_err(Error::from)?
+        {
             Some(id) => Ok(loaders::one(ctx, ProvinceId(id)).await?),
             None => Ok(None),
         }

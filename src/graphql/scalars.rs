@@ -1,6 +1,8 @@
 //! Custom scalars and the money type.
 
-use async_graphql::{InputObject, InputValueError, InputValueResult, Object, Scalar, ScalarType, Value};
+use async_graphql::{
+    InputObject, InputValueError, InputValueResult, Object, Scalar, ScalarType, Value,
+};
 use chrono::NaiveDate;
 
 use crate::model::{Currency, Money, parse_amount};
@@ -42,7 +44,9 @@ impl ScalarType for Date {
         match &value {
             Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map(Date)
-                .map_err(|_| InputValueError::custom(format!("`{s}` is not a date like 2025-11-20"))),
+                .map_err(|_| {
+                    InputValueError::custom(format!("`{s}` is not a date like 2025-11-20"))
+                }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }

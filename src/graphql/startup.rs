@@ -87,7 +87,11 @@ impl Startup {
 
     /// Its sectors, the primary one first.
     async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
-        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+        Ok(loaders::many(
+            ctx,
+            self.sector_ids.iter().map(|id| SectorId(*id)).collect(),
+        )
+        .await?)
     }
 
     /// The province or city where it is based.
@@ -108,7 +112,9 @@ impl Startup {
 
     /// The investments it has received, newest first.
     async fn investments(&self, ctx: &Context<'_>) -> Result<Vec<Investment>> {
-        Ok(loaders::one(ctx, InvestmentsOfStartup(self.id)).await?.unwrap_or_default())
+        Ok(loaders::one(ctx, InvestmentsOfStartup(self.id))
+            .await?
+            .unwrap_or_default())
     }
 
     /// Whether the plans' support rule holds: operating no more than 5 years

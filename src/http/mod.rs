@@ -24,7 +24,9 @@ use axum::routing::get;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -68,7 +70,9 @@ struct Ids {
 impl MakeRequestId for Ids {
     fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
-        HeaderValue::from_str(&format!("{}-{n}", self.prefix)).ok().map(RequestId::new)
+        HeaderValue::from_str(&format!("{}-{n}", self.prefix))
+            .ok()
+            .map(RequestId::new)
     }
 }
 
@@ -112,13 +116,23 @@ pub async fn serve(
 
 fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
-    json_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", crate::error::INTERNAL_MESSAGE)
+    json_error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "INTERNAL",
+        crate::error::INTERNAL_MESSAGE,
+    )
 }
 
 /// A GraphQL-shaped error response.
 fn json_error(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
-    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+    let body =
+        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 async fn ready(State(app): State<App>) -> Response {
@@ -168,42 +182,68 @@ fn wants_html(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
-async fn graphql_get(State(app): State<App>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
+async fn graphql_get(
+    State(app): State<App>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
     let query = query.unwrap_or_default();
     if query.is_empty() {
         if wants_html(&headers) {
             return Html(PLAYGROUND).into_response();
         }
-        return json_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", "pass the GraphQL document in the `query` parameter, or POST it as JSON");
+        return json_error(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "pass the GraphQL document in the `query` parameter, or POST it as JSON",
+        );
     }
     let request = match parse_query_string(&query) {
         Ok(r) => r,
-        Err(e) => return json_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &format!("malformed query string: {e}")),
+        Err(e) => {
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                &format!("malformed query string: {e}"),
+            );
+        }
     };
     // GET must not change anything: mutations are refused (GraphQL over HTTP).
     let mut request = request;
     let name = request.operation_name.clone();
-    if let Ok(document) = request.parsed_query() {
-        if is_mutation(document, name.as_deref()) {
-            let mut response = json_error(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "METHOD_NOT_ALLOWED",
-                "mutations must be sent with POST",
-            );
-            response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("POST"));
-            return response;
-        }
+    if let Ok(document) = request.parsed_query()
+        && is_mutation(document, name.as_deref())
+    {
+        let mut response = json_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "METHOD_NOT_ALLOWED",
+            "mutations must be sent with POST",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return response;
     }
     execute(&app, &headers, request).await
 }
 
-async fn graphql_post(State(app): State<App>, method: Method, headers: HeaderMap, body: Bytes) -> Response {
+async fn graphql_post(
+    State(app): State<App>,
+    method: Method,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     debug_assert_eq!(method, Method::POST);
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     if essence != "application/json" && essence != "application/graphql-response+json" {
         return json_error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -22,15 +22,17 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 
 use crate::datafile::{
-    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, ProvinceRecord, SectorRecord,
-    StartupRecord,
+    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord,
+    ProvinceRecord, SectorRecord, StartupRecord,
 };
 use crate::model::{
-    Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor, Organization,
-    OrganizationKind, Province, Sector, Stage, Startup, StartupTag, Topic,
+    Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor,
+    Organization, OrganizationKind, Province, Sector, Stage, Startup, StartupTag, Topic,
 };
 pub use rows::*;
 
@@ -67,7 +69,10 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// A record of a batch is invalid; `index` is its position in the batch.
     #[error("record {index} is invalid: {}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
-    Invalid { index: usize, errors: Vec<FieldError> },
+    Invalid {
+        index: usize,
+        errors: Vec<FieldError>,
+    },
     /// The entity to change does not exist.
     #[error("not found")]
     NotFound,
@@ -87,26 +92,33 @@ impl StoreError {
 
 /// Maps a unique-constraint violation to the field a user can fix.
 fn on_unique_violation(err: sqlx::Error) -> StoreError {
-    if let sqlx::Error::Database(db) = &err {
-        if db.is_unique_violation() {
-            // PostgreSQL names the constraint; SQLite names the columns.
-            let name = db.constraint().map(str::to_string).unwrap_or_else(|| db.message().to_string());
-            if name.contains("slug") {
-                return StoreError::invalid(
-                    0,
-                    FieldError::new("slug", FieldErrorCode::Taken, "is already used by another profile"),
-                );
-            }
-            if name.contains("investments") {
-                return StoreError::invalid(
-                    0,
-                    FieldError::new(
-                        "date",
-                        FieldErrorCode::Taken,
-                        "this investor already has an investment in this startup for this round and date",
-                    ),
-                );
-            }
+    if let sqlx::Error::Database(db) = &err
+        && db.is_unique_violation()
+    {
+        // PostgreSQL names the constraint; SQLite names the columns.
+        let name = db
+            .constraint()
+            .map(str::to_string)
+            .unwrap_or_else(|| db.message().to_string());
+        if name.contains("slug") {
+            return StoreError::invalid(
+                0,
+                FieldError::new(
+                    "slug",
+                    FieldErrorCode::Taken,
+                    "is already used by another profile",
+                ),
+            );
+        }
+        if name.contains("investments") {
+            return StoreError::invalid(
+                0,
+                FieldError::new(
+                    "date",
+                    FieldErrorCode::Taken,
+                    "this investor already has an investment in this startup for this round and date",
+                ),
+            );
         }
     }
     StoreError::Database(err)
@@ -224,9 +236,11 @@ impl SortKey {
         let value = match column {
             SortColumn::Name => SortValue::Text(value),
             SortColumn::FoundedOn => SortValue::Date(NaiveDate::from_str(&value).ok()?),
-            SortColumn::CreatedAt | SortColumn::StartsAt => {
-                SortValue::Time(DateTime::parse_from_rfc3339(&value).ok()?.with_timezone(&Utc))
-            }
+            SortColumn::CreatedAt | SortColumn::StartsAt => SortValue::Time(
+                DateTime::parse_from_rfc3339(&value)
+                    .ok()?
+                    .with_timezone(&Utc),
+            ),
         };
         Some(SortKey { column, value, id })
     }
@@ -525,27 +539,47 @@ impl Store {
     }
 
     /// Investments into these startups, newest first.
-    pub async fn investments_by_startups(&self, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
+    pub async fn investments_by_startups(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<Investment>, StoreError> {
         dispatch!(self, read, investments_by("startup_id", ids))
     }
 
     /// Investments by these investors, newest first.
-    pub async fn investments_by_investors(&self, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
+    pub async fn investments_by_investors(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<Investment>, StoreError> {
         dispatch!(self, read, investments_by("investor_id", ids))
     }
 
     /// The startups that belong to these organisations, as `(organization, startup)`.
-    pub async fn startups_of_organizations(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
-        dispatch!(self, read, child_ids(Table::Startups, "organization_id", ids))
+    pub async fn startups_of_organizations(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<(i64, i64)>, StoreError> {
+        dispatch!(
+            self,
+            read,
+            child_ids(Table::Startups, "organization_id", ids)
+        )
     }
 
     /// The events these organisations organise, as `(organization, event)`.
-    pub async fn events_of_organizations(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+    pub async fn events_of_organizations(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<(i64, i64)>, StoreError> {
         dispatch!(self, read, child_ids(Table::Events, "organizer_id", ids))
     }
 
     /// One page of a list, sorted and filtered.
-    pub async fn list_ids(&self, query: &ListQuery, page: &PageQuery) -> Result<Page<SortKey>, StoreError> {
+    pub async fn list_ids(
+        &self,
+        query: &ListQuery,
+        page: &PageQuery,
+    ) -> Result<Page<SortKey>, StoreError> {
         dispatch!(self, read, list_ids(query, page))
     }
 
@@ -556,17 +590,26 @@ impl Store {
 
     /// Reads profiles back as data-file records, by id or in id order after a
     /// given id (for export); each comes with its id.
-    pub async fn startup_records(&self, select: RecordSelect<'_>) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
+    pub async fn startup_records(
+        &self,
+        select: RecordSelect<'_>,
+    ) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
         dispatch!(self, read, startup_records(select))
     }
 
     /// See [`Store::startup_records`].
-    pub async fn investor_records(&self, select: RecordSelect<'_>) -> Result<Vec<(i64, InvestorRecord)>, StoreError> {
+    pub async fn investor_records(
+        &self,
+        select: RecordSelect<'_>,
+    ) -> Result<Vec<(i64, InvestorRecord)>, StoreError> {
         dispatch!(self, read, investor_records(select))
     }
 
     /// See [`Store::startup_records`].
-    pub async fn mentor_records(&self, select: RecordSelect<'_>) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
+    pub async fn mentor_records(
+        &self,
+        select: RecordSelect<'_>,
+    ) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
         dispatch!(self, read, mentor_records(select))
     }
 
@@ -579,27 +622,44 @@ impl Store {
     }
 
     /// See [`Store::startup_records`].
-    pub async fn event_records(&self, select: RecordSelect<'_>) -> Result<Vec<(i64, EventRecord)>, StoreError> {
+    pub async fn event_records(
+        &self,
+        select: RecordSelect<'_>,
+    ) -> Result<Vec<(i64, EventRecord)>, StoreError> {
         dispatch!(self, read, event_records(select))
     }
 
     /// Investments as records, in id order after the given id.
-    pub async fn investment_records(&self, after: i64, limit: i64) -> Result<Vec<(i64, InvestmentRecord)>, StoreError> {
+    pub async fn investment_records(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, InvestmentRecord)>, StoreError> {
         dispatch!(self, read, investment_records(after, limit))
     }
 
     /// Writes a batch of records in one transaction (see [`Batch`]); returns
     /// the ids of the written profiles by slug.
-    pub async fn write(&self, batch: &Batch, mode: WriteMode) -> Result<HashMap<String, i64>, StoreError> {
+    pub async fn write(
+        &self,
+        batch: &Batch,
+        mode: WriteMode,
+    ) -> Result<HashMap<String, i64>, StoreError> {
         let mut cache = RefCache::default();
-        dispatch!(self, write, write_batches(std::slice::from_ref(batch), mode, &mut cache))
+        dispatch!(
+            self,
+            write,
+            write_batches(std::slice::from_ref(batch), mode, &mut cache)
+        )
     }
 
     /// Starts an import: one transaction that the importer feeds batch by
     /// batch and commits at the end; dropping it rolls everything back.
     pub async fn begin_import(&self) -> Result<ImportTx, StoreError> {
         Ok(match self {
-            Store::Sqlite { write, .. } => ImportTx::Sqlite(write.begin().await?, RefCache::default()),
+            Store::Sqlite { write, .. } => {
+                ImportTx::Sqlite(write.begin().await?, RefCache::default())
+            }
             Store::Postgres(pool) => ImportTx::Postgres(pool.begin().await?, RefCache::default()),
         })
     }
@@ -620,8 +680,14 @@ impl ImportTx {
     /// Writes a batch inside the import's transaction.
     pub async fn write(&mut self, batch: &Batch) -> Result<(), StoreError> {
         match self {
-            ImportTx::Sqlite(tx, cache) => sqlite::write_batch(tx, batch, WriteMode::Upsert, cache).await.map(drop),
-            ImportTx::Postgres(tx, cache) => postgres::write_batch(tx, batch, WriteMode::Upsert, cache).await.map(drop),
+            ImportTx::Sqlite(tx, cache) => sqlite::write_batch(tx, batch, WriteMode::Upsert, cache)
+                .await
+                .map(drop),
+            ImportTx::Postgres(tx, cache) => {
+                postgres::write_batch(tx, batch, WriteMode::Upsert, cache)
+                    .await
+                    .map(drop)
+            }
         }
     }
 
@@ -640,7 +706,10 @@ impl ImportTx {
 pub enum RecordSelect<'a> {
     Ids(&'a [i64]),
     /// Up to `limit` rows with ids greater than `after`, in id order.
-    After { after: i64, limit: i64 },
+    After {
+        after: i64,
+        limit: i64,
+    },
 }
 
 /// Records of one type to write together; at most one type per batch keeps

@@ -8,12 +8,12 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::{StoreError, Table, Value};
 use crate::datafile::{
-    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, ProvinceRecord, SectorRecord,
-    StartupRecord,
+    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord,
+    ProvinceRecord, SectorRecord, StartupRecord,
 };
 use crate::model::{
-    self, Checker, Contact, Currency, Event, FieldError, FieldErrorCode, Investment, Investor, Mentor, Money,
-    Organization, Province, Sector, Startup, Vocabulary, from_mask, mask_of,
+    self, Checker, Contact, Currency, Event, FieldError, FieldErrorCode, Investment, Investor,
+    Mentor, Money, Organization, Province, Sector, Startup, Vocabulary, from_mask, mask_of,
 };
 
 fn corrupt(column: &str, value: &str) -> StoreError {
@@ -26,7 +26,11 @@ fn vocab<T: FromStr>(column: &str, value: &str) -> Result<T, StoreError> {
     value.parse().map_err(|_| corrupt(column, value))
 }
 
-fn money(column: &str, amount: Option<i64>, currency: Option<String>) -> Result<Option<Money>, StoreError> {
+fn money(
+    column: &str,
+    amount: Option<i64>,
+    currency: Option<String>,
+) -> Result<Option<Money>, StoreError> {
     match (amount, currency) {
         (Some(amount), Some(currency)) => Ok(Some(Money {
             amount,
@@ -151,7 +155,11 @@ impl StartupRow {
             team_size: self.team_size,
             tags: from_mask(self.tags),
             needs: from_mask(self.needs),
-            seeking: money("startups.seeking_currency", self.seeking_amount, self.seeking_currency)?,
+            seeking: money(
+                "startups.seeking_currency",
+                self.seeking_amount,
+                self.seeking_currency,
+            )?,
             website: self.website,
             contact: Contact {
                 email: self.email,
@@ -186,7 +194,11 @@ pub struct InvestorRow {
 }
 
 impl InvestorRow {
-    pub fn into_model(self, sector_ids: Vec<i64>, province_ids: Vec<i64>) -> Result<Investor, StoreError> {
+    pub fn into_model(
+        self,
+        sector_ids: Vec<i64>,
+        province_ids: Vec<i64>,
+    ) -> Result<Investor, StoreError> {
         Ok(Investor {
             id: self.id,
             slug: self.slug,
@@ -194,8 +206,16 @@ impl InvestorRow {
             kind: vocab("investors.kind", &self.kind)?,
             thesis: self.thesis,
             stages: from_mask(self.stages),
-            ticket_min: money("investors.ticket_min_currency", self.ticket_min_amount, self.ticket_min_currency)?,
-            ticket_max: money("investors.ticket_max_currency", self.ticket_max_amount, self.ticket_max_currency)?,
+            ticket_min: money(
+                "investors.ticket_min_currency",
+                self.ticket_min_amount,
+                self.ticket_min_currency,
+            )?,
+            ticket_max: money(
+                "investors.ticket_max_currency",
+                self.ticket_max_amount,
+                self.ticket_max_currency,
+            )?,
             active: self.active,
             website: self.website,
             contact: Contact {
@@ -229,7 +249,11 @@ pub struct MentorRow {
 }
 
 impl MentorRow {
-    pub fn into_model(self, sector_ids: Vec<i64>, languages: Vec<String>) -> Result<Mentor, StoreError> {
+    pub fn into_model(
+        self,
+        sector_ids: Vec<i64>,
+        languages: Vec<String>,
+    ) -> Result<Mentor, StoreError> {
         Ok(Mentor {
             id: self.id,
             slug: self.slug,
@@ -325,7 +349,11 @@ pub struct RefKeys {
 }
 
 impl StartupRow {
-    pub fn into_record(self, keys: RefKeys, sectors: Vec<String>) -> Result<StartupRecord, StoreError> {
+    pub fn into_record(
+        self,
+        keys: RefKeys,
+        sectors: Vec<String>,
+    ) -> Result<StartupRecord, StoreError> {
         let organization = keys.organization_key;
         let province = keys.province_key;
         let s = self.into_model(vec![])?;
@@ -351,7 +379,11 @@ impl StartupRow {
 }
 
 impl InvestorRow {
-    pub fn into_record(self, sectors: Vec<String>, provinces: Vec<String>) -> Result<InvestorRecord, StoreError> {
+    pub fn into_record(
+        self,
+        sectors: Vec<String>,
+        provinces: Vec<String>,
+    ) -> Result<InvestorRecord, StoreError> {
         let i = self.into_model(vec![], vec![])?;
         Ok(InvestorRecord {
             key: i.slug,
@@ -413,7 +445,11 @@ impl OrganizationRow {
 }
 
 impl EventRow {
-    pub fn into_record(self, keys: RefKeys, sectors: Vec<String>) -> Result<EventRecord, StoreError> {
+    pub fn into_record(
+        self,
+        keys: RefKeys,
+        sectors: Vec<String>,
+    ) -> Result<EventRecord, StoreError> {
         let e = self.into_model(vec![])?;
         let vn = model::vietnam_offset();
         Ok(EventRecord {
@@ -644,7 +680,14 @@ pub const EVENT_SPEC: WriteSpec = WriteSpec {
 
 pub const INVESTMENT_SPEC: WriteSpec = WriteSpec {
     table: "investments",
-    columns: &["investor_id", "startup_id", "amount", "currency", "round", "invested_on"],
+    columns: &[
+        "investor_id",
+        "startup_id",
+        "amount",
+        "currency",
+        "round",
+        "invested_on",
+    ],
     conflict: "investor_id, startup_id, round, invested_on",
     has_slug: false,
     timestamps: false,
@@ -744,7 +787,11 @@ impl Refs<'_> {
     fn finish(self, checker: Checker) -> Result<(), Vec<FieldError>> {
         let mut errors = checker.errors;
         errors.extend(self.checker.errors);
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -755,7 +802,11 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
     match batch {
         Batch::Sectors(_) | Batch::Provinces(_) => {}
         Batch::Organizations(rs) => {
-            out.extend(rs.iter().filter_map(|r| r.province.as_deref()).map(|k| (Table::Provinces, k)));
+            out.extend(
+                rs.iter()
+                    .filter_map(|r| r.province.as_deref())
+                    .map(|k| (Table::Provinces, k)),
+            );
         }
         Batch::Startups(rs) => {
             for r in rs {
@@ -795,7 +846,10 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
 
 /// The spec and rows of a batch, validated and with references resolved;
 /// the first invalid record stops it, with its index in the batch.
-pub fn rows_of(batch: &super::Batch, lookup: &dyn Lookup) -> Result<(&'static WriteSpec, Vec<RowWrite>), StoreError> {
+pub fn rows_of(
+    batch: &super::Batch,
+    lookup: &dyn Lookup,
+) -> Result<(&'static WriteSpec, Vec<RowWrite>), StoreError> {
     use super::Batch;
     fn collect<R>(
         records: &[R],
@@ -809,14 +863,20 @@ pub fn rows_of(batch: &super::Batch, lookup: &dyn Lookup) -> Result<(&'static Wr
         Ok((spec, rows))
     }
     match batch {
-        Batch::Sectors(rs) => collect(rs, &SECTOR_SPEC, |r| sector_row(r)),
-        Batch::Provinces(rs) => collect(rs, &PROVINCE_SPEC, |r| province_row(r)),
-        Batch::Organizations(rs) => collect(rs, &ORGANIZATION_SPEC, |r| organization_row(r, lookup)),
-        Batch::Startups(rs) => collect(rs, &STARTUP_SPEC, |r| startup_row(r, lookup, model::today_in_vietnam())),
+        Batch::Sectors(rs) => collect(rs, &SECTOR_SPEC, sector_row),
+        Batch::Provinces(rs) => collect(rs, &PROVINCE_SPEC, province_row),
+        Batch::Organizations(rs) => {
+            collect(rs, &ORGANIZATION_SPEC, |r| organization_row(r, lookup))
+        }
+        Batch::Startups(rs) => collect(rs, &STARTUP_SPEC, |r| {
+            startup_row(r, lookup, model::today_in_vietnam())
+        }),
         Batch::Investors(rs) => collect(rs, &INVESTOR_SPEC, |r| investor_row(r, lookup)),
         Batch::Mentors(rs) => collect(rs, &MENTOR_SPEC, |r| mentor_row(r, lookup)),
         Batch::Events(rs) => collect(rs, &EVENT_SPEC, |r| event_row(r, lookup)),
-        Batch::Investments(rs) => collect(rs, &INVESTMENT_SPEC, |r| investment_row(r, lookup, model::today_in_vietnam())),
+        Batch::Investments(rs) => collect(rs, &INVESTMENT_SPEC, |r| {
+            investment_row(r, lookup, model::today_in_vietnam())
+        }),
     }
 }
 
@@ -834,7 +894,10 @@ fn sector_row(r: &SectorRecord) -> Result<RowWrite, Vec<FieldError>> {
     c.required_text("name", &r.name, model::MAX_NAME_LEN);
     c.required_text("name_en", &r.name_en, model::MAX_NAME_LEN);
     c.finish()?;
-    Ok(plain(&r.key, vec![text(&r.key), text(r.name.trim()), text(r.name_en.trim())]))
+    Ok(plain(
+        &r.key,
+        vec![text(&r.key), text(r.name.trim()), text(r.name_en.trim())],
+    ))
 }
 
 fn province_row(r: &ProvinceRecord) -> Result<RowWrite, Vec<FieldError>> {
@@ -843,10 +906,18 @@ fn province_row(r: &ProvinceRecord) -> Result<RowWrite, Vec<FieldError>> {
     c.required_text("name", &r.name, model::MAX_NAME_LEN);
     c.required_text("region", &r.region, model::MAX_NAME_LEN);
     c.finish()?;
-    Ok(plain(&r.key, vec![text(&r.key), text(r.name.trim()), text(r.region.trim())]))
+    Ok(plain(
+        &r.key,
+        vec![text(&r.key), text(r.name.trim()), text(r.region.trim())],
+    ))
 }
 
-fn contact_check(c: &mut Checker, website: &Option<String>, email: &Option<String>, phone: &Option<String>) {
+fn contact_check(
+    c: &mut Checker,
+    website: &Option<String>,
+    email: &Option<String>,
+    phone: &Option<String>,
+) {
     c.url("website", website.as_deref());
     c.contact(&Contact {
         email: email.clone(),
@@ -854,13 +925,19 @@ fn contact_check(c: &mut Checker, website: &Option<String>, email: &Option<Strin
     });
 }
 
-fn organization_row(r: &OrganizationRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec<FieldError>> {
+fn organization_row(
+    r: &OrganizationRecord,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
     let mut c = Checker::default();
     c.slug("key", &r.key);
     c.required_text("name", &r.name, model::MAX_NAME_LEN);
     c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
     contact_check(&mut c, &r.website, &r.email, &r.phone);
-    let mut refs = Refs { lookup, checker: Checker::default() };
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
     let province = refs.one("province", Table::Provinces, &r.province);
     refs.finish(c)?;
     Ok(plain(
@@ -879,7 +956,11 @@ fn organization_row(r: &OrganizationRecord, lookup: &dyn Lookup) -> Result<RowWr
     ))
 }
 
-fn startup_row(r: &StartupRecord, lookup: &dyn Lookup, today: NaiveDate) -> Result<RowWrite, Vec<FieldError>> {
+fn startup_row(
+    r: &StartupRecord,
+    lookup: &dyn Lookup,
+    today: NaiveDate,
+) -> Result<RowWrite, Vec<FieldError>> {
     let mut c = Checker::default();
     c.slug("key", &r.key);
     c.required_text("name", &r.name, model::MAX_NAME_LEN);
@@ -888,21 +969,40 @@ fn startup_row(r: &StartupRecord, lookup: &dyn Lookup, today: NaiveDate) -> Resu
     contact_check(&mut c, &r.website, &r.email, &r.phone);
     if let Some(founded) = r.founded_on {
         if founded > today {
-            c.push("founded_on", FieldErrorCode::OutOfRange, format!("{founded} is in the future"));
+            c.push(
+                "founded_on",
+                FieldErrorCode::OutOfRange,
+                format!("{founded} is in the future"),
+            );
         } else if founded.year_ce().1 < 1900 {
-            c.push("founded_on", FieldErrorCode::OutOfRange, "must be 1900 or later");
+            c.push(
+                "founded_on",
+                FieldErrorCode::OutOfRange,
+                "must be 1900 or later",
+            );
         }
     }
-    if let Some(size) = r.team_size {
-        if !(1..=1_000_000).contains(&size) {
-            c.push("team_size", FieldErrorCode::OutOfRange, "must be between 1 and 1,000,000");
-        }
+    if let Some(size) = r.team_size
+        && !(1..=1_000_000).contains(&size)
+    {
+        c.push(
+            "team_size",
+            FieldErrorCode::OutOfRange,
+            "must be between 1 and 1,000,000",
+        );
     }
     c.money("seeking", r.seeking.as_ref());
     if r.sectors.len() > MAX_LINKS {
-        c.push("sectors", FieldErrorCode::OutOfRange, format!("at most {MAX_LINKS} sectors"));
+        c.push(
+            "sectors",
+            FieldErrorCode::OutOfRange,
+            format!("at most {MAX_LINKS} sectors"),
+        );
     }
-    let mut refs = Refs { lookup, checker: Checker::default() };
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
     let province = refs.one("province", Table::Provinces, &r.province);
     let organization = refs.one("organization", Table::Organizations, &r.organization);
     let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
@@ -944,21 +1044,31 @@ fn investor_row(r: &InvestorRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec
     contact_check(&mut c, &r.website, &r.email, &r.phone);
     c.money("ticket_min", r.ticket_min.as_ref());
     c.money("ticket_max", r.ticket_max.as_ref());
-    if let (Some(min), Some(max)) = (r.ticket_min, r.ticket_max) {
-        if min.in_vnd() > max.in_vnd() {
+    if let (Some(min), Some(max)) = (r.ticket_min, r.ticket_max)
+        && min.in_vnd() > max.in_vnd()
+    {
+        c.push(
+            "ticket_min",
+            FieldErrorCode::OutOfRange,
+            "must not be greater than ticket_max",
+        );
+    }
+    for (field, list) in [
+        ("sectors", r.sectors.len()),
+        ("provinces", r.provinces.len()),
+    ] {
+        if list > MAX_LINKS {
             c.push(
-                "ticket_min",
+                field,
                 FieldErrorCode::OutOfRange,
-                "must not be greater than ticket_max",
+                format!("at most {MAX_LINKS} entries"),
             );
         }
     }
-    for (field, list) in [("sectors", r.sectors.len()), ("provinces", r.provinces.len())] {
-        if list > MAX_LINKS {
-            c.push(field, FieldErrorCode::OutOfRange, format!("at most {MAX_LINKS} entries"));
-        }
-    }
-    let mut refs = Refs { lookup, checker: Checker::default() };
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
     let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
     let provinces = refs.many("provinces", Table::Provinces, &r.provinces);
     refs.finish(c)?;
@@ -994,7 +1104,11 @@ fn mentor_row(r: &MentorRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec<Fie
     c.max_len("bio", &r.bio, model::MAX_LONG_TEXT_LEN);
     contact_check(&mut c, &r.website, &r.email, &r.phone);
     if !(0..=100).contains(&r.capacity) {
-        c.push("capacity", FieldErrorCode::OutOfRange, "must be between 0 and 100");
+        c.push(
+            "capacity",
+            FieldErrorCode::OutOfRange,
+            "must be between 0 and 100",
+        );
     }
     let mut languages = Vec::new();
     for lang in &r.languages {
@@ -1009,12 +1123,22 @@ fn mentor_row(r: &MentorRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec<Fie
             languages.push(text(lang));
         }
     }
-    for (field, list) in [("sectors", r.sectors.len()), ("languages", r.languages.len())] {
+    for (field, list) in [
+        ("sectors", r.sectors.len()),
+        ("languages", r.languages.len()),
+    ] {
         if list > MAX_LINKS {
-            c.push(field, FieldErrorCode::OutOfRange, format!("at most {MAX_LINKS} entries"));
+            c.push(
+                field,
+                FieldErrorCode::OutOfRange,
+                format!("at most {MAX_LINKS} entries"),
+            );
         }
     }
-    let mut refs = Refs { lookup, checker: Checker::default() };
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
     let province = refs.one("province", Table::Provinces, &r.province);
     let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
     refs.finish(c)?;
@@ -1043,15 +1167,26 @@ fn event_row(r: &EventRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec<Field
     c.required_text("title", &r.title, model::MAX_NAME_LEN);
     c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
     c.url("website", r.website.as_deref());
-    if let Some(ends) = r.ends_at {
-        if ends < r.starts_at {
-            c.push("ends_at", FieldErrorCode::OutOfRange, "must not be before starts_at");
-        }
+    if let Some(ends) = r.ends_at
+        && ends < r.starts_at
+    {
+        c.push(
+            "ends_at",
+            FieldErrorCode::OutOfRange,
+            "must not be before starts_at",
+        );
     }
     if r.sectors.len() > MAX_LINKS {
-        c.push("sectors", FieldErrorCode::OutOfRange, format!("at most {MAX_LINKS} sectors"));
+        c.push(
+            "sectors",
+            FieldErrorCode::OutOfRange,
+            format!("at most {MAX_LINKS} sectors"),
+        );
     }
-    let mut refs = Refs { lookup, checker: Checker::default() };
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
     let province = refs.one("province", Table::Provinces, &r.province);
     let organizer = refs.one("organizer", Table::Organizations, &r.organizer);
     let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
@@ -1074,13 +1209,24 @@ fn event_row(r: &EventRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec<Field
     })
 }
 
-fn investment_row(r: &InvestmentRecord, lookup: &dyn Lookup, today: NaiveDate) -> Result<RowWrite, Vec<FieldError>> {
+fn investment_row(
+    r: &InvestmentRecord,
+    lookup: &dyn Lookup,
+    today: NaiveDate,
+) -> Result<RowWrite, Vec<FieldError>> {
     let mut c = Checker::default();
     c.money("amount", Some(&r.amount));
     if r.date > today {
-        c.push("date", FieldErrorCode::OutOfRange, format!("{} is in the future", r.date));
+        c.push(
+            "date",
+            FieldErrorCode::OutOfRange,
+            format!("{} is in the future", r.date),
+        );
     }
-    let mut refs = Refs { lookup, checker: Checker::default() };
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
     let investor = refs.required("investor", Table::Investors, &r.investor);
     let startup = refs.required("startup", Table::Startups, &r.startup);
     refs.finish(c)?;

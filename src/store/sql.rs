@@ -8,15 +8,19 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::{Pool, QueryBuilder, Transaction};
 
+use super::rows::*;
 #[allow(unused_imports)]
 use super::{
-    Batch, Dialect, EventFilter, InvestorFilter, ListQuery, MentorFilter, OrganizationFilter, Page, PageQuery,
-    RecordSelect, RefCache, SortColumn, SortKey, SortValue, StartupFilter, StoreError, Table, Value, WriteMode,
-    WriteSpec, NO_DATE,
+    Batch, Dialect, EventFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
+    OrganizationFilter, Page, PageQuery, RecordSelect, RefCache, SortColumn, SortKey, SortValue,
+    StartupFilter, StoreError, Table, Value, WriteMode, WriteSpec,
 };
-use super::rows::*;
-use crate::datafile::{EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord};
-use crate::model::{self, Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup, Vocabulary};
+use crate::datafile::{
+    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord,
+};
+use crate::model::{
+    self, Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup, Vocabulary,
+};
 
 /// Rows per multi-row statement: well under both databases' bind limits.
 const MAX_BIND_PARAMS: usize = 30_000;
@@ -57,12 +61,23 @@ fn push_text_list<S: AsRef<str>>(b: &mut Builder<'_>, values: impl IntoIterator<
     b.push(")");
 }
 
-pub async fn id_by_slug(pool: &Pool<DB>, table: Table, slug: &str) -> Result<Option<i64>, StoreError> {
+pub async fn id_by_slug(
+    pool: &Pool<DB>,
+    table: Table,
+    slug: &str,
+) -> Result<Option<i64>, StoreError> {
     let sql = format!("select id from {} where slug = $1", table.name());
-    Ok(sqlx::query_scalar(&sql).bind(slug).fetch_optional(pool).await?)
+    Ok(sqlx::query_scalar(&sql)
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?)
 }
 
-pub async fn existing_ids(pool: &Pool<DB>, table: Table, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+pub async fn existing_ids(
+    pool: &Pool<DB>,
+    table: Table,
+    ids: &[i64],
+) -> Result<Vec<i64>, StoreError> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
@@ -100,12 +115,19 @@ pub async fn provinces(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Provi
 }
 
 /// Reads `(owner, value)` pairs of a link table for these owners, in order.
-async fn link_ids(pool: &Pool<DB>, link: LinkTable, owners: &[i64]) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
+async fn link_ids(
+    pool: &Pool<DB>,
+    link: LinkTable,
+    owners: &[i64],
+) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
     let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
     if owners.is_empty() {
         return Ok(map);
     }
-    let mut b = Builder::new(format!("select {}, {} from {} where {} in ", link.owner, link.value, link.table, link.owner));
+    let mut b = Builder::new(format!(
+        "select {}, {} from {} where {} in ",
+        link.owner, link.value, link.table, link.owner
+    ));
     push_id_list(&mut b, owners);
     b.push(format!(" order by {}, position", link.owner));
     let rows: Vec<(i64, i64)> = b.build_query_as().fetch_all(pool).await?;
@@ -154,8 +176,7 @@ const STARTUP_COLUMNS: &str = "id, slug, name, tagline, description, stage, prov
      team_size, tags, needs, seeking_amount, seeking_currency, website, email, phone, created_at, updated_at";
 const INVESTOR_COLUMNS: &str = "id, slug, name, kind, thesis, stages, ticket_min_amount, ticket_min_currency, \
      ticket_max_amount, ticket_max_currency, active, website, email, phone, created_at, updated_at";
-const MENTOR_COLUMNS: &str =
-    "id, slug, name, headline, bio, expertise, province_id, capacity, website, email, phone, created_at, updated_at";
+const MENTOR_COLUMNS: &str = "id, slug, name, headline, bio, expertise, province_id, capacity, website, email, phone, created_at, updated_at";
 const ORGANIZATION_COLUMNS: &str =
     "id, slug, name, kind, province_id, description, website, email, phone, created_at, updated_at";
 const EVENT_COLUMNS: &str = "id, slug, title, kind, description, starts_at, ends_at, province_id, organizer_id, \
@@ -171,7 +192,10 @@ pub async fn startups_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Startup
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<StartupRow> = by_ids_query(STARTUP_COLUMNS, "startups", ids).build_query_as().fetch_all(pool).await?;
+    let rows: Vec<StartupRow> = by_ids_query(STARTUP_COLUMNS, "startups", ids)
+        .build_query_as()
+        .fetch_all(pool)
+        .await?;
     let mut sectors = link_ids(pool, STARTUP_SECTORS, ids).await?;
     rows.into_iter()
         .map(|r| {
@@ -185,8 +209,10 @@ pub async fn investors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Invest
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<InvestorRow> =
-        by_ids_query(INVESTOR_COLUMNS, "investors", ids).build_query_as().fetch_all(pool).await?;
+    let rows: Vec<InvestorRow> = by_ids_query(INVESTOR_COLUMNS, "investors", ids)
+        .build_query_as()
+        .fetch_all(pool)
+        .await?;
     let mut sectors = link_ids(pool, INVESTOR_SECTORS, ids).await?;
     let mut provinces = link_ids(pool, INVESTOR_PROVINCES, ids).await?;
     rows.into_iter()
@@ -202,7 +228,10 @@ pub async fn mentors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Mentor>,
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<MentorRow> = by_ids_query(MENTOR_COLUMNS, "mentors", ids).build_query_as().fetch_all(pool).await?;
+    let rows: Vec<MentorRow> = by_ids_query(MENTOR_COLUMNS, "mentors", ids)
+        .build_query_as()
+        .fetch_all(pool)
+        .await?;
     let mut sectors = link_ids(pool, MENTOR_SECTORS, ids).await?;
     let mut languages = link_keys(pool, MENTOR_LANGUAGES, None, ids).await?;
     rows.into_iter()
@@ -214,12 +243,17 @@ pub async fn mentors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Mentor>,
         .collect()
 }
 
-pub async fn organizations_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Organization>, StoreError> {
+pub async fn organizations_by_ids(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<Organization>, StoreError> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<OrganizationRow> =
-        by_ids_query(ORGANIZATION_COLUMNS, "organizations", ids).build_query_as().fetch_all(pool).await?;
+    let rows: Vec<OrganizationRow> = by_ids_query(ORGANIZATION_COLUMNS, "organizations", ids)
+        .build_query_as()
+        .fetch_all(pool)
+        .await?;
     rows.into_iter().map(OrganizationRow::into_model).collect()
 }
 
@@ -227,7 +261,10 @@ pub async fn events_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Event>, S
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<EventRow> = by_ids_query(EVENT_COLUMNS, "events", ids).build_query_as().fetch_all(pool).await?;
+    let rows: Vec<EventRow> = by_ids_query(EVENT_COLUMNS, "events", ids)
+        .build_query_as()
+        .fetch_all(pool)
+        .await?;
     let mut sectors = link_ids(pool, EVENT_SECTORS, ids).await?;
     rows.into_iter()
         .map(|r| {
@@ -238,7 +275,11 @@ pub async fn events_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Event>, S
 }
 
 /// `column` is `startup_id` or `investor_id` (a constant from the caller).
-pub async fn investments_by(pool: &Pool<DB>, column: &'static str, ids: &[i64]) -> Result<Vec<Investment>, StoreError> {
+pub async fn investments_by(
+    pool: &Pool<DB>,
+    column: &'static str,
+    ids: &[i64],
+) -> Result<Vec<Investment>, StoreError> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
@@ -272,7 +313,12 @@ fn mask_list<T: Vocabulary>(values: &[T]) -> i64 {
     model::mask_of(values)
 }
 
-fn push_sector_filter(b: &mut Builder<'_>, link: LinkTable, table: &str, keys: &Option<Vec<String>>) {
+fn push_sector_filter(
+    b: &mut Builder<'_>,
+    link: LinkTable,
+    table: &str,
+    keys: &Option<Vec<String>>,
+) {
     if let Some(keys) = nonempty(keys) {
         b.push(format!(
             " and {table}.id in (select l.{owner} from {link} l join sectors s on s.id = l.sector_id where s.slug in ",
@@ -286,7 +332,9 @@ fn push_sector_filter(b: &mut Builder<'_>, link: LinkTable, table: &str, keys: &
 
 fn push_province_filter(b: &mut Builder<'_>, column: &str, keys: &Option<Vec<String>>) {
     if let Some(keys) = nonempty(keys) {
-        b.push(format!(" and {column} in (select id from provinces where slug in "));
+        b.push(format!(
+            " and {column} in (select id from provinces where slug in "
+        ));
         push_text_list(b, keys);
         b.push(")");
     }
@@ -419,16 +467,26 @@ fn push_sort_value(b: &mut Builder<'_>, value: &SortValue) {
 }
 
 fn push_bound(b: &mut Builder<'_>, expr: &str, key: &SortKey, greater: bool) {
-    b.push(format!(" and ({expr}, id) {} (", if greater { ">" } else { "<" }));
+    b.push(format!(
+        " and ({expr}, id) {} (",
+        if greater { ">" } else { "<" }
+    ));
     push_sort_value(b, &key.value);
     b.push(", ");
     b.push_bind(key.id);
     b.push(")");
 }
 
-pub async fn list_ids(pool: &Pool<DB>, query: &ListQuery, page: &PageQuery) -> Result<Page<SortKey>, StoreError> {
+pub async fn list_ids(
+    pool: &Pool<DB>,
+    query: &ListQuery,
+    page: &PageQuery,
+) -> Result<Page<SortKey>, StoreError> {
     let expr = sort_expr(page.column);
-    let mut b = Builder::new(format!("select id, {expr} as sort_value from {}", list_table(query)));
+    let mut b = Builder::new(format!(
+        "select id, {expr} as sort_value from {}",
+        list_table(query)
+    ));
     push_filter(&mut b, query);
     // "after" is further along the list's order; "before" is earlier.
     if let Some(after) = &page.after {
@@ -446,19 +504,32 @@ pub async fn list_ids(pool: &Pool<DB>, query: &ListQuery, page: &PageQuery) -> R
         SortColumn::Name => {
             let rows: Vec<(i64, String)> = b.build_query_as().fetch_all(pool).await?;
             rows.into_iter()
-                .map(|(id, v)| SortKey { column: page.column, value: SortValue::Text(v), id })
+                .map(|(id, v)| SortKey {
+                    column: page.column,
+                    value: SortValue::Text(v),
+                    id,
+                })
                 .collect()
         }
         SortColumn::FoundedOn => {
             let rows: Vec<(i64, chrono::NaiveDate)> = b.build_query_as().fetch_all(pool).await?;
             rows.into_iter()
-                .map(|(id, v)| SortKey { column: page.column, value: SortValue::Date(v), id })
+                .map(|(id, v)| SortKey {
+                    column: page.column,
+                    value: SortValue::Date(v),
+                    id,
+                })
                 .collect()
         }
         SortColumn::CreatedAt | SortColumn::StartsAt => {
-            let rows: Vec<(i64, chrono::DateTime<chrono::Utc>)> = b.build_query_as().fetch_all(pool).await?;
+            let rows: Vec<(i64, chrono::DateTime<chrono::Utc>)> =
+                b.build_query_as().fetch_all(pool).await?;
             rows.into_iter()
-                .map(|(id, v)| SortKey { column: page.column, value: SortValue::Time(v), id })
+                .map(|(id, v)| SortKey {
+                    column: page.column,
+                    value: SortValue::Time(v),
+                    id,
+                })
                 .collect()
         }
     };
@@ -467,7 +538,10 @@ pub async fn list_ids(pool: &Pool<DB>, query: &ListQuery, page: &PageQuery) -> R
     if page.from_end {
         keys.reverse();
     }
-    Ok(Page { items: keys, has_more })
+    Ok(Page {
+        items: keys,
+        has_more,
+    })
 }
 
 pub async fn count(pool: &Pool<DB>, query: &ListQuery) -> Result<i64, StoreError> {
@@ -479,9 +553,21 @@ pub async fn count(pool: &Pool<DB>, query: &ListQuery) -> Result<i64, StoreError
 // ---------------------------------------------------------------------------
 // Reading records back (export, and the base of updates).
 
-fn record_query(columns: &str, table: &str, joins: &str, keys: &str, select: RecordSelect<'_>) -> Builder<'static> {
-    let qualified: Vec<String> = columns.split(", ").map(|c| format!("x.{}", c.trim())).collect();
-    let mut b = Builder::new(format!("select {}, {keys} from {table} x {joins}", qualified.join(", ")));
+fn record_query(
+    columns: &str,
+    table: &str,
+    joins: &str,
+    keys: &str,
+    select: RecordSelect<'_>,
+) -> Builder<'static> {
+    let qualified: Vec<String> = columns
+        .split(", ")
+        .map(|c| format!("x.{}", c.trim()))
+        .collect();
+    let mut b = Builder::new(format!(
+        "select {}, {keys} from {table} x {joins}",
+        qualified.join(", ")
+    ));
     match select {
         RecordSelect::Ids(ids) => {
             b.push(" where x.id in ");
@@ -512,7 +598,10 @@ struct WithKeys<T> {
     keys: RefKeys,
 }
 
-pub async fn startup_records(pool: &Pool<DB>, select: RecordSelect<'_>) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
+pub async fn startup_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
@@ -531,7 +620,11 @@ pub async fn startup_records(pool: &Pool<DB>, select: RecordSelect<'_>) -> Resul
     rows.into_iter()
         .map(|r| {
             let id = r.row.id;
-            Ok((id, r.row.into_record(r.keys, sectors.remove(&id).unwrap_or_default())?))
+            Ok((
+                id,
+                r.row
+                    .into_record(r.keys, sectors.remove(&id).unwrap_or_default())?,
+            ))
         })
         .collect()
 }
@@ -543,10 +636,11 @@ pub async fn investor_records(
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
-    let rows: Vec<InvestorRow> = record_query(INVESTOR_COLUMNS, "investors", "", "1 as one", select)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<InvestorRow> =
+        record_query(INVESTOR_COLUMNS, "investors", "", "1 as one", select)
+            .build_query_as()
+            .fetch_all(pool)
+            .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut sectors = link_keys(pool, INVESTOR_SECTORS, Some(Table::Sectors), &ids).await?;
     let mut provinces = link_keys(pool, INVESTOR_PROVINCES, Some(Table::Provinces), &ids).await?;
@@ -560,7 +654,10 @@ pub async fn investor_records(
         .collect()
 }
 
-pub async fn mentor_records(pool: &Pool<DB>, select: RecordSelect<'_>) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
+pub async fn mentor_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
@@ -609,7 +706,10 @@ pub async fn organization_records(
         .collect()
 }
 
-pub async fn event_records(pool: &Pool<DB>, select: RecordSelect<'_>) -> Result<Vec<(i64, EventRecord)>, StoreError> {
+pub async fn event_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, EventRecord)>, StoreError> {
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
@@ -628,7 +728,11 @@ pub async fn event_records(pool: &Pool<DB>, select: RecordSelect<'_>) -> Result<
     rows.into_iter()
         .map(|r| {
             let id = r.row.id;
-            Ok((id, r.row.into_record(r.keys, sectors.remove(&id).unwrap_or_default())?))
+            Ok((
+                id,
+                r.row
+                    .into_record(r.keys, sectors.remove(&id).unwrap_or_default())?,
+            ))
         })
         .collect()
 }
@@ -648,7 +752,9 @@ pub async fn investment_records(
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    rows.into_iter().map(InvestmentRecordRow::into_record).collect()
+    rows.into_iter()
+        .map(InvestmentRecordRow::into_record)
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -677,7 +783,11 @@ pub async fn write_batches(
 
 /// Fills the cache with the ids of every key the batch refers to that it does
 /// not know yet, one statement per table.
-async fn resolve(tx: &mut Transaction<'static, DB>, batch: &Batch, cache: &mut RefCache) -> Result<(), StoreError> {
+async fn resolve(
+    tx: &mut Transaction<'static, DB>,
+    batch: &Batch,
+    cache: &mut RefCache,
+) -> Result<(), StoreError> {
     let mut missing: HashMap<Table, HashSet<&str>> = HashMap::new();
     for (table, key) in references(batch) {
         if cache.get(table, key).is_none() {
@@ -687,7 +797,10 @@ async fn resolve(tx: &mut Transaction<'static, DB>, batch: &Batch, cache: &mut R
     for (table, keys) in missing {
         let keys: Vec<&str> = keys.into_iter().collect();
         for chunk in keys.chunks(MAX_BIND_PARAMS) {
-            let mut b = Builder::new(format!("select slug, id from {} where slug in ", table.name()));
+            let mut b = Builder::new(format!(
+                "select slug, id from {} where slug in ",
+                table.name()
+            ));
             push_text_list(&mut b, chunk.iter().copied());
             let rows: Vec<(String, i64)> = b.build_query_as().fetch_all(&mut **tx).await?;
             for (slug, id) in rows {
@@ -711,7 +824,9 @@ pub async fn write_batch(
     match mode {
         WriteMode::Update(id) => {
             let [row] = rows.as_slice() else {
-                return Err(StoreError::Database(sqlx::Error::Protocol("BUG: update takes one record".into())));
+                return Err(StoreError::Database(sqlx::Error::Protocol(
+                    "BUG: update takes one record".into(),
+                )));
             };
             update_row(tx, spec, row, id, now).await?;
             if let Some(slug) = &row.slug {
@@ -749,7 +864,11 @@ pub async fn write_batch(
         }
     }
     if let Batch::Sectors(_) | Batch::Provinces(_) = batch {
-        let table = if matches!(batch, Batch::Sectors(_)) { Table::Sectors } else { Table::Provinces };
+        let table = if matches!(batch, Batch::Sectors(_)) {
+            Table::Sectors
+        } else {
+            Table::Provinces
+        };
         for (slug, id) in &ids {
             cache.insert(table, slug.clone(), *id);
         }
@@ -769,7 +888,11 @@ async fn insert_rows(
     if spec.timestamps {
         columns.extend(["created_at", "updated_at"]);
     }
-    let mut b = Builder::new(format!("insert into {} ({}) ", spec.table, columns.join(", ")));
+    let mut b = Builder::new(format!(
+        "insert into {} ({}) ",
+        spec.table,
+        columns.join(", ")
+    ));
     b.push_values(rows, |mut sep, row| {
         for v in &row.values {
             push_value(&mut sep, v);
@@ -786,7 +909,10 @@ async fn insert_rows(
             .copied()
             .filter(|c| !spec.conflict.split(", ").any(|k| k == *c))
             .collect();
-        let mut set: Vec<String> = updated.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+        let mut set: Vec<String> = updated
+            .iter()
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
         if spec.timestamps {
             // Only a real change moves `updated_at`: importing twice changes nothing.
             let changed: Vec<String> = updated
@@ -799,7 +925,11 @@ async fn insert_rows(
                 spec.table
             ));
         }
-        b.push(format!(" on conflict ({}) do update set {}", spec.conflict, set.join(", ")));
+        b.push(format!(
+            " on conflict ({}) do update set {}",
+            spec.conflict,
+            set.join(", ")
+        ));
     }
     if spec.has_slug {
         b.push(" returning slug, id");
@@ -841,14 +971,21 @@ async fn update_row(
     }
     b.push(" where id = ");
     b.push_bind(id);
-    let done = b.build().execute(&mut **tx).await.map_err(super::on_unique_violation)?;
+    let done = b
+        .build()
+        .execute(&mut **tx)
+        .await
+        .map_err(super::on_unique_violation)?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
     Ok(())
 }
 
-fn push_value_unseparated(b: &mut sqlx::query_builder::Separated<'_, '_, DB, &'static str>, value: &Value) {
+fn push_value_unseparated(
+    b: &mut sqlx::query_builder::Separated<'_, '_, DB, &'static str>,
+    value: &Value,
+) {
     match value.clone() {
         Value::Text(v) => b.push_bind_unseparated(v),
         Value::Int(v) => b.push_bind_unseparated(v),
@@ -868,16 +1005,27 @@ async fn replace_links(
 ) -> Result<(), StoreError> {
     for chunk in owners.chunks(MAX_BIND_PARAMS) {
         let ids: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
-        let mut b = Builder::new(format!("delete from {} where {} in ", link.table, link.owner));
+        let mut b = Builder::new(format!(
+            "delete from {} where {} in ",
+            link.table, link.owner
+        ));
         push_id_list(&mut b, &ids);
         b.build().execute(&mut **tx).await?;
     }
     let pairs: Vec<(i64, i32, &Value)> = owners
         .iter()
-        .flat_map(|(id, row)| row.links[n].iter().enumerate().map(move |(pos, v)| (*id, pos as i32, v)))
+        .flat_map(|(id, row)| {
+            row.links[n]
+                .iter()
+                .enumerate()
+                .map(move |(pos, v)| (*id, pos as i32, v))
+        })
         .collect();
     for chunk in pairs.chunks(MAX_BIND_PARAMS / 3) {
-        let mut b = Builder::new(format!("insert into {} ({}, {}, position) ", link.table, link.owner, link.value));
+        let mut b = Builder::new(format!(
+            "insert into {} ({}, {}, position) ",
+            link.table, link.owner, link.value
+        ));
         b.push_values(chunk, |mut sep, (id, pos, value)| {
             sep.push_bind(*id);
             push_value(&mut sep, value);
@@ -899,7 +1047,10 @@ pub async fn child_ids(
     if parents.is_empty() {
         return Ok(vec![]);
     }
-    let mut b = Builder::new(format!("select {column}, id from {} where {column} in ", table.name()));
+    let mut b = Builder::new(format!(
+        "select {column}, id from {} where {column} in ",
+        table.name()
+    ));
     push_id_list(&mut b, parents);
     b.push(" order by sort_name, id");
     Ok(b.build_query_as().fetch_all(pool).await?)

@@ -27,14 +27,12 @@ pub async fn postgres() -> Option<Store> {
         if std::env::var("KETNOI_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
             panic!("KETNOI_REQUIRE_POSTGRES=1 but {POSTGRES_ENV} is unset");
         }
-        eprintln!("SKIPPED: {POSTGRES_ENV} is unset, so the PostgreSQL half of this test did not run");
+        eprintln!(
+            "SKIPPED: {POSTGRES_ENV} is unset, so the PostgreSQL half of this test did not run"
+        );
         return None;
     };
-    let schema = format!(
-        "test_{}_{}",
-        std::process::id(),
-        rand_suffix()
-    );
+    let schema = format!("test_{}_{}", std::process::id(), rand_suffix());
     let admin = Store::connect(&url).await.expect("connect to PostgreSQL");
     if let Store::Postgres(pool) = &admin {
         sqlx::query(&format!("create schema {schema}"))
@@ -45,7 +43,9 @@ pub async fn postgres() -> Option<Store> {
     admin.close().await;
     let sep = if url.contains('?') { '&' } else { '?' };
     let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-    let store = Store::connect(&scoped).await.expect("connect to the test schema");
+    let store = Store::connect(&scoped)
+        .await
+        .expect("connect to the test schema");
     store.migrate().await.expect("migrate PostgreSQL");
     Some(store)
 }
@@ -101,7 +101,9 @@ impl TestServer {
 
     /// Starts the server with the given limits.
     pub async fn start_with(store: Store, config: HttpConfig) -> TestServer {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = oneshot::channel::<()>();
         let served = store.clone();
