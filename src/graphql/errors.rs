@@ -5,13 +5,17 @@
 //! as the error's source. This extension, run on every request, reads that
 //! source: user-facing errors get their code, internal ones are logged (with
 //! the request id) and replaced by a generic message. Errors raised by
-//! async-graphql itself (parse, validation, bad variables) get
-//! `GRAPHQL_PARSE_FAILED` or `GRAPHQL_VALIDATION_FAILED`.
+//! async-graphql itself get `GRAPHQL_PARSE_FAILED` (the document does not
+//! parse) or `GRAPHQL_VALIDATION_FAILED` (it does not fit the schema, or
+//! the variables do not fit it).
 
 use std::sync::Arc;
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextRequest};
-use async_graphql::{Response, ServerError};
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest,
+};
+use async_graphql::parser::types::ExecutableDocument;
+use async_graphql::{Response, ServerError, ServerResult, Variables};
 
 use crate::error::{Error, INTERNAL_MESSAGE};
 use crate::store::StoreError;
@@ -44,6 +48,22 @@ impl Extension for ErrorCodesExtension {
         }
         response
     }
+
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        next.run(ctx, query, variables).await.map_err(|mut error| {
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("code", "GRAPHQL_PARSE_FAILED");
+            error
+        })
+    }
 }
 
 fn classify(error: &mut ServerError, request_id: &str) {
@@ -69,9 +89,6 @@ fn classify(error: &mut ServerError, request_id: &str) {
         "INTERNAL"
     } else if existing {
         return;
-    } else if error.path.is_empty() && error.locations.is_empty() && error.message.contains("parse")
-    {
-        "GRAPHQL_PARSE_FAILED"
     } else if error.path.is_empty() {
         "GRAPHQL_VALIDATION_FAILED"
     } else {

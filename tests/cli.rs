@@ -1,0 +1,194 @@
+//! The `ketnoi` binary, as an operator uses it.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn ketnoi(data_dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ketnoi"));
+    cmd.env_remove("DATABASE_URL")
+        .env("KETNOI_DATA_DIR", data_dir)
+        .env("RUST_LOG", "warn");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (bool, String, String) {
+    let out = cmd.output().expect("run ketnoi");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, stdout, _) = run(ketnoi(dir.path()).arg("schema"));
+    assert!(ok);
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql")).unwrap();
+    assert_eq!(stdout, committed);
+}
+
+#[test]
+fn generate_import_export_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.jsonl");
+    let (ok, _, stderr) = run(ketnoi(dir.path())
+        .args([
+            "generate",
+            "--startups",
+            "300",
+            "--investors",
+            "40",
+            "--mentors",
+            "60",
+            "--seed",
+            "9",
+            "-o",
+        ])
+        .arg(&data));
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("300 startup"), "{stderr}");
+
+    let (ok, _, stderr) = run(ketnoi(&dir.path().join("one")).arg("import").arg(&data));
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("300 startup") && stderr.contains("records/s"),
+        "{stderr}"
+    );
+
+    let exported = dir.path().join("export.jsonl");
+    let (ok, _, stderr) = run(ketnoi(&dir.path().join("one"))
+        .args(["export", "-o"])
+        .arg(&exported));
+    assert!(ok, "{stderr}");
+    let (ok, _, stderr) = run(ketnoi(&dir.path().join("two")).arg("import").arg(&exported));
+    assert!(ok, "{stderr}");
+    let (ok, again, _) = run(ketnoi(&dir.path().join("two")).arg("export"));
+    assert!(ok);
+    assert_eq!(
+        std::fs::read_to_string(&exported).unwrap(),
+        again,
+        "export → import → export is stable"
+    );
+    let lines = std::fs::read_to_string(&data).unwrap().lines().count();
+    assert_eq!(
+        again.lines().count(),
+        lines,
+        "every generated record survives the round trip"
+    );
+}
+
+#[test]
+fn a_failed_import_names_the_line_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jsonl");
+    std::fs::write(
+        &good,
+        "{\"type\":\"sector\",\"key\":\"ai\",\"name\":\"AI\",\"name_en\":\"AI\"}\n",
+    )
+    .unwrap();
+    assert!(run(ketnoi(dir.path()).arg("import").arg(&good)).0);
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"type\":\"sector\",\"key\":\"edtech\",\"name\":\"Giáo dục\",\"name_en\":\"Edtech\"}\n\
+         {\"type\":\"startup\",\"key\":\"s\",\"name\":\"S\",\"stage\":\"SEED\",\"team_size\":\"seven\"}\n",
+    )
+    .unwrap();
+    let (ok, _, stderr) = run(ketnoi(dir.path()).arg("import").arg(&bad));
+    assert!(!ok, "a bad file fails");
+    assert!(stderr.contains("line 2: field `team_size`"), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.to_lowercase().contains("select "),
+        "{stderr}"
+    );
+    let (_, exported, _) = run(ketnoi(dir.path()).arg("export"));
+    assert!(
+        !exported.contains("edtech"),
+        "nothing from the failed file was written"
+    );
+    assert!(exported.contains("\"ai\""));
+
+    let (ok, _, stderr) = run(ketnoi(dir.path()).args(["import", "/no/such/file.jsonl"]));
+    assert!(!ok);
+    assert!(stderr.contains("cannot open"), "{stderr}");
+}
+
+#[test]
+fn serve_demo_answers_with_the_demo_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = ketnoi(dir.path())
+        .args(["serve", "--demo", "--bind", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the server");
+    let base = format!("http://127.0.0.1:{port}");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let result = runtime.block_on(async {
+        let client = reqwest::Client::new();
+        let started = Instant::now();
+        loop {
+            if let Ok(r) = client.get(format!("{base}/readyz")).send().await {
+                if r.status().is_success() {
+                    break;
+                }
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "the server did not become ready");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let html = client
+            .get(format!("{base}/graphql"))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("graphiql") && html.contains("query AgritechInCanTho"), "the playground with examples");
+        let body: serde_json::Value = client
+            .post(format!("{base}/graphql"))
+            .json(&serde_json::json!({"query": "{ startups { totalCount } investors { totalCount } mentors { totalCount } events(filter: {}) { nodes { title } } provinces { key } }"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        body
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let data = &result["data"];
+    assert!(
+        data["startups"]["totalCount"].as_i64().unwrap() >= 150,
+        "{result}"
+    );
+    assert!(
+        data["investors"]["totalCount"].as_i64().unwrap() >= 40,
+        "{result}"
+    );
+    assert!(
+        data["mentors"]["totalCount"].as_i64().unwrap() >= 60,
+        "{result}"
+    );
+    let provinces: Vec<&str> = data["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["key"].as_str().unwrap())
+        .collect();
+    for p in ["hai-phong", "hung-yen", "ho-chi-minh", "can-tho"] {
+        assert!(provinces.contains(&p), "{p} in {provinces:?}");
+    }
+    assert!(result.to_string().contains("Techfest"), "{result}");
+}

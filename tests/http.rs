@@ -1,0 +1,210 @@
+//! The HTTP surface: GraphQL over HTTP, the playground, health checks, and
+//! clear errors with a code for malformed requests.
+
+mod common;
+
+use common::TestServer;
+use ketnoi::http::HttpConfig;
+use serde_json::{Value, json};
+
+async fn server() -> TestServer {
+    let store = common::sqlite().await;
+    common::load_sample(&store).await;
+    TestServer::start_with(
+        store,
+        HttpConfig {
+            body_limit: 64 * 1024,
+            ..HttpConfig::default()
+        },
+    )
+    .await
+}
+
+fn code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or("<none>")
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let s = server().await;
+    let r = s
+        .client
+        .get(format!("{}/healthz", s.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = s
+        .client
+        .get(format!("{}/readyz", s.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers().contains_key("x-request-id"),
+        "every response has a request id"
+    );
+    let r = s
+        .client
+        .get(format!("{}/healthz", s.url))
+        .header("x-request-id", "abc-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.headers()["x-request-id"],
+        "abc-123",
+        "the client's request id is kept"
+    );
+}
+
+#[tokio::test]
+async fn the_playground_is_served_to_browsers() {
+    let s = server().await;
+    let r = s
+        .client
+        .get(format!("{}/graphql", s.url))
+        .header("accept", "text/html,application/xhtml+xml")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = r.text().await.unwrap();
+    assert!(html.contains("GraphiQL") && html.contains("mutation AddStartup"));
+}
+
+#[tokio::test]
+async fn queries_run_over_get_but_mutations_do_not() {
+    let s = server().await;
+    let r = s
+        .client
+        .get(format!("{}/graphql", s.url))
+        .query(&[("query", "{ sectors { key } }")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["data"]["sectors"].as_array().unwrap().len(), 3);
+
+    let m = r#"mutation { deleteStartup(input: {id: "x"}) { deletedId } }"#;
+    let r = s
+        .client
+        .get(format!("{}/graphql", s.url))
+        .query(&[("query", m)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 405);
+    assert_eq!(r.headers()["allow"], "POST");
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(code(&body), "METHOD_NOT_ALLOWED");
+
+    let r = s
+        .client
+        .get(format!("{}/graphql", s.url))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+}
+
+#[tokio::test]
+async fn malformed_requests_get_clear_errors_with_codes() {
+    let s = server().await;
+    let post = |content_type: &'static str, body: Vec<u8>| {
+        s.client
+            .post(format!("{}/graphql", s.url))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+
+    let r = post("text/plain", br#"{"query":"{ sectors { key } }"}"#.to_vec())
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 415);
+    assert_eq!(code(&r.json().await.unwrap()), "UNSUPPORTED_MEDIA_TYPE");
+
+    for body in [
+        &b"{not json"[..],
+        b"",
+        b"[1,2]",
+        b"{\"query\": 42}",
+        b"\xff\xfe\x00",
+    ] {
+        let r = post("application/json", body.to_vec()).await.unwrap();
+        assert_eq!(r.status(), 400, "{body:?}");
+        let json: Value = r.json().await.unwrap();
+        assert_eq!(code(&json), "BAD_REQUEST", "{body:?}");
+        let message = json["errors"][0]["message"].as_str().unwrap();
+        assert!(
+            !message.contains("panicked") && !message.contains("src/"),
+            "{message}"
+        );
+    }
+
+    let r = post(
+        "application/json; charset=utf-8",
+        br#"{"query":"{ sectors { key } }"}"#.to_vec(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200, "a charset parameter is fine");
+
+    let big = format!(
+        r#"{{"query":"{{ sectors {{ key }} }}","variables":{{"x":"{}"}}}}"#,
+        "a".repeat(100 * 1024)
+    );
+    let r = post("application/json", big.into_bytes()).await.unwrap();
+    assert_eq!(r.status(), 413, "bodies over the limit are refused");
+
+    // GraphQL-level problems: a code on every error, nothing internal.
+    for (query, variables, want) in [
+        (
+            "{ sectors { colour } }",
+            json!({}),
+            "GRAPHQL_VALIDATION_FAILED",
+        ),
+        ("{ sectors { key }", json!({}), "GRAPHQL_PARSE_FAILED"),
+        (
+            "query($n: Int!) { startups(first: $n) { totalCount } }",
+            json!({"n": "many"}),
+            "GRAPHQL_VALIDATION_FAILED",
+        ),
+        (
+            "{ startups(filter: {colour: \"red\"}) { totalCount } }",
+            json!({}),
+            "GRAPHQL_VALIDATION_FAILED",
+        ),
+        (
+            "{ node(id: \"x\") { id } nodes(ids: []) { id } startup(id: \"x\", slug: \"y\") { id } }",
+            json!({}),
+            "BAD_USER_INPUT",
+        ),
+    ] {
+        let body = s.gql(query, variables).await;
+        let errors = body["errors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{query}: {body}"));
+        assert!(
+            errors.iter().all(|e| e["extensions"]["code"].is_string()),
+            "{query}: {body}"
+        );
+        assert_eq!(code(&body), want, "{query}: {body}");
+    }
+
+    // The server still answers normally afterwards.
+    let data = s.data("{ startups { totalCount } }", json!({})).await;
+    assert_eq!(data["startups"]["totalCount"], 3);
+}
