@@ -1,7 +1,11 @@
 //! ketnoi: a GraphQL backend for innovative-startup ecosystems.
 
+pub mod cli;
 pub mod datafile;
 pub mod error;
+pub mod generate;
 pub mod graphql;
+pub mod http;
 pub mod model;
 pub mod store;
+pub mod transfer;

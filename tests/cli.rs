@@ -137,11 +137,10 @@ fn serve_demo_answers_with_the_demo_dataset() {
         let client = reqwest::Client::new();
         let started = Instant::now();
         loop {
-            if let Ok(r) = client.get(format!("{base}/readyz")).send().await {
-                if r.status().is_success() {
+            if let Ok(r) = client.get(format!("{base}/readyz")).send().await
+                && r.status().is_success() {
                     break;
                 }
-            }
             assert!(started.elapsed() < Duration::from_secs(60), "the server did not become ready");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

@@ -1,0 +1,352 @@
+//! The command line: `serve` (the default), `migrate`, `import`, `export`,
+//! `generate` and `schema`. Every option has an environment variable.
+
+use std::fmt;
+use std::io::{BufReader, BufWriter, Write};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::Error;
+use crate::http::HttpConfig;
+use crate::store::{ListQuery, StartupFilter, Store};
+use crate::transfer::{self, Counts};
+
+/// ketnoi: the GraphQL backend of an innovative-startup ecosystem.
+#[derive(Debug, Parser)]
+#[command(name = "ketnoi", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Args)]
+pub struct Global {
+    /// Where the SQLite database lives (created on first run).
+    #[arg(long, env = "KETNOI_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+    /// A `postgres://` URL to use PostgreSQL instead of SQLite in the data
+    /// directory (or `sqlite:PATH` for another SQLite file).
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
+    pub database_url: Option<String>,
+    /// Log format.
+    #[arg(
+        long,
+        env = "KETNOI_LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
+    pub log_format: LogFormat,
+}
+
+impl fmt::Debug for Global {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The database URL may hold a password.
+        f.debug_struct("Global")
+            .field("data_dir", &self.data_dir)
+            .field(
+                "database_url",
+                &self.database_url.as_ref().map(|_| "[redacted]"),
+            )
+            .field("log_format", &self.log_format)
+            .finish()
+    }
+}
+
+impl Global {
+    /// The database URL: the one given, or SQLite in the data directory.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => url.clone(),
+            _ => format!("sqlite:{}", self.data_dir.join("ketnoi.db").display()),
+        }
+    }
+}
+
+/// How logs are written (to standard error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (the default command).
+    Serve(ServeArgs),
+    /// Apply database migrations and exit (serve does this too).
+    Migrate,
+    /// Import a data file (JSON Lines; `-` reads standard input), all or nothing.
+    Import(ImportArgs),
+    /// Export the whole database as a data file.
+    Export(ExportArgs),
+    /// Write a deterministic synthetic dataset as a data file.
+    Generate(GenerateArgs),
+    /// Print the GraphQL schema (SDL).
+    Schema,
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// The address to listen on.
+    #[arg(long, env = "KETNOI_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    /// Load the demo dataset when the database has no startups yet.
+    #[arg(long, env = "KETNOI_DEMO")]
+    pub demo: bool,
+    /// The largest request body, in bytes (larger gets 413).
+    #[arg(long, env = "KETNOI_BODY_LIMIT", default_value_t = 256 * 1024)]
+    pub body_limit: usize,
+    /// Seconds a request may take before it is cancelled (408).
+    #[arg(long, env = "KETNOI_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout: u64,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs::parse_from_env()
+    }
+}
+
+impl ServeArgs {
+    fn parse_from_env() -> Self {
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        Only::parse_from(["ketnoi"]).serve
+    }
+}
+
+/// Options of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The data file; `-` for standard input.
+    pub file: PathBuf,
+}
+
+/// Options of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write here instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// Options of `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many startups.
+    #[arg(long, default_value_t = 1000)]
+    pub startups: usize,
+    /// How many investors.
+    #[arg(long, default_value_t = 100)]
+    pub investors: usize,
+    /// How many mentors.
+    #[arg(long, default_value_t = 200)]
+    pub mentors: usize,
+    /// The random seed: the same seed gives the same file.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write here instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// Sets up logging to standard error.
+pub fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+/// Opens the configured database and brings its schema up to date.
+pub async fn open_store(global: &Global) -> Result<Store, Error> {
+    let url = global.database_url();
+    let store = Store::connect(&url).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+/// Runs a command.
+pub async fn run(cli: Cli) -> Result<(), Error> {
+    let command = cli
+        .command
+        .unwrap_or_else(|| Command::Serve(ServeArgs::default()));
+    match command {
+        Command::Serve(args) => serve(&cli.global, args).await,
+        Command::Migrate => {
+            let store = open_store(&cli.global).await?;
+            store.close().await;
+            eprintln!("the database is up to date");
+            Ok(())
+        }
+        Command::Import(args) => import(&cli.global, &args).await,
+        Command::Export(args) => {
+            let store = open_store(&cli.global).await?;
+            let mut out = open_output(args.output.as_ref())?;
+            let counts = transfer::export(&store, &mut out)
+                .await
+                .map_err(import_error)?;
+            out.flush()?;
+            store.close().await;
+            eprintln!("exported {counts}");
+            Ok(())
+        }
+        Command::Generate(args) => {
+            let options = crate::generate::GenerateOptions {
+                startups: args.startups,
+                investors: args.investors,
+                mentors: args.mentors,
+                seed: args.seed,
+            };
+            let mut out = open_output(args.output.as_ref())?;
+            let counts = Counts(crate::generate::generate(&options, &mut out)?);
+            out.flush()?;
+            eprintln!("generated {counts}");
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", crate::graphql::sdl());
+            Ok(())
+        }
+    }
+}
+
+/// The output file, or standard output, buffered.
+fn open_output(path: Option<&PathBuf>) -> Result<BufWriter<Box<dyn Write + Send>>, Error> {
+    let sink: Box<dyn Write + Send> = match path {
+        Some(p) if p.as_os_str() != "-" => Box::new(std::fs::File::create(p)?),
+        _ => Box::new(std::io::stdout()),
+    };
+    Ok(BufWriter::with_capacity(1 << 20, sink))
+}
+
+fn import_error(e: transfer::ImportError) -> Error {
+    match e {
+        transfer::ImportError::Store(s) => Error::Store(s),
+        transfer::ImportError::Io(io) => Error::Io(io),
+        line @ transfer::ImportError::Line { .. } => Error::BadUserInput(line.to_string()),
+    }
+}
+
+async fn import(global: &Global, args: &ImportArgs) -> Result<(), Error> {
+    let store = open_store(global).await?;
+    let (reader, size): (Box<dyn std::io::BufRead + Send>, Option<u64>) =
+        if args.file.as_os_str() == "-" {
+            (Box::new(BufReader::new(std::io::stdin())), None)
+        } else {
+            let file = std::fs::File::open(&args.file).map_err(|e| {
+                Error::BadUserInput(format!("cannot open {}: {e}", args.file.display()))
+            })?;
+            let size = file.metadata().ok().map(|m| m.len());
+            (Box::new(BufReader::with_capacity(1 << 20, file)), size)
+        };
+    let bar = progress_bar(size);
+    let started = std::time::Instant::now();
+    let result = transfer::import_file(&store, reader, |n| bar.set_position(n as u64)).await;
+    bar.finish_and_clear();
+    store.close().await;
+    let counts = result.map_err(import_error)?;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "imported {counts} ({} records in {secs:.1} s, {:.0} records/s)",
+        counts.total(),
+        counts.total() as f64 / secs.max(1e-9)
+    );
+    Ok(())
+}
+
+/// A progress bar of records written, on a terminal only.
+fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} records written ({per_sec}) {elapsed}",
+        )
+        .expect("BUG: valid template"),
+    );
+    if size.is_some_and(|s| s > 1 << 20) {
+        bar.enable_steady_tick(Duration::from_millis(200));
+    }
+    bar
+}
+
+async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
+    let store = open_store(global).await?;
+    if args.demo {
+        let startups = store
+            .count(&ListQuery::Startups(StartupFilter::default()))
+            .await?;
+        if startups == 0 {
+            let records = crate::generate::demo_records();
+            let lines = records
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| Ok((i + 1, Ok(r))));
+            let counts = transfer::import_records(&store, lines, |_| {})
+                .await
+                .map_err(import_error)?;
+            tracing::info!(%counts, "loaded the demo dataset");
+        } else {
+            tracing::info!(
+                startups,
+                "the database has data: not loading the demo dataset"
+            );
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(args.bind).await?;
+    tracing::info!(
+        address = %listener.local_addr()?,
+        playground = %format!("http://{}/graphql", listener.local_addr()?),
+        "serving"
+    );
+    let config = HttpConfig {
+        body_limit: args.body_limit,
+        request_timeout: Duration::from_secs(args.request_timeout),
+    };
+    crate::http::serve(store.clone(), listener, config, shutdown_signal()).await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
