@@ -28,7 +28,7 @@ async fn start(store: Store) -> String {
         seed: 7,
     };
     generate(&options, &mut data).expect("generate");
-    ketnoi::transfer::import_file(&store, data.as_slice(), |_| {})
+    ketnoi::transfer::import_file(&store, std::io::Cursor::new(data), |_| {})
         .await
         .expect("import");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

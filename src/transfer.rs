@@ -89,47 +89,88 @@ const ORDER: [&str; 8] = [
     "investment",
 ];
 
-/// Records of one chunk, per type, with their line numbers.
-#[derive(Default)]
-struct Chunk {
-    by_type: HashMap<&'static str, Vec<(usize, Record)>>,
-    lines: usize,
-}
+/// Batches ready to write, in dependency order, each with the line number of
+/// every record (to name the line when the database refuses one).
+type Chunk = Vec<(Batch, Vec<usize>)>;
+
+/// Chunks in flight between the reader and the writer.
+const CHUNKS_IN_FLIGHT: usize = 2;
 
 /// Imports records: `(line number, parsed line)` pairs, in file order.
+///
+/// Reading and parsing run on a thread of their own, a chunk ahead of the
+/// writer, so that on two cores parsing and the database overlap.
 /// `on_progress` is called with the number of records written so far.
-pub async fn import_records(
+pub async fn import_records<I>(
     store: &Store,
-    records: impl Iterator<Item = Result<(usize, Result<Record, LineError>), std::io::Error>>,
+    records: I,
     mut on_progress: impl FnMut(usize),
-) -> Result<Counts, ImportError> {
+) -> Result<Counts, ImportError>
+where
+    I: Iterator<Item = Result<(usize, Result<Record, LineError>), std::io::Error>> + Send + 'static,
+{
+    let (sender, mut receiver) =
+        tokio::sync::mpsc::channel::<Result<Chunk, ImportError>>(CHUNKS_IN_FLIGHT);
+    let reader = tokio::task::spawn_blocking(move || read_chunks(records, &sender));
     let mut tx = store.begin_import().await?;
-    let mut counts = Counts::default();
-    let mut chunk = Chunk::default();
     let mut done = 0;
+    while let Some(chunk) = receiver.recv().await {
+        done += write_chunk(&mut tx, chunk?).await?;
+        on_progress(done);
+    }
+    // The reader has finished: it returns the counts, or stopped on an error
+    // that it sent (and that ended the loop above).
+    let counts = reader.await.map_err(|e| {
+        ImportError::Io(std::io::Error::other(format!(
+            "the reader thread failed: {e}"
+        )))
+    })?;
+    tx.commit().await?;
+    Ok(counts)
+}
+
+/// Reads records into chunks and sends them; returns the counts per type.
+fn read_chunks(
+    records: impl Iterator<Item = Result<(usize, Result<Record, LineError>), std::io::Error>>,
+    sender: &tokio::sync::mpsc::Sender<Result<Chunk, ImportError>>,
+) -> Counts {
+    let mut counts = Counts::default();
+    let mut pending: HashMap<&'static str, Vec<(usize, Record)>> = HashMap::new();
+    let mut lines = 0;
     for item in records {
-        let (line, parsed) = item?;
-        let record = parsed.map_err(|e| ImportError::Line {
-            line,
-            field: e.field,
-            reason: e.reason,
-        })?;
+        let (line, record) = match item {
+            Ok((line, Ok(record))) => (line, record),
+            Ok((line, Err(e))) => {
+                let _ = sender.blocking_send(Err(ImportError::Line {
+                    line,
+                    field: e.field,
+                    reason: e.reason,
+                }));
+                return counts;
+            }
+            Err(e) => {
+                let _ = sender.blocking_send(Err(ImportError::Io(e)));
+                return counts;
+            }
+        };
         counts.add(record.type_name(), 1);
-        chunk
-            .by_type
+        lines += 1;
+        pending
             .entry(record.type_name())
             .or_default()
             .push((line, record));
-        chunk.lines += 1;
-        if chunk.lines >= CHUNK_LINES {
-            done += flush(&mut tx, std::mem::take(&mut chunk)).await?;
-            on_progress(done);
+        if lines % CHUNK_LINES == 0
+            && sender
+                .blocking_send(Ok(chunk_of(std::mem::take(&mut pending))))
+                .is_err()
+        {
+            return counts; // the writer stopped
         }
     }
-    done += flush(&mut tx, chunk).await?;
-    on_progress(done);
-    tx.commit().await?;
-    Ok(counts)
+    if !pending.is_empty() {
+        let _ = sender.blocking_send(Ok(chunk_of(pending)));
+    }
+    counts
 }
 
 /// The key a record upserts on, to keep only the last of duplicates in a chunk.
@@ -146,10 +187,11 @@ fn natural_key(record: &Record) -> String {
     }
 }
 
-async fn flush(tx: &mut crate::store::ImportTx, mut chunk: Chunk) -> Result<usize, ImportError> {
-    let mut written = 0;
+/// Orders a chunk's records by type and splits them into batches.
+fn chunk_of(mut by_type: HashMap<&'static str, Vec<(usize, Record)>>) -> Chunk {
+    let mut chunk = Vec::new();
     for type_name in ORDER {
-        let Some(records) = chunk.by_type.remove(type_name) else {
+        let Some(records) = by_type.remove(type_name) else {
             continue;
         };
         // A key twice in one statement is an error in PostgreSQL: the later line wins.
@@ -157,29 +199,38 @@ async fn flush(tx: &mut crate::store::ImportTx, mut chunk: Chunk) -> Result<usiz
         for (i, (_, r)) in records.iter().enumerate() {
             last.insert(natural_key(r), i);
         }
-        let records: Vec<(usize, Record)> = records
+        let mut records: Vec<(usize, Record)> = records
             .into_iter()
             .enumerate()
             .filter(|(i, (_, r))| last.get(&natural_key(r)) == Some(i))
             .map(|(_, pair)| pair)
             .collect();
-        for group in records.chunks(BATCH_RECORDS) {
-            let lines: Vec<usize> = group.iter().map(|(line, _)| *line).collect();
-            let batch = batch_of(group.iter().map(|(_, r)| r.clone()).collect());
-            match tx.write(&batch).await {
-                Ok(()) => written += group.len(),
-                Err(StoreError::Invalid { index, errors }) => {
-                    let first = errors.into_iter().next();
-                    return Err(ImportError::Line {
-                        line: lines.get(index).copied().unwrap_or(0),
-                        field: first.as_ref().map(|e| e.field.clone()),
-                        reason: first
-                            .map(|e| e.message)
-                            .unwrap_or_else(|| "invalid record".into()),
-                    });
-                }
-                Err(e) => return Err(e.into()),
+        while !records.is_empty() {
+            let rest = records.split_off(records.len().min(BATCH_RECORDS));
+            let (lines, group): (Vec<usize>, Vec<Record>) =
+                std::mem::replace(&mut records, rest).into_iter().unzip();
+            chunk.push((batch_of(group), lines));
+        }
+    }
+    chunk
+}
+
+async fn write_chunk(tx: &mut crate::store::ImportTx, chunk: Chunk) -> Result<usize, ImportError> {
+    let mut written = 0;
+    for (batch, lines) in chunk {
+        match tx.write(&batch).await {
+            Ok(()) => written += lines.len(),
+            Err(StoreError::Invalid { index, errors }) => {
+                let first = errors.into_iter().next();
+                return Err(ImportError::Line {
+                    line: lines.get(index).copied().unwrap_or(0),
+                    field: first.as_ref().map(|e| e.field.clone()),
+                    reason: first
+                        .map(|e| e.message)
+                        .unwrap_or_else(|| "invalid record".into()),
+                });
             }
+            Err(e) => return Err(e.into()),
         }
     }
     Ok(written)
@@ -213,7 +264,7 @@ fn batch_of(records: Vec<Record>) -> Batch {
 }
 
 /// Reads a data file's lines: `(line number, parsed)`; blank lines are skipped.
-pub fn read_lines<R: BufRead>(
+pub fn read_lines<R: BufRead + Send>(
     mut reader: R,
 ) -> impl Iterator<Item = Result<(usize, Result<Record, LineError>), std::io::Error>> {
     let mut line_no = 0;
@@ -260,7 +311,7 @@ pub fn read_lines<R: BufRead>(
 /// Imports a data file. See [`import_records`].
 pub async fn import_file(
     store: &Store,
-    reader: impl BufRead,
+    reader: impl BufRead + Send + 'static,
     on_progress: impl FnMut(usize),
 ) -> Result<Counts, ImportError> {
     import_records(store, read_lines(reader), on_progress).await

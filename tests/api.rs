@@ -198,7 +198,7 @@ async fn many_startups(store: &Store, n: usize) {
         ));
         lines.push('\n');
     }
-    ketnoi::transfer::import_file(store, lines.as_bytes(), |_| {})
+    ketnoi::transfer::import_file(store, std::io::Cursor::new(lines), |_| {})
         .await
         .expect("import");
 }

@@ -33,7 +33,7 @@ async fn export_then_import_round_trips(store: Store) {
     );
 
     let other = common::sqlite().await;
-    let counts = transfer::import_file(&other, first.as_bytes(), |_| {})
+    let counts = transfer::import_file(&other, std::io::Cursor::new(first.clone()), |_| {})
         .await
         .expect("re-import");
     assert_eq!(counts.total(), SAMPLE.lines().count());
@@ -111,7 +111,7 @@ async fn importing_twice_changes_nothing(store: Store) {
 
     // A real change moves updated_at.
     let changed = SAMPLE.replace("Cảm biến cho ruộng lúa", "Cảm biến mới");
-    transfer::import_file(&store, changed.as_bytes(), |_| {})
+    transfer::import_file(&store, std::io::Cursor::new(changed), |_| {})
         .await
         .expect("third import");
     let s = &store.startups_by_ids(&[id]).await.unwrap()[0];
@@ -169,7 +169,7 @@ async fn a_bad_line_aborts_the_whole_import(store: Store) {
             r#"{"type":"startup","key":"good-1","name":"Good","stage":"IDEA"}"#,
             r#"{"type":"startup","key":"good-2","name":"Good","stage":"IDEA"}"#
         );
-        let err = transfer::import_file(&store, file.as_bytes(), |_| {})
+        let err = transfer::import_file(&store, std::io::Cursor::new(file.clone()), |_| {})
             .await
             .expect_err(bad);
         let ImportError::Line {
@@ -205,7 +205,7 @@ async fn references_must_exist(store: Store) {
         r#"{"type":"startup","key":"broken","name":"B","stage":"IDEA","sectors":["agritech","quantum"]}"#,
     ]
     .join("\n");
-    let err = transfer::import_file(&store, file.as_bytes(), |_| {})
+    let err = transfer::import_file(&store, std::io::Cursor::new(file.clone()), |_| {})
         .await
         .expect_err("unknown sector");
     assert_eq!(
@@ -220,7 +220,7 @@ async fn references_must_exist(store: Store) {
 
     // References to data already in the database, and earlier in the file, resolve.
     let ok = file.lines().take(2).collect::<Vec<_>>().join("\n");
-    let counts = transfer::import_file(&store, ok.as_bytes(), |_| {})
+    let counts = transfer::import_file(&store, std::io::Cursor::new(ok), |_| {})
         .await
         .expect("valid references");
     assert_eq!(counts.to_string(), "1 startup, 1 investment");
@@ -232,7 +232,7 @@ async fn the_last_duplicate_in_a_file_wins(store: Store) {
         r#"{"type":"startup","key":"twice","name":"Second","stage":"MVP"}"#,
     ]
     .join("\n");
-    transfer::import_file(&store, file.as_bytes(), |_| {})
+    transfer::import_file(&store, std::io::Cursor::new(file.clone()), |_| {})
         .await
         .expect("import");
     let id = store

@@ -80,7 +80,7 @@ async fn statements_for(server: &TestServer, counter: &AtomicUsize, first: usize
 }
 
 async fn check(store: Store, counter: &AtomicUsize, name: &str) {
-    ketnoi::transfer::import_file(&store, dataset().as_bytes(), |_| {})
+    ketnoi::transfer::import_file(&store, std::io::Cursor::new(dataset()), |_| {})
         .await
         .expect("import");
     let server = TestServer::start(store).await;

@@ -4,7 +4,10 @@
 //! so caches never outlive it.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context as TaskContext, Poll, Wake, Waker};
 
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, Loader};
@@ -21,16 +24,76 @@ pub struct StoreLoader {
 /// The per-request loaders.
 pub type Loaders = DataLoader<StoreLoader>;
 
-/// How long a loader gathers keys before it runs its batch. Sibling
-/// resolvers register their keys while it waits; 1 ms (the default) was too
-/// short for 50 nested objects in a debug build, and split batches.
-const BATCH_DELAY: std::time::Duration = std::time::Duration::from_millis(5);
+/// A batch load the loaders want run.
+type Task = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 
-/// Makes the loaders of one request.
-pub fn loaders(store: Store) -> Loaders {
-    DataLoader::new(StoreLoader { store }, tokio::spawn)
-        .delay(BATCH_DELAY)
-        .max_batch_size(500)
+/// Runs `execution` (a GraphQL request) with loaders made for it.
+///
+/// Batches start only when the execution is really waiting, that is when it
+/// returned `Pending` without waking itself (async-graphql's lists yield
+/// every 32 items to stay cooperative; that is not waiting). By then every
+/// sibling resolver has registered its keys, so a nested query costs one
+/// statement per relation and level, however many objects it returns and
+/// however busy the machine is. async-graphql's default, spawning a batch
+/// on the runtime after a fixed delay, splits batches whenever resolving
+/// the siblings takes longer than the delay.
+pub async fn run_with_loaders<T>(store: Store, execution: impl FnOnce(Loaders) -> T) -> T::Output
+where
+    T: Future,
+{
+    let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<Task>();
+    let loaders = DataLoader::new(StoreLoader { store }, move |task: Task| {
+        // The receiver lives as long as the request; after that nothing loads.
+        let _ = sender.send(task);
+    })
+    .delay(std::time::Duration::ZERO)
+    .max_batch_size(MAX_BATCH);
+    let mut execution = std::pin::pin!(execution(loaders));
+    let mut tasks: Vec<Task> = Vec::new();
+    std::future::poll_fn(|cx| {
+        loop {
+            let woken = Arc::new(SelfWake {
+                woken: AtomicBool::new(false),
+                outer: cx.waker().clone(),
+            });
+            let waker = Waker::from(woken.clone());
+            if let Poll::Ready(output) = execution
+                .as_mut()
+                .poll(&mut TaskContext::from_waker(&waker))
+            {
+                return Poll::Ready(output);
+            }
+            if !woken.woken.load(Ordering::SeqCst) {
+                break;
+            }
+        }
+        while let Poll::Ready(Some(task)) = receiver.poll_recv(cx) {
+            tasks.push(task);
+        }
+        tasks.retain_mut(|task| task.as_mut().poll(cx).is_pending());
+        Poll::Pending
+    })
+    .await
+}
+
+/// The most keys one batch loads.
+const MAX_BATCH: usize = 1000;
+
+/// A waker that notes whether it was woken, and passes the wake on.
+struct SelfWake {
+    woken: AtomicBool,
+    outer: Waker,
+}
+
+impl Wake for SelfWake {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.woken.store(true, Ordering::SeqCst);
+        self.outer.wake_by_ref();
+    }
 }
 
 /// The request's loaders.

@@ -154,10 +154,11 @@ fn request_id(headers: &HeaderMap) -> String {
 }
 
 async fn execute(app: &App, headers: &HeaderMap, request: async_graphql::Request) -> Response {
-    let request = request
-        .data(loaders::loaders(app.store.clone()))
-        .data(GqlRequestId(request_id(headers)));
-    let response = app.schema.execute(request).await;
+    let request = request.data(GqlRequestId(request_id(headers)));
+    let response = loaders::run_with_loaders(app.store.clone(), |loaders| {
+        app.schema.execute(request.data(loaders))
+    })
+    .await;
     let body = serde_json::to_string(&response).unwrap_or_else(|_| {
         r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#.to_string()
     });

@@ -49,6 +49,26 @@ mod sqlite {
     type DB = sqlx::Sqlite;
     const DIALECT: super::Dialect = super::Dialect::Sqlite;
     include!("sql.rs");
+
+    fn push_value(b: &mut sqlx::query_builder::Separated<'_, '_, DB, &'static str>, value: &Value) {
+        match value.clone() {
+            Value::Text(v) => b.push_bind(v),
+            Value::Int(v) => b.push_bind(v),
+            Value::Int32(v) => b.push_bind(v),
+            Value::Bool(v) => b.push_bind(v),
+            Value::Date(v) => b.push_bind(v),
+            Value::Time(v) => b.push_bind(v),
+        };
+    }
+
+    /// Pushes the rows of a multi-row insert: `values (...), (...)`.
+    fn push_rows(b: &mut QueryBuilder<'_, DB>, rows: Vec<Vec<Value>>) {
+        b.push_values(rows, |mut sep, row| {
+            for v in &row {
+                push_value(&mut sep, v);
+            }
+        });
+    }
 }
 
 mod postgres {
@@ -56,6 +76,62 @@ mod postgres {
     type DB = sqlx::Postgres;
     const DIALECT: super::Dialect = super::Dialect::Postgres;
     include!("sql.rs");
+
+    /// Pushes the rows of a multi-row insert as one array per column:
+    /// `select * from unnest($1::text[], $2::int8[], ...)`. PostgreSQL parses
+    /// and plans this in constant time, where a `values` list of thousands
+    /// of rows costs more than the insert itself.
+    fn push_rows(b: &mut QueryBuilder<'_, DB>, rows: Vec<Vec<Value>>) {
+        enum Column {
+            Text(Vec<Option<String>>),
+            Int(Vec<Option<i64>>),
+            Int32(Vec<Option<i32>>),
+            Bool(Vec<bool>),
+            Date(Vec<Option<chrono::NaiveDate>>),
+            Time(Vec<Option<chrono::DateTime<chrono::Utc>>>),
+        }
+        let width = rows.first().map_or(0, Vec::len);
+        let mut columns: Vec<Column> = rows.first().map_or(vec![], |first| {
+            first
+                .iter()
+                .map(|v| match v {
+                    Value::Text(_) => Column::Text(Vec::with_capacity(rows.len())),
+                    Value::Int(_) => Column::Int(Vec::with_capacity(rows.len())),
+                    Value::Int32(_) => Column::Int32(Vec::with_capacity(rows.len())),
+                    Value::Bool(_) => Column::Bool(Vec::with_capacity(rows.len())),
+                    Value::Date(_) => Column::Date(Vec::with_capacity(rows.len())),
+                    Value::Time(_) => Column::Time(Vec::with_capacity(rows.len())),
+                })
+                .collect()
+        });
+        for row in rows {
+            debug_assert_eq!(row.len(), width);
+            for (column, value) in columns.iter_mut().zip(row) {
+                match (column, value) {
+                    (Column::Text(c), Value::Text(v)) => c.push(v),
+                    (Column::Int(c), Value::Int(v)) => c.push(v),
+                    (Column::Int32(c), Value::Int32(v)) => c.push(v),
+                    (Column::Bool(c), Value::Bool(v)) => c.push(v),
+                    (Column::Date(c), Value::Date(v)) => c.push(v),
+                    (Column::Time(c), Value::Time(v)) => c.push(v),
+                    _ => unreachable!("BUG: every row has the same column types"),
+                }
+            }
+        }
+        b.push("select * from unnest(");
+        let mut sep = b.separated(", ");
+        for column in columns {
+            match column {
+                Column::Text(c) => sep.push_bind(c).push_unseparated("::text[]"),
+                Column::Int(c) => sep.push_bind(c).push_unseparated("::int8[]"),
+                Column::Int32(c) => sep.push_bind(c).push_unseparated("::int4[]"),
+                Column::Bool(c) => sep.push_bind(c).push_unseparated("::bool[]"),
+                Column::Date(c) => sep.push_bind(c).push_unseparated("::date[]"),
+                Column::Time(c) => sep.push_bind(c).push_unseparated("::timestamptz[]"),
+            };
+        }
+        b.push(")");
+    }
 }
 
 /// Errors from the storage layer.
@@ -416,10 +492,17 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
+        // The writer gets a large page cache (64 MiB) and in-memory temporary
+        // storage: big import transactions otherwise spill pages to the WAL
+        // and read them back, which doubled import time.
+        let writer_options = options
+            .clone()
+            .pragma("cache_size", "-65536")
+            .pragma("temp_store", "memory");
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options.clone())
+            .connect_with(writer_options)
             .await?;
         let read = SqlitePoolOptions::new()
             .max_connections(8)

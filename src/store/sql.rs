@@ -32,17 +32,6 @@ pub async fn ping(pool: &Pool<DB>) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn push_value(b: &mut sqlx::query_builder::Separated<'_, '_, DB, &'static str>, value: &Value) {
-    match value.clone() {
-        Value::Text(v) => b.push_bind(v),
-        Value::Int(v) => b.push_bind(v),
-        Value::Int32(v) => b.push_bind(v),
-        Value::Bool(v) => b.push_bind(v),
-        Value::Date(v) => b.push_bind(v),
-        Value::Time(v) => b.push_bind(v),
-    };
-}
-
 fn push_id_list(b: &mut Builder<'_>, ids: &[i64]) {
     b.push("(");
     let mut list = b.separated(", ");
@@ -893,15 +882,17 @@ async fn insert_rows(
         spec.table,
         columns.join(", ")
     ));
-    b.push_values(rows, |mut sep, row| {
-        for v in &row.values {
-            push_value(&mut sep, v);
-        }
-        if spec.timestamps {
-            sep.push_bind(now);
-            sep.push_bind(now);
-        }
-    });
+    let values: Vec<Vec<Value>> = rows
+        .iter()
+        .map(|row| {
+            let mut v = row.values.clone();
+            if spec.timestamps {
+                v.extend([Value::Time(Some(now)), Value::Time(Some(now))]);
+            }
+            v
+        })
+        .collect();
+    push_rows(&mut b, values);
     if mode == WriteMode::Upsert {
         let updated: Vec<&str> = spec
             .columns
@@ -1026,11 +1017,17 @@ async fn replace_links(
             "insert into {} ({}, {}, position) ",
             link.table, link.owner, link.value
         ));
-        b.push_values(chunk, |mut sep, (id, pos, value)| {
-            sep.push_bind(*id);
-            push_value(&mut sep, value);
-            sep.push_bind(*pos);
-        });
+        let values = chunk
+            .iter()
+            .map(|(id, pos, value)| {
+                vec![
+                    Value::Int(Some(*id)),
+                    (*value).clone(),
+                    Value::Int32(Some(*pos)),
+                ]
+            })
+            .collect();
+        push_rows(&mut b, values);
         b.build().execute(&mut **tx).await?;
     }
     Ok(())
