@@ -69,7 +69,6 @@ create index startups_created_at_idx on startups (created_at, id);
 create index startups_founded_on_idx on startups (founded_on, id);
 create index startups_province_idx on startups (province_id);
 create index startups_organization_idx on startups (organization_id);
-create index startups_stage_idx on startups (stage);
 
 create table startup_sectors (
     startup_id bigint not null references startups (id) on delete cascade,

@@ -6,7 +6,8 @@
 -- Sets drawn from a fixed vocabulary (tags, needs, stages, expertise) are bit
 -- masks over the vocabulary's declaration order (src/model.rs, `mask_of`);
 -- sets of other entities are link tables. Dates are ISO-8601 text here and
--- native types in PostgreSQL. `sort_name` is the name folded to lowercase
+-- native types in PostgreSQL. Link tables are WITHOUT ROWID: the primary key
+-- is the table, one b-tree fewer per link. `sort_name` is the name folded to lowercase
 -- ASCII, so both databases order names the same way.
 
 create table sectors (
@@ -68,14 +69,13 @@ create index startups_created_at_idx on startups (created_at, id);
 create index startups_founded_on_idx on startups (founded_on, id);
 create index startups_province_idx on startups (province_id);
 create index startups_organization_idx on startups (organization_id);
-create index startups_stage_idx on startups (stage);
 
 create table startup_sectors (
     startup_id integer not null references startups (id) on delete cascade,
     sector_id integer not null references sectors (id) on delete cascade,
     position integer not null,
     primary key (startup_id, sector_id)
-);
+) without rowid;
 create index startup_sectors_sector_idx on startup_sectors (sector_id, startup_id);
 
 create table investors (
@@ -105,7 +105,7 @@ create table investor_sectors (
     sector_id integer not null references sectors (id) on delete cascade,
     position integer not null,
     primary key (investor_id, sector_id)
-);
+) without rowid;
 create index investor_sectors_sector_idx on investor_sectors (sector_id, investor_id);
 
 -- An investor with no rows here invests nationwide.
@@ -114,7 +114,7 @@ create table investor_provinces (
     province_id integer not null references provinces (id) on delete cascade,
     position integer not null,
     primary key (investor_id, province_id)
-);
+) without rowid;
 create index investor_provinces_province_idx on investor_provinces (province_id, investor_id);
 
 create table mentors (
@@ -142,7 +142,7 @@ create table mentor_sectors (
     sector_id integer not null references sectors (id) on delete cascade,
     position integer not null,
     primary key (mentor_id, sector_id)
-);
+) without rowid;
 create index mentor_sectors_sector_idx on mentor_sectors (sector_id, mentor_id);
 
 -- ISO 639-1 codes (vi, en, ...).
@@ -151,7 +151,7 @@ create table mentor_languages (
     language text not null,
     position integer not null,
     primary key (mentor_id, language)
-);
+) without rowid;
 create index mentor_languages_language_idx on mentor_languages (language, mentor_id);
 
 create table events (
@@ -180,7 +180,7 @@ create table event_sectors (
     sector_id integer not null references sectors (id) on delete cascade,
     position integer not null,
     primary key (event_id, sector_id)
-);
+) without rowid;
 create index event_sectors_sector_idx on event_sectors (sector_id, event_id);
 
 -- One row per round an investor took part in; the natural key makes imports
