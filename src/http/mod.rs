@@ -8,7 +8,9 @@
 //! cancelled with 408 ), and a panic becomes a generic 500 while the
 //! server keeps serving.
 
+use std::collections::hash_map::RandomState;
 use std::future::Future;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -83,7 +85,12 @@ pub fn router(store: Store, config: &HttpConfig) -> Router {
         store,
     };
     let ids = Ids {
-        prefix: format!("{:08x}", rand::random::<u32>()).into(),
+        // A random prefix per process (std's hasher keys are random).
+        prefix: format!(
+            "{:08x}",
+            RandomState::new().hash_one(std::process::id()) as u32
+        )
+        .into(),
         next: Arc::new(AtomicU64::new(1)),
     };
     Router::new()

@@ -298,7 +298,8 @@ impl SortKey {
         let value = match &self.value {
             SortValue::Text(t) => t.clone(),
             SortValue::Date(d) => d.to_string(),
-            SortValue::Time(t) => t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            // Full precision: the cursor must compare equal to the stored value.
+            SortValue::Time(t) => t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
         };
         serde_json::json!([self.column.tag(), value, self.id]).to_string()
     }

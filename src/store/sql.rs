@@ -808,7 +808,8 @@ pub async fn write_batch(
 ) -> Result<HashMap<String, i64>, StoreError> {
     resolve(tx, batch, cache).await?;
     let (spec, rows) = rows_of(batch, cache)?;
-    let now = chrono::Utc::now();
+    // Microseconds, as PostgreSQL keeps them, so both databases store the same.
+    let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
     let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
     match mode {
         WriteMode::Update(id) => {
