@@ -1053,3 +1053,62 @@ pub async fn child_ids(
     b.push(" order by sort_name, id");
     Ok(b.build_query_as().fetch_all(pool).await?)
 }
+
+/// For a bulk load: when `spec`'s table is empty, drops the secondary
+/// indexes of it and of its link tables (non-unique ones only: unique
+/// indexes back the upserts' conflict targets) and returns the statements
+/// that build them again. Building an index once, sorted, at the end of an
+/// import is much cheaper than updating it row by row. Both databases run
+/// DDL inside the transaction, so a failed import gets its indexes back.
+pub async fn defer_indexes(
+    tx: &mut Transaction<'static, DB>,
+    spec: &WriteSpec,
+) -> Result<Vec<String>, StoreError> {
+    let empty: bool = sqlx::query_scalar(&format!(
+        "select not exists (select 1 from {})",
+        spec.table
+    ))
+    .fetch_one(&mut **tx)
+    .await?;
+    if !empty {
+        return Ok(vec![]);
+    }
+    let tables: Vec<&str> = std::iter::once(spec.table)
+        .chain(spec.links.iter().map(|l| l.table))
+        .collect();
+    let list_sql = match DIALECT {
+        Dialect::Sqlite => {
+            "select name, sql from sqlite_master where type = 'index' and tbl_name = $1 \
+             and sql is not null and lower(sql) not like 'create unique%'"
+        }
+        Dialect::Postgres => {
+            "select indexname::text, indexdef from pg_indexes \
+             where schemaname = current_schema() and tablename = $1 and indexdef not like 'CREATE UNIQUE%'"
+        }
+    };
+    let mut recreate = Vec::new();
+    for table in tables {
+        let indexes: Vec<(String, String)> = sqlx::query_as(list_sql)
+            .bind(table)
+            .fetch_all(&mut **tx)
+            .await?;
+        for (name, create) in indexes {
+            sqlx::query(&format!("drop index {name}"))
+                .execute(&mut **tx)
+                .await?;
+            recreate.push(create);
+        }
+    }
+    Ok(recreate)
+}
+
+/// Runs statements from [`defer_indexes`] in the transaction.
+pub async fn run_statements(
+    tx: &mut Transaction<'static, DB>,
+    statements: &[String],
+) -> Result<(), StoreError> {
+    for statement in statements {
+        sqlx::query(statement).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
