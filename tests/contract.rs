@@ -7,26 +7,7 @@ use common::{SAMPLE, load_sample};
 use ketnoi::store::{ListQuery, PageQuery, RecordSelect, SortColumn, StartupFilter, Store, Table};
 use ketnoi::transfer::{self, ImportError};
 
-/// How many indexes the database has (deferred index builds must come back).
-async fn index_count(store: &Store) -> i64 {
-    match store {
-        Store::Sqlite { read, .. } => {
-            sqlx::query_scalar("select count(*) from sqlite_master where type = 'index'")
-                .fetch_one(read)
-                .await
-                .unwrap()
-        }
-        Store::Postgres(pool) => sqlx::query_scalar(
-            "select count(*) from pg_indexes where schemaname = current_schema()",
-        )
-        .fetch_one(pool)
-        .await
-        .unwrap(),
-    }
-}
-
 both_databases!(
-    imports_into_empty_tables_keep_every_index,
     export_then_import_round_trips,
     importing_twice_changes_nothing,
     a_bad_line_aborts_the_whole_import,
@@ -408,42 +389,4 @@ async fn deleting_cascades_to_links_and_investments(store: Store) {
     let e = &store.events_by_ids(&[event]).await.unwrap()[0];
     assert_eq!(e.organizer_id, None, "events outlive their organiser");
     assert_eq!(e.sector_ids.len(), 1);
-}
-
-async fn imports_into_empty_tables_keep_every_index(store: Store) {
-    let before = index_count(&store).await;
-    assert!(before > 20, "the migrations create the indexes ({before})");
-    load_sample(&store).await;
-    assert_eq!(
-        index_count(&store).await,
-        before,
-        "indexes deferred during the import are rebuilt"
-    );
-    // A failed import into empty tables rolls the dropped indexes back too.
-    let other = match store {
-        Store::Sqlite { .. } => common::sqlite().await,
-        Store::Postgres(_) => common::postgres()
-            .await
-            .expect("a second PostgreSQL schema"),
-    };
-    let bad = "{\"type\":\"sector\",\"key\":\"x\",\"name\":\"X\",\"name_en\":\"X\"}\n{\"type\":\"mentor\",\"key\":\"m\",\"name\":\"\",\"capacity\":1}\n";
-    let fresh = index_count(&other).await;
-    transfer::import_file(&other, std::io::Cursor::new(bad), |_| {})
-        .await
-        .expect_err("empty name");
-    assert_eq!(index_count(&other).await, fresh);
-    // Lists still use them: a sorted, filtered page works after the import.
-    let page = PageQuery {
-        column: SortColumn::Name,
-        descending: false,
-        limit: 10,
-        after: None,
-        before: None,
-        from_end: false,
-    };
-    let found = store
-        .list_ids(&ListQuery::Startups(StartupFilter::default()), &page)
-        .await
-        .unwrap();
-    assert_eq!(found.items.len(), 3);
 }

@@ -740,15 +740,11 @@ impl Store {
     /// Starts an import: one transaction that the importer feeds batch by
     /// batch and commits at the end; dropping it rolls everything back.
     pub async fn begin_import(&self) -> Result<ImportTx, StoreError> {
-        let tx = match self {
-            Store::Sqlite { write, .. } => ImportConnection::Sqlite(write.begin().await?),
-            Store::Postgres(pool) => ImportConnection::Postgres(pool.begin().await?),
-        };
-        Ok(ImportTx {
-            tx,
-            cache: RefCache::default(),
-            seen: Default::default(),
-            deferred: vec![],
+        Ok(match self {
+            Store::Sqlite { write, .. } => {
+                ImportTx::Sqlite(write.begin().await?, RefCache::default())
+            }
+            Store::Postgres(pool) => ImportTx::Postgres(pool.begin().await?, RefCache::default()),
         })
     }
 
@@ -759,55 +755,31 @@ impl Store {
 }
 
 /// An import in progress: one open transaction.
-pub struct ImportTx {
-    tx: ImportConnection,
-    cache: RefCache,
-    /// Tables whose indexes were considered for deferral.
-    seen: std::collections::HashSet<&'static str>,
-    /// Index builds deferred to the end of the import.
-    deferred: Vec<String>,
-}
-
-enum ImportConnection {
-    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
-    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+pub enum ImportTx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>, RefCache),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>, RefCache),
 }
 
 impl ImportTx {
-    /// Writes a batch inside the import's transaction. The first batch for
-    /// an empty table defers its secondary indexes to the end.
+    /// Writes a batch inside the import's transaction.
     pub async fn write(&mut self, batch: &Batch) -> Result<(), StoreError> {
-        let spec = rows::spec_of(batch);
-        let first = self.seen.insert(spec.table);
-        match &mut self.tx {
-            ImportConnection::Sqlite(tx) => {
-                if first {
-                    self.deferred.extend(sqlite::defer_indexes(tx, spec).await?);
-                }
-                sqlite::write_batch(tx, batch, WriteMode::Upsert, &mut self.cache).await?;
-            }
-            ImportConnection::Postgres(tx) => {
-                if first {
-                    self.deferred
-                        .extend(postgres::defer_indexes(tx, spec).await?);
-                }
-                postgres::write_batch(tx, batch, WriteMode::Upsert, &mut self.cache).await?;
+        match self {
+            ImportTx::Sqlite(tx, cache) => sqlite::write_batch(tx, batch, WriteMode::Upsert, cache)
+                .await
+                .map(drop),
+            ImportTx::Postgres(tx, cache) => {
+                postgres::write_batch(tx, batch, WriteMode::Upsert, cache)
+                    .await
+                    .map(drop)
             }
         }
-        Ok(())
     }
 
-    /// Builds the deferred indexes and commits the import.
+    /// Commits the import.
     pub async fn commit(self) -> Result<(), StoreError> {
-        match self.tx {
-            ImportConnection::Sqlite(mut tx) => {
-                sqlite::run_statements(&mut tx, &self.deferred).await?;
-                tx.commit().await?
-            }
-            ImportConnection::Postgres(mut tx) => {
-                postgres::run_statements(&mut tx, &self.deferred).await?;
-                tx.commit().await?
-            }
+        match self {
+            ImportTx::Sqlite(tx, _) => tx.commit().await?,
+            ImportTx::Postgres(tx, _) => tx.commit().await?,
         }
         Ok(())
     }

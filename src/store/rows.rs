@@ -844,21 +844,6 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
     out
 }
 
-/// How a batch's records are written (its table and link tables).
-pub fn spec_of(batch: &super::Batch) -> &'static WriteSpec {
-    use super::Batch;
-    match batch {
-        Batch::Sectors(_) => &SECTOR_SPEC,
-        Batch::Provinces(_) => &PROVINCE_SPEC,
-        Batch::Organizations(_) => &ORGANIZATION_SPEC,
-        Batch::Startups(_) => &STARTUP_SPEC,
-        Batch::Investors(_) => &INVESTOR_SPEC,
-        Batch::Mentors(_) => &MENTOR_SPEC,
-        Batch::Events(_) => &EVENT_SPEC,
-        Batch::Investments(_) => &INVESTMENT_SPEC,
-    }
-}
-
 /// The spec and rows of a batch, validated and with references resolved;
 /// the first invalid record stops it, with its index in the batch.
 pub fn rows_of(
