@@ -353,12 +353,17 @@ pub const SUPPORT_WINDOW_YEARS: i32 = 5;
 /// The earliest founding date that is still eligible for support on `as_of`.
 pub fn earliest_eligible_founding(as_of: NaiveDate) -> NaiveDate {
     let year = as_of.year() - SUPPORT_WINDOW_YEARS;
-    // 29 February has no twin five years earlier: use 28 February.
+    // 29 February has no twin five years earlier: use 28 February. Dates at
+    // the edge of the calendar have no earlier twin at all.
     as_of
         .with_year(year)
         .or_else(|| NaiveDate::from_ymd_opt(year, as_of.month(), 28))
-        .expect("BUG: 28th of a month exists in every year")
+        .unwrap_or(NaiveDate::MIN)
 }
+
+/// The years a date or time may fall in, everywhere: the plans' world, and
+/// a range both databases store and sort the same way.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
 impl Startup {
     /// Whether the plans' support rule holds on `as_of`: no founding date
@@ -653,6 +658,17 @@ impl Checker {
                 field,
                 FieldErrorCode::OutOfRange,
                 "must not be negative",
+            ));
+        }
+    }
+
+    /// A date within [`YEARS`].
+    pub fn year_in_range(&mut self, field: &str, year: i32) {
+        if !YEARS.contains(&year) {
+            self.errors.push(FieldError::new(
+                field,
+                FieldErrorCode::OutOfRange,
+                "must be between the years 1900 and 9999",
             ));
         }
     }

@@ -204,6 +204,27 @@ async fn malformed_requests_get_clear_errors_with_codes() {
         assert_eq!(code(&body), want, "{query}: {body}");
     }
 
+    // Dates outside 1900..9999 and runaway nesting are refused, not a 500.
+    let deep = format!(
+        "{{ investors(first: 1) {{ nodes {{ {} name {} }} }} }}",
+        "portfolio { startup { investments { investor { ".repeat(5),
+        "} } } } ".repeat(5)
+    );
+    for (query, want) in [
+        (
+            r#"{ startups { nodes { isEligibleForSupport(asOf: "-262143-06-01") } } }"#,
+            "BAD_USER_INPUT",
+        ),
+        (
+            r#"mutation { createStartup(input: {name: "Old", stage: IDEA, foundedOn: "-3000-01-01"}) { startup { id } } }"#,
+            "BAD_USER_INPUT",
+        ),
+        (deep.as_str(), "GRAPHQL_VALIDATION_FAILED"),
+    ] {
+        let body = s.gql(query, json!({})).await;
+        assert_eq!(code(&body), want, "{query}: {body}");
+    }
+
     // The server still answers normally afterwards.
     let data = s.data("{ startups { totalCount } }", json!({})).await;
     assert_eq!(data["startups"]["totalCount"], 3);

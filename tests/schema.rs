@@ -71,3 +71,32 @@ async fn every_type_field_argument_and_value_is_documented() {
     }
     assert!(missing.is_empty(), "undocumented: {missing:#?}");
 }
+
+/// The introspection query GraphiQL sends (graphql-js `getIntrospectionQuery`).
+const GRAPHIQL_INTROSPECTION: &str = r#"query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name description locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+  kind name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+}"#;
+
+#[tokio::test]
+async fn the_playground_introspection_fits_the_query_limits() {
+    let schema = ketnoi::graphql::builder().finish();
+    let response = schema.execute(GRAPHIQL_INTROSPECTION).await;
+    assert!(response.errors.is_empty(), "{:?}", response.errors);
+}

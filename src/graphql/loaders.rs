@@ -51,7 +51,11 @@ where
     let mut execution = std::pin::pin!(execution(loaders));
     let mut tasks: Vec<Task> = Vec::new();
     std::future::poll_fn(|cx| {
-        loop {
+        // Re-poll while the execution only yielded; a bound keeps a huge
+        // response from holding the worker thread (the outer waker has been
+        // woken, so returning Pending resumes it promptly).
+        let mut idle = false;
+        for _ in 0..MAX_SELF_WAKES {
             let woken = Arc::new(SelfWake {
                 woken: AtomicBool::new(false),
                 outer: cx.waker().clone(),
@@ -64,8 +68,13 @@ where
                 return Poll::Ready(output);
             }
             if !woken.woken.load(Ordering::SeqCst) {
+                idle = true;
                 break;
             }
+        }
+        if !idle {
+            // Still busy: come back (the waker was woken) before loading.
+            return Poll::Pending;
         }
         while let Poll::Ready(Some(task)) = receiver.poll_recv(cx) {
             tasks.push(task);
@@ -75,6 +84,9 @@ where
     })
     .await
 }
+
+/// How many times in a row the execution may yield before its batches run.
+const MAX_SELF_WAKES: usize = 1024;
 
 /// The most keys one batch loads.
 const MAX_BATCH: usize = 1000;

@@ -28,8 +28,19 @@ pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// The schema's builder, without data: enough to print the SDL.
 pub fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
-    Schema::build(Query, Mutation, EmptySubscription).extension(errors::ErrorCodes)
+    Schema::build(Query, Mutation, EmptySubscription)
+        .extension(errors::ErrorCodes)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
 }
+
+/// The deepest query accepted: the relations form cycles (investor →
+/// portfolio → startup → investments → investor ...), and the standard
+/// introspection query needs 13 levels.
+pub const MAX_DEPTH: usize = 15;
+
+/// The most fields one query may select (each field costs 1).
+pub const MAX_COMPLEXITY: usize = 5_000;
 
 /// The schema with its store.
 pub fn schema(store: Store) -> AppSchema {

@@ -3,7 +3,7 @@
 use async_graphql::{
     InputObject, InputValueError, InputValueResult, Object, Scalar, ScalarType, Value,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Currency, Money, parse_amount};
 
@@ -43,9 +43,13 @@ impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
             Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .filter(|d| s.len() == 10 && crate::model::YEARS.contains(&d.year()))
                 .map(Date)
-                .map_err(|_| {
-                    InputValueError::custom(format!("`{s}` is not a date like 2025-11-20"))
+                .ok_or_else(|| {
+                    InputValueError::custom(format!(
+                        "`{s}` is not a date like 2025-11-20 (years 1900 to 9999)"
+                    ))
                 }),
             _ => Err(InputValueError::expected_type(value)),
         }

@@ -974,7 +974,7 @@ fn startup_row(
                 FieldErrorCode::OutOfRange,
                 format!("{founded} is in the future"),
             );
-        } else if founded.year_ce().1 < 1900 {
+        } else if !model::YEARS.contains(&founded.year()) {
             c.push(
                 "founded_on",
                 FieldErrorCode::OutOfRange,
@@ -1167,6 +1167,10 @@ fn event_row(r: &EventRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec<Field
     c.required_text("title", &r.title, model::MAX_NAME_LEN);
     c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
     c.url("website", r.website.as_deref());
+    c.year_in_range("starts_at", r.starts_at.year());
+    if let Some(ends) = r.ends_at {
+        c.year_in_range("ends_at", ends.year());
+    }
     if let Some(ends) = r.ends_at
         && ends < r.starts_at
     {
@@ -1216,6 +1220,7 @@ fn investment_row(
 ) -> Result<RowWrite, Vec<FieldError>> {
     let mut c = Checker::default();
     c.money("amount", Some(&r.amount));
+    c.year_in_range("date", r.date.year());
     if r.date > today {
         c.push(
             "date",
