@@ -168,6 +168,7 @@ async fn malformed_requests_get_clear_errors_with_codes() {
     );
     let r = post("application/json", big.into_bytes()).await.unwrap();
     assert_eq!(r.status(), 413, "bodies over the limit are refused");
+    assert_eq!(code(&r.json().await.unwrap()), "PAYLOAD_TOO_LARGE");
 
     // GraphQL-level problems: a code on every error, nothing internal.
     for (query, variables, want) in [

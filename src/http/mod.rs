@@ -101,6 +101,7 @@ pub fn router(store: Store, config: &HttpConfig) -> Router {
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
         .layer(RequestBodyLimitLayer::new(config.body_limit))
+        .layer(axum::middleware::map_response(coded_errors))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
             let id = req.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
@@ -119,6 +120,27 @@ pub async fn serve(
     axum::serve(listener, router(store, &config))
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+/// Gives the middleware's plain-text refusals (413 from the body limit,
+/// 408 from the timeout) the same JSON shape and codes as every other error.
+async fn coded_errors(response: Response) -> Response {
+    let (code, message) = match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "PAYLOAD_TOO_LARGE",
+            "the request body is larger than this server accepts",
+        ),
+        StatusCode::REQUEST_TIMEOUT => ("TIMEOUT", "the request took too long and was cancelled"),
+        _ => return response,
+    };
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if is_json {
+        return response;
+    }
+    json_error(response.status(), code, message)
 }
 
 fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
