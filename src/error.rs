@@ -32,6 +32,7 @@ impl Error {
             Error::Store(e) => match e {
                 StoreError::Invalid { .. } | StoreError::UnsupportedUrl => "BAD_USER_INPUT",
                 StoreError::NotFound => "NOT_FOUND",
+                StoreError::Conflict => "CONFLICT",
                 StoreError::Database(_) | StoreError::Migrate(_) => "INTERNAL",
             },
             Error::Io(_) => "INTERNAL",

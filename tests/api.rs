@@ -17,6 +17,7 @@ both_databases!(
     investments_are_recorded_once,
     eligibility_follows_the_five_year_rule,
     lookups_by_slug,
+    concurrent_updates_of_different_fields_all_land,
 );
 
 fn names(connection: &Value) -> Vec<String> {
@@ -713,4 +714,47 @@ async fn lookups_by_slug(store: Store) {
     assert_eq!(data["sector"]["nameEn"], "Artificial intelligence");
     let body = server.gql(r#"{ startup { id } }"#, json!({})).await;
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+}
+
+async fn concurrent_updates_of_different_fields_all_land(store: Store) {
+    load_sample(&store).await;
+    let server = std::sync::Arc::new(TestServer::start(store).await);
+    let id = server
+        .data(r#"{ startup(slug: "cang-so") { id } }"#, json!({}))
+        .await["startup"]["id"]
+        .clone();
+    let update = r#"mutation($input: UpdateStartupInput!) { updateStartup(input: $input) { userErrors { field } } }"#;
+    for round in 0..3 {
+        let changes = [
+            json!({"tagline": format!("tagline {round}")}),
+            json!({"description": format!("description {round}")}),
+            json!({"teamSize": 10 + round}),
+            json!({"website": format!("https://r{round}.example.vn")}),
+            json!({"needs": ["LEGAL"]}),
+            json!({"tags": ["YOUTH"]}),
+        ];
+        let mut tasks = Vec::new();
+        for change in changes {
+            let server = server.clone();
+            let mut input = change.clone();
+            input["id"] = id.clone();
+            tasks.push(tokio::spawn(async move {
+                let body = server.gql(update, json!({"input": input})).await;
+                assert!(body.get("errors").is_none(), "{body}");
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        let s = server
+            .data(r#"{ startup(slug: "cang-so") { tagline description teamSize website needs tags } }"#, json!({}))
+            .await;
+        assert_eq!(
+            s["startup"],
+            json!({"tagline": format!("tagline {round}"), "description": format!("description {round}"),
+                   "teamSize": 10 + round, "website": format!("https://r{round}.example.vn"),
+                   "needs": ["LEGAL"], "tags": ["YOUTH"]}),
+            "round {round}: every concurrent change landed"
+        );
+    }
 }

@@ -90,7 +90,7 @@ async fn save(
     let store = ctx.data_unchecked::<Store>();
     match store.write(&batch, mode).await {
         Ok(ids) => match mode {
-            WriteMode::Update(id) => Ok(Ok(id)),
+            WriteMode::Update(id, _) => Ok(Ok(id)),
             _ => ids
                 .get(key)
                 .copied()
@@ -327,7 +327,7 @@ pub struct CreateStartupInput {
 }
 
 /// Changes to a startup: absent fields stay as they are, null clears.
-#[derive(InputObject)]
+#[derive(Clone, InputObject)]
 pub struct UpdateStartupInput {
     /// The startup to change.
     pub id: ID,
@@ -401,7 +401,7 @@ pub struct CreateInvestorInput {
 }
 
 /// Changes to an investor: absent fields stay as they are, null clears.
-#[derive(InputObject)]
+#[derive(Clone, InputObject)]
 pub struct UpdateInvestorInput {
     /// The investor to change.
     pub id: ID,
@@ -467,7 +467,7 @@ pub struct CreateMentorInput {
 }
 
 /// Changes to a mentor: absent fields stay as they are, null clears.
-#[derive(InputObject)]
+#[derive(Clone, InputObject)]
 pub struct UpdateMentorInput {
     /// The mentor to change.
     pub id: ID,
@@ -519,7 +519,7 @@ pub struct CreateOrganizationInput {
 }
 
 /// Changes to an organisation: absent fields stay as they are, null clears.
-#[derive(InputObject)]
+#[derive(Clone, InputObject)]
 pub struct UpdateOrganizationInput {
     /// The organisation to change.
     pub id: ID,
@@ -568,7 +568,7 @@ pub struct CreateEventInput {
 }
 
 /// Changes to an event: absent fields stay as they are, null clears.
-#[derive(InputObject)]
+#[derive(Clone, InputObject)]
 pub struct UpdateEventInput {
     /// The event to change.
     pub id: ID,
@@ -617,22 +617,28 @@ pub struct DeleteInput {
 }
 
 /// Reads the record of an existing row, or a user error on `id`.
+/// Also returns the row's version (`updated_at`, read first), so that the
+/// update applies only if nothing changed in between.
 macro_rules! existing {
-    ($ctx:expr, $id:expr, $kind:expr, $method:ident) => {{
+    ($ctx:expr, $id:expr, $kind:expr, $table:expr, $method:ident) => {{
         let store = $ctx.data_unchecked::<Store>();
         let row = ids::decode(&$id)
             .filter(|(k, _)| *k == $kind)
             .map(|(_, row)| row);
         let found = match row {
-            Some(row) => store
-                .$method(RecordSelect::Ids(&[row]))
-                .await
-                .map_err(Error::from)?
-                .pop(),
+            Some(row) => match store.version($table, row).await.map_err(Error::from)? {
+                Some(version) => store
+                    .$method(RecordSelect::Ids(&[row]))
+                    .await
+                    .map_err(Error::from)?
+                    .pop()
+                    .map(|(row, record)| (row, version, record)),
+                None => None,
+            },
             None => None,
         };
         match found {
-            Some((row, record)) => (row, record),
+            Some((row, version, record)) => (row, Some(version), record),
             None => {
                 return Ok(Err(vec![user_error(
                     "id",
@@ -682,7 +688,8 @@ async fn create_startup(ctx: &Context<'_>, i: CreateStartupInput) -> Result<Outc
 }
 
 async fn update_startup(ctx: &Context<'_>, i: UpdateStartupInput) -> Result<Outcome, Error> {
-    let (row, mut r) = existing!(ctx, i.id, Kind::Startup, startup_records);
+    let (row, version, mut r) =
+        existing!(ctx, i.id, Kind::Startup, Table::Startups, startup_records);
     match i.organization {
         MaybeUndefined::Undefined => {}
         MaybeUndefined::Null => r.organization = None,
@@ -706,7 +713,13 @@ async fn update_startup(ctx: &Context<'_>, i: UpdateStartupInput) -> Result<Outc
     patch_text(&mut r.email, i.email);
     patch_text(&mut r.phone, i.phone);
     let key = r.key.clone();
-    save(ctx, Batch::Startups(vec![r]), WriteMode::Update(row), &key).await
+    save(
+        ctx,
+        Batch::Startups(vec![r]),
+        WriteMode::Update(row, version),
+        &key,
+    )
+    .await
 }
 
 async fn create_investor(ctx: &Context<'_>, i: CreateInvestorInput) -> Result<Outcome, Error> {
@@ -730,7 +743,13 @@ async fn create_investor(ctx: &Context<'_>, i: CreateInvestorInput) -> Result<Ou
 }
 
 async fn update_investor(ctx: &Context<'_>, i: UpdateInvestorInput) -> Result<Outcome, Error> {
-    let (row, mut r) = existing!(ctx, i.id, Kind::Investor, investor_records);
+    let (row, version, mut r) = existing!(
+        ctx,
+        i.id,
+        Kind::Investor,
+        Table::Investors,
+        investor_records
+    );
     set(&mut r.key, i.slug);
     set(&mut r.name, i.name);
     set(&mut r.kind, i.kind);
@@ -745,7 +764,13 @@ async fn update_investor(ctx: &Context<'_>, i: UpdateInvestorInput) -> Result<Ou
     patch_text(&mut r.email, i.email);
     patch_text(&mut r.phone, i.phone);
     let key = r.key.clone();
-    save(ctx, Batch::Investors(vec![r]), WriteMode::Update(row), &key).await
+    save(
+        ctx,
+        Batch::Investors(vec![r]),
+        WriteMode::Update(row, version),
+        &key,
+    )
+    .await
 }
 
 async fn create_mentor(ctx: &Context<'_>, i: CreateMentorInput) -> Result<Outcome, Error> {
@@ -768,7 +793,7 @@ async fn create_mentor(ctx: &Context<'_>, i: CreateMentorInput) -> Result<Outcom
 }
 
 async fn update_mentor(ctx: &Context<'_>, i: UpdateMentorInput) -> Result<Outcome, Error> {
-    let (row, mut r) = existing!(ctx, i.id, Kind::Mentor, mentor_records);
+    let (row, version, mut r) = existing!(ctx, i.id, Kind::Mentor, Table::Mentors, mentor_records);
     set(&mut r.key, i.slug);
     set(&mut r.name, i.name);
     set(&mut r.headline, i.headline);
@@ -782,7 +807,13 @@ async fn update_mentor(ctx: &Context<'_>, i: UpdateMentorInput) -> Result<Outcom
     patch_text(&mut r.email, i.email);
     patch_text(&mut r.phone, i.phone);
     let key = r.key.clone();
-    save(ctx, Batch::Mentors(vec![r]), WriteMode::Update(row), &key).await
+    save(
+        ctx,
+        Batch::Mentors(vec![r]),
+        WriteMode::Update(row, version),
+        &key,
+    )
+    .await
 }
 
 async fn create_organization(
@@ -813,7 +844,13 @@ async fn update_organization(
     ctx: &Context<'_>,
     i: UpdateOrganizationInput,
 ) -> Result<Outcome, Error> {
-    let (row, mut r) = existing!(ctx, i.id, Kind::Organization, organization_records);
+    let (row, version, mut r) = existing!(
+        ctx,
+        i.id,
+        Kind::Organization,
+        Table::Organizations,
+        organization_records
+    );
     set(&mut r.key, i.slug);
     set(&mut r.name, i.name);
     set(&mut r.kind, i.kind);
@@ -826,7 +863,7 @@ async fn update_organization(
     save(
         ctx,
         Batch::Organizations(vec![r]),
-        WriteMode::Update(row),
+        WriteMode::Update(row, version),
         &key,
     )
     .await
@@ -854,7 +891,7 @@ async fn create_event(ctx: &Context<'_>, i: CreateEventInput) -> Result<Outcome,
 }
 
 async fn update_event(ctx: &Context<'_>, i: UpdateEventInput) -> Result<Outcome, Error> {
-    let (row, mut r) = existing!(ctx, i.id, Kind::Event, event_records);
+    let (row, version, mut r) = existing!(ctx, i.id, Kind::Event, Table::Events, event_records);
     match i.organizer {
         MaybeUndefined::Undefined => {}
         MaybeUndefined::Null => r.organizer = None,
@@ -872,7 +909,13 @@ async fn update_event(ctx: &Context<'_>, i: UpdateEventInput) -> Result<Outcome,
     set(&mut r.sectors, i.sectors);
     patch_text(&mut r.website, i.website);
     let key = r.key.clone();
-    save(ctx, Batch::Events(vec![r]), WriteMode::Update(row), &key).await
+    save(
+        ctx,
+        Batch::Events(vec![r]),
+        WriteMode::Update(row, version),
+        &key,
+    )
+    .await
 }
 
 async fn record_investment(ctx: &Context<'_>, i: RecordInvestmentInput) -> Result<Outcome, Error> {
@@ -916,6 +959,33 @@ async fn delete(
             )],
         })
     }
+}
+
+/// How often an update is tried again when the profile changed under it.
+const UPDATE_ATTEMPTS: u64 = 16;
+
+/// Runs an update, again from a fresh read when a concurrent write changed
+/// the row in between (so no field another request changed is undone).
+async fn retrying<F, Fut>(mut attempt: F) -> Result<Outcome, Error>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<Outcome, Error>>,
+{
+    for n in 1..UPDATE_ATTEMPTS {
+        match attempt().await {
+            // Back off a little longer each time, so that writers racing for
+            // one profile spread out instead of colliding again.
+            Err(Error::Store(StoreError::Conflict)) => {
+                let jitter = std::hash::BuildHasher::hash_one(
+                    &std::collections::hash_map::RandomState::new(),
+                    n,
+                ) % 4;
+                tokio::time::sleep(std::time::Duration::from_millis(n * 2 + jitter)).await;
+            }
+            other => return other,
+        }
+    }
+    attempt().await
 }
 
 /// Builds a payload from an outcome, loading the saved object.
@@ -970,7 +1040,7 @@ impl Mutation {
     ) -> Result<StartupPayload> {
         payload!(
             ctx,
-            update_startup(ctx, input).await,
+            retrying(|| update_startup(ctx, input.clone())).await,
             StartupPayload,
             startup,
             StartupId
@@ -1009,7 +1079,7 @@ impl Mutation {
     ) -> Result<InvestorPayload> {
         payload!(
             ctx,
-            update_investor(ctx, input).await,
+            retrying(|| update_investor(ctx, input.clone())).await,
             InvestorPayload,
             investor,
             InvestorId
@@ -1048,7 +1118,7 @@ impl Mutation {
     ) -> Result<MentorPayload> {
         payload!(
             ctx,
-            update_mentor(ctx, input).await,
+            retrying(|| update_mentor(ctx, input.clone())).await,
             MentorPayload,
             mentor,
             MentorId
@@ -1087,7 +1157,7 @@ impl Mutation {
     ) -> Result<OrganizationPayload> {
         payload!(
             ctx,
-            update_organization(ctx, input).await,
+            retrying(|| update_organization(ctx, input.clone())).await,
             OrganizationPayload,
             organization,
             OrganizationId
@@ -1126,7 +1196,7 @@ impl Mutation {
     ) -> Result<EventPayload> {
         payload!(
             ctx,
-            update_event(ctx, input).await,
+            retrying(|| update_event(ctx, input.clone())).await,
             EventPayload,
             event,
             EventId

@@ -152,6 +152,9 @@ pub enum StoreError {
     /// The entity to change does not exist.
     #[error("not found")]
     NotFound,
+    /// The entity changed since it was read (optimistic concurrency).
+    #[error("changed concurrently")]
+    Conflict,
     /// The database URL is not one we support.
     #[error("unsupported database URL: expected sqlite:... or postgres://...")]
     UnsupportedUrl,
@@ -246,8 +249,9 @@ pub enum WriteMode {
     Insert,
     /// Insert or update by the table's natural key (imports).
     Upsert,
-    /// Update the row with this id.
-    Update(i64),
+    /// Update the row with this id; with a version, only if its
+    /// `updated_at` still equals it (else [`StoreError::Conflict`]).
+    Update(i64, Option<DateTime<Utc>>),
 }
 
 /// A sort order for a list, and the column it sorts by.
@@ -746,6 +750,15 @@ impl Store {
             }
             Store::Postgres(pool) => ImportTx::Postgres(pool.begin().await?, RefCache::default()),
         })
+    }
+
+    /// The `updated_at` of a row: its version for a conditional update.
+    pub async fn version(
+        &self,
+        table: Table,
+        id: i64,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        dispatch!(self, write, version(table, id))
     }
 
     /// Deletes a row of `table` by id; false when there was none.

@@ -812,13 +812,13 @@ pub async fn write_batch(
     let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
     let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
     match mode {
-        WriteMode::Update(id) => {
+        WriteMode::Update(id, version) => {
             let [row] = rows.as_slice() else {
                 return Err(StoreError::Database(sqlx::Error::Protocol(
                     "BUG: update takes one record".into(),
                 )));
             };
-            update_row(tx, spec, row, id, now).await?;
+            update_row(tx, spec, row, (id, version), now).await?;
             if let Some(slug) = &row.slug {
                 ids.insert(slug.clone(), id);
             }
@@ -835,7 +835,7 @@ pub async fn write_batch(
     let owners: Vec<(i64, &RowWrite)> = rows
         .iter()
         .filter_map(|r| match (mode, &r.slug) {
-            (WriteMode::Update(id), _) => Some((id, r)),
+            (WriteMode::Update(id, _), _) => Some((id, r)),
             (_, Some(slug)) => ids.get(slug).map(|id| (*id, r)),
             (_, None) => None,
         })
@@ -946,7 +946,7 @@ async fn update_row(
     tx: &mut Transaction<'static, DB>,
     spec: &WriteSpec,
     row: &RowWrite,
-    id: i64,
+    (id, version): (i64, Option<chrono::DateTime<chrono::Utc>>),
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     let mut b = Builder::new(format!("update {} set ", spec.table));
@@ -963,15 +963,36 @@ async fn update_row(
     }
     b.push(" where id = ");
     b.push_bind(id);
+    if let Some(version) = version {
+        b.push(" and updated_at = ");
+        b.push_bind(version);
+    }
     let done = b
         .build()
         .execute(&mut **tx)
         .await
         .map_err(super::on_unique_violation)?;
     if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
+        return Err(if version.is_some() {
+            StoreError::Conflict
+        } else {
+            StoreError::NotFound
+        });
     }
     Ok(())
+}
+
+/// The `updated_at` of a row (read on the writer, so it is current).
+pub async fn version(
+    pool: &Pool<DB>,
+    table: Table,
+    id: i64,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, StoreError> {
+    let sql = format!("select updated_at from {} where id = $1", table.name());
+    Ok(sqlx::query_scalar(&sql)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?)
 }
 
 fn push_value_unseparated(
