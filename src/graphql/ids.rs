@@ -5,8 +5,6 @@ use async_graphql::ID;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use crate::error::Error;
-
 /// The types that have global IDs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -65,15 +63,9 @@ pub fn decode(id: &str) -> Option<(Kind, i64)> {
     Some((kind, row))
 }
 
-/// Decodes an ID that must be of `kind`; `argument` names it in the error.
-pub fn expect(id: &ID, kind: Kind, argument: &str) -> Result<i64, Error> {
-    match decode(id) {
-        Some((k, row)) if k == kind => Ok(row),
-        _ => Err(Error::BadUserInput(format!(
-            "`{argument}` is not the ID of a {}",
-            kind.name()
-        ))),
-    }
+/// The row id of `id` when it is the ID of a `kind`; `None` otherwise.
+pub fn of_kind(id: &str, kind: Kind) -> Option<i64> {
+    decode(id).filter(|(k, _)| *k == kind).map(|(_, row)| row)
 }
 
 #[cfg(test)]
@@ -88,6 +80,7 @@ mod tests {
         assert_eq!(decode("not-an-id"), None);
         assert_eq!(decode(&URL_SAFE_NO_PAD.encode("Rocket:1")), None);
         assert_eq!(decode(&URL_SAFE_NO_PAD.encode("Startup:-1")), None);
-        assert!(expect(&id, Kind::Investor, "id").is_err());
+        assert_eq!(of_kind(&id, Kind::Investor), None);
+        assert_eq!(of_kind(&id, Kind::Startup), Some(42));
     }
 }

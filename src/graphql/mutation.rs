@@ -622,9 +622,7 @@ pub struct DeleteInput {
 macro_rules! existing {
     ($ctx:expr, $id:expr, $kind:expr, $table:expr, $method:ident) => {{
         let store = $ctx.data_unchecked::<Store>();
-        let row = ids::decode(&$id)
-            .filter(|(k, _)| *k == $kind)
-            .map(|(_, row)| row);
+        let row = ids::of_kind(&$id, $kind);
         let found = match row {
             Some(row) => match store.version($table, row).await.map_err(Error::from)? {
                 Some(version) => store
@@ -937,9 +935,7 @@ async fn delete(
     kind: Kind,
     table: Table,
 ) -> Result<DeletePayload, Error> {
-    let row = ids::decode(&id)
-        .filter(|(k, _)| *k == kind)
-        .map(|(_, row)| row);
+    let row = ids::of_kind(&id, kind);
     let deleted = match row {
         Some(row) => ctx.data_unchecked::<Store>().delete(table, row).await?,
         None => false,

@@ -69,9 +69,7 @@ async fn lookup(
     slug: Option<String>,
 ) -> Result<Option<i64>, Error> {
     match (id, slug) {
-        (Some(id), None) => Ok(ids::decode(&id)
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, row)| row)),
+        (Some(id), None) => Ok(ids::of_kind(&id, kind)),
         (None, Some(slug)) => Ok(ctx
             .data_unchecked::<Store>()
             .id_by_slug(table, &slug)

@@ -533,14 +533,6 @@ impl Store {
         })
     }
 
-    /// The dialect of this store.
-    pub fn dialect(&self) -> Dialect {
-        match self {
-            Store::Sqlite { .. } => Dialect::Sqlite,
-            Store::Postgres(_) => Dialect::Postgres,
-        }
-    }
-
     /// Applies the migrations this build embeds.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {
@@ -569,11 +561,6 @@ impl Store {
     /// The id of the row of `table` with this slug.
     pub async fn id_by_slug(&self, table: Table, slug: &str) -> Result<Option<i64>, StoreError> {
         dispatch!(self, read, id_by_slug(table, slug))
-    }
-
-    /// Which of these ids exist in `table`.
-    pub async fn existing_ids(&self, table: Table, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
-        dispatch!(self, read, existing_ids(table, ids))
     }
 
     /// Every sector, ordered by key.

@@ -62,19 +62,6 @@ pub async fn id_by_slug(
         .await?)
 }
 
-pub async fn existing_ids(
-    pool: &Pool<DB>,
-    table: Table,
-    ids: &[i64],
-) -> Result<Vec<i64>, StoreError> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let mut b = Builder::new(format!("select id from {} where id in ", table.name()));
-    push_id_list(&mut b, ids);
-    Ok(b.build_query_scalar().fetch_all(pool).await?)
-}
-
 pub async fn sectors(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Sector>, StoreError> {
     let mut b = Builder::new("select id, slug, name, name_en from sectors");
     if let Some(ids) = ids {
