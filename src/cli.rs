@@ -94,6 +94,41 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Print the GraphQL schema (SDL).
     Schema,
+    /// Manage operator accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+/// `ketnoi admin ...`.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an operator (ADMIN) account.
+    Create(AdminCreateArgs),
+}
+
+/// Options of `admin create`.
+#[derive(Args)]
+pub struct AdminCreateArgs {
+    /// The operator's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    /// The password (at least 10 characters); read from standard input when
+    /// absent, which keeps it out of the shell history and process list.
+    #[arg(long)]
+    pub password: Option<String>,
+    /// The name to show.
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+impl fmt::Debug for AdminCreateArgs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminCreateArgs")
+            .field("email", &self.email)
+            .field("password", &self.password.as_ref().map(|_| "[redacted]"))
+            .field("name", &self.name)
+            .finish()
+    }
 }
 
 /// Options of `serve`.
@@ -111,6 +146,19 @@ pub struct ServeArgs {
     /// Seconds a request may take before it is cancelled (408).
     #[arg(long, env = "KETNOI_REQUEST_TIMEOUT", default_value_t = 30)]
     pub request_timeout: u64,
+    /// Hours a sign-in token stays valid.
+    #[arg(long, env = "KETNOI_TOKEN_TTL_HOURS", default_value_t = 720)]
+    pub token_ttl_hours: u64,
+    /// Sign-in attempts one account may make in a row; then one a minute.
+    #[arg(long, env = "KETNOI_SIGN_IN_ATTEMPTS_PER_ACCOUNT", default_value_t = 5)]
+    pub sign_in_attempts_per_account: u32,
+    /// Sign-in attempts one client address may make in a row; then ten a minute.
+    #[arg(
+        long,
+        env = "KETNOI_SIGN_IN_ATTEMPTS_PER_ADDRESS",
+        default_value_t = 20
+    )]
+    pub sign_in_attempts_per_address: u32,
 }
 
 impl Default for ServeArgs {
@@ -229,6 +277,42 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
             print!("{}", crate::graphql::sdl());
             Ok(())
         }
+        Command::Admin(AdminCommand::Create(args)) => admin_create(&cli.global, args).await,
+    }
+}
+
+async fn admin_create(global: &Global, args: AdminCreateArgs) -> Result<(), Error> {
+    let password = match args.password {
+        Some(p) => p,
+        None => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let store = open_store(global).await?;
+    let auth = crate::auth::Auth::new(store.clone(), crate::auth::AuthConfig::default());
+    let created = auth
+        .create(
+            &args.email,
+            &password,
+            crate::model::Role::Admin,
+            args.name.as_deref(),
+        )
+        .await;
+    store.close().await;
+    match created? {
+        Ok(user) => {
+            eprintln!("created operator account {} (ADMIN)", user.email);
+            Ok(())
+        }
+        Err(errors) => Err(Error::BadUserInput(
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
     }
 }
 
@@ -323,6 +407,12 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
     let config = HttpConfig {
         body_limit: args.body_limit,
         request_timeout: Duration::from_secs(args.request_timeout),
+        auth: crate::auth::AuthConfig {
+            token_ttl: Duration::from_secs(args.token_ttl_hours.max(1) * 3600),
+            account_burst: args.sign_in_attempts_per_account,
+            address_burst: args.sign_in_attempts_per_address,
+            ..crate::auth::AuthConfig::default()
+        },
     };
     crate::http::serve(store.clone(), listener, config, shutdown_signal()).await?;
     store.close().await;

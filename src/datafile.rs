@@ -215,6 +215,13 @@ pub struct InvestmentRecord {
     pub amount: Money,
     pub round: Stage,
     pub date: NaiveDate,
+    /// Seen only by the two parties and the operator (default false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub confidential: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Why a line could not be read.

@@ -15,6 +15,15 @@ pub enum Error {
     /// The requested object does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// The request needs a signed-in user (or its token is not valid).
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The signed-in user may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many attempts; the client may retry after this many seconds.
+    #[error("too many attempts: retry after {0} seconds")]
+    RateLimited(u64),
     /// The storage layer failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -29,6 +38,9 @@ impl Error {
         match self {
             Error::BadUserInput(_) => "BAD_USER_INPUT",
             Error::NotFound(_) => "NOT_FOUND",
+            Error::Unauthenticated(_) => "UNAUTHENTICATED",
+            Error::Forbidden(_) => "FORBIDDEN",
+            Error::RateLimited(_) => "RATE_LIMITED",
             Error::Store(e) => match e {
                 StoreError::Invalid { .. } | StoreError::UnsupportedUrl => "BAD_USER_INPUT",
                 StoreError::NotFound => "NOT_FOUND",

@@ -1,5 +1,6 @@
 //! ketnoi: a GraphQL backend for innovative-startup ecosystems.
 
+pub mod auth;
 pub mod cli;
 pub mod datafile;
 pub mod error;

@@ -318,6 +318,8 @@ pub struct Organization {
     pub description: String,
     pub website: Option<String>,
     pub contact: Contact,
+    /// The user who may change it (null: curated by the operator).
+    pub owner_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -341,6 +343,8 @@ pub struct Startup {
     pub website: Option<String>,
     pub contact: Contact,
     pub sector_ids: Vec<i64>,
+    /// The user who may change it (null: curated by the operator).
+    pub owner_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -393,6 +397,8 @@ pub struct Investor {
     pub sector_ids: Vec<i64>,
     /// Provinces the investor invests in; empty means nationwide.
     pub province_ids: Vec<i64>,
+    /// The user who may change it (null: curated by the operator).
+    pub owner_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -413,6 +419,8 @@ pub struct Mentor {
     pub website: Option<String>,
     pub contact: Contact,
     pub sector_ids: Vec<i64>,
+    /// The user who may change it (null: curated by the operator).
+    pub owner_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -435,6 +443,32 @@ pub struct Event {
     pub updated_at: DateTime<Utc>,
 }
 
+vocabulary! {
+    /// What a user is: each account has exactly one role.
+    Role {
+        /// The operator (a province's Department of Science and Technology):
+        /// curates data, may change everything.
+        Admin = "ADMIN",
+        /// A founder: owns startup profiles.
+        Startup = "STARTUP",
+        /// Owns one investor profile; sees what startups are raising.
+        Investor = "INVESTOR",
+        /// Owns one mentor profile.
+        Mentor = "MENTOR",
+    }
+}
+
+/// A person who signs in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub id: i64,
+    /// Trimmed and lowercased.
+    pub email: String,
+    pub role: Role,
+    pub name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
 /// Money an investor put into a startup in one round.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Investment {
@@ -444,6 +478,8 @@ pub struct Investment {
     pub amount: Money,
     pub round: Stage,
     pub date: NaiveDate,
+    /// Seen only by the two parties and the operator.
+    pub confidential: bool,
 }
 
 /// The Vietnamese time zone offset (Asia/Ho_Chi_Minh has no daylight saving).
@@ -502,6 +538,8 @@ pub enum FieldErrorCode {
     Required,
     /// The value is longer than allowed.
     TooLong,
+    /// The value is shorter than allowed (passwords).
+    TooShort,
     /// The value is malformed.
     Invalid,
     /// The value is outside the allowed range.
@@ -510,6 +548,8 @@ pub enum FieldErrorCode {
     UnknownReference,
     /// The value must be unique and is already in use.
     Taken,
+    /// The e-mail address or the password is wrong (sign-in).
+    InvalidCredentials,
 }
 
 /// A problem with one field of an input that the user can fix.
@@ -749,6 +789,7 @@ mod tests {
             website: None,
             contact: Contact::default(),
             sector_ids: vec![],
+            owner_id: None,
             created_at: Utc::now(),
             updated_at: Utc::now(),
         };

@@ -78,6 +78,12 @@ fn classify(error: &mut ServerError, request_id: &str) {
             tracing::error!(request_id, error = %app, path = ?error.path, "internal error in a resolver");
             error.message = format!("{INTERNAL_MESSAGE} (request id {request_id})");
         }
+        if let Error::RateLimited(seconds) = app {
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("retryAfter", *seconds);
+        }
         app.code()
     } else if let Some(store) = source
         .as_deref()

@@ -16,10 +16,11 @@ pub enum Kind {
     Sector,
     Province,
     Investment,
+    User,
 }
 
 impl Kind {
-    const ALL: [Kind; 8] = [
+    const ALL: [Kind; 9] = [
         Kind::Startup,
         Kind::Investor,
         Kind::Mentor,
@@ -28,6 +29,7 @@ impl Kind {
         Kind::Sector,
         Kind::Province,
         Kind::Investment,
+        Kind::User,
     ];
 
     /// The GraphQL type name.
@@ -41,6 +43,7 @@ impl Kind {
             Kind::Sector => "Sector",
             Kind::Province => "Province",
             Kind::Investment => "Investment",
+            Kind::User => "User",
         }
     }
 }

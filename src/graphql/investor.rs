@@ -3,6 +3,7 @@
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::{DateTime, FixedOffset};
 
+use super::account;
 use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestmentsOfInvestor, ProvinceId, SectorId};
@@ -63,14 +64,22 @@ impl Investor {
         self.website.as_deref()
     }
 
-    /// Contact e-mail address.
-    async fn email(&self) -> Option<&str> {
-        self.contact.email.as_deref()
+    /// Contact e-mail address; null unless the viewer owns the profile or
+    /// is the operator.
+    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.contact
+            .email
+            .as_deref()
+            .filter(|_| account::sees_contact(ctx, self.owner_id))
     }
 
-    /// Contact phone number.
-    async fn phone(&self) -> Option<&str> {
-        self.contact.phone.as_deref()
+    /// Contact phone number; null unless the viewer owns the profile or is
+    /// the operator.
+    async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.contact
+            .phone
+            .as_deref()
+            .filter(|_| account::sees_contact(ctx, self.owner_id))
     }
 
     /// The sectors it invests in.
@@ -96,11 +105,13 @@ impl Investor {
         self.province_ids.is_empty()
     }
 
-    /// Its investments, newest first.
+    /// Its investments, newest first (confidential ones only for the two
+    /// parties and the operator).
     async fn portfolio(&self, ctx: &Context<'_>) -> Result<Vec<Investment>> {
-        Ok(loaders::one(ctx, InvestmentsOfInvestor(self.id))
+        let all = loaders::one(ctx, InvestmentsOfInvestor(self.id))
             .await?
-            .unwrap_or_default())
+            .unwrap_or_default();
+        Ok(account::visible_investments(ctx, all).await?)
     }
 
     /// When the profile was created.

@@ -3,6 +3,7 @@
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::{DateTime, FixedOffset};
 
+use super::account;
 use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, ProvinceId, SectorId};
@@ -57,14 +58,22 @@ impl Mentor {
         self.website.as_deref()
     }
 
-    /// Contact e-mail address.
-    async fn email(&self) -> Option<&str> {
-        self.contact.email.as_deref()
+    /// Contact e-mail address; null unless the viewer owns the profile or
+    /// is the operator.
+    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.contact
+            .email
+            .as_deref()
+            .filter(|_| account::sees_contact(ctx, self.owner_id))
     }
 
-    /// Contact phone number.
-    async fn phone(&self) -> Option<&str> {
-        self.contact.phone.as_deref()
+    /// Contact phone number; null unless the viewer owns the profile or is
+    /// the operator.
+    async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.contact
+            .phone
+            .as_deref()
+            .filter(|_| account::sees_contact(ctx, self.owner_id))
     }
 
     /// The sectors they know.

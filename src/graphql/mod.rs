@@ -2,6 +2,7 @@
 //! `mutation.rs`. Resolvers stay thin: they decode arguments, then call the
 //! store through the request's DataLoaders.
 
+pub mod account;
 pub mod connection;
 pub mod errors;
 pub mod event;
@@ -28,7 +29,7 @@ pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// The schema's builder, without data: enough to print the SDL.
 pub fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
-    Schema::build(Query, Mutation, EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .extension(errors::ErrorCodes)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
@@ -42,9 +43,9 @@ pub const MAX_DEPTH: usize = 15;
 /// The most fields one query may select (each field costs 1).
 pub const MAX_COMPLEXITY: usize = 5_000;
 
-/// The schema with its store.
-pub fn schema(store: Store) -> AppSchema {
-    builder().data(store).finish()
+/// The schema with its store and accounts.
+pub fn schema(store: Store, auth: std::sync::Arc<crate::auth::Auth>) -> AppSchema {
+    builder().data(store).data(auth).finish()
 }
 
 /// The schema in SDL, sorted, as committed in `schema.graphql`.

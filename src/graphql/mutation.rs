@@ -6,6 +6,7 @@
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject};
 use chrono::{DateTime, FixedOffset};
 
+use super::account;
 use super::ids::{self, Kind};
 use super::loaders::{
     self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, StartupId,
@@ -17,7 +18,7 @@ use crate::datafile::{
 use crate::error::Error;
 use crate::model::{
     self, Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor,
-    Organization, OrganizationKind, Stage, Startup, StartupTag, Topic,
+    Organization, OrganizationKind, Role, Stage, Startup, StartupTag, Topic,
 };
 use crate::store::{Batch, RecordSelect, Store, StoreError, Table, WriteMode};
 
@@ -86,9 +87,10 @@ async fn save(
     batch: Batch,
     mode: WriteMode,
     key: &str,
+    owner: Option<i64>,
 ) -> Result<Outcome, Error> {
     let store = ctx.data_unchecked::<Store>();
-    match store.write(&batch, mode).await {
+    match store.write(&batch, mode, owner).await {
         Ok(ids) => match mode {
             WriteMode::Update(id, _) => Ok(Ok(id)),
             _ => ids
@@ -194,6 +196,92 @@ async fn profile_key(
         _ => None,
     };
     Ok(slug.ok_or_else(not_found))
+}
+
+/// The owner of a new profile of the kind `role` users own: the viewer, or
+/// nobody when the operator creates it (operator-curated). Other roles may
+/// not create it.
+fn creator(ctx: &Context<'_>, role: Role, what: &str) -> Result<Option<i64>, Error> {
+    let viewer = account::require_viewer(ctx)?;
+    if viewer.is_admin() {
+        Ok(None)
+    } else if viewer.user.role == role {
+        Ok(Some(viewer.user.id))
+    } else {
+        Err(account::forbidden(&format!(
+            "only {role} users and the operator may create {what}"
+        )))
+    }
+}
+
+/// The owner of the profile `id` names: `Some(owner)` when it exists (the
+/// owner of an event is the owner of its organiser), `None` when it does not.
+async fn owner_of(ctx: &Context<'_>, id: &ID, kind: Kind) -> Result<Option<Option<i64>>, Error> {
+    let Some(row) = ids::of_kind(id, kind) else {
+        return Ok(None);
+    };
+    Ok(match kind {
+        Kind::Startup => loaders::one(ctx, StartupId(row)).await?.map(|p| p.owner_id),
+        Kind::Investor => loaders::one(ctx, InvestorId(row))
+            .await?
+            .map(|p| p.owner_id),
+        Kind::Mentor => loaders::one(ctx, MentorId(row)).await?.map(|p| p.owner_id),
+        Kind::Organization => loaders::one(ctx, OrganizationId(row))
+            .await?
+            .map(|p| p.owner_id),
+        Kind::Event => match loaders::one(ctx, EventId(row)).await? {
+            Some(event) => Some(organizer_owner(ctx, event.organizer_id).await?),
+            None => None,
+        },
+        Kind::Sector | Kind::Province | Kind::Investment | Kind::User => None,
+    })
+}
+
+/// The user an organisation is delegated to.
+async fn organizer_owner(ctx: &Context<'_>, organizer: Option<i64>) -> Result<Option<i64>, Error> {
+    Ok(match organizer {
+        Some(org) => loaders::one(ctx, OrganizationId(org))
+            .await?
+            .and_then(|o| o.owner_id),
+        None => None,
+    })
+}
+
+/// Refuses unless the viewer may change the object `id` names: its owner
+/// or the operator. An ID that names nothing passes, for the caller to
+/// answer with a user error.
+async fn check_change(ctx: &Context<'_>, id: &ID, kind: Kind) -> Result<(), Error> {
+    let viewer = account::require_viewer(ctx)?;
+    if viewer.is_admin() {
+        return Ok(());
+    }
+    match owner_of(ctx, id, kind).await? {
+        Some(owner) if !viewer.owns(owner) => Err(account::forbidden(&format!(
+            "only the owner of this {} and the operator may change it",
+            kind.name().to_lowercase()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses unless the viewer may organise events for this organiser: the
+/// operator, or the user the organisation is delegated to.
+async fn check_organizer(ctx: &Context<'_>, organizer: Option<&ID>) -> Result<(), Error> {
+    let viewer = account::require_viewer(ctx)?;
+    if viewer.is_admin() {
+        return Ok(());
+    }
+    let owner = match organizer.and_then(|id| ids::of_kind(id, Kind::Organization)) {
+        Some(row) => organizer_owner(ctx, Some(row)).await?,
+        None => None,
+    };
+    if viewer.owns(owner) {
+        Ok(())
+    } else {
+        Err(account::forbidden(
+            "only the operator and the users of the organising organisation may manage its events",
+        ))
+    }
 }
 
 /// Blank optional text means "none".
@@ -607,6 +695,10 @@ pub struct RecordInvestmentInput {
     pub round: Stage,
     /// When (not in the future).
     pub date: Date,
+    /// Whether only the two parties and the operator may see it; recorded
+    /// investments are public, like announced rounds, by default.
+    #[graphql(default = false)]
+    pub confidential: bool,
 }
 
 /// What to delete.
@@ -659,6 +751,7 @@ macro_rules! reference {
 }
 
 async fn create_startup(ctx: &Context<'_>, i: CreateStartupInput) -> Result<Outcome, Error> {
+    let owner = creator(ctx, Role::Startup, "startup profiles")?;
     let organization = match &i.organization {
         Some(id) => Some(reference!(organization_key(ctx, id, "organization"))),
         None => None,
@@ -682,10 +775,18 @@ async fn create_startup(ctx: &Context<'_>, i: CreateStartupInput) -> Result<Outc
         email: clean(i.email),
         phone: clean(i.phone),
     };
-    save(ctx, Batch::Startups(vec![record]), WriteMode::Insert, &key).await
+    save(
+        ctx,
+        Batch::Startups(vec![record]),
+        WriteMode::Insert,
+        &key,
+        owner,
+    )
+    .await
 }
 
 async fn update_startup(ctx: &Context<'_>, i: UpdateStartupInput) -> Result<Outcome, Error> {
+    check_change(ctx, &i.id, Kind::Startup).await?;
     let (row, version, mut r) =
         existing!(ctx, i.id, Kind::Startup, Table::Startups, startup_records);
     match i.organization {
@@ -716,11 +817,13 @@ async fn update_startup(ctx: &Context<'_>, i: UpdateStartupInput) -> Result<Outc
         Batch::Startups(vec![r]),
         WriteMode::Update(row, version),
         &key,
+        None,
     )
     .await
 }
 
 async fn create_investor(ctx: &Context<'_>, i: CreateInvestorInput) -> Result<Outcome, Error> {
+    let owner = creator(ctx, Role::Investor, "investor profiles")?;
     let key = slug_for(ctx, Table::Investors, i.slug, &i.name, "investor").await?;
     let record = InvestorRecord {
         key: key.clone(),
@@ -737,10 +840,18 @@ async fn create_investor(ctx: &Context<'_>, i: CreateInvestorInput) -> Result<Ou
         email: clean(i.email),
         phone: clean(i.phone),
     };
-    save(ctx, Batch::Investors(vec![record]), WriteMode::Insert, &key).await
+    save(
+        ctx,
+        Batch::Investors(vec![record]),
+        WriteMode::Insert,
+        &key,
+        owner,
+    )
+    .await
 }
 
 async fn update_investor(ctx: &Context<'_>, i: UpdateInvestorInput) -> Result<Outcome, Error> {
+    check_change(ctx, &i.id, Kind::Investor).await?;
     let (row, version, mut r) = existing!(
         ctx,
         i.id,
@@ -767,11 +878,13 @@ async fn update_investor(ctx: &Context<'_>, i: UpdateInvestorInput) -> Result<Ou
         Batch::Investors(vec![r]),
         WriteMode::Update(row, version),
         &key,
+        None,
     )
     .await
 }
 
 async fn create_mentor(ctx: &Context<'_>, i: CreateMentorInput) -> Result<Outcome, Error> {
+    let owner = creator(ctx, Role::Mentor, "mentor profiles")?;
     let key = slug_for(ctx, Table::Mentors, i.slug, &i.name, "mentor").await?;
     let record = MentorRecord {
         key: key.clone(),
@@ -787,10 +900,18 @@ async fn create_mentor(ctx: &Context<'_>, i: CreateMentorInput) -> Result<Outcom
         email: clean(i.email),
         phone: clean(i.phone),
     };
-    save(ctx, Batch::Mentors(vec![record]), WriteMode::Insert, &key).await
+    save(
+        ctx,
+        Batch::Mentors(vec![record]),
+        WriteMode::Insert,
+        &key,
+        owner,
+    )
+    .await
 }
 
 async fn update_mentor(ctx: &Context<'_>, i: UpdateMentorInput) -> Result<Outcome, Error> {
+    check_change(ctx, &i.id, Kind::Mentor).await?;
     let (row, version, mut r) = existing!(ctx, i.id, Kind::Mentor, Table::Mentors, mentor_records);
     set(&mut r.key, i.slug);
     set(&mut r.name, i.name);
@@ -810,6 +931,7 @@ async fn update_mentor(ctx: &Context<'_>, i: UpdateMentorInput) -> Result<Outcom
         Batch::Mentors(vec![r]),
         WriteMode::Update(row, version),
         &key,
+        None,
     )
     .await
 }
@@ -818,6 +940,7 @@ async fn create_organization(
     ctx: &Context<'_>,
     i: CreateOrganizationInput,
 ) -> Result<Outcome, Error> {
+    account::require_admin(ctx)?;
     let key = slug_for(ctx, Table::Organizations, i.slug, &i.name, "organization").await?;
     let record = OrganizationRecord {
         key: key.clone(),
@@ -834,6 +957,7 @@ async fn create_organization(
         Batch::Organizations(vec![record]),
         WriteMode::Insert,
         &key,
+        None,
     )
     .await
 }
@@ -842,6 +966,7 @@ async fn update_organization(
     ctx: &Context<'_>,
     i: UpdateOrganizationInput,
 ) -> Result<Outcome, Error> {
+    check_change(ctx, &i.id, Kind::Organization).await?;
     let (row, version, mut r) = existing!(
         ctx,
         i.id,
@@ -863,11 +988,13 @@ async fn update_organization(
         Batch::Organizations(vec![r]),
         WriteMode::Update(row, version),
         &key,
+        None,
     )
     .await
 }
 
 async fn create_event(ctx: &Context<'_>, i: CreateEventInput) -> Result<Outcome, Error> {
+    check_organizer(ctx, i.organizer.as_ref()).await?;
     let organizer = match &i.organizer {
         Some(id) => Some(reference!(organization_key(ctx, id, "organizer"))),
         None => None,
@@ -885,10 +1012,21 @@ async fn create_event(ctx: &Context<'_>, i: CreateEventInput) -> Result<Outcome,
         sectors: i.sectors,
         website: clean(i.website),
     };
-    save(ctx, Batch::Events(vec![record]), WriteMode::Insert, &key).await
+    save(
+        ctx,
+        Batch::Events(vec![record]),
+        WriteMode::Insert,
+        &key,
+        None,
+    )
+    .await
 }
 
 async fn update_event(ctx: &Context<'_>, i: UpdateEventInput) -> Result<Outcome, Error> {
+    check_change(ctx, &i.id, Kind::Event).await?;
+    if let MaybeUndefined::Value(organizer) = &i.organizer {
+        check_organizer(ctx, Some(organizer)).await?;
+    }
     let (row, version, mut r) = existing!(ctx, i.id, Kind::Event, Table::Events, event_records);
     match i.organizer {
         MaybeUndefined::Undefined => {}
@@ -912,11 +1050,15 @@ async fn update_event(ctx: &Context<'_>, i: UpdateEventInput) -> Result<Outcome,
         Batch::Events(vec![r]),
         WriteMode::Update(row, version),
         &key,
+        None,
     )
     .await
 }
 
 async fn record_investment(ctx: &Context<'_>, i: RecordInvestmentInput) -> Result<Outcome, Error> {
+    // The investor's side records its investments (a startup cannot claim
+    // an investor's money); the operator records any.
+    check_change(ctx, &i.investor, Kind::Investor).await?;
     let investor = reference!(profile_key(ctx, &i.investor, Kind::Investor, "investor"));
     let startup = reference!(profile_key(ctx, &i.startup, Kind::Startup, "startup"));
     let record = InvestmentRecord {
@@ -925,8 +1067,16 @@ async fn record_investment(ctx: &Context<'_>, i: RecordInvestmentInput) -> Resul
         amount: i.amount.into(),
         round: i.round,
         date: i.date.0,
+        confidential: i.confidential,
     };
-    save(ctx, Batch::Investments(vec![record]), WriteMode::Insert, "").await
+    save(
+        ctx,
+        Batch::Investments(vec![record]),
+        WriteMode::Insert,
+        "",
+        None,
+    )
+    .await
 }
 
 async fn delete(
@@ -935,6 +1085,11 @@ async fn delete(
     kind: Kind,
     table: Table,
 ) -> Result<DeletePayload, Error> {
+    if kind == Kind::Organization {
+        account::require_admin(ctx)?;
+    } else {
+        check_change(ctx, &id, kind).await?;
+    }
     let row = ids::of_kind(&id, kind);
     let deleted = match row {
         Some(row) => ctx.data_unchecked::<Store>().delete(table, row).await?,
@@ -1005,14 +1160,18 @@ macro_rules! payload {
     }};
 }
 
-/// The mutation root.
+/// The mutation root: the ecosystem and the accounts.
+#[derive(Default, async_graphql::MergedObject)]
+pub struct Mutation(EcosystemMutation, super::account::AccountMutation);
+
+/// Changes to the ecosystem.
 #[derive(Default)]
-pub struct Mutation;
+pub struct EcosystemMutation;
 
 /// Changes to the ecosystem. Each mutation takes one `input` and returns a
 /// payload with the changed object and `userErrors`.
 #[Object]
-impl Mutation {
+impl EcosystemMutation {
     /// Creates a startup profile.
     async fn create_startup(
         &self,

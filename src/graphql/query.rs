@@ -36,7 +36,8 @@ pub enum Node {
 /// The most IDs `nodes(ids:)` accepts at once.
 pub const MAX_NODES: usize = 100;
 
-async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Error> {
+/// The object a global ID names, if it exists and the viewer may see it.
+pub(crate) async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Error> {
     let Some((kind, row)) = ids::decode(id) else {
         return Ok(None);
     };
@@ -54,9 +55,15 @@ async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Error> {
         Kind::Province => loaders::one(ctx, ProvinceId(row))
             .await?
             .map(Node::Province),
-        Kind::Investment => loaders::one(ctx, InvestmentId(row))
-            .await?
-            .map(Node::Investment),
+        Kind::Investment => {
+            let found = loaders::one(ctx, InvestmentId(row)).await?;
+            super::account::visible_investments(ctx, found.into_iter().collect())
+                .await?
+                .pop()
+                .map(Node::Investment)
+        }
+        // Users are not nodes: only `viewer` and the operator's `user` show them.
+        Kind::User => None,
     })
 }
 
@@ -110,13 +117,17 @@ macro_rules! list {
     }};
 }
 
-/// The query root.
+/// The query root: the ecosystem and the accounts.
+#[derive(Default, async_graphql::MergedObject)]
+pub struct Query(EcosystemQuery, super::account::AccountQuery);
+
+/// Read access to the ecosystem: lookups, lists and taxonomies.
 #[derive(Default)]
-pub struct Query;
+pub struct EcosystemQuery;
 
 /// Read access to the ecosystem: lookups, lists and taxonomies.
 #[Object]
-impl Query {
+impl EcosystemQuery {
     /// Fetches any object by its global ID; null when there is none.
     async fn node(
         &self,

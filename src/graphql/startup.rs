@@ -3,6 +3,7 @@
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::{DateTime, FixedOffset};
 
+use super::account;
 use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestmentsOfStartup, OrganizationId, ProvinceId, SectorId};
@@ -65,9 +66,11 @@ impl Startup {
         &self.needs
     }
 
-    /// What it is raising now; null when it is not raising.
-    async fn seeking_amount(&self) -> Option<Money> {
+    /// What it is raising now; null when it is not raising, and for viewers
+    /// other than INVESTOR users, its owner and the operator.
+    async fn seeking_amount(&self, ctx: &Context<'_>) -> Option<Money> {
         self.seeking
+            .filter(|_| account::sees_fundraising(ctx, self.owner_id))
     }
 
     /// Its website.
@@ -75,14 +78,22 @@ impl Startup {
         self.website.as_deref()
     }
 
-    /// Contact e-mail address.
-    async fn email(&self) -> Option<&str> {
-        self.contact.email.as_deref()
+    /// Contact e-mail address; null unless the viewer owns the profile or
+    /// is the operator.
+    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.contact
+            .email
+            .as_deref()
+            .filter(|_| account::sees_contact(ctx, self.owner_id))
     }
 
-    /// Contact phone number.
-    async fn phone(&self) -> Option<&str> {
-        self.contact.phone.as_deref()
+    /// Contact phone number; null unless the viewer owns the profile or is
+    /// the operator.
+    async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.contact
+            .phone
+            .as_deref()
+            .filter(|_| account::sees_contact(ctx, self.owner_id))
     }
 
     /// Its sectors, the primary one first.
@@ -110,11 +121,13 @@ impl Startup {
         }
     }
 
-    /// The investments it has received, newest first.
+    /// The investments it has received, newest first (confidential ones
+    /// only for the two parties and the operator).
     async fn investments(&self, ctx: &Context<'_>) -> Result<Vec<Investment>> {
-        Ok(loaders::one(ctx, InvestmentsOfStartup(self.id))
+        let all = loaders::one(ctx, InvestmentsOfStartup(self.id))
             .await?
-            .unwrap_or_default())
+            .unwrap_or_default();
+        Ok(account::visible_investments(ctx, all).await?)
     }
 
     /// Whether the plans' support rule holds: operating no more than 5 years

@@ -88,6 +88,11 @@ impl Investment {
         Date(self.date)
     }
 
+    /// Whether only the two parties and the operator may see it.
+    async fn confidential(&self) -> bool {
+        self.confidential
+    }
+
     /// Who invested.
     async fn investor(&self, ctx: &Context<'_>) -> Result<Option<Investor>> {
         Ok(loaders::one(ctx, InvestorId(self.investor_id)).await?)

@@ -11,15 +11,17 @@
 use std::collections::hash_map::RandomState;
 use std::future::Future;
 use std::hash::BuildHasher;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use async_graphql::http::parse_query_string;
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType};
+use axum::Extension;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
+use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -32,16 +34,20 @@ use tower_http::request_id::{
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::auth::{Auth, AuthConfig, Viewer};
+use crate::graphql::account::ClientAddress;
 use crate::graphql::{self, AppSchema, errors::RequestId as GqlRequestId, loaders};
 use crate::store::Store;
 
-/// Limits of the HTTP layer.
+/// Limits of the HTTP layer, and the accounts' settings.
 #[derive(Debug, Clone)]
 pub struct HttpConfig {
     /// The largest request body accepted, in bytes.
     pub body_limit: usize,
     /// How long a request may take before it is cancelled.
     pub request_timeout: Duration,
+    /// Tokens and sign-in throttling.
+    pub auth: AuthConfig,
 }
 
 impl Default for HttpConfig {
@@ -49,6 +55,7 @@ impl Default for HttpConfig {
         HttpConfig {
             body_limit: 256 * 1024,
             request_timeout: Duration::from_secs(30),
+            auth: AuthConfig::default(),
         }
     }
 }
@@ -57,7 +64,11 @@ impl Default for HttpConfig {
 struct App {
     schema: AppSchema,
     store: Store,
+    auth: Arc<Auth>,
 }
+
+/// The peer address of a connection, when the server knows it.
+type Peer = Option<Extension<ConnectInfo<SocketAddr>>>;
 
 const PLAYGROUND: &str = include_str!("playground.html");
 static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -80,9 +91,11 @@ impl MakeRequestId for Ids {
 
 /// The application's routes and middleware.
 pub fn router(store: Store, config: &HttpConfig) -> Router {
+    let auth = Auth::new(store.clone(), config.auth.clone());
     let app = App {
-        schema: graphql::schema(store.clone()),
+        schema: graphql::schema(store.clone(), auth.clone()),
         store,
+        auth,
     };
     let ids = Ids {
         // A random prefix per process (std's hasher keys are random).
@@ -117,7 +130,8 @@ pub async fn serve(
     config: HttpConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(store, &config))
+    let app = router(store, &config).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }
@@ -182,8 +196,63 @@ fn request_id(headers: &HeaderMap) -> String {
         .to_string()
 }
 
-async fn execute(app: &App, headers: &HeaderMap, request: async_graphql::Request) -> Response {
-    let request = request.data(GqlRequestId(request_id(headers)));
+/// The viewer of a request from its `Authorization` header: `Ok(None)` for
+/// none, an error response for a malformed, unknown, expired or revoked token.
+async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Option<Viewer>, Response> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let unauthorized = |message: &str| {
+        let mut response = json_error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", message);
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer error=\"invalid_token\""),
+        );
+        response
+    };
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
+    let Some(token) = token else {
+        return Err(unauthorized(
+            "the Authorization header must be `Bearer <token>`",
+        ));
+    };
+    match app.auth.authenticate(token).await {
+        Ok(Some(viewer)) => Ok(Some(viewer)),
+        Ok(None) => Err(unauthorized(
+            "the token is unknown, expired or revoked: sign in again",
+        )),
+        Err(e) => {
+            tracing::error!(request_id = %request_id(headers), error = %e, "authentication failed");
+            Err(json_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL",
+                crate::error::INTERNAL_MESSAGE,
+            ))
+        }
+    }
+}
+
+async fn execute(
+    app: &App,
+    headers: &HeaderMap,
+    peer: Peer,
+    request: async_graphql::Request,
+) -> Response {
+    let viewer = match authenticate(app, headers).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let mut request = request
+        .data(GqlRequestId(request_id(headers)))
+        .data(ClientAddress(peer.map(|Extension(ConnectInfo(a))| a.ip())));
+    if let Some(viewer) = viewer {
+        request = request.data(viewer);
+    }
     let response = loaders::run_with_loaders(app.store.clone(), |loaders| {
         app.schema.execute(request.data(loaders))
     })
@@ -191,7 +260,26 @@ async fn execute(app: &App, headers: &HeaderMap, request: async_graphql::Request
     let body = serde_json::to_string(&response).unwrap_or_else(|_| {
         r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#.to_string()
     });
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+    // A refused sign-in for too many attempts is a 429 with `retry-after`.
+    let retry_after = response.errors.iter().find_map(|e| {
+        let extensions = e.extensions.as_ref()?;
+        match extensions.get("retryAfter")? {
+            async_graphql::Value::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    });
+    match retry_after {
+        Some(seconds) if response.data == async_graphql::Value::Null => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [
+                (header::CONTENT_TYPE, "application/json".to_string()),
+                (header::RETRY_AFTER, seconds.to_string()),
+            ],
+            body,
+        )
+            .into_response(),
+        _ => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+    }
 }
 
 /// Whether the operation a request would run is a mutation.
@@ -215,6 +303,7 @@ fn wants_html(headers: &HeaderMap) -> bool {
 async fn graphql_get(
     State(app): State<App>,
     headers: HeaderMap,
+    peer: Peer,
     RawQuery(query): RawQuery,
 ) -> Response {
     let query = query.unwrap_or_default();
@@ -254,13 +343,14 @@ async fn graphql_get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    execute(&app, &headers, request).await
+    execute(&app, &headers, peer, request).await
 }
 
 async fn graphql_post(
     State(app): State<App>,
     method: Method,
     headers: HeaderMap,
+    peer: Peer,
     body: Bytes,
 ) -> Response {
     debug_assert_eq!(method, Method::POST);
@@ -292,5 +382,5 @@ async fn graphql_post(
             );
         }
     };
-    execute(&app, &headers, request).await
+    execute(&app, &headers, peer, request).await
 }

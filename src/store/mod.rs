@@ -32,7 +32,8 @@ use crate::datafile::{
 };
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor,
-    Organization, OrganizationKind, Province, Sector, Stage, Startup, StartupTag, Topic,
+    Organization, OrganizationKind, Province, Role, Sector, Stage, Startup, StartupTag, Topic,
+    User,
 };
 pub use rows::*;
 
@@ -186,6 +187,22 @@ fn on_unique_violation(err: sqlx::Error) -> StoreError {
                     "slug",
                     FieldErrorCode::Taken,
                     "is already used by another profile",
+                ),
+            );
+        }
+        if name.contains("users_email") || name.contains("users.email") {
+            return StoreError::invalid(
+                0,
+                FieldError::new("email", FieldErrorCode::Taken, "is already registered"),
+            );
+        }
+        if name.contains("owner") {
+            return StoreError::invalid(
+                0,
+                FieldError::new(
+                    "owner",
+                    FieldErrorCode::Taken,
+                    "this account already has a profile of this kind",
                 ),
             );
         }
@@ -714,18 +731,80 @@ impl Store {
     }
 
     /// Writes a batch of records in one transaction (see [`Batch`]); returns
-    /// the ids of the written profiles by slug.
+    /// the ids of the written profiles by slug. Profiles created with
+    /// [`WriteMode::Insert`] belong to `owner`.
     pub async fn write(
         &self,
         batch: &Batch,
         mode: WriteMode,
+        owner: Option<i64>,
     ) -> Result<HashMap<String, i64>, StoreError> {
         let mut cache = RefCache::default();
         dispatch!(
             self,
             write,
-            write_batches(std::slice::from_ref(batch), mode, &mut cache)
+            write_batches(std::slice::from_ref(batch), mode, &mut cache, owner)
         )
+    }
+
+    /// Creates an account; a taken e-mail address is a `Taken` error on `email`.
+    pub async fn create_user(&self, user: &NewUser<'_>) -> Result<i64, StoreError> {
+        dispatch!(self, write, create_user(user))
+    }
+
+    /// The account with this (normalised) e-mail address and its password hash.
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, StoreError> {
+        dispatch!(self, read, user_by_email(email))
+    }
+
+    /// Accounts by id.
+    pub async fn users_by_ids(&self, ids: &[i64]) -> Result<Vec<User>, StoreError> {
+        let rows = dispatch!(self, read, users_by_ids(ids))?;
+        rows.into_iter().map(UserRow::into_model).collect()
+    }
+
+    /// Starts a session for a token (of which only the hash is kept).
+    pub async fn create_session(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        dispatch!(self, write, create_session(user_id, token_hash, expires_at))
+    }
+
+    /// The live session of a token hash: `(session id, user)`.
+    pub async fn session_user(&self, token_hash: &str) -> Result<Option<(i64, User)>, StoreError> {
+        // Read on the writer under SQLite: a token must work (and a revoked
+        // one stop working) the moment `signIn` or `signOut` answered.
+        let found = dispatch!(self, write, session_user(token_hash, Utc::now()))?;
+        found
+            .map(|(session, row)| Ok((session, row.into_model()?)))
+            .transpose()
+    }
+
+    /// Revokes a session; false when it was already revoked or unknown.
+    pub async fn revoke_session(&self, session_id: i64) -> Result<bool, StoreError> {
+        dispatch!(self, write, revoke_session(session_id))
+    }
+
+    /// The profiles of `table` these users own, as `(owner, id)`.
+    pub async fn owned_ids(
+        &self,
+        table: Table,
+        owners: &[i64],
+    ) -> Result<Vec<(i64, i64)>, StoreError> {
+        dispatch!(self, read, owned_ids(table, owners))
+    }
+
+    /// Gives a profile to a user (or, with `None`, to nobody).
+    pub async fn set_owner(
+        &self,
+        table: Table,
+        id: i64,
+        owner: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        dispatch!(self, write, set_owner(table, id, owner))
     }
 
     /// Starts an import: one transaction that the importer feeds batch by
@@ -829,4 +908,28 @@ impl Batch {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// The table of the batch's records when they are profiles with owners.
+    pub fn owned_table(&self) -> Option<Table> {
+        match self {
+            Batch::Organizations(_) => Some(Table::Organizations),
+            Batch::Startups(_) => Some(Table::Startups),
+            Batch::Investors(_) => Some(Table::Investors),
+            Batch::Mentors(_) => Some(Table::Mentors),
+            Batch::Sectors(_) | Batch::Provinces(_) | Batch::Events(_) | Batch::Investments(_) => {
+                None
+            }
+        }
+    }
+}
+
+/// An account to create.
+#[derive(Debug)]
+pub struct NewUser<'a> {
+    /// Trimmed and lowercased.
+    pub email: &'a str,
+    /// An argon2id PHC string.
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub name: Option<&'a str>,
 }

@@ -92,6 +92,7 @@ pub struct OrganizationRow {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub owner_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -110,6 +111,7 @@ impl OrganizationRow {
                 email: self.email,
                 phone: self.phone,
             },
+            owner_id: self.owner_id,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -136,6 +138,7 @@ pub struct StartupRow {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub owner_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -166,6 +169,7 @@ impl StartupRow {
                 phone: self.phone,
             },
             sector_ids,
+            owner_id: self.owner_id,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -189,6 +193,7 @@ pub struct InvestorRow {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub owner_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -224,6 +229,7 @@ impl InvestorRow {
             },
             sector_ids,
             province_ids,
+            owner_id: self.owner_id,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -244,6 +250,7 @@ pub struct MentorRow {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub owner_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -270,6 +277,7 @@ impl MentorRow {
                 phone: self.phone,
             },
             sector_ids,
+            owner_id: self.owner_id,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -313,6 +321,30 @@ impl EventRow {
     }
 }
 
+/// A row of `users` (with the password hash, which never leaves the store
+/// but for checking a sign-in).
+#[derive(Debug, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub role: String,
+    pub name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl UserRow {
+    pub fn into_model(self) -> Result<crate::model::User, StoreError> {
+        Ok(crate::model::User {
+            id: self.id,
+            email: self.email,
+            role: vocab("users.role", &self.role)?,
+            name: self.name,
+            created_at: self.created_at,
+        })
+    }
+}
+
 /// A row of `investments`.
 #[derive(Debug, sqlx::FromRow)]
 pub struct InvestmentRow {
@@ -323,6 +355,7 @@ pub struct InvestmentRow {
     pub currency: String,
     pub round: String,
     pub invested_on: NaiveDate,
+    pub confidential: bool,
 }
 
 impl InvestmentRow {
@@ -337,6 +370,7 @@ impl InvestmentRow {
             },
             round: vocab("investments.round", &self.round)?,
             date: self.invested_on,
+            confidential: self.confidential,
         })
     }
 }
@@ -489,6 +523,7 @@ impl InvestmentRecordRow {
                 amount: i.amount,
                 round: i.round,
                 date: i.date,
+                confidential: i.confidential,
             },
         ))
     }
@@ -687,6 +722,7 @@ pub const INVESTMENT_SPEC: WriteSpec = WriteSpec {
         "currency",
         "round",
         "invested_on",
+        "confidential",
     ],
     conflict: "investor_id, startup_id, round, invested_on",
     has_slug: false,
@@ -1245,6 +1281,7 @@ fn investment_row(
             currency,
             text(r.round.as_str()),
             Value::Date(Some(r.date)),
+            Value::Bool(r.confidential),
         ],
         links: vec![],
     })

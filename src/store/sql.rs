@@ -149,12 +149,12 @@ async fn link_keys(
 }
 
 const STARTUP_COLUMNS: &str = "id, slug, name, tagline, description, stage, province_id, organization_id, founded_on, \
-     team_size, tags, needs, seeking_amount, seeking_currency, website, email, phone, created_at, updated_at";
+     team_size, tags, needs, seeking_amount, seeking_currency, website, email, phone, owner_id, created_at, updated_at";
 const INVESTOR_COLUMNS: &str = "id, slug, name, kind, thesis, stages, ticket_min_amount, ticket_min_currency, \
-     ticket_max_amount, ticket_max_currency, active, website, email, phone, created_at, updated_at";
-const MENTOR_COLUMNS: &str = "id, slug, name, headline, bio, expertise, province_id, capacity, website, email, phone, created_at, updated_at";
+     ticket_max_amount, ticket_max_currency, active, website, email, phone, owner_id, created_at, updated_at";
+const MENTOR_COLUMNS: &str = "id, slug, name, headline, bio, expertise, province_id, capacity, website, email, phone, owner_id, created_at, updated_at";
 const ORGANIZATION_COLUMNS: &str =
-    "id, slug, name, kind, province_id, description, website, email, phone, created_at, updated_at";
+    "id, slug, name, kind, province_id, description, website, email, phone, owner_id, created_at, updated_at";
 const EVENT_COLUMNS: &str = "id, slug, title, kind, description, starts_at, ends_at, province_id, organizer_id, \
      website, created_at, updated_at";
 
@@ -260,7 +260,7 @@ pub async fn investments_by(
         return Ok(vec![]);
     }
     let mut b = Builder::new(format!(
-        "select id, investor_id, startup_id, amount, currency, round, invested_on from investments where {column} in "
+        "select id, investor_id, startup_id, amount, currency, round, invested_on, confidential from investments where {column} in "
     ));
     push_id_list(&mut b, ids);
     b.push(" order by invested_on desc, id desc");
@@ -719,7 +719,7 @@ pub async fn investment_records(
     limit: i64,
 ) -> Result<Vec<(i64, InvestmentRecord)>, StoreError> {
     let rows: Vec<InvestmentRecordRow> = sqlx::query_as(
-        "select x.id, x.investor_id, x.startup_id, x.amount, x.currency, x.round, x.invested_on, \
+        "select x.id, x.investor_id, x.startup_id, x.amount, x.currency, x.round, x.invested_on, x.confidential, \
          i.slug as investor_key, s.slug as startup_key \
          from investments x join investors i on i.id = x.investor_id join startups s on s.id = x.startup_id \
          where x.id > $1 order by x.id limit $2",
@@ -742,16 +742,31 @@ pub async fn delete(pool: &Pool<DB>, table: Table, id: i64) -> Result<bool, Stor
     Ok(done.rows_affected() > 0)
 }
 
+/// Writes batches in one transaction; new profiles get `owner`, if any, in
+/// the same transaction (a profile is never seen without its owner).
 pub async fn write_batches(
     pool: &Pool<DB>,
     batches: &[Batch],
     mode: WriteMode,
     cache: &mut RefCache,
+    owner: Option<i64>,
 ) -> Result<HashMap<String, i64>, StoreError> {
     let mut tx = pool.begin().await?;
     let mut ids = HashMap::new();
     for batch in batches {
-        ids.extend(write_batch(&mut tx, batch, mode, cache).await?);
+        let written = write_batch(&mut tx, batch, mode, cache).await?;
+        if let (Some(owner), Some(table), WriteMode::Insert) = (owner, batch.owned_table(), mode) {
+            let sql = format!("update {} set owner_id = $1 where id = $2", table.name());
+            for id in written.values() {
+                sqlx::query(&sql)
+                    .bind(owner)
+                    .bind(*id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(super::on_unique_violation)?;
+            }
+        }
+        ids.extend(written);
     }
     tx.commit().await?;
     Ok(ids)
@@ -1060,4 +1075,125 @@ pub async fn child_ids(
     push_id_list(&mut b, parents);
     b.push(" order by sort_name, id");
     Ok(b.build_query_as().fetch_all(pool).await?)
+}
+
+// ---------------------------------------------------------------------------
+// Accounts and ownership.
+
+const USER_COLUMNS: &str = "id, email, password_hash, role, name, created_at";
+
+pub async fn create_user(
+    pool: &Pool<DB>,
+    user: &super::NewUser<'_>,
+) -> Result<i64, StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
+    sqlx::query_scalar(
+        "insert into users (email, password_hash, role, name, created_at) \
+         values ($1, $2, $3, $4, $5) returning id",
+    )
+    .bind(user.email)
+    .bind(user.password_hash)
+    .bind(user.role.as_str())
+    .bind(user.name)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+    .map_err(super::on_unique_violation)
+}
+
+pub async fn user_by_email(pool: &Pool<DB>, email: &str) -> Result<Option<UserRow>, StoreError> {
+    let sql = format!("select {USER_COLUMNS} from users where email = $1");
+    Ok(sqlx::query_as(&sql).bind(email).fetch_optional(pool).await?)
+}
+
+pub async fn users_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<UserRow>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(by_ids_query(USER_COLUMNS, "users", ids)
+        .build_query_as()
+        .fetch_all(pool)
+        .await?)
+}
+
+pub async fn create_session(
+    pool: &Pool<DB>,
+    user_id: i64,
+    token_hash: &str,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
+    Ok(sqlx::query_scalar(
+        "insert into sessions (user_id, token_hash, created_at, expires_at) \
+         values ($1, $2, $3, $4) returning id",
+    )
+    .bind(user_id)
+    .bind(token_hash)
+    .bind(now)
+    .bind(expires_at)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// The session of a token hash and its user, if the session is neither
+/// revoked nor expired.
+pub async fn session_user(
+    pool: &Pool<DB>,
+    token_hash: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<(i64, UserRow)>, StoreError> {
+    #[derive(sqlx::FromRow)]
+    struct Found {
+        session_id: i64,
+        #[sqlx(flatten)]
+        user: UserRow,
+    }
+    let found: Option<Found> = sqlx::query_as(
+        "select s.id as session_id, u.id, u.email, u.password_hash, u.role, u.name, u.created_at \
+         from sessions s join users u on u.id = s.user_id \
+         where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.map(|f| (f.session_id, f.user)))
+}
+
+pub async fn revoke_session(pool: &Pool<DB>, session_id: i64) -> Result<bool, StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
+    let done =
+        sqlx::query("update sessions set revoked_at = $1 where id = $2 and revoked_at is null")
+            .bind(now)
+            .bind(session_id)
+            .execute(pool)
+            .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The ids of the rows of `table` (a profile table) owned by these users,
+/// as `(owner, id)` in name order.
+pub async fn owned_ids(
+    pool: &Pool<DB>,
+    table: Table,
+    owners: &[i64],
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    child_ids(pool, table, "owner_id", owners).await
+}
+
+/// Sets (or clears) the owner of a row of `table`; false when there is none.
+pub async fn set_owner(
+    pool: &Pool<DB>,
+    table: Table,
+    id: i64,
+    owner: Option<i64>,
+) -> Result<bool, StoreError> {
+    let sql = format!("update {} set owner_id = $1 where id = $2", table.name());
+    let done = sqlx::query(&sql)
+        .bind(owner)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map_err(super::on_unique_violation)?;
+    Ok(done.rows_affected() > 0)
 }

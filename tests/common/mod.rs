@@ -90,8 +90,15 @@ pub struct TestServer {
     pub url: String,
     pub client: reqwest::Client,
     pub store: Store,
+    /// The bearer token of an operator account, sent by [`TestServer::gql`].
+    pub admin_token: String,
     stop: Option<oneshot::Sender<()>>,
 }
+
+/// The operator account every test server has.
+pub const ADMIN_EMAIL: &str = "operator@ketnoi.test";
+/// Its password.
+pub const ADMIN_PASSWORD: &str = "mat-khau-van-hanh";
 
 impl TestServer {
     /// Starts the server on `store` with default limits.
@@ -107,6 +114,24 @@ impl TestServer {
         let url = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = oneshot::channel::<()>();
         let served = store.clone();
+        let auth = ketnoi::auth::Auth::new(store.clone(), config.auth.clone());
+        auth.create(
+            ADMIN_EMAIL,
+            ADMIN_PASSWORD,
+            ketnoi::model::Role::Admin,
+            None,
+        )
+        .await
+        .expect("create the operator")
+        .expect("a valid operator account");
+        let admin_token = match auth
+            .sign_in(ADMIN_EMAIL, ADMIN_PASSWORD, None)
+            .await
+            .expect("sign the operator in")
+        {
+            ketnoi::auth::SignIn::Welcome(_, token) => token.token,
+            other => panic!("the operator could not sign in: {other:?}"),
+        };
         tokio::spawn(async move {
             ketnoi::http::serve(served, listener, config, async {
                 let _ = stopped.await;
@@ -121,20 +146,45 @@ impl TestServer {
                 .build()
                 .expect("client"),
             store,
+            admin_token,
             stop: Some(stop),
         }
     }
 
-    /// Posts a GraphQL request and returns the JSON response (any status).
+    /// Posts a GraphQL request as the operator and returns the JSON
+    /// response (any status).
     pub async fn gql(&self, query: &str, variables: Value) -> Value {
-        let response = self
+        let token = self.admin_token.clone();
+        self.gql_as(Some(&token), query, variables).await
+    }
+
+    /// Posts a GraphQL request with this bearer token (or anonymously) and
+    /// returns the JSON response (any status).
+    pub async fn gql_as(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut request = self
             .client
             .post(format!("{}/graphql", self.url))
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .expect("request");
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
         response.json().await.expect("JSON response")
+    }
+
+    /// Signs up a user of `role` and returns its bearer token.
+    pub async fn sign_up(&self, email: &str, role: &str) -> String {
+        let body = self
+            .gql_as(
+                None,
+                "mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { field message } } }",
+                json!({ "input": { "email": email, "password": "mot-mat-khau-dai", "role": role } }),
+            )
+            .await;
+        body["data"]["signUp"]["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("sign-up failed: {body:#}"))
+            .to_string()
     }
 
     /// Like [`TestServer::gql`], but fails the test on any top-level error
