@@ -1,0 +1,980 @@
+//! Accounts and permissions over HTTP, on SQLite and on PostgreSQL: who may
+//! call each mutation, who sees each private field (directly and through
+//! `node`/`nodes`), tokens that expire and are revoked, and sign-in
+//! throttling.
+
+mod common;
+
+use common::{ADMIN_EMAIL, ADMIN_PASSWORD, TestServer, load_sample};
+use ketnoi::auth::AuthConfig;
+use ketnoi::http::HttpConfig;
+use ketnoi::store::Store;
+use serde_json::{Value, json};
+
+both_databases!(
+    every_mutation_checks_who_calls_it,
+    private_fields_show_only_to_those_allowed,
+    sign_up_sign_in_and_sign_out,
+    tokens_expire,
+    sign_in_is_throttled_per_account_and_per_address,
+    investor_and_mentor_users_have_one_profile,
+    the_operator_assigns_owners,
+);
+
+/// Who sends a request in the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Actor {
+    Anonymous,
+    /// The owner of the target (a user of the fitting role).
+    Owner,
+    /// Another user of the owner's role.
+    Stranger,
+    StartupUser,
+    InvestorUser,
+    MentorUser,
+    Admin,
+}
+
+/// What a call must end in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Allowed,
+    Unauthenticated,
+    Forbidden,
+}
+
+use Actor::*;
+use Expect::*;
+
+/// A create mutation, its input, and what each actor gets.
+type Creation = (&'static str, Value, [(Actor, Expect); 5]);
+
+/// Runs a mutation (`name(input: $input) { userErrors { code } }`) and
+/// returns `Allowed`, the refusal code, or panics on anything else.
+async fn call(server: &TestServer, token: Option<&str>, name: &str, input: Value) -> Expect {
+    let input_type = if name.starts_with("delete") {
+        "DeleteInput".to_string()
+    } else {
+        format!("{}{}Input", name[..1].to_uppercase(), &name[1..])
+    };
+    let doc = format!(
+        "mutation($input: {input_type}!) {{ {name}(input: $input) {{ userErrors {{ field code message }} }} }}"
+    );
+    let body = server.gql_as(token, &doc, json!({ "input": input })).await;
+    if let Some(errors) = body.get("errors") {
+        return match errors[0]["extensions"]["code"].as_str() {
+            Some("UNAUTHENTICATED") => Unauthenticated,
+            Some("FORBIDDEN") => Forbidden,
+            _ => panic!("{name}: unexpected error {body:#}"),
+        };
+    }
+    let user_errors = &body["data"][name]["userErrors"];
+    assert_eq!(user_errors, &json!([]), "{name}: {body:#}");
+    Allowed
+}
+
+/// The users of a test world, by role.
+struct Users {
+    founder: String,
+    investor: String,
+    mentor: String,
+}
+
+async fn users(server: &TestServer, tag: &str) -> Users {
+    Users {
+        founder: server
+            .sign_up(&format!("founder-{tag}@example.vn"), "STARTUP")
+            .await,
+        investor: server
+            .sign_up(&format!("investor-{tag}@example.vn"), "INVESTOR")
+            .await,
+        mentor: server
+            .sign_up(&format!("mentor-{tag}@example.vn"), "MENTOR")
+            .await,
+    }
+}
+
+/// Creates a profile of `kind` as `token` and returns its ID.
+async fn create(server: &TestServer, token: &str, kind: &str, input: Value) -> String {
+    let name = format!("create{kind}");
+    let field = kind[..1].to_lowercase() + &kind[1..];
+    let doc = format!(
+        "mutation($input: Create{kind}Input!) {{ {name}(input: $input) {{ {field} {{ id }} userErrors {{ field message }} }} }}"
+    );
+    let body = server
+        .gql_as(Some(token), &doc, json!({ "input": input }))
+        .await;
+    body["data"][name.as_str()][field.as_str()]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("create {kind}: {body:#}"))
+        .to_string()
+}
+
+async fn user_id(server: &TestServer, token: &str) -> String {
+    let body = server
+        .gql_as(Some(token), "{ viewer { id } }", json!({}))
+        .await;
+    body["data"]["viewer"]["id"]
+        .as_str()
+        .expect("viewer id")
+        .to_string()
+}
+
+async fn assign(server: &TestServer, profile: &str, user: &str) {
+    let body = server
+        .gql(
+            "mutation($input: AssignOwnerInput!) { assignOwner(input: $input) { userErrors { message } } }",
+            json!({ "input": { "profile": profile, "user": user } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["assignOwner"]["userErrors"],
+        json!([]),
+        "{body:#}"
+    );
+}
+
+/// The kinds of target a mutation acts on.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Startup,
+    Investor,
+    Mentor,
+    /// An organisation delegated to a STARTUP user (its owner here).
+    Organization,
+    /// An event organised by an organisation delegated to its owner.
+    Event,
+}
+
+/// A fresh target owned by a fresh user: `(owner token, target ID)`.
+async fn target(server: &TestServer, kind: Target, n: usize) -> (String, String) {
+    let email = format!("owner-{n}@example.vn");
+    match kind {
+        Target::Startup => {
+            let owner = server.sign_up(&email, "STARTUP").await;
+            let id = create(
+                server,
+                &owner,
+                "Startup",
+                json!({ "name": format!("Startup {n}"), "stage": "IDEA" }),
+            )
+            .await;
+            (owner, id)
+        }
+        Target::Investor => {
+            let owner = server.sign_up(&email, "INVESTOR").await;
+            let id = create(
+                server,
+                &owner,
+                "Investor",
+                json!({ "name": format!("Investor {n}"), "kind": "ANGEL" }),
+            )
+            .await;
+            (owner, id)
+        }
+        Target::Mentor => {
+            let owner = server.sign_up(&email, "MENTOR").await;
+            let id = create(
+                server,
+                &owner,
+                "Mentor",
+                json!({ "name": format!("Mentor {n}") }),
+            )
+            .await;
+            (owner, id)
+        }
+        Target::Organization | Target::Event => {
+            let owner = server.sign_up(&email, "STARTUP").await;
+            let admin = server.admin_token.clone();
+            let org = create(
+                server,
+                &admin,
+                "Organization",
+                json!({ "name": format!("Vườn ươm {n}"), "kind": "INCUBATOR" }),
+            )
+            .await;
+            assign(server, &org, &user_id(server, &owner).await).await;
+            if let Target::Event = kind {
+                let event = create(
+                    server,
+                    &admin,
+                    "Event",
+                    json!({ "title": format!("Sự kiện {n}"), "kind": "WORKSHOP",
+                            "startsAt": "2026-05-01T09:00:00+07:00", "organizer": org }),
+                )
+                .await;
+                (owner, event)
+            } else {
+                (owner, org)
+            }
+        }
+    }
+}
+
+/// Whether the object `id` still exists, and its name or title.
+async fn name_of(server: &TestServer, id: &str) -> Option<String> {
+    let body = server
+        .gql(
+            "query($id: ID!) { node(id: $id) { ... on Startup { name } ... on Investor { name } \
+             ... on Mentor { name } ... on Organization { name } ... on Event { name: title } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    body["data"]["node"]["name"].as_str().map(str::to_string)
+}
+
+async fn every_mutation_checks_who_calls_it(store: Store) {
+    load_sample(&store).await;
+    let server = TestServer::start(store).await;
+    let others = users(&server, "others").await;
+    let token = |actor: Actor, owner: &str, stranger: &str| -> Option<String> {
+        match actor {
+            Anonymous => None,
+            Owner => Some(owner.to_string()),
+            Stranger => Some(stranger.to_string()),
+            StartupUser => Some(others.founder.clone()),
+            InvestorUser => Some(others.investor.clone()),
+            MentorUser => Some(others.mentor.clone()),
+            Admin => Some(server.admin_token.clone()),
+        }
+    };
+    let strangers = Users {
+        founder: server.sign_up("stranger-s@example.vn", "STARTUP").await,
+        investor: server.sign_up("stranger-i@example.vn", "INVESTOR").await,
+        mentor: server.sign_up("stranger-m@example.vn", "MENTOR").await,
+    };
+    let stranger_of = |kind: Target| match kind {
+        Target::Investor => strangers.investor.clone(),
+        Target::Mentor => strangers.mentor.clone(),
+        _ => strangers.founder.clone(),
+    };
+
+    // Creating: who may create what (no target).
+    let creations: [Creation; 5] = [
+        (
+            "createStartup",
+            json!({ "name": "Mới", "stage": "IDEA" }),
+            [
+                (Anonymous, Unauthenticated),
+                (StartupUser, Allowed),
+                (InvestorUser, Forbidden),
+                (MentorUser, Forbidden),
+                (Admin, Allowed),
+            ],
+        ),
+        (
+            "createOrganization",
+            json!({ "name": "Tổ chức mới", "kind": "COWORKING" }),
+            [
+                (Anonymous, Unauthenticated),
+                (StartupUser, Forbidden),
+                (InvestorUser, Forbidden),
+                (MentorUser, Forbidden),
+                (Admin, Allowed),
+            ],
+        ),
+        (
+            "createEvent",
+            json!({ "title": "Hội thảo", "kind": "WORKSHOP", "startsAt": "2026-05-01T09:00:00+07:00" }),
+            [
+                (Anonymous, Unauthenticated),
+                (StartupUser, Forbidden),
+                (InvestorUser, Forbidden),
+                (MentorUser, Forbidden),
+                (Admin, Allowed),
+            ],
+        ),
+        (
+            "createInvestor",
+            json!({ "name": "Quỹ mới", "kind": "ANGEL" }),
+            [
+                (Anonymous, Unauthenticated),
+                (StartupUser, Forbidden),
+                (MentorUser, Forbidden),
+                (Admin, Allowed),
+                (InvestorUser, Allowed),
+            ],
+        ),
+        (
+            "createMentor",
+            json!({ "name": "Cố vấn mới" }),
+            [
+                (Anonymous, Unauthenticated),
+                (StartupUser, Forbidden),
+                (InvestorUser, Forbidden),
+                (Admin, Allowed),
+                (MentorUser, Allowed),
+            ],
+        ),
+    ];
+    for (name, input, cases) in creations {
+        for (actor, expected) in cases {
+            let t = token(actor, "", "");
+            let got = call(&server, t.as_deref(), name, input.clone()).await;
+            assert_eq!(got, expected, "{name} as {actor:?}");
+        }
+    }
+
+    // Changing and deleting: the owner and the operator only; a refused
+    // call changes nothing.
+    let changes: [(&str, Target, Value); 10] = [
+        (
+            "updateStartup",
+            Target::Startup,
+            json!({ "name": "Đổi tên" }),
+        ),
+        ("deleteStartup", Target::Startup, json!({})),
+        (
+            "updateInvestor",
+            Target::Investor,
+            json!({ "name": "Đổi tên" }),
+        ),
+        ("deleteInvestor", Target::Investor, json!({})),
+        ("updateMentor", Target::Mentor, json!({ "name": "Đổi tên" })),
+        ("deleteMentor", Target::Mentor, json!({})),
+        (
+            "updateOrganization",
+            Target::Organization,
+            json!({ "name": "Đổi tên" }),
+        ),
+        ("deleteOrganization", Target::Organization, json!({})),
+        ("updateEvent", Target::Event, json!({ "title": "Đổi tên" })),
+        ("deleteEvent", Target::Event, json!({})),
+    ];
+    let mut n = 0;
+    for (name, kind, mut input) in changes {
+        for actor in [
+            Anonymous,
+            Stranger,
+            StartupUser,
+            InvestorUser,
+            MentorUser,
+            Owner,
+            Admin,
+        ] {
+            n += 1;
+            let (owner, id) = target(&server, kind, n).await;
+            let before = name_of(&server, &id).await;
+            input["id"] = json!(id);
+            let expected = match (actor, name) {
+                (Anonymous, _) => Unauthenticated,
+                (Admin, _) => Allowed,
+                // Organisations are the operator's to delete, even delegated.
+                (Owner, "deleteOrganization") => Forbidden,
+                (Owner, _) => Allowed,
+                _ => Forbidden,
+            };
+            let t = token(actor, &owner, &stranger_of(kind));
+            let got = call(&server, t.as_deref(), name, input.clone()).await;
+            assert_eq!(got, expected, "{name} as {actor:?}");
+            let after = name_of(&server, &id).await;
+            match (expected, name.starts_with("delete")) {
+                (Allowed, true) => assert_eq!(after, None, "{name} as {actor:?}"),
+                (Allowed, false) => assert_eq!(after.as_deref(), Some("Đổi tên")),
+                _ => assert_eq!(after, before, "{name} as {actor:?} changed something"),
+            }
+        }
+    }
+
+    // Recording an investment: the investor's owner and the operator.
+    let startup = server
+        .data(r#"{ startup(slug: "cang-so") { id } }"#, json!({}))
+        .await["startup"]["id"]
+        .clone();
+    for (actor, expected) in [
+        (Anonymous, Unauthenticated),
+        (Stranger, Forbidden),
+        (StartupUser, Forbidden),
+        (Owner, Allowed),
+        (Admin, Allowed),
+    ] {
+        n += 1;
+        let (owner, investor) = target(&server, Target::Investor, n).await;
+        let t = token(actor, &owner, &strangers.investor);
+        let input = json!({ "investor": investor, "startup": startup, "round": "IDEA",
+                            "date": "2025-01-02", "amount": { "amount": "1000000000", "currency": "VND" } });
+        let got = call(&server, t.as_deref(), "recordInvestment", input).await;
+        assert_eq!(got, expected, "recordInvestment as {actor:?}");
+    }
+
+    // Assigning owners: the operator only.
+    n += 1;
+    let (owner, startup) = target(&server, Target::Startup, n).await;
+    for (actor, expected) in [
+        (Anonymous, Unauthenticated),
+        (Owner, Forbidden),
+        (InvestorUser, Forbidden),
+        (Admin, Allowed),
+    ] {
+        let t = token(actor, &owner, "");
+        let input = json!({ "profile": startup, "user": null });
+        let got = call(&server, t.as_deref(), "assignOwner", input).await;
+        assert_eq!(got, expected, "assignOwner as {actor:?}");
+    }
+    // Now unowned: the former owner may no longer change it.
+    let input = json!({ "id": startup, "name": "Của tôi?" });
+    assert_eq!(
+        call(&server, Some(&owner), "updateStartup", input).await,
+        Forbidden
+    );
+}
+
+/// A query and where in its response the value sits.
+struct Probe {
+    what: &'static str,
+    query: &'static str,
+    path: &'static [&'static str],
+}
+
+fn at<'a>(body: &'a Value, path: &[&str]) -> &'a Value {
+    path.iter().fold(body, |v, k| match k.parse::<usize>() {
+        Ok(i) => &v[i],
+        Err(_) => &v[*k],
+    })
+}
+
+async fn private_fields_show_only_to_those_allowed(store: Store) {
+    load_sample(&store).await;
+    let server = TestServer::start(store).await;
+    let owners = users(&server, "owners").await;
+    let others = users(&server, "others").await;
+    let delegate = server.sign_up("delegate@example.vn", "STARTUP").await;
+    let admin = server.admin_token.clone();
+
+    let startup = create(
+        &server,
+        &owners.founder,
+        "Startup",
+        json!({ "name": "Nấm Việt", "stage": "SEED", "email": "an@namviet.vn", "phone": "+84 90 000 0000",
+                "seekingAmount": { "amount": "5000000000", "currency": "VND" } }),
+    )
+    .await;
+    let investor = create(
+        &server,
+        &owners.investor,
+        "Investor",
+        json!({ "name": "Quỹ Sen", "kind": "VC_FUND", "email": "deal@quysen.vn", "phone": "+84 28 0000 0000" }),
+    )
+    .await;
+    let mentor = create(
+        &server,
+        &owners.mentor,
+        "Mentor",
+        json!({ "name": "Cô Hạnh", "email": "hanh@example.vn", "phone": "+84 91 000 0000" }),
+    )
+    .await;
+    let organization = create(
+        &server,
+        &admin,
+        "Organization",
+        json!({ "name": "Vườn ươm Sen", "kind": "INCUBATOR", "email": "info@vuonuom.vn", "phone": "+84 24 000 0000" }),
+    )
+    .await;
+    assign(&server, &organization, &user_id(&server, &delegate).await).await;
+    let record = |confidential: bool, date: &str| {
+        json!({ "input": { "investor": investor, "startup": startup, "round": "SEED", "date": date,
+                "amount": { "amount": "2000000000", "currency": "VND" }, "confidential": confidential } })
+    };
+    let doc = "mutation($input: RecordInvestmentInput!) { recordInvestment(input: $input) { investment { id } userErrors { message } } }";
+    let secret = server
+        .gql_as(Some(&owners.investor), doc, record(true, "2025-03-01"))
+        .await["data"]["recordInvestment"]["investment"]["id"]
+        .as_str()
+        .expect("confidential investment")
+        .to_string();
+    let public = server
+        .gql_as(Some(&owners.investor), doc, record(false, "2024-03-01"))
+        .await["data"]["recordInvestment"]["investment"]["id"]
+        .as_str()
+        .expect("public investment")
+        .to_string();
+
+    // Each probe: a query with $id (the profile) and $inv (the confidential
+    // investment), the path of the value, and who must see it.
+    let probes = [
+        Probe {
+            what: "startup email",
+            query: "query($id: ID!) { startup(id: $id) { email } }",
+            path: &["startup", "email"],
+        },
+        Probe {
+            what: "startup phone via node",
+            query: "query($id: ID!) { node(id: $id) { ... on Startup { phone } } }",
+            path: &["node", "phone"],
+        },
+        Probe {
+            what: "startup email via nodes",
+            query: "query($id: ID!) { nodes(ids: [$id]) { ... on Startup { email } } }",
+            path: &["nodes", "0", "email"],
+        },
+        Probe {
+            what: "seeking amount",
+            query: "query($id: ID!) { startup(id: $id) { seekingAmount { amount } } }",
+            path: &["startup", "seekingAmount", "amount"],
+        },
+        Probe {
+            what: "seeking amount via node",
+            query: "query($id: ID!) { node(id: $id) { ... on Startup { seekingAmount { amount } } } }",
+            path: &["node", "seekingAmount", "amount"],
+        },
+        Probe {
+            what: "investor email",
+            query: "query($id: ID!) { investor(id: $id) { email } }",
+            path: &["investor", "email"],
+        },
+        Probe {
+            what: "investor phone via node",
+            query: "query($id: ID!) { node(id: $id) { ... on Investor { phone } } }",
+            path: &["node", "phone"],
+        },
+        Probe {
+            what: "mentor email",
+            query: "query($id: ID!) { mentor(id: $id) { email } }",
+            path: &["mentor", "email"],
+        },
+        Probe {
+            what: "mentor phone via nodes",
+            query: "query($id: ID!) { nodes(ids: [$id]) { ... on Mentor { phone } } }",
+            path: &["nodes", "0", "phone"],
+        },
+        Probe {
+            what: "organisation email",
+            query: "query($id: ID!) { organization(id: $id) { email } }",
+            path: &["organization", "email"],
+        },
+        Probe {
+            what: "confidential investment via node",
+            query: "query($inv: ID!) { node(id: $inv) { id } }",
+            path: &["node", "id"],
+        },
+        Probe {
+            what: "confidential investment of the startup",
+            query: "query($id: ID!) { startup(id: $id) { investments { confidential } } }",
+            path: &["startup", "investments", "1", "confidential"],
+        },
+        Probe {
+            what: "confidential investment in the portfolio",
+            query: "query($id: ID!) { investor(id: $id) { portfolio { confidential } } }",
+            path: &["investor", "portfolio", "1", "confidential"],
+        },
+    ];
+    let profile_of = |what: &str| {
+        if what.starts_with("investor") || what.contains("portfolio") {
+            &investor
+        } else if what.starts_with("mentor") {
+            &mentor
+        } else if what.starts_with("organisation") {
+            &organization
+        } else {
+            &startup
+        }
+    };
+    let viewers: [(&str, Option<&str>); 8] = [
+        ("anonymous", None),
+        ("startup owner", Some(&owners.founder)),
+        ("investor owner", Some(&owners.investor)),
+        ("mentor owner", Some(&owners.mentor)),
+        ("delegate", Some(&delegate)),
+        ("other startup user", Some(&others.founder)),
+        ("other investor user", Some(&others.investor)),
+        ("admin", Some(&admin)),
+    ];
+    for probe in &probes {
+        for (who, token) in viewers {
+            let owner = match probe.what {
+                w if w.starts_with("investor") => "investor owner",
+                w if w.starts_with("mentor") => "mentor owner",
+                w if w.starts_with("organisation") => "delegate",
+                _ => "startup owner",
+            };
+            let sees = match probe.what {
+                w if w.starts_with("seeking") => {
+                    who == "admin" || who == owner || who.contains("investor")
+                }
+                w if w.contains("confidential") => {
+                    who == "admin" || who == "startup owner" || who == "investor owner"
+                }
+                _ => who == "admin" || who == owner,
+            };
+            let vars = json!({ "id": profile_of(probe.what), "inv": secret });
+            let body = server.gql_as(token, probe.query, vars).await;
+            assert!(body.get("errors").is_none(), "{}: {body:#}", probe.what);
+            let value = at(&body["data"], probe.path);
+            assert_eq!(!value.is_null(), sees, "{} as {who}: {body:#}", probe.what);
+        }
+    }
+    // The public investment is public.
+    let body = server
+        .gql_as(
+            None,
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": public }),
+        )
+        .await;
+    assert_eq!(body["data"]["node"]["id"], json!(public));
+}
+
+async fn sign_up_sign_in_and_sign_out(store: Store) {
+    let server = TestServer::start(store).await;
+    let up = "mutation($input: SignUpInput!) { signUp(input: $input) { token user { email role } userErrors { field code } } }";
+    let body = server
+        .gql_as(
+            None,
+            up,
+            json!({ "input": { "email": " Lan@Example.VN ", "password": "mot-mat-khau-dai", "role": "MENTOR", "name": "Lan" } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["signUp"]["user"],
+        json!({ "email": "lan@example.vn", "role": "MENTOR" })
+    );
+    // Refusals name the field; nothing is created.
+    for (input, field, code) in [
+        (
+            json!({ "email": "LAN@example.vn", "password": "mot-mat-khau-dai", "role": "MENTOR" }),
+            "email",
+            "TAKEN",
+        ),
+        (
+            json!({ "email": "not-an-address", "password": "mot-mat-khau-dai", "role": "MENTOR" }),
+            "email",
+            "INVALID",
+        ),
+        (
+            json!({ "email": "b@example.vn", "password": "ngan", "role": "MENTOR" }),
+            "password",
+            "TOO_SHORT",
+        ),
+        (
+            json!({ "email": "c@example.vn", "password": "x".repeat(2000), "role": "MENTOR" }),
+            "password",
+            "TOO_LONG",
+        ),
+        (
+            json!({ "email": "d@example.vn", "password": "mot-mat-khau-dai", "role": "ADMIN" }),
+            "role",
+            "INVALID",
+        ),
+    ] {
+        let body = server.gql_as(None, up, json!({ "input": input })).await;
+        assert_eq!(body["data"]["signUp"]["token"], Value::Null, "{body:#}");
+        assert_eq!(
+            body["data"]["signUp"]["userErrors"][0],
+            json!({ "field": field, "code": code }),
+            "{body:#}"
+        );
+    }
+
+    let sign_in = "mutation($input: SignInInput!) { signIn(input: $input) { token expiresAt user { email } userErrors { field code } } }";
+    let body = server
+        .gql_as(
+            None,
+            sign_in,
+            json!({ "input": { "email": "lan@example.vn", "password": "sai-mat-khau-roi" } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["signIn"]["userErrors"],
+        json!([{ "field": null, "code": "INVALID_CREDENTIALS" }])
+    );
+    // An unknown address gets the very same answer.
+    let unknown = server
+        .gql_as(
+            None,
+            sign_in,
+            json!({ "input": { "email": "nobody@example.vn", "password": "sai-mat-khau-roi" } }),
+        )
+        .await;
+    assert_eq!(unknown["data"], body["data"]);
+
+    let body = server
+        .gql_as(
+            None,
+            sign_in,
+            json!({ "input": { "email": "LAN@example.vn", "password": "mot-mat-khau-dai" } }),
+        )
+        .await;
+    let token = body["data"]["signIn"]["token"]
+        .as_str()
+        .expect("token")
+        .to_string();
+    assert!(body["data"]["signIn"]["expiresAt"].is_string());
+    let me = server
+        .gql_as(Some(&token), "{ viewer { email role } }", json!({}))
+        .await;
+    assert_eq!(
+        me["data"]["viewer"],
+        json!({ "email": "lan@example.vn", "role": "MENTOR" })
+    );
+    let anonymous = server.gql_as(None, "{ viewer { email } }", json!({})).await;
+    assert_eq!(anonymous["data"]["viewer"], Value::Null);
+
+    // Signing out revokes this token at once, and only this one.
+    let other = server
+        .gql_as(
+            None,
+            sign_in,
+            json!({ "input": { "email": "lan@example.vn", "password": "mot-mat-khau-dai" } }),
+        )
+        .await["data"]["signIn"]["token"]
+        .as_str()
+        .expect("second token")
+        .to_string();
+    let out = server
+        .gql_as(Some(&token), "mutation { signOut { revoked } }", json!({}))
+        .await;
+    assert_eq!(out["data"]["signOut"]["revoked"], json!(true));
+    let response = server
+        .client
+        .post(format!("{}/graphql", server.url))
+        .bearer_auth(&token)
+        .json(&json!({ "query": "{ viewer { email } }" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 401);
+    assert!(response.headers().contains_key("www-authenticate"));
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    let still = server
+        .gql_as(Some(&other), "{ viewer { email } }", json!({}))
+        .await;
+    assert_eq!(still["data"]["viewer"]["email"], "lan@example.vn");
+    // Signing out needs a token.
+    let body = server
+        .gql_as(None, "mutation { signOut { revoked } }", json!({}))
+        .await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    // A malformed header is refused, not ignored.
+    let response = server
+        .client
+        .post(format!("{}/graphql", server.url))
+        .header("authorization", "Basic dXNlcjpwYXNz")
+        .json(&json!({ "query": "{ viewer { email } }" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 401);
+}
+
+async fn tokens_expire(store: Store) {
+    let config = HttpConfig {
+        auth: AuthConfig {
+            token_ttl: std::time::Duration::ZERO,
+            ..AuthConfig::default()
+        },
+        ..HttpConfig::default()
+    };
+    let server = TestServer::start_with(store, config).await;
+    // The test server's own operator token was issued with the same
+    // lifetime, so it is already expired.
+    let body = server.gql("{ viewer { email } }", json!({})).await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+}
+
+async fn sign_in_is_throttled_per_account_and_per_address(store: Store) {
+    let config = HttpConfig {
+        auth: AuthConfig {
+            account_burst: 3,
+            address_burst: 7,
+            ..AuthConfig::default()
+        },
+        ..HttpConfig::default()
+    };
+    let server = TestServer::start_with(store, config).await;
+    let sign_in = |email: &str, password: &str| {
+        server
+            .client
+            .post(format!("{}/graphql", server.url))
+            .json(&json!({
+                "query": "mutation($input: SignInInput!) { signIn(input: $input) { token userErrors { code } } }",
+                "variables": { "input": { "email": email, "password": password } }
+            }))
+            .send()
+    };
+    // Three attempts for the account (the test server's own sign-in went
+    // around the HTTP server's limiters)...
+    for _ in 0..3 {
+        let response = sign_in(ADMIN_EMAIL, "wrong-password")
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 200);
+    }
+    let response = sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await.expect("request");
+    assert_eq!(response.status(), 429, "even the right password waits");
+    let retry: u64 = response.headers()["retry-after"]
+        .to_str()
+        .expect("header")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry), "{retry}");
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "RATE_LIMITED");
+    assert_eq!(body["errors"][0]["extensions"]["retryAfter"], json!(retry));
+    // ...and seven for the address, of which four are spent: three more for
+    // other accounts, then the address is throttled too.
+    for n in 0..3 {
+        let response = sign_in(&format!("guess-{n}@example.vn"), "wrong-password")
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 200, "attempt {n}");
+    }
+    let response = sign_in("guess-9@example.vn", "wrong-password")
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 429);
+    // The rest of the API answers as usual.
+    let body = server.gql("{ sectors { slug } }", json!({})).await;
+    assert!(body.get("errors").is_none(), "{body:#}");
+}
+
+async fn investor_and_mentor_users_have_one_profile(store: Store) {
+    let server = TestServer::start(store).await;
+    let users = users(&server, "one").await;
+    create(
+        &server,
+        &users.investor,
+        "Investor",
+        json!({ "name": "Quỹ A", "kind": "ANGEL" }),
+    )
+    .await;
+    create(
+        &server,
+        &users.mentor,
+        "Mentor",
+        json!({ "name": "Cố vấn A" }),
+    )
+    .await;
+    for (token, name, input) in [
+        (
+            &users.investor,
+            "createInvestor",
+            json!({ "name": "Quỹ B", "kind": "ANGEL" }),
+        ),
+        (&users.mentor, "createMentor", json!({ "name": "Cố vấn B" })),
+    ] {
+        let doc = format!(
+            "mutation($input: {}Input!) {{ {name}(input: $input) {{ userErrors {{ code }} }} }}",
+            name[..1].to_uppercase() + &name[1..]
+        );
+        let body = server
+            .gql_as(Some(token), &doc, json!({ "input": input }))
+            .await;
+        assert_eq!(
+            body["data"][name]["userErrors"][0]["code"], "TAKEN",
+            "{body:#}"
+        );
+    }
+    let me = server
+        .gql_as(
+            Some(&users.investor),
+            "{ viewer { investor { name } mentor { name } startups { name } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        me["data"]["viewer"],
+        json!({ "investor": { "name": "Quỹ A" }, "mentor": null, "startups": [] })
+    );
+    // Founders may have several startups.
+    for name in ["Một", "Hai"] {
+        create(
+            &server,
+            &users.founder,
+            "Startup",
+            json!({ "name": name, "stage": "IDEA" }),
+        )
+        .await;
+    }
+    let me = server
+        .gql_as(
+            Some(&users.founder),
+            "{ viewer { startups { name } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        me["data"]["viewer"]["startups"],
+        json!([{ "name": "Hai" }, { "name": "Một" }])
+    );
+}
+
+async fn the_operator_assigns_owners(store: Store) {
+    load_sample(&store).await;
+    let server = TestServer::start(store).await;
+    let users = users(&server, "claim").await;
+    let startup = server
+        .data(r#"{ startup(slug: "lua-xanh") { id email } }"#, json!({}))
+        .await["startup"]
+        .clone();
+    // An imported profile belongs to nobody: its founder cannot change it
+    // or see its contact details yet.
+    let update = json!({ "id": startup["id"], "tagline": "Của chúng tôi" });
+    assert_eq!(
+        call(
+            &server,
+            Some(&users.founder),
+            "updateStartup",
+            update.clone()
+        )
+        .await,
+        Forbidden
+    );
+    let seen = server
+        .gql_as(
+            Some(&users.founder),
+            r#"{ startup(slug: "lua-xanh") { email } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(seen["data"]["startup"]["email"], Value::Null);
+    // A role that does not fit the profile is a user error.
+    let doc = "mutation($input: AssignOwnerInput!) { assignOwner(input: $input) { profile { id } userErrors { field code } } }";
+    let mentor = user_id(&server, &users.mentor).await;
+    let body = server
+        .gql(
+            doc,
+            json!({ "input": { "profile": startup["id"], "user": mentor } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["assignOwner"]["userErrors"],
+        json!([{ "field": "user", "code": "INVALID" }])
+    );
+    let founder = user_id(&server, &users.founder).await;
+    assign(&server, startup["id"].as_str().expect("id"), &founder).await;
+    assert_eq!(
+        call(&server, Some(&users.founder), "updateStartup", update).await,
+        Allowed
+    );
+    let seen = server
+        .gql_as(
+            Some(&users.founder),
+            r#"{ startup(slug: "lua-xanh") { email tagline } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        seen["data"]["startup"],
+        json!({ "email": startup["email"], "tagline": "Của chúng tôi" })
+    );
+    // Only the operator looks users up.
+    let body = server
+        .gql(
+            r#"query($e: String) { user(email: $e) { id role } }"#,
+            json!({ "e": "FOUNDER-claim@example.vn" }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["user"],
+        json!({ "id": founder, "role": "STARTUP" })
+    );
+    let body = server
+        .gql_as(
+            Some(&users.founder),
+            r#"{ user(email: "founder-claim@example.vn") { id } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "FORBIDDEN");
+}
