@@ -458,6 +458,68 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Where an introduction stands.
+    IntroductionStatus {
+        /// Waiting for the recipient.
+        Pending = "PENDING",
+        /// The recipient accepted: both sides see each other's contact details.
+        Accepted = "ACCEPTED",
+        /// The recipient declined; the same pair may ask again after 90 days.
+        Declined = "DECLINED",
+        /// The startup took the request back.
+        Withdrawn = "WITHDRAWN",
+    }
+}
+
+vocabulary! {
+    /// A step in an introduction's audit trail.
+    IntroductionAction {
+        /// The startup asked.
+        Requested = "REQUESTED",
+        /// The recipient accepted.
+        Accepted = "ACCEPTED",
+        /// The recipient declined.
+        Declined = "DECLINED",
+        /// The startup withdrew the request.
+        Withdrawn = "WITHDRAWN",
+    }
+}
+
+/// Who an introduction is addressed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Recipient {
+    Investor(i64),
+    Mentor(i64),
+}
+
+/// A startup's request to meet an investor or a mentor (double opt-in).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Introduction {
+    pub id: i64,
+    pub startup_id: i64,
+    pub recipient: Recipient,
+    pub message: String,
+    pub status: IntroductionStatus,
+    pub created_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+/// One step of an introduction, as the audit trail keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntroductionLogEntry {
+    pub id: i64,
+    pub introduction_id: i64,
+    pub startup_id: i64,
+    pub recipient: Recipient,
+    pub actor_id: Option<i64>,
+    pub action: IntroductionAction,
+    pub at: DateTime<Utc>,
+}
+
+/// The longest introduction message, in characters.
+pub const MAX_INTRODUCTION_MESSAGE_CHARS: usize = 2000;
+
 /// A person who signs in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct User {
@@ -550,6 +612,8 @@ pub enum FieldErrorCode {
     Taken,
     /// The e-mail address or the password is wrong (sign-in).
     InvalidCredentials,
+    /// Not yet: the same request was refused recently.
+    TooSoon,
 }
 
 /// A problem with one field of an input that the user can fix.

@@ -57,9 +57,28 @@ pub fn forbidden(message: &str) -> Error {
     Error::Forbidden(message.to_string())
 }
 
-/// Whether the viewer sees the contact details of a profile with this owner.
-pub fn sees_contact(ctx: &Context<'_>, owner_id: Option<i64>) -> bool {
-    viewer(ctx).is_some_and(|v| v.may_change(owner_id))
+/// Whether the viewer sees the contact details of the profile `id` of
+/// `table` with this owner: its owner, the operator, and the other side of
+/// an accepted introduction.
+pub async fn sees_contact(
+    ctx: &Context<'_>,
+    table: Table,
+    id: i64,
+    owner_id: Option<i64>,
+) -> Result<bool, Error> {
+    let Some(viewer) = viewer(ctx) else {
+        return Ok(false);
+    };
+    if viewer.may_change(owner_id) {
+        return Ok(true);
+    }
+    if table == Table::Organizations {
+        return Ok(false);
+    }
+    let contacts = loaders::one(ctx, loaders::ContactsOf(viewer.user.id))
+        .await?
+        .unwrap_or_default();
+    Ok(contacts.contains(&(table, id)))
 }
 
 /// Whether the viewer sees what a startup with this owner is raising.
@@ -164,6 +183,21 @@ impl User {
             Some(id) => Ok(loaders::one(ctx, loaders::MentorId(*id)).await?),
             None => Ok(None),
         }
+    }
+
+    /// The introductions the user is a side of (as the owner of the asking
+    /// startup or of the investor or mentor asked), newest first. Pending
+    /// ones addressed to the user await `acceptIntroduction` or
+    /// `declineIntroduction`.
+    async fn introductions(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only introductions in this state.")] status: Option<
+            model::IntroductionStatus,
+        >,
+        #[graphql(desc = "How many (1 to 100).", default = 50)] first: i32,
+    ) -> Result<Vec<model::Introduction>> {
+        Ok(super::introduction::of_user(ctx, self, status, first).await?)
     }
 
     /// The support organisations the operator delegated to the user.

@@ -17,10 +17,11 @@ pub enum Kind {
     Province,
     Investment,
     User,
+    Introduction,
 }
 
 impl Kind {
-    const ALL: [Kind; 9] = [
+    const ALL: [Kind; 10] = [
         Kind::Startup,
         Kind::Investor,
         Kind::Mentor,
@@ -30,6 +31,7 @@ impl Kind {
         Kind::Province,
         Kind::Investment,
         Kind::User,
+        Kind::Introduction,
     ];
 
     /// The GraphQL type name.
@@ -44,6 +46,7 @@ impl Kind {
             Kind::Province => "Province",
             Kind::Investment => "Investment",
             Kind::User => "User",
+            Kind::Introduction => "Introduction",
         }
     }
 }

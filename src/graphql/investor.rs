@@ -8,7 +8,7 @@ use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestmentsOfInvestor, ProvinceId, SectorId};
 use crate::model::{self, Investment, Investor, InvestorKind, Money, Province, Sector, Stage};
-use crate::store::SortColumn;
+use crate::store::{SortColumn, Table};
 
 /// An investor (nhà đầu tư): an angel, a venture fund, a corporate, a public
 /// fund or an accelerator.
@@ -64,22 +64,18 @@ impl Investor {
         self.website.as_deref()
     }
 
-    /// Contact e-mail address; null unless the viewer owns the profile or
-    /// is the operator.
-    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
-        self.contact
-            .email
-            .as_deref()
-            .filter(|_| account::sees_contact(ctx, self.owner_id))
+    /// Contact e-mail address; null unless the viewer owns the profile, is
+    /// the other side of an accepted introduction, or is the operator.
+    async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        let shown = account::sees_contact(ctx, Table::Investors, self.id, self.owner_id).await?;
+        Ok(self.contact.email.as_deref().filter(|_| shown))
     }
 
-    /// Contact phone number; null unless the viewer owns the profile or is
-    /// the operator.
-    async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
-        self.contact
-            .phone
-            .as_deref()
-            .filter(|_| account::sees_contact(ctx, self.owner_id))
+    /// Contact phone number; null unless the viewer owns the profile, is
+    /// the other side of an accepted introduction, or is the operator.
+    async fn phone(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        let shown = account::sees_contact(ctx, Table::Investors, self.id, self.owner_id).await?;
+        Ok(self.contact.phone.as_deref().filter(|_| shown))
     }
 
     /// The sectors it invests in.

@@ -13,8 +13,10 @@ use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, Loader};
 
 use crate::error::Error;
-use crate::model::{Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup};
-use crate::store::{Store, StoreError};
+use crate::model::{
+    Event, Introduction, Investment, Investor, Mentor, Organization, Province, Sector, Startup,
+};
+use crate::store::{Store, StoreError, Table};
 
 /// Loads objects from the store in batches.
 pub struct StoreLoader {
@@ -140,6 +142,7 @@ by_id!(EventId, Event, events_by_ids);
 by_id!(SectorId, Sector, sectors_by_ids);
 by_id!(ProvinceId, Province, provinces_by_ids);
 by_id!(InvestmentId, Investment, investments_by_ids);
+by_id!(IntroductionId, Introduction, introductions_by_ids);
 
 macro_rules! grouped {
     ($key:ident, $value:ty, |$store:ident, $ids:ident| $fetch:expr, |$item:ident| $parent:expr, $map:expr) => {
@@ -194,6 +197,29 @@ grouped!(
     |p| p.0,
     p.1
 );
+
+/// The profiles a user sees the contact details of through accepted
+/// introductions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ContactsOf(pub i64);
+
+impl Loader<ContactsOf> for StoreLoader {
+    type Value = Vec<(Table, i64)>;
+    type Error = Arc<StoreError>;
+
+    async fn load(
+        &self,
+        keys: &[ContactsOf],
+    ) -> Result<HashMap<ContactsOf, Vec<(Table, i64)>>, Self::Error> {
+        let users: Vec<i64> = keys.iter().map(|k| k.0).collect();
+        let mut out: HashMap<ContactsOf, Vec<(Table, i64)>> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for (user, table, id) in self.store.contacts_of_users(&users).await? {
+            out.entry(ContactsOf(user)).or_default().push((table, id));
+        }
+        Ok(out)
+    }
+}
 
 /// Loads one object by key; `None` when it does not exist.
 pub async fn one<K>(

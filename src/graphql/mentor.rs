@@ -8,7 +8,7 @@ use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, ProvinceId, SectorId};
 use crate::model::{self, Mentor, Province, Sector, Topic};
-use crate::store::SortColumn;
+use crate::store::{SortColumn, Table};
 
 /// A mentor, coach or expert (cố vấn, huấn luyện viên, chuyên gia).
 #[Object]
@@ -58,22 +58,18 @@ impl Mentor {
         self.website.as_deref()
     }
 
-    /// Contact e-mail address; null unless the viewer owns the profile or
-    /// is the operator.
-    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
-        self.contact
-            .email
-            .as_deref()
-            .filter(|_| account::sees_contact(ctx, self.owner_id))
+    /// Contact e-mail address; null unless the viewer owns the profile, is
+    /// the other side of an accepted introduction, or is the operator.
+    async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        let shown = account::sees_contact(ctx, Table::Mentors, self.id, self.owner_id).await?;
+        Ok(self.contact.email.as_deref().filter(|_| shown))
     }
 
-    /// Contact phone number; null unless the viewer owns the profile or is
-    /// the operator.
-    async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
-        self.contact
-            .phone
-            .as_deref()
-            .filter(|_| account::sees_contact(ctx, self.owner_id))
+    /// Contact phone number; null unless the viewer owns the profile, is
+    /// the other side of an accepted introduction, or is the operator.
+    async fn phone(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        let shown = account::sees_contact(ctx, Table::Mentors, self.id, self.owner_id).await?;
+        Ok(self.contact.phone.as_deref().filter(|_| shown))
     }
 
     /// The sectors they know.

@@ -233,7 +233,7 @@ async fn owner_of(ctx: &Context<'_>, id: &ID, kind: Kind) -> Result<Option<Optio
             Some(event) => Some(organizer_owner(ctx, event.organizer_id).await?),
             None => None,
         },
-        Kind::Sector | Kind::Province | Kind::Investment | Kind::User => None,
+        Kind::Sector | Kind::Province | Kind::Investment | Kind::User | Kind::Introduction => None,
     })
 }
 
@@ -1162,7 +1162,11 @@ macro_rules! payload {
 
 /// The mutation root: the ecosystem and the accounts.
 #[derive(Default, async_graphql::MergedObject)]
-pub struct Mutation(EcosystemMutation, super::account::AccountMutation);
+pub struct Mutation(
+    EcosystemMutation,
+    super::account::AccountMutation,
+    super::introduction::IntroductionMutation,
+);
 
 /// Changes to the ecosystem.
 #[derive(Default)]

@@ -10,7 +10,7 @@ use super::loaders::{
     self, EventId, EventsOfOrganization, ProvinceId, StartupId, StartupsOfOrganization,
 };
 use crate::model::{self, Event, Organization, OrganizationKind, Province, Startup};
-use crate::store::SortColumn;
+use crate::store::{SortColumn, Table};
 
 /// The most related items a relation list returns at once.
 const MAX_RELATED: usize = 100;
@@ -50,22 +50,20 @@ impl Organization {
         self.website.as_deref()
     }
 
-    /// Contact e-mail address; null unless the viewer owns the profile or
-    /// is the operator.
-    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
-        self.contact
-            .email
-            .as_deref()
-            .filter(|_| account::sees_contact(ctx, self.owner_id))
+    /// Contact e-mail address; null unless the viewer owns the profile, is
+    /// or is the operator.
+    async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        let shown =
+            account::sees_contact(ctx, Table::Organizations, self.id, self.owner_id).await?;
+        Ok(self.contact.email.as_deref().filter(|_| shown))
     }
 
-    /// Contact phone number; null unless the viewer owns the profile or is
-    /// the operator.
-    async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
-        self.contact
-            .phone
-            .as_deref()
-            .filter(|_| account::sees_contact(ctx, self.owner_id))
+    /// Contact phone number; null unless the viewer owns the profile, is
+    /// or is the operator.
+    async fn phone(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        let shown =
+            account::sees_contact(ctx, Table::Organizations, self.id, self.owner_id).await?;
+        Ok(self.contact.phone.as_deref().filter(|_| shown))
     }
 
     /// Where it is based.

@@ -62,8 +62,9 @@ pub(crate) async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Err
                 .pop()
                 .map(Node::Investment)
         }
-        // Users are not nodes: only `viewer` and the operator's `user` show them.
-        Kind::User => None,
+        // Users and introductions are not nodes: only `viewer` and the
+        // operator's queries show them.
+        Kind::User | Kind::Introduction => None,
     })
 }
 
@@ -119,7 +120,11 @@ macro_rules! list {
 
 /// The query root: the ecosystem and the accounts.
 #[derive(Default, async_graphql::MergedObject)]
-pub struct Query(EcosystemQuery, super::account::AccountQuery);
+pub struct Query(
+    EcosystemQuery,
+    super::account::AccountQuery,
+    super::introduction::IntroductionQuery,
+);
 
 /// Read access to the ecosystem: lookups, lists and taxonomies.
 #[derive(Default)]

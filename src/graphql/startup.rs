@@ -11,7 +11,7 @@ use super::scalars::Date;
 use crate::model::{
     self, Investment, Money, Organization, Province, Sector, Stage, Startup, StartupTag, Topic,
 };
-use crate::store::SortColumn;
+use crate::store::{SortColumn, Table};
 
 /// A startup project or company (dự án / doanh nghiệp khởi nghiệp đổi mới sáng tạo).
 #[Object]
@@ -78,22 +78,18 @@ impl Startup {
         self.website.as_deref()
     }
 
-    /// Contact e-mail address; null unless the viewer owns the profile or
-    /// is the operator.
-    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
-        self.contact
-            .email
-            .as_deref()
-            .filter(|_| account::sees_contact(ctx, self.owner_id))
+    /// Contact e-mail address; null unless the viewer owns the profile, is
+    /// the other side of an accepted introduction, or is the operator.
+    async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        let shown = account::sees_contact(ctx, Table::Startups, self.id, self.owner_id).await?;
+        Ok(self.contact.email.as_deref().filter(|_| shown))
     }
 
-    /// Contact phone number; null unless the viewer owns the profile or is
-    /// the operator.
-    async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
-        self.contact
-            .phone
-            .as_deref()
-            .filter(|_| account::sees_contact(ctx, self.owner_id))
+    /// Contact phone number; null unless the viewer owns the profile, is
+    /// the other side of an accepted introduction, or is the operator.
+    async fn phone(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        let shown = account::sees_contact(ctx, Table::Startups, self.id, self.owner_id).await?;
+        Ok(self.contact.phone.as_deref().filter(|_| shown))
     }
 
     /// Its sectors, the primary one first.

@@ -31,9 +31,9 @@ use crate::datafile::{
     ProvinceRecord, SectorRecord, StartupRecord,
 };
 use crate::model::{
-    Event, EventKind, FieldError, FieldErrorCode, Investment, Investor, InvestorKind, Mentor,
-    Organization, OrganizationKind, Province, Role, Sector, Stage, Startup, StartupTag, Topic,
-    User,
+    Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
+    IntroductionStatus, Investment, Investor, InvestorKind, Mentor, Organization, OrganizationKind,
+    Province, Recipient, Role, Sector, Stage, Startup, StartupTag, Topic, User,
 };
 pub use rows::*;
 
@@ -797,6 +797,58 @@ impl Store {
         dispatch!(self, read, owned_ids(table, owners))
     }
 
+    /// Records an introduction request (see [`IntroductionRequest`]).
+    pub async fn request_introduction(
+        &self,
+        request: &IntroductionRequest<'_>,
+    ) -> Result<Result<Introduction, IntroductionRefusal>, StoreError> {
+        dispatch!(self, write, request_introduction(request))
+    }
+
+    /// Accepts, declines or withdraws a pending introduction.
+    pub async fn decide_introduction(
+        &self,
+        id: i64,
+        to: IntroductionStatus,
+        actor: Option<i64>,
+    ) -> Result<Result<Introduction, IntroductionRefusal>, StoreError> {
+        dispatch!(self, write, decide_introduction(id, to, actor))
+    }
+
+    /// Introductions by id.
+    pub async fn introductions_by_ids(&self, ids: &[i64]) -> Result<Vec<Introduction>, StoreError> {
+        dispatch!(self, read, introductions_by_ids(ids))
+    }
+
+    /// The introductions a user is a party of, newest first.
+    pub async fn introductions_of_user(
+        &self,
+        user: i64,
+        status: Option<IntroductionStatus>,
+        limit: i64,
+    ) -> Result<Vec<Introduction>, StoreError> {
+        dispatch!(self, read, introductions_of_user(user, status, limit))
+    }
+
+    /// The profiles whose contact details accepted introductions show these
+    /// users, as `(user, table, id)`.
+    pub async fn contacts_of_users(
+        &self,
+        users: &[i64],
+    ) -> Result<Vec<(i64, Table, i64)>, StoreError> {
+        dispatch!(self, read, contacts_of_users(users))
+    }
+
+    /// The introductions' audit trail, newest first.
+    pub async fn introduction_log(
+        &self,
+        introduction: Option<i64>,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<IntroductionLogEntry>, StoreError> {
+        dispatch!(self, read, introduction_log(introduction, before, limit))
+    }
+
     /// Gives a profile to a user (or, with `None`, to nobody).
     pub async fn set_owner(
         &self,
@@ -921,6 +973,38 @@ impl Batch {
             }
         }
     }
+}
+
+/// A startup's request for an introduction.
+#[derive(Debug)]
+pub struct IntroductionRequest<'a> {
+    pub startup_id: i64,
+    pub recipient: Recipient,
+    pub message: &'a str,
+    /// The user who asks.
+    pub actor_id: i64,
+    /// The most pending requests a startup may have.
+    pub max_pending: i64,
+    /// How long after a decline the same pair may not ask again.
+    pub cooldown: chrono::Duration,
+}
+
+/// Why an introduction step was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntroductionRefusal {
+    UnknownStartup,
+    UnknownRecipient,
+    /// The startup has this many pending requests already.
+    TooManyPending(i64),
+    /// The pair already has a request in this state.
+    AlreadyOpen(IntroductionStatus),
+    /// Declined; the pair may ask again from then.
+    DeclinedRecently(DateTime<Utc>),
+    /// The introduction is no longer pending.
+    NotPending(IntroductionStatus),
+    /// The mentor has accepted as many as their capacity.
+    NoCapacity(i32),
+    NotFound,
 }
 
 /// An account to create.

@@ -345,6 +345,73 @@ impl UserRow {
     }
 }
 
+fn recipient(
+    table: &str,
+    investor_id: Option<i64>,
+    mentor_id: Option<i64>,
+) -> Result<crate::model::Recipient, StoreError> {
+    use crate::model::Recipient;
+    match (investor_id, mentor_id) {
+        (Some(id), None) => Ok(Recipient::Investor(id)),
+        (None, Some(id)) => Ok(Recipient::Mentor(id)),
+        _ => Err(corrupt(table, "recipient")),
+    }
+}
+
+/// A row of `introductions`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct IntroductionRow {
+    pub id: i64,
+    pub startup_id: i64,
+    pub investor_id: Option<i64>,
+    pub mentor_id: Option<i64>,
+    pub message: String,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+impl IntroductionRow {
+    pub fn into_model(self) -> Result<crate::model::Introduction, StoreError> {
+        Ok(crate::model::Introduction {
+            id: self.id,
+            startup_id: self.startup_id,
+            recipient: recipient("introductions", self.investor_id, self.mentor_id)?,
+            message: self.message,
+            status: vocab("introductions.status", &self.status)?,
+            created_at: self.created_at,
+            decided_at: self.decided_at,
+        })
+    }
+}
+
+/// A row of `introduction_log`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct IntroductionLogRow {
+    pub id: i64,
+    pub introduction_id: i64,
+    pub startup_id: i64,
+    pub investor_id: Option<i64>,
+    pub mentor_id: Option<i64>,
+    pub actor_id: Option<i64>,
+    pub action: String,
+    pub at: DateTime<Utc>,
+}
+
+impl IntroductionLogRow {
+    pub fn into_model(self) -> Result<crate::model::IntroductionLogEntry, StoreError> {
+        Ok(crate::model::IntroductionLogEntry {
+            id: self.id,
+            introduction_id: self.introduction_id,
+            startup_id: self.startup_id,
+            recipient: recipient("introduction_log", self.investor_id, self.mentor_id)?,
+            actor_id: self.actor_id,
+            action: vocab("introduction_log.action", &self.action)?,
+            at: self.at,
+        })
+    }
+}
+
 /// A row of `investments`.
 #[derive(Debug, sqlx::FromRow)]
 pub struct InvestmentRow {
