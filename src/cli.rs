@@ -10,7 +10,10 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
+use crate::graphql::Limits;
+use crate::graphql::limits::Introspection;
 use crate::http::HttpConfig;
+use crate::http::throttle::{Allowance, RateLimits};
 use crate::store::{ListQuery, StartupFilter, Store};
 use crate::transfer::{self, Counts};
 
@@ -159,6 +162,49 @@ pub struct ServeArgs {
         default_value_t = 20
     )]
     pub sign_in_attempts_per_address: u32,
+    /// Development (introspection and suggestions for everyone) or
+    /// production (introspection for signed-in users only, no suggestions).
+    #[arg(long, env = "KETNOI_MODE", value_enum, default_value = "development")]
+    pub mode: Mode,
+    /// Who may introspect the schema (default: by mode).
+    #[arg(long, env = "KETNOI_INTROSPECTION", value_enum)]
+    pub introspection: Option<Introspection>,
+    /// The deepest selection nesting a query may have.
+    #[arg(long, env = "KETNOI_MAX_DEPTH", default_value_t = Limits::default().max_depth)]
+    pub max_depth: usize,
+    /// The highest query complexity (fields cost 1, lists their page size).
+    #[arg(long, env = "KETNOI_MAX_COMPLEXITY", default_value_t = Limits::default().max_complexity)]
+    pub max_complexity: usize,
+    /// The most aliases in one document.
+    #[arg(long, env = "KETNOI_MAX_ALIASES", default_value_t = Limits::default().max_aliases)]
+    pub max_aliases: usize,
+    /// The most operations in one batched request.
+    #[arg(long, env = "KETNOI_MAX_BATCH", default_value_t = Limits::default().max_batch)]
+    pub max_batch: usize,
+    /// Requests per second one client address may make in the long run.
+    #[arg(long, env = "KETNOI_RATE_PER_ADDRESS", default_value_t = RateLimits::default().per_address.per_second)]
+    pub rate_per_address: u32,
+    /// Requests one client address may make at once.
+    #[arg(long, env = "KETNOI_RATE_BURST_PER_ADDRESS", default_value_t = RateLimits::default().per_address.burst)]
+    pub rate_burst_per_address: u32,
+    /// Requests per second one token may make in the long run.
+    #[arg(long, env = "KETNOI_RATE_PER_TOKEN", default_value_t = RateLimits::default().per_token.per_second)]
+    pub rate_per_token: u32,
+    /// Requests one token may make at once.
+    #[arg(long, env = "KETNOI_RATE_BURST_PER_TOKEN", default_value_t = RateLimits::default().per_token.burst)]
+    pub rate_burst_per_token: u32,
+    /// Origins browsers may call the API from, comma-separated (`*`: any).
+    #[arg(long, env = "KETNOI_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+}
+
+/// How the server presents itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    /// Helpful: introspection and field suggestions for everyone.
+    Development,
+    /// Guarded: introspection for signed-in users only, no suggestions.
+    Production,
 }
 
 impl Default for ServeArgs {
@@ -413,6 +459,31 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
             address_burst: args.sign_in_attempts_per_address,
             ..crate::auth::AuthConfig::default()
         },
+        limits: {
+            let base = match args.mode {
+                Mode::Development => Limits::default(),
+                Mode::Production => Limits::production(),
+            };
+            Limits {
+                max_depth: args.max_depth,
+                max_complexity: args.max_complexity,
+                max_aliases: args.max_aliases,
+                max_batch: args.max_batch,
+                introspection: args.introspection.unwrap_or(base.introspection),
+                ..base
+            }
+        },
+        rate: RateLimits {
+            per_address: Allowance {
+                burst: args.rate_burst_per_address,
+                per_second: args.rate_per_address,
+            },
+            per_token: Allowance {
+                burst: args.rate_burst_per_token,
+                per_second: args.rate_per_token,
+            },
+        },
+        cors_origins: args.cors_origins.clone(),
     };
     crate::http::serve(store.clone(), listener, config, shutdown_signal()).await?;
     store.close().await;

@@ -189,6 +189,7 @@ impl User {
     /// startup or of the investor or mentor asked), newest first. Pending
     /// ones addressed to the user await `acceptIntroduction` or
     /// `declineIntroduction`.
+    #[graphql(complexity = "first.clamp(1, 100) as usize * child_complexity")]
     async fn introductions(
         &self,
         ctx: &Context<'_>,

@@ -38,6 +38,15 @@ pub enum OrderDirection {
     Desc,
 }
 
+/// What a page of a list costs in query complexity: its size times what
+/// one item costs, so that `first: 100` weighs a hundred times `first: 1`.
+pub fn page_cost(first: Option<i32>, last: Option<i32>) -> usize {
+    first
+        .or(last)
+        .unwrap_or(DEFAULT_PAGE_SIZE)
+        .clamp(1, MAX_PAGE_SIZE) as usize
+}
+
 /// The page arguments of a connection field.
 #[derive(Debug, Clone, Default)]
 pub struct PageArgs {

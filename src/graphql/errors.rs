@@ -57,10 +57,11 @@ impl Extension for ErrorCodesExtension {
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
         next.run(ctx, query, variables).await.map_err(|mut error| {
-            error
-                .extensions
-                .get_or_insert_with(Default::default)
-                .set("code", "GRAPHQL_PARSE_FAILED");
+            let extensions = error.extensions.get_or_insert_with(Default::default);
+            // Inner extensions (the alias limit) set their own code.
+            if extensions.get("code").is_none() {
+                extensions.set("code", "GRAPHQL_PARSE_FAILED");
+            }
             error
         })
     }

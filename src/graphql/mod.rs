@@ -9,6 +9,7 @@ pub mod event;
 pub mod ids;
 pub mod introduction;
 pub mod investor;
+pub mod limits;
 pub mod loaders;
 pub mod mentor;
 pub mod mutation;
@@ -22,31 +23,40 @@ use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
 
 use crate::store::Store;
 
+pub use limits::Limits;
 pub use mutation::Mutation;
 pub use query::Query;
 
 /// The schema type served at `/graphql`.
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
-/// The schema's builder, without data: enough to print the SDL.
+/// The schema's builder, without data or limits: enough to print the SDL.
 pub fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .extension(errors::ErrorCodes)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
 }
 
-/// The deepest query accepted: the relations form cycles (investor →
-/// portfolio → startup → investments → investor ...), and the standard
-/// introspection query needs 13 levels.
-pub const MAX_DEPTH: usize = 15;
-
-/// The most fields one query may select (each field costs 1).
-pub const MAX_COMPLEXITY: usize = 5_000;
-
-/// The schema with its store and accounts.
-pub fn schema(store: Store, auth: std::sync::Arc<crate::auth::Auth>) -> AppSchema {
-    builder().data(store).data(auth).finish()
+/// The schema with its store, accounts and limits.
+pub fn schema(store: Store, auth: std::sync::Arc<crate::auth::Auth>, limits: &Limits) -> AppSchema {
+    let mut builder = builder()
+        .extension(limits::AliasLimit(limits.max_aliases))
+        // Automatic persisted queries: clients may send a query's SHA-256
+        // instead of its text once the server has seen it.
+        .extension(
+            async_graphql::extensions::apollo_persisted_queries::ApolloPersistedQueries::new(
+                async_graphql::extensions::apollo_persisted_queries::LruCacheStorage::new(1024),
+            ),
+        )
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(limits.max_recursive_depth)
+        .limit_directives(limits.max_directives)
+        .data(store)
+        .data(auth);
+    if !limits.suggestions {
+        builder = builder.disable_suggestions();
+    }
+    builder.finish()
 }
 
 /// The schema in SDL, sorted, as committed in `schema.graphql`.

@@ -75,6 +75,7 @@ impl Organization {
     }
 
     /// Startups it supports, by name (at most `first`, 1 to 100).
+    #[graphql(complexity = "first.clamp(1, 100) as usize * child_complexity")]
     async fn startups(
         &self,
         ctx: &Context<'_>,
@@ -97,6 +98,7 @@ impl Organization {
     }
 
     /// Events it organises, by title (at most `first`, 1 to 100).
+    #[graphql(complexity = "first.clamp(1, 100) as usize * child_complexity")]
     async fn events(
         &self,
         ctx: &Context<'_>,

@@ -143,6 +143,7 @@ impl EcosystemQuery {
     }
 
     /// Fetches up to 100 objects by global ID, in the same order; null where there is none.
+    #[graphql(complexity = "ids.len().max(1) * child_complexity")]
     async fn nodes(
         &self,
         ctx: &Context<'_>,
@@ -227,6 +228,7 @@ impl EcosystemQuery {
 
     /// Startups, filtered and sorted (by name unless `orderBy` says otherwise).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::connection::page_cost(first, last) * child_complexity")]
     async fn startups(
         &self,
         ctx: &Context<'_>,
@@ -254,6 +256,7 @@ impl EcosystemQuery {
 
     /// Investors, filtered and sorted (by name unless `orderBy` says otherwise).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::connection::page_cost(first, last) * child_complexity")]
     async fn investors(
         &self,
         ctx: &Context<'_>,
@@ -288,6 +291,7 @@ impl EcosystemQuery {
 
     /// Mentors, filtered and sorted (by name unless `orderBy` says otherwise).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::connection::page_cost(first, last) * child_complexity")]
     async fn mentors(
         &self,
         ctx: &Context<'_>,
@@ -315,6 +319,7 @@ impl EcosystemQuery {
 
     /// Support organisations, filtered and sorted (by name unless `orderBy` says otherwise).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::connection::page_cost(first, last) * child_complexity")]
     async fn organizations(
         &self,
         ctx: &Context<'_>,
@@ -349,6 +354,7 @@ impl EcosystemQuery {
 
     /// Events, filtered and sorted (by start time unless `orderBy` says otherwise).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::connection::page_cost(first, last) * child_complexity")]
     async fn events(
         &self,
         ctx: &Context<'_>,

@@ -8,6 +8,8 @@
 //! cancelled with 408 ), and a panic becomes a generic 500 while the
 //! server keeps serving.
 
+pub mod throttle;
+
 use std::collections::hash_map::RandomState;
 use std::future::Future;
 use std::hash::BuildHasher;
@@ -27,6 +29,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
@@ -36,10 +39,12 @@ use tower_http::trace::TraceLayer;
 
 use crate::auth::{Auth, AuthConfig, Viewer};
 use crate::graphql::account::ClientAddress;
-use crate::graphql::{self, AppSchema, errors::RequestId as GqlRequestId, loaders};
+use crate::graphql::{self, AppSchema, Limits, errors::RequestId as GqlRequestId, loaders};
 use crate::store::Store;
+use throttle::{RateLimits, Throttle};
 
-/// Limits of the HTTP layer, and the accounts' settings.
+/// The server's settings: HTTP limits, GraphQL limits, rate limits,
+/// accounts and CORS.
 #[derive(Debug, Clone)]
 pub struct HttpConfig {
     /// The largest request body accepted, in bytes.
@@ -48,6 +53,12 @@ pub struct HttpConfig {
     pub request_timeout: Duration,
     /// Tokens and sign-in throttling.
     pub auth: AuthConfig,
+    /// What one GraphQL document may ask.
+    pub limits: Limits,
+    /// Requests per client address and per token.
+    pub rate: RateLimits,
+    /// Origins browsers may call the API from (`*` for any); empty: none.
+    pub cors_origins: Vec<String>,
 }
 
 impl Default for HttpConfig {
@@ -56,6 +67,9 @@ impl Default for HttpConfig {
             body_limit: 256 * 1024,
             request_timeout: Duration::from_secs(30),
             auth: AuthConfig::default(),
+            limits: Limits::default(),
+            rate: RateLimits::default(),
+            cors_origins: vec![],
         }
     }
 }
@@ -65,6 +79,8 @@ struct App {
     schema: AppSchema,
     store: Store,
     auth: Arc<Auth>,
+    throttle: Arc<Throttle>,
+    limits: Arc<Limits>,
 }
 
 /// The peer address of a connection, when the server knows it.
@@ -93,9 +109,11 @@ impl MakeRequestId for Ids {
 pub fn router(store: Store, config: &HttpConfig) -> Router {
     let auth = Auth::new(store.clone(), config.auth.clone());
     let app = App {
-        schema: graphql::schema(store.clone(), auth.clone()),
+        schema: graphql::schema(store.clone(), auth.clone(), &config.limits),
         store,
         auth,
+        throttle: Arc::new(Throttle::new(config.rate)),
+        limits: Arc::new(config.limits.clone()),
     };
     let ids = Ids {
         // A random prefix per process (std's hasher keys are random).
@@ -121,6 +139,25 @@ pub fn router(store: Store, config: &HttpConfig) -> Router {
             tracing::info_span!("request", method = %req.method(), uri = %req.uri().path(), request_id = %id)
         }))
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), ids))
+        .layer(cors(&config.cors_origins))
+}
+
+/// CORS for the configured origins: none, a list, or any (`*`). Bearer
+/// tokens travel in a header, so credentials (cookies) are never allowed.
+fn cors(origins: &[String]) -> CorsLayer {
+    let layer = CorsLayer::new()
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT])
+        .max_age(Duration::from_secs(3600));
+    if origins.iter().any(|o| o == "*") {
+        layer.allow_origin(AllowOrigin::any())
+    } else {
+        let list: Vec<HeaderValue> = origins
+            .iter()
+            .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
+            .collect();
+        layer.allow_origin(AllowOrigin::list(list))
+    }
 }
 
 /// Serves until `shutdown` completes, then finishes in-flight requests.
@@ -237,26 +274,98 @@ async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Option<Viewer>, 
     }
 }
 
+/// The bearer token a request sends, if any (for rate limiting).
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .map(|(_, token)| token.trim())
+}
+
+/// Counts a request against its rate limits; a 429 when one is spent.
+fn throttle(app: &App, headers: &HeaderMap, peer: &Peer) -> Option<Response> {
+    let address = peer.as_ref().map(|Extension(ConnectInfo(a))| a.ip());
+    match app.throttle.check(address, bearer(headers)) {
+        None => None,
+        Some(wait) => {
+            let seconds = wait.as_secs().max(1);
+            let mut response = json_error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "RATE_LIMITED",
+                &format!("too many requests: retry after {seconds} seconds"),
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            Some(response)
+        }
+    }
+}
+
+/// The GraphQL response of one request, run as its viewer.
+async fn run(
+    app: &App,
+    headers: &HeaderMap,
+    address: Option<std::net::IpAddr>,
+    viewer: Option<&Viewer>,
+    request: async_graphql::Request,
+) -> async_graphql::Response {
+    let mut request = request
+        .data(GqlRequestId(request_id(headers)))
+        .data(ClientAddress(address));
+    if !app.limits.allows_introspection(viewer.is_some()) {
+        request = request.disable_introspection();
+    }
+    if let Some(viewer) = viewer {
+        request = request.data(viewer.clone());
+    }
+    loaders::run_with_loaders(app.store.clone(), |loaders| {
+        app.schema.execute(request.data(loaders))
+    })
+    .await
+}
+
 async fn execute(
     app: &App,
     headers: &HeaderMap,
     peer: Peer,
-    request: async_graphql::Request,
+    request: async_graphql::BatchRequest,
 ) -> Response {
+    if let Some(response) = throttle(app, headers, &peer) {
+        return response;
+    }
     let viewer = match authenticate(app, headers).await {
         Ok(viewer) => viewer,
         Err(response) => return response,
     };
-    let mut request = request
-        .data(GqlRequestId(request_id(headers)))
-        .data(ClientAddress(peer.map(|Extension(ConnectInfo(a))| a.ip())));
-    if let Some(viewer) = viewer {
-        request = request.data(viewer);
-    }
-    let response = loaders::run_with_loaders(app.store.clone(), |loaders| {
-        app.schema.execute(request.data(loaders))
-    })
-    .await;
+    let address = peer.map(|Extension(ConnectInfo(a))| a.ip());
+    let request = match request {
+        async_graphql::BatchRequest::Single(request) => request,
+        async_graphql::BatchRequest::Batch(requests) => {
+            if requests.is_empty() || requests.len() > app.limits.max_batch {
+                return json_error(
+                    StatusCode::BAD_REQUEST,
+                    "BAD_REQUEST",
+                    &format!(
+                        "a batch holds 1 to {} operations; this one has {}",
+                        app.limits.max_batch,
+                        requests.len()
+                    ),
+                );
+            }
+            let mut responses = Vec::with_capacity(requests.len());
+            for request in requests {
+                responses.push(run(app, headers, address, viewer.as_ref(), request).await);
+            }
+            let body = serde_json::to_string(&responses).unwrap_or_else(|_| {
+                r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#
+                    .to_string()
+            });
+            return ([(header::CONTENT_TYPE, "application/json")], body).into_response();
+        }
+    };
+    let response = run(app, headers, address, viewer.as_ref(), request).await;
     let body = serde_json::to_string(&response).unwrap_or_else(|_| {
         r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#.to_string()
     });
@@ -343,7 +452,7 @@ async fn graphql_get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    execute(&app, &headers, peer, request).await
+    execute(&app, &headers, peer, request.into()).await
 }
 
 async fn graphql_post(
@@ -371,7 +480,7 @@ async fn graphql_post(
             "send the request as JSON with `Content-Type: application/json`",
         );
     }
-    let request: async_graphql::Request = match serde_json::from_slice(&body) {
+    let request: async_graphql::BatchRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
         Err(e) => {
             let reason = e.to_string();

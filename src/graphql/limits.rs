@@ -1,0 +1,175 @@
+//! What one request may ask of the server: depth, complexity (lists cost
+//! their page size), recursion, directives, aliases, operations per batch,
+//! and who may introspect the schema. Every limit is configurable
+//! (`ketnoi serve --help`); the defaults fit every query the playground's
+//! examples and GraphiQL's own introspection need.
+
+use std::sync::Arc;
+
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::{Positioned, ServerError, ServerResult, Variables};
+
+/// Who may run introspection queries (`__schema`, `__type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Introspection {
+    /// Anyone (development).
+    Everyone,
+    /// Signed-in users only (production).
+    SignedIn,
+    /// Nobody.
+    Nobody,
+}
+
+/// Limits on a request's documents.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// The deepest selection nesting.
+    pub max_depth: usize,
+    /// The highest complexity: each field costs 1, lists their page size
+    /// times their items.
+    pub max_complexity: usize,
+    /// The deepest nesting of anything the parser recurses into (selection
+    /// sets, input literals, lists), which bounds the stack.
+    pub max_recursive_depth: usize,
+    /// The most directives on one field.
+    pub max_directives: usize,
+    /// The most aliases in one document (fragments counted once).
+    pub max_aliases: usize,
+    /// The most operations in one batched POST.
+    pub max_batch: usize,
+    /// Who may introspect the schema.
+    pub introspection: Introspection,
+    /// Whether validation errors suggest field names ("did you mean").
+    pub suggestions: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            // The relations form cycles (investor → portfolio → startup →
+            // investments → investor ...); GraphiQL's introspection query
+            // needs 13 levels.
+            max_depth: 15,
+            max_complexity: 10_000,
+            max_recursive_depth: 32,
+            max_directives: 5,
+            max_aliases: 100,
+            max_batch: 10,
+            introspection: Introspection::Everyone,
+            suggestions: true,
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults of production mode: introspection for signed-in users
+    /// only, no field suggestions.
+    pub fn production() -> Limits {
+        Limits {
+            introspection: Introspection::SignedIn,
+            suggestions: false,
+            ..Limits::default()
+        }
+    }
+
+    /// Whether a request (signed in or not) may introspect.
+    pub fn allows_introspection(&self, signed_in: bool) -> bool {
+        match self.introspection {
+            Introspection::Everyone => true,
+            Introspection::SignedIn => signed_in,
+            Introspection::Nobody => false,
+        }
+    }
+}
+
+/// Refuses documents with more aliases than allowed: aliases let one small
+/// document ask for the same expensive field thousands of times.
+pub struct AliasLimit(pub usize);
+
+impl ExtensionFactory for AliasLimit {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(AliasLimitExtension(self.0))
+    }
+}
+
+struct AliasLimitExtension(usize);
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for AliasLimitExtension {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let document = next.run(ctx, query, variables).await?;
+        let count = count_aliases(&document);
+        if count > self.0 {
+            let mut error = ServerError::new(
+                format!(
+                    "the document has {count} aliases; at most {} are allowed",
+                    self.0
+                ),
+                None,
+            );
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("code", "GRAPHQL_VALIDATION_FAILED");
+            return Err(error);
+        }
+        Ok(document)
+    }
+}
+
+/// Aliases written in the document: each operation and fragment once.
+fn count_aliases(document: &ExecutableDocument) -> usize {
+    fn walk(set: &Positioned<SelectionSet>) -> usize {
+        set.node
+            .items
+            .iter()
+            .map(|item| match &item.node {
+                Selection::Field(field) => {
+                    usize::from(field.node.alias.is_some()) + walk(&field.node.selection_set)
+                }
+                Selection::InlineFragment(inline) => walk(&inline.node.selection_set),
+                Selection::FragmentSpread(_) => 0,
+            })
+            .sum()
+    }
+    let operations: usize = document
+        .operations
+        .iter()
+        .map(|(_, op)| walk(&op.node.selection_set))
+        .sum();
+    let fragments: usize = document
+        .fragments
+        .values()
+        .map(|f| walk(&f.node.selection_set))
+        .sum();
+    operations + fragments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_are_counted_in_operations_and_fragments() {
+        let doc = async_graphql::parser::parse_query(
+            "query { a: sectors { slug } b: sectors { k: slug } ...F } \
+             fragment F on Query { c: provinces { slug } }",
+        )
+        .expect("parses");
+        assert_eq!(count_aliases(&doc), 4);
+    }
+
+    #[test]
+    fn introspection_follows_the_setting() {
+        assert!(Limits::default().allows_introspection(false));
+        assert!(!Limits::production().allows_introspection(false));
+        assert!(Limits::production().allows_introspection(true));
+    }
+}
