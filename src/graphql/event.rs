@@ -97,10 +97,13 @@ connection!(EventConnection, EventEdge, Event, "events");
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct EventFilter {
     /// Kinds of event.
+    #[graphql(validator(max_items = 100))]
     pub kinds: Option<Vec<EventKind>>,
     /// Province keys.
+    #[graphql(validator(max_items = 100))]
     pub provinces: Option<Vec<String>>,
     /// Sector keys.
+    #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
     /// Only events still running at or after this time.
     pub from: Option<DateTime<FixedOffset>>,

@@ -128,12 +128,16 @@ connection!(InvestorConnection, InvestorEdge, Investor, "investors");
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct InvestorFilter {
     /// Sector keys.
+    #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
     /// Stages it invests in.
+    #[graphql(validator(max_items = 100))]
     pub stages: Option<Vec<Stage>>,
     /// Kinds of investor.
+    #[graphql(validator(max_items = 100))]
     pub kinds: Option<Vec<InvestorKind>>,
     /// Province keys: investors who invest there, nationwide investors included.
+    #[graphql(validator(max_items = 100))]
     pub provinces: Option<Vec<String>>,
     /// Only active (true) or inactive (false) investors.
     pub active: Option<bool>,

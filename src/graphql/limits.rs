@@ -83,20 +83,42 @@ impl Limits {
     }
 }
 
-/// Refuses documents with more aliases than allowed: aliases let one small
-/// document ask for the same expensive field thousands of times.
-pub struct AliasLimit(pub usize);
+/// Checks a document before and after parsing: its text may not nest
+/// brackets deeper than the recursive-depth limit (the parser recurses once
+/// per level, so a document of 10,000 `[` would overflow its stack before
+/// any other check runs), and it may not hold more aliases than allowed
+/// (aliases let one small document ask for the same field thousands of
+/// times).
+pub struct DocumentLimits {
+    pub max_nesting: usize,
+    pub max_aliases: usize,
+}
 
-impl ExtensionFactory for AliasLimit {
+impl ExtensionFactory for DocumentLimits {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(AliasLimitExtension(self.0))
+        Arc::new(DocumentLimitsExtension {
+            max_nesting: self.max_nesting,
+            max_aliases: self.max_aliases,
+        })
     }
 }
 
-struct AliasLimitExtension(usize);
+struct DocumentLimitsExtension {
+    max_nesting: usize,
+    max_aliases: usize,
+}
+
+fn refusal(message: String, code: &str) -> ServerError {
+    let mut error = ServerError::new(message, None);
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", code);
+    error
+}
 
 #[async_graphql::async_trait::async_trait]
-impl Extension for AliasLimitExtension {
+impl Extension for DocumentLimitsExtension {
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -104,24 +126,70 @@ impl Extension for AliasLimitExtension {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
+        let nesting = max_nesting(query);
+        if nesting > self.max_nesting {
+            return Err(refusal(
+                format!(
+                    "the document nests {nesting} levels deep; at most {} are allowed",
+                    self.max_nesting
+                ),
+                "GRAPHQL_PARSE_FAILED",
+            ));
+        }
         let document = next.run(ctx, query, variables).await?;
         let count = count_aliases(&document);
-        if count > self.0 {
-            let mut error = ServerError::new(
+        if count > self.max_aliases {
+            return Err(refusal(
                 format!(
                     "the document has {count} aliases; at most {} are allowed",
-                    self.0
+                    self.max_aliases
                 ),
-                None,
-            );
-            error
-                .extensions
-                .get_or_insert_with(Default::default)
-                .set("code", "GRAPHQL_VALIDATION_FAILED");
-            return Err(error);
+                "GRAPHQL_VALIDATION_FAILED",
+            ));
         }
         Ok(document)
     }
+}
+
+/// The deepest nesting of `{`, `[` and `(` in a document's text, outside
+/// strings and comments.
+fn max_nesting(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                i += 3;
+                while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
+                    i += if bytes[i..].starts_with(b"\\\"\"\"") {
+                        4
+                    } else {
+                        1
+                    };
+                }
+                i += 2;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'{' | b'[' | b'(' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' | b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    deepest
 }
 
 /// Aliases written in the document: each operation and fragment once.
@@ -164,6 +232,15 @@ mod tests {
         )
         .expect("parses");
         assert_eq!(count_aliases(&doc), 4);
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings_and_comments() {
+        assert_eq!(max_nesting("{ a { b(x: [1, [2]]) } }"), 5);
+        assert_eq!(max_nesting(r#"{ a(s: "{{{{[[[(") }"#), 2);
+        assert_eq!(max_nesting("{ a } # {{{{{{\n{ b }"), 1);
+        assert_eq!(max_nesting(r#"{ a(s: """ {{{{ \""" {{ """) }"#), 2);
+        assert_eq!(max_nesting(&"[".repeat(10_000)), 10_000);
     }
 
     #[test]

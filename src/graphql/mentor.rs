@@ -107,12 +107,16 @@ connection!(MentorConnection, MentorEdge, Mentor, "mentors");
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct MentorFilter {
     /// Sector keys.
+    #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
     /// Topics: mentors with any of them.
+    #[graphql(validator(max_items = 100))]
     pub expertise: Option<Vec<Topic>>,
     /// Province keys.
+    #[graphql(validator(max_items = 100))]
     pub provinces: Option<Vec<String>>,
     /// Language codes, e.g. `["en"]`.
+    #[graphql(validator(max_items = 100))]
     pub languages: Option<Vec<String>>,
 }
 

@@ -39,7 +39,10 @@ pub fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 /// The schema with its store, accounts and limits.
 pub fn schema(store: Store, auth: std::sync::Arc<crate::auth::Auth>, limits: &Limits) -> AppSchema {
     let mut builder = builder()
-        .extension(limits::AliasLimit(limits.max_aliases))
+        .extension(limits::DocumentLimits {
+            max_nesting: limits.max_recursive_depth,
+            max_aliases: limits.max_aliases,
+        })
         // Automatic persisted queries: clients may send a query's SHA-256
         // instead of its text once the server has seen it.
         .extension(

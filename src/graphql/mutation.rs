@@ -386,7 +386,7 @@ pub struct CreateStartupInput {
     /// What it does, for whom, and how far it has come.
     pub description: Option<String>,
     /// Sector keys, the primary one first.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub sectors: Vec<String>,
     /// The stage of development.
     pub stage: Stage,
@@ -399,10 +399,10 @@ pub struct CreateStartupInput {
     /// How many people work on it.
     pub team_size: Option<i32>,
     /// Groups it belongs to.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub tags: Vec<StartupTag>,
     /// Topics it needs mentoring on.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub needs: Vec<Topic>,
     /// What it is raising now.
     pub seeking_amount: Option<MoneyInput>,
@@ -428,6 +428,7 @@ pub struct UpdateStartupInput {
     /// A new description.
     pub description: Option<String>,
     /// New sector keys (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
     /// A new stage.
     pub stage: Option<Stage>,
@@ -440,8 +441,10 @@ pub struct UpdateStartupInput {
     /// A new team size; null clears.
     pub team_size: MaybeUndefined<i32>,
     /// New tags (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub tags: Option<Vec<StartupTag>>,
     /// New needs (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub needs: Option<Vec<Topic>>,
     /// A new fundraising target; null clears.
     pub seeking_amount: MaybeUndefined<MoneyInput>,
@@ -465,17 +468,17 @@ pub struct CreateInvestorInput {
     /// The investment thesis.
     pub thesis: Option<String>,
     /// Sector keys.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub sectors: Vec<String>,
     /// Stages it invests in.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub stages: Vec<Stage>,
     /// The smallest cheque (not above `ticketMax`).
     pub ticket_min: Option<MoneyInput>,
     /// The largest cheque.
     pub ticket_max: Option<MoneyInput>,
     /// Province keys; empty means nationwide.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub provinces: Vec<String>,
     /// Whether it is investing now.
     #[graphql(default = true)]
@@ -502,14 +505,17 @@ pub struct UpdateInvestorInput {
     /// A new thesis.
     pub thesis: Option<String>,
     /// New sector keys (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
     /// New stages (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub stages: Option<Vec<Stage>>,
     /// A new smallest cheque; null clears.
     pub ticket_min: MaybeUndefined<MoneyInput>,
     /// A new largest cheque; null clears.
     pub ticket_max: MaybeUndefined<MoneyInput>,
     /// New province keys (replaces the list; empty means nationwide).
+    #[graphql(validator(max_items = 100))]
     pub provinces: Option<Vec<String>>,
     /// Whether it is investing now.
     pub active: Option<bool>,
@@ -533,13 +539,13 @@ pub struct CreateMentorInput {
     /// Their background.
     pub bio: Option<String>,
     /// Topics they mentor on.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub expertise: Vec<Topic>,
     /// Sector keys.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub sectors: Vec<String>,
     /// ISO 639-1 language codes.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub languages: Vec<String>,
     /// The province key.
     pub province: Option<String>,
@@ -568,10 +574,13 @@ pub struct UpdateMentorInput {
     /// A new bio.
     pub bio: Option<String>,
     /// New topics (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub expertise: Option<Vec<Topic>>,
     /// New sector keys (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
     /// New languages (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub languages: Option<Vec<String>>,
     /// A new province key; null clears.
     pub province: MaybeUndefined<String>,
@@ -649,7 +658,7 @@ pub struct CreateEventInput {
     /// The ID of the organisation that runs it.
     pub organizer: Option<ID>,
     /// Sector keys.
-    #[graphql(default)]
+    #[graphql(default, validator(max_items = 100))]
     pub sectors: Vec<String>,
     /// Its web page (http:// or https://).
     pub website: Option<String>,
@@ -677,6 +686,7 @@ pub struct UpdateEventInput {
     /// A new organiser ID; null clears.
     pub organizer: MaybeUndefined<ID>,
     /// New sector keys (replaces the list).
+    #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
     /// A new web page; null clears.
     pub website: MaybeUndefined<String>,

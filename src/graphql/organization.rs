@@ -142,8 +142,10 @@ connection!(
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct OrganizationFilter {
     /// Kinds of organisation.
+    #[graphql(validator(max_items = 100))]
     pub kinds: Option<Vec<OrganizationKind>>,
     /// Province keys.
+    #[graphql(validator(max_items = 100))]
     pub provinces: Option<Vec<String>>,
 }
 

@@ -156,12 +156,16 @@ connection!(StartupConnection, StartupEdge, Startup, "startups");
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct StartupFilter {
     /// Sector keys, e.g. `["agritech", "fintech"]`.
+    #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
     /// Stages.
+    #[graphql(validator(max_items = 100))]
     pub stages: Option<Vec<Stage>>,
     /// Province keys, e.g. `["can-tho"]`.
+    #[graphql(validator(max_items = 100))]
     pub provinces: Option<Vec<String>>,
     /// Tags: startups with any of them.
+    #[graphql(validator(max_items = 100))]
     pub tags: Option<Vec<StartupTag>>,
     /// Only startups that are (true) or are not (false) eligible for support today.
     pub eligible_for_support: Option<bool>,
