@@ -230,3 +230,214 @@ async fn malformed_requests_get_clear_errors_with_codes() {
     let data = s.data("{ startups { totalCount } }", json!({})).await;
     assert_eq!(data["startups"]["totalCount"], 3);
 }
+
+#[tokio::test]
+async fn graphql_response_json_gets_400_for_request_errors() {
+    let server = server().await;
+    let post = |accept: &'static str, query: &'static str| {
+        server
+            .client
+            .post(format!("{}/graphql", server.url))
+            .header("accept", accept)
+            .json(&json!({ "query": query }))
+            .send()
+    };
+    let response = post("application/graphql-response+json", "{ nope }")
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 400);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/graphql-response+json"
+    );
+    let body: Value = response.json().await.expect("JSON");
+    assert!(body.get("data").is_none(), "{body}");
+    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED");
+    // With application/json the same request error is a 200.
+    let response = post("application/json", "{ nope }").await.expect("request");
+    assert_eq!(response.status(), 200);
+    // A field error is not a request error: 200 with data.
+    let response = post(
+        "application/graphql-response+json",
+        r#"{ sectors { slug } startup(id: "x", slug: "y") { name } }"#,
+    )
+    .await
+    .expect("request");
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.expect("JSON");
+    assert!(body["data"]["sectors"].is_array(), "{body}");
+}
+
+#[tokio::test]
+async fn requests_past_the_rate_limit_get_429_with_retry_after() {
+    use ketnoi::http::throttle::{Allowance, RateLimits};
+    let store = common::sqlite().await;
+    let server = TestServer::start_with(
+        store,
+        HttpConfig {
+            rate: RateLimits {
+                per_address: Allowance {
+                    burst: 5,
+                    per_second: 1,
+                },
+                ..RateLimits::default()
+            },
+            ..HttpConfig::default()
+        },
+    )
+    .await;
+    let mut statuses = vec![];
+    for _ in 0..7 {
+        let response = server
+            .client
+            .post(format!("{}/graphql", server.url))
+            .json(&json!({ "query": "{ sectors { slug } }" }))
+            .send()
+            .await
+            .expect("request");
+        statuses.push(response.status().as_u16());
+        if response.status() == 429 {
+            assert!(response.headers().contains_key("retry-after"));
+            let body: Value = response.json().await.expect("JSON");
+            assert_eq!(code(&body), "RATE_LIMITED");
+        }
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429, 429]);
+    // Health checks are not limited.
+    let health = server
+        .client
+        .get(format!("{}/healthz", server.url))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(health.status(), 200);
+}
+
+#[tokio::test]
+async fn production_mode_hides_introspection_from_anonymous_users() {
+    let store = common::sqlite().await;
+    let server = TestServer::start_with(
+        store,
+        HttpConfig {
+            limits: ketnoi::graphql::Limits::production(),
+            ..HttpConfig::default()
+        },
+    )
+    .await;
+    let introspect = "{ __schema { queryType { name } } }";
+    let anonymous = server.gql_as(None, introspect, json!({})).await;
+    assert_eq!(code(&anonymous), "FORBIDDEN", "{anonymous}");
+    let hidden = server
+        .gql_as(
+            None,
+            "{ ...F } fragment F on Query { __type(name: \"Startup\") { name } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&hidden), "FORBIDDEN", "{hidden}");
+    let typename = server.gql_as(None, "{ __typename }", json!({})).await;
+    assert_eq!(typename["data"]["__typename"], "Query");
+    let signed_in = server.gql(introspect, json!({})).await;
+    assert_eq!(signed_in["data"]["__schema"]["queryType"]["name"], "Query");
+    // No "did you mean" hints for a misspelt field.
+    let body = server.gql_as(None, "{ sector { slug } }", json!({})).await;
+    let message = body["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(!message.contains("Did you mean"), "{message}");
+}
+
+#[tokio::test]
+async fn batches_and_persisted_queries() {
+    let server = server().await;
+    let post = |body: Value| {
+        server
+            .client
+            .post(format!("{}/graphql", server.url))
+            .json(&body)
+            .send()
+    };
+    let batch: Vec<Value> = (0..3)
+        .map(|_| json!({ "query": "{ sectors { slug } }" }))
+        .collect();
+    let body: Value = post(json!(batch))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(body.as_array().map(Vec::len), Some(3));
+    let too_many: Vec<Value> = (0..11)
+        .map(|_| json!({ "query": "{ sectors { slug } }" }))
+        .collect();
+    let response = post(json!(too_many)).await.expect("request");
+    assert_eq!(response.status(), 400);
+
+    // Automatic persisted queries: a hash alone is unknown until the query
+    // has been sent once with it.
+    let query = "{ provinces { slug } }";
+    let hash: String = {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(query.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let persisted = json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } });
+    let body: Value = post(json!({ "extensions": persisted }))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        body["errors"][0]["message"], "PersistedQueryNotFound",
+        "{body}"
+    );
+    let body: Value = post(json!({ "query": query, "extensions": persisted }))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert!(body["data"]["provinces"].is_array(), "{body}");
+    let body: Value = post(json!({ "extensions": persisted }))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert!(body["data"]["provinces"].is_array(), "{body}");
+}
+
+#[tokio::test]
+async fn cors_allows_only_the_configured_origins() {
+    let store = common::sqlite().await;
+    let server = TestServer::start_with(
+        store,
+        HttpConfig {
+            cors_origins: vec!["https://portal.example.vn".into()],
+            ..HttpConfig::default()
+        },
+    )
+    .await;
+    let preflight = |origin: &'static str| {
+        server
+            .client
+            .request(reqwest::Method::OPTIONS, format!("{}/graphql", server.url))
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "content-type, authorization",
+            )
+            .send()
+    };
+    let allowed = preflight("https://portal.example.vn")
+        .await
+        .expect("request");
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://portal.example.vn"
+    );
+    let other = preflight("https://evil.example").await.expect("request");
+    assert!(!other.headers().contains_key("access-control-allow-origin"));
+}

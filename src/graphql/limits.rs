@@ -137,6 +137,11 @@ impl Extension for DocumentLimitsExtension {
             ));
         }
         let document = next.run(ctx, query, variables).await?;
+        if let Some(NoIntrospection(reason)) = ctx.data_opt::<NoIntrospection>()
+            && introspects(&document)
+        {
+            return Err(refusal(reason.to_string(), "FORBIDDEN"));
+        }
         let count = count_aliases(&document);
         if count > self.max_aliases {
             return Err(refusal(
@@ -190,6 +195,34 @@ fn max_nesting(text: &str) -> usize {
         i += 1;
     }
     deepest
+}
+
+/// Request data that marks a request as not allowed to introspect, with
+/// the reason to give.
+#[derive(Debug, Clone, Copy)]
+pub struct NoIntrospection(pub &'static str);
+
+/// Whether a document asks for `__schema` or `__type` (`__typename` is
+/// not introspection of the schema).
+fn introspects(document: &ExecutableDocument) -> bool {
+    fn walk(set: &Positioned<SelectionSet>) -> bool {
+        set.node.items.iter().any(|item| match &item.node {
+            Selection::Field(field) => {
+                matches!(field.node.name.node.as_str(), "__schema" | "__type")
+                    || walk(&field.node.selection_set)
+            }
+            Selection::InlineFragment(inline) => walk(&inline.node.selection_set),
+            Selection::FragmentSpread(_) => false,
+        })
+    }
+    document
+        .operations
+        .iter()
+        .any(|(_, op)| walk(&op.node.selection_set))
+        || document
+            .fragments
+            .values()
+            .any(|f| walk(&f.node.selection_set))
 }
 
 /// Aliases written in the document: each operation and fragment once.

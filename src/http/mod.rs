@@ -39,6 +39,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::auth::{Auth, AuthConfig, Viewer};
 use crate::graphql::account::ClientAddress;
+use crate::graphql::limits::NoIntrospection;
 use crate::graphql::{self, AppSchema, Limits, errors::RequestId as GqlRequestId, loaders};
 use crate::store::Store;
 use throttle::{RateLimits, Throttle};
@@ -315,7 +316,13 @@ async fn run(
         .data(GqlRequestId(request_id(headers)))
         .data(ClientAddress(address));
     if !app.limits.allows_introspection(viewer.is_some()) {
-        request = request.disable_introspection();
+        request = request
+            .disable_introspection()
+            .data(NoIntrospection(if viewer.is_some() {
+                "introspection is disabled on this server"
+            } else {
+                "introspection is disabled for anonymous requests: sign in first"
+            }));
     }
     if let Some(viewer) = viewer {
         request = request.data(viewer.clone());
@@ -366,10 +373,54 @@ async fn execute(
         }
     };
     let response = run(app, headers, address, viewer.as_ref(), request).await;
-    let body = serde_json::to_string(&response).unwrap_or_else(|_| {
-        r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#.to_string()
+    respond(headers, &response)
+}
+
+/// Codes of errors that stop a request before it runs (GraphQL over HTTP's
+/// "request errors").
+const REQUEST_ERROR_CODES: [&str; 2] = ["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"];
+
+/// The HTTP response for a GraphQL response. With `Accept:
+/// application/graphql-response+json` a request error is a 400 without a
+/// `data` entry (GraphQL over HTTP); with `application/json` every
+/// GraphQL answer is a 200. A refused sign-in for too many attempts is a
+/// 429 with `retry-after` either way.
+fn respond(headers: &HeaderMap, response: &async_graphql::Response) -> Response {
+    let wants_graphql_response = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains(GRAPHQL_RESPONSE));
+    let code_of = |e: &async_graphql::ServerError| match e.extensions.as_ref()?.get("code")? {
+        async_graphql::Value::String(code) => Some(code.clone()),
+        _ => None,
+    };
+    let request_error = response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response
+            .errors
+            .iter()
+            .all(|e| code_of(e).is_some_and(|c| REQUEST_ERROR_CODES.contains(&c.as_str())));
+    let mut body = serde_json::to_value(response).unwrap_or_else(|_| {
+        serde_json::json!({ "errors": [{ "message": "internal error", "extensions": { "code": "INTERNAL" } }] })
     });
-    // A refused sign-in for too many attempts is a 429 with `retry-after`.
+    let mut status = StatusCode::OK;
+    if wants_graphql_response && request_error {
+        status = StatusCode::BAD_REQUEST;
+        if let Some(object) = body.as_object_mut() {
+            object.remove("data");
+        }
+    }
+    let content_type = if wants_graphql_response {
+        GRAPHQL_RESPONSE
+    } else {
+        "application/json"
+    };
+    let mut http = (
+        status,
+        [(header::CONTENT_TYPE, content_type)],
+        body.to_string(),
+    )
+        .into_response();
     let retry_after = response.errors.iter().find_map(|e| {
         let extensions = e.extensions.as_ref()?;
         match extensions.get("retryAfter")? {
@@ -377,19 +428,18 @@ async fn execute(
             _ => None,
         }
     });
-    match retry_after {
-        Some(seconds) if response.data == async_graphql::Value::Null => (
-            StatusCode::TOO_MANY_REQUESTS,
-            [
-                (header::CONTENT_TYPE, "application/json".to_string()),
-                (header::RETRY_AFTER, seconds.to_string()),
-            ],
-            body,
-        )
-            .into_response(),
-        _ => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+    if let Some(seconds) = retry_after
+        && response.data == async_graphql::Value::Null
+    {
+        *http.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
+    http
 }
+
+/// The media type of GraphQL over HTTP responses.
+const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
 
 /// Whether the operation a request would run is a mutation.
 fn is_mutation(document: &ExecutableDocument, name: Option<&str>) -> bool {
