@@ -48,6 +48,11 @@ pub struct AuthConfig {
     pub address_burst: u32,
     /// ...after which one more is allowed per this period.
     pub address_period: Duration,
+    /// Sign-ups one client address may make in a burst (each costs a
+    /// password hash, so a flood of them is a denial of service)...
+    pub sign_up_burst: u32,
+    /// ...after which one more is allowed per this period.
+    pub sign_up_period: Duration,
 }
 
 impl Default for AuthConfig {
@@ -58,6 +63,8 @@ impl Default for AuthConfig {
             account_period: Duration::from_secs(60),
             address_burst: 20,
             address_period: Duration::from_secs(6),
+            sign_up_burst: 50,
+            sign_up_period: Duration::from_secs(6),
         }
     }
 }
@@ -94,6 +101,17 @@ pub struct Token {
     pub expires_at: DateTime<Utc>,
 }
 
+/// The outcome of a sign-up.
+#[derive(Debug)]
+pub enum SignUp {
+    /// The account exists and is signed in.
+    Welcome(User, Token),
+    /// What the user must fix.
+    Refused(Vec<FieldError>),
+    /// Too many sign-ups from this address: try again after this long.
+    Throttled(Duration),
+}
+
 /// The outcome of a sign-in attempt.
 #[derive(Debug)]
 pub enum SignIn {
@@ -111,6 +129,7 @@ pub struct Auth {
     config: AuthConfig,
     by_account: DefaultKeyedRateLimiter<String>,
     by_address: DefaultKeyedRateLimiter<IpAddr>,
+    sign_ups: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 impl std::fmt::Debug for Auth {
@@ -138,32 +157,41 @@ impl Auth {
         Arc::new(Auth {
             by_account: RateLimiter::keyed(quota(config.account_burst, config.account_period)),
             by_address: RateLimiter::keyed(quota(config.address_burst, config.address_period)),
+            sign_ups: RateLimiter::keyed(quota(config.sign_up_burst, config.sign_up_period)),
             store,
             config,
         })
     }
 
-    /// Creates an account and signs it in. `Err` lists what the user must fix.
+    /// Creates an account and signs it in. Sign-ups are limited per client
+    /// address.
     pub async fn sign_up(
         &self,
         email: &str,
         password: &str,
         role: Role,
         name: Option<&str>,
-    ) -> Result<Result<(User, Token), Vec<FieldError>>, Error> {
+        address: Option<IpAddr>,
+    ) -> Result<SignUp, Error> {
         if role == Role::Admin {
-            return Ok(Err(vec![FieldError::new(
+            return Ok(SignUp::Refused(vec![FieldError::new(
                 "role",
                 FieldErrorCode::Invalid,
                 "operator accounts are made with `ketnoi admin create`",
             )]));
         }
+        if let Some(address) = address
+            && let Err(not_until) = self.sign_ups.check_key(&address)
+        {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            return Ok(SignUp::Throttled(wait.max(Duration::from_secs(1))));
+        }
         let user = match self.create(email, password, role, name).await? {
             Ok(user) => user,
-            Err(errors) => return Ok(Err(errors)),
+            Err(errors) => return Ok(SignUp::Refused(errors)),
         };
         let token = self.start_session(user.id).await?;
-        Ok(Ok((user, token)))
+        Ok(SignUp::Welcome(user, token))
     }
 
     /// Creates an account of any role (the command line's `admin create`
@@ -253,12 +281,15 @@ impl Auth {
 
     /// Takes one attempt from both allowances; the wait if either is spent.
     fn throttle(&self, email: &str, address: Option<IpAddr>) -> Option<Duration> {
-        for limiter_len in [self.by_account.len(), self.by_address.len()] {
-            if limiter_len > MAX_LIMITER_KEYS {
-                self.by_account.retain_recent();
-                self.by_address.retain_recent();
-                break;
-            }
+        let lengths = [
+            self.by_account.len(),
+            self.by_address.len(),
+            self.sign_ups.len(),
+        ];
+        if lengths.iter().any(|n| *n > MAX_LIMITER_KEYS) {
+            self.by_account.retain_recent();
+            self.by_address.retain_recent();
+            self.sign_ups.retain_recent();
         }
         let now = DefaultClock::default().now();
         let mut wait = Duration::ZERO;

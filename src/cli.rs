@@ -162,6 +162,9 @@ pub struct ServeArgs {
         default_value_t = 20
     )]
     pub sign_in_attempts_per_address: u32,
+    /// Sign-ups one client address may make in a row; then ten a minute.
+    #[arg(long, env = "KETNOI_SIGN_UPS_PER_ADDRESS", default_value_t = 50)]
+    pub sign_ups_per_address: u32,
     /// Development (introspection and suggestions for everyone) or
     /// production (introspection for signed-in users only, no suggestions).
     #[arg(long, env = "KETNOI_MODE", value_enum, default_value = "development")]
@@ -457,6 +460,7 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
             token_ttl: Duration::from_secs(args.token_ttl_hours.max(1) * 3600),
             account_burst: args.sign_in_attempts_per_account,
             address_burst: args.sign_in_attempts_per_address,
+            sign_up_burst: args.sign_ups_per_address,
             ..crate::auth::AuthConfig::default()
         },
         limits: {

@@ -777,6 +777,7 @@ async fn sign_in_is_throttled_per_account_and_per_address(store: Store) {
         auth: AuthConfig {
             account_burst: 3,
             address_burst: 7,
+            sign_up_burst: 2,
             ..AuthConfig::default()
         },
         ..HttpConfig::default()
@@ -822,6 +823,23 @@ async fn sign_in_is_throttled_per_account_and_per_address(store: Store) {
     let response = sign_in("guess-9@example.vn", "wrong-password")
         .await
         .expect("request");
+    assert_eq!(response.status(), 429);
+    // Sign-ups from one address are limited too (each costs a password hash).
+    let sign_up = |n: usize| {
+        server
+            .client
+            .post(format!("{}/graphql", server.url))
+            .json(&json!({
+                "query": "mutation($input: SignUpInput!) { signUp(input: $input) { token } }",
+                "variables": { "input": { "email": format!("new-{n}@example.vn"), "password": "mot-mat-khau-dai", "role": "STARTUP" } }
+            }))
+            .send()
+    };
+    for n in 0..2 {
+        let response = sign_up(n).await.expect("request");
+        assert_eq!(response.status(), 200);
+    }
+    let response = sign_up(2).await.expect("request");
     assert_eq!(response.status(), 429);
     // The rest of the API answers as usual.
     let body = server.gql("{ sectors { slug } }", json!({})).await;

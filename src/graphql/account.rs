@@ -17,7 +17,7 @@ use super::ids::{self, Kind};
 use super::loaders::{self, InvestorId, StartupId};
 use super::mutation::UserError;
 use super::query::Node;
-use crate::auth::{Auth, SignIn, Viewer};
+use crate::auth::{Auth, SignIn, SignUp, Viewer};
 use crate::error::Error;
 use crate::model::{
     self, FieldErrorCode, Investment, Investor, Mentor, Organization, Role, Startup, User,
@@ -351,24 +351,30 @@ pub struct AccountMutation;
 
 #[Object]
 impl AccountMutation {
-    /// Creates an account and signs it in.
+    /// Creates an account and signs it in. Sign-ups are limited per client
+    /// address (past it: `RATE_LIMITED` with `retryAfter` seconds).
     async fn sign_up(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The new account.")] input: SignUpInput,
     ) -> Result<AuthPayload> {
+        let address = ctx.data_opt::<ClientAddress>().and_then(|a| a.0);
         let outcome = auth(ctx)
             .sign_up(
                 &input.email,
                 &input.password,
                 input.role,
                 input.name.as_deref(),
+                address,
             )
             .await?;
-        Ok(match outcome {
-            Ok((user, token)) => AuthPayload::welcome(user, token),
-            Err(errors) => AuthPayload::refused(errors.into_iter().map(UserError::from).collect()),
-        })
+        match outcome {
+            SignUp::Welcome(user, token) => Ok(AuthPayload::welcome(user, token)),
+            SignUp::Refused(errors) => Ok(AuthPayload::refused(
+                errors.into_iter().map(UserError::from).collect(),
+            )),
+            SignUp::Throttled(wait) => Err(Error::RateLimited(wait.as_secs().max(1)).into()),
+        }
     }
 
     /// Signs in with e-mail address and password and returns a bearer

@@ -101,9 +101,17 @@ pub const ADMIN_EMAIL: &str = "operator@ketnoi.test";
 pub const ADMIN_PASSWORD: &str = "mat-khau-van-hanh";
 
 impl TestServer {
-    /// Starts the server on `store` with default limits.
+    /// Starts the server on `store` with default limits, but for sign-ups:
+    /// tests sign up many users from one address.
     pub async fn start(store: Store) -> TestServer {
-        Self::start_with(store, HttpConfig::default()).await
+        let config = HttpConfig {
+            auth: ketnoi::auth::AuthConfig {
+                sign_up_burst: 10_000,
+                ..ketnoi::auth::AuthConfig::default()
+            },
+            ..HttpConfig::default()
+        };
+        Self::start_with(store, config).await
     }
 
     /// Starts the server with the given limits.
