@@ -775,9 +775,11 @@ impl Store {
 
     /// The live session of a token hash: `(session id, user)`.
     pub async fn session_user(&self, token_hash: &str) -> Result<Option<(i64, User)>, StoreError> {
-        // Read on the writer under SQLite: a token must work (and a revoked
-        // one stop working) the moment `signIn` or `signOut` answered.
-        let found = dispatch!(self, write, session_user(token_hash, Utc::now()))?;
+        // A reader suffices: in WAL mode every statement outside a
+        // transaction sees all commits, so a token works (and a revoked one
+        // stops working) the moment `signIn` or `signOut` has answered, and
+        // signed-in reads never queue behind the single writer.
+        let found = dispatch!(self, read, session_user(token_hash, Utc::now()))?;
         found
             .map(|(session, row)| Ok((session, row.into_model()?)))
             .transpose()
