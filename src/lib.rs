@@ -8,5 +8,6 @@ pub mod generate;
 pub mod graphql;
 pub mod http;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod transfer;
