@@ -144,6 +144,14 @@ async fn the_corpus_is_refused_clearly_and_quickly() {
         ),
         ("fragment explosion", laughs),
         ("deeply nested input literal", deep_input),
+        (
+            "nesting hidden after a comment ended by a carriage return",
+            format!(
+                "{{ startups #\r(filter: {{ sectors: {}\"x\"{} }}) {{ totalCount }} }}",
+                "[".repeat(5000),
+                "]".repeat(5000)
+            ),
+        ),
         ("many directives", directives),
         // Not refused, but answered quickly: no such slug.
         ("huge string argument", long_string),
@@ -214,6 +222,22 @@ async fn the_corpus_is_refused_clearly_and_quickly() {
         refused(&answer, what);
         still_serves(&server).await;
     }
+
+    // The same over GET: refused before anything parses it.
+    let deep = format!(
+        "{{ startups(filter: {{ sectors: {}\"x\"{} }}) {{ totalCount }} }}",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    let response = server
+        .client
+        .get(format!("{}/graphql", server.url))
+        .query(&[("query", deep.as_str())])
+        .send()
+        .await
+        .expect("the server answers a deep GET");
+    assert!(response.status().as_u16() < 500, "{}", response.status());
+    still_serves(&server).await;
 
     // A small batch runs, one answer per operation.
     let body = serde_json::to_vec(&json!([

@@ -406,6 +406,61 @@ async fn batches_and_persisted_queries() {
         .await
         .expect("JSON");
     assert!(body["data"]["provinces"].is_array(), "{body}");
+
+    // A persisted mutation does not run over GET.
+    let mutation = "mutation { signOut { revoked } }";
+    let hash: String = {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(mutation.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let persisted = json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } });
+    let body: Value = server
+        .client
+        .post(format!("{}/graphql", server.url))
+        .bearer_auth(&server.admin_token)
+        .json(&json!({ "query": mutation, "extensions": persisted }))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert!(
+        body["errors"].is_null() || body["data"]["signOut"].is_object(),
+        "{body}"
+    );
+    let other = ketnoi::auth::Auth::new(server.store.clone(), Default::default());
+    let token = match other
+        .sign_in(common::ADMIN_EMAIL, common::ADMIN_PASSWORD, None)
+        .await
+        .expect("sign in")
+    {
+        ketnoi::auth::SignIn::Welcome(_, token) => token.token,
+        refused => panic!("{refused:?}"),
+    };
+    let body: Value = server
+        .client
+        .get(format!("{}/graphql", server.url))
+        .bearer_auth(&token)
+        .query(&[("extensions", persisted.to_string())])
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(code(&body), "METHOD_NOT_ALLOWED", "{body}");
+    let still = server
+        .gql_as(Some(&token), "{ viewer { email } }", json!({}))
+        .await;
+    assert_eq!(
+        still["data"]["viewer"]["email"],
+        common::ADMIN_EMAIL,
+        "the token was not revoked"
+    );
 }
 
 #[tokio::test]

@@ -137,6 +137,15 @@ impl Extension for DocumentLimitsExtension {
             ));
         }
         let document = next.run(ctx, query, variables).await?;
+        // GET runs no mutations, also when a persisted query stands for one.
+        if let Some(ReadOnly(name)) = ctx.data_opt::<ReadOnly>()
+            && is_mutation(&document, name.as_deref())
+        {
+            return Err(refusal(
+                "mutations must be sent with POST".to_string(),
+                "METHOD_NOT_ALLOWED",
+            ));
+        }
         if let Some(NoIntrospection(reason)) = ctx.data_opt::<NoIntrospection>()
             && introspects(&document)
         {
@@ -157,14 +166,16 @@ impl Extension for DocumentLimitsExtension {
 }
 
 /// The deepest nesting of `{`, `[` and `(` in a document's text, outside
-/// strings and comments.
-fn max_nesting(text: &str) -> usize {
+/// strings and comments, read as GraphQL's lexer reads them: a comment or a
+/// string ends at any line terminator (`\n`, `\r`), so nothing the parser
+/// descends into can hide from this count.
+pub fn max_nesting(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
     while i < bytes.len() {
         match bytes[i] {
             b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
                     i += 1;
                 }
             }
@@ -181,7 +192,7 @@ fn max_nesting(text: &str) -> usize {
             }
             b'"' => {
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
             }
@@ -195,6 +206,23 @@ fn max_nesting(text: &str) -> usize {
         i += 1;
     }
     deepest
+}
+
+/// Request data that marks a request as read-only (GET), with the name of
+/// the operation it selects.
+#[derive(Debug, Clone)]
+pub struct ReadOnly(pub Option<String>);
+
+/// Whether the operation a request selects is a mutation.
+pub fn is_mutation(document: &ExecutableDocument, name: Option<&str>) -> bool {
+    use async_graphql::parser::types::{DocumentOperations, OperationType};
+    let operation = match (&document.operations, name) {
+        (DocumentOperations::Single(op), _) => Some(op),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
+        _ => None,
+    };
+    operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
 }
 
 /// Request data that marks a request as not allowed to introspect, with
@@ -274,6 +302,9 @@ mod tests {
         assert_eq!(max_nesting("{ a } # {{{{{{\n{ b }"), 1);
         assert_eq!(max_nesting(r#"{ a(s: """ {{{{ \""" {{ """) }"#), 2);
         assert_eq!(max_nesting(&"[".repeat(10_000)), 10_000);
+        // A carriage return ends a comment or a string, as for the parser.
+        assert_eq!(max_nesting("{ a #\r(x: [[[1]]]) }"), 5);
+        assert_eq!(max_nesting("{ a(s: \"x\r) [[[ }"), 4);
     }
 
     #[test]

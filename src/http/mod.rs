@@ -19,7 +19,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use async_graphql::http::parse_query_string;
-use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use axum::Extension;
 use axum::Router;
 use axum::body::Bytes;
@@ -39,7 +38,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::auth::{Auth, AuthConfig, Viewer};
 use crate::graphql::account::ClientAddress;
-use crate::graphql::limits::NoIntrospection;
+use crate::graphql::limits::{self, NoIntrospection};
 use crate::graphql::{self, AppSchema, Limits, errors::RequestId as GqlRequestId, loaders};
 use crate::store::Store;
 use throttle::{RateLimits, Throttle};
@@ -448,17 +447,6 @@ fn respond(headers: &HeaderMap, response: &async_graphql::Response) -> Response 
 /// The media type of GraphQL over HTTP responses.
 const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
 
-/// Whether the operation a request would run is a mutation.
-fn is_mutation(document: &ExecutableDocument, name: Option<&str>) -> bool {
-    let operation = match (&document.operations, name) {
-        (DocumentOperations::Single(op), _) => Some(op),
-        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
-        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
-        _ => None,
-    };
-    operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
-}
-
 fn wants_html(headers: &HeaderMap) -> bool {
     headers
         .get(header::ACCEPT)
@@ -493,11 +481,16 @@ async fn graphql_get(
             );
         }
     };
-    // GET must not change anything: mutations are refused (GraphQL over HTTP).
+    // GET must not change anything: mutations are refused (GraphQL over
+    // HTTP), here with 405 when the text is at hand, and in the document
+    // limits when a persisted query stands for the text. A document nested
+    // too deep is not parsed here: the limits refuse it before parsing.
     let mut request = request;
     let name = request.operation_name.clone();
-    if let Ok(document) = request.parsed_query()
-        && is_mutation(document, name.as_deref())
+    let parsable = limits::max_nesting(&request.query) <= app.limits.max_recursive_depth;
+    if parsable
+        && let Ok(document) = request.parsed_query()
+        && limits::is_mutation(document, name.as_deref())
     {
         let mut response = json_error(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -509,6 +502,7 @@ async fn graphql_get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
+    let request = request.data(limits::ReadOnly(name));
     execute(&app, &headers, peer, request.into()).await
 }
 
