@@ -101,13 +101,25 @@ impl Investor {
         self.province_ids.is_empty()
     }
 
-    /// Its investments, newest first (confidential ones only for the two
-    /// parties and the operator).
-    async fn portfolio(&self, ctx: &Context<'_>) -> Result<Vec<Investment>> {
+    /// Its investments, newest first, at most `first` (confidential ones
+    /// only for the two parties and the operator).
+    #[graphql(complexity = "first.clamp(1, 100) as usize * child_complexity")]
+    async fn portfolio(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            default = 20,
+            validator(minimum = 1, maximum = 100),
+            desc = "How many to return (1 to 100; 20 by default)."
+        )]
+        first: i32,
+    ) -> Result<Vec<Investment>> {
         let all = loaders::one(ctx, InvestmentsOfInvestor(self.id))
             .await?
             .unwrap_or_default();
-        Ok(account::visible_investments(ctx, all).await?)
+        let mut visible = account::visible_investments(ctx, all).await?;
+        visible.truncate(first as usize);
+        Ok(visible)
     }
 
     /// When the profile was created.

@@ -117,13 +117,25 @@ impl Startup {
         }
     }
 
-    /// The investments it has received, newest first (confidential ones
-    /// only for the two parties and the operator).
-    async fn investments(&self, ctx: &Context<'_>) -> Result<Vec<Investment>> {
+    /// The investments it has received, newest first, at most `first`
+    /// (confidential ones only for the two parties and the operator).
+    #[graphql(complexity = "first.clamp(1, 100) as usize * child_complexity")]
+    async fn investments(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            default = 20,
+            validator(minimum = 1, maximum = 100),
+            desc = "How many to return (1 to 100; 20 by default)."
+        )]
+        first: i32,
+    ) -> Result<Vec<Investment>> {
         let all = loaders::one(ctx, InvestmentsOfStartup(self.id))
             .await?
             .unwrap_or_default();
-        Ok(account::visible_investments(ctx, all).await?)
+        let mut visible = account::visible_investments(ctx, all).await?;
+        visible.truncate(first as usize);
+        Ok(visible)
     }
 
     /// Whether the plans' support rule holds: operating no more than 5 years
