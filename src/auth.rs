@@ -24,6 +24,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::error::Error;
+use crate::http::throttle::client_key;
 use crate::model::{Checker, Contact, FieldError, FieldErrorCode, Role, User};
 use crate::store::{NewUser, Store, StoreError};
 
@@ -130,6 +131,10 @@ pub struct Auth {
     by_account: DefaultKeyedRateLimiter<String>,
     by_address: DefaultKeyedRateLimiter<IpAddr>,
     sign_ups: DefaultKeyedRateLimiter<IpAddr>,
+    /// Password hashes computed at once: each takes ~19 MiB and a core for
+    /// tens of milliseconds, so a burst waits here instead of exhausting
+    /// memory and the blocking pool.
+    hashing: tokio::sync::Semaphore,
 }
 
 impl std::fmt::Debug for Auth {
@@ -158,6 +163,9 @@ impl Auth {
             by_account: RateLimiter::keyed(quota(config.account_burst, config.account_period)),
             by_address: RateLimiter::keyed(quota(config.address_burst, config.address_period)),
             sign_ups: RateLimiter::keyed(quota(config.sign_up_burst, config.sign_up_period)),
+            hashing: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
             store,
             config,
         })
@@ -181,7 +189,7 @@ impl Auth {
             )]));
         }
         if let Some(address) = address
-            && let Err(not_until) = self.sign_ups.check_key(&address)
+            && let Err(not_until) = self.sign_ups.check_key(&client_key(address))
         {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             return Ok(SignUp::Throttled(wait.max(Duration::from_secs(1))));
@@ -227,7 +235,14 @@ impl Auth {
         if let Err(errors) = c.finish() {
             return Ok(Err(errors));
         }
-        let password_hash = hash_password(password.to_string()).await?;
+        let password_hash = {
+            let _permit = self
+                .hashing
+                .acquire()
+                .await
+                .map_err(|_| Error::Io(std::io::Error::other("closed")))?;
+            hash_password(password.to_string()).await?
+        };
         let new = NewUser {
             email: &email,
             password_hash: &password_hash,
@@ -256,11 +271,15 @@ impl Auth {
         password: &str,
         address: Option<IpAddr>,
     ) -> Result<SignIn, Error> {
-        let email = normalize_email(email);
+        let mut email = normalize_email(email);
+        if email.len() > crate::model::MAX_CONTACT_LEN {
+            // No account has such an address; keep the limiter's keys short.
+            email.truncate(0);
+        }
         if let Some(wait) = self.throttle(&email, address) {
             return Ok(SignIn::Throttled(wait));
         }
-        if password.len() > MAX_PASSWORD_BYTES {
+        if password.len() > MAX_PASSWORD_BYTES || email.is_empty() {
             return Ok(SignIn::Refused);
         }
         let found = self.store.user_by_email(&email).await?;
@@ -268,7 +287,14 @@ impl Auth {
             Some(row) => (row.password_hash.clone(), Some(row)),
             None => (DUMMY_HASH.clone(), None),
         };
-        let matches = verify_password(password.to_string(), hash).await?;
+        let matches = {
+            let _permit = self
+                .hashing
+                .acquire()
+                .await
+                .map_err(|_| Error::Io(std::io::Error::other("closed")))?;
+            verify_password(password.to_string(), hash).await?
+        };
         match row {
             Some(row) if matches => {
                 let user = row.into_model()?;
@@ -292,16 +318,19 @@ impl Auth {
             self.sign_ups.retain_recent();
         }
         let now = DefaultClock::default().now();
-        let mut wait = Duration::ZERO;
+        let at_least_a_second = |d: Duration| d.max(Duration::from_secs(1));
+        // The address first: a throttled address does not spend the
+        // account's allowance, so nobody can lock a user out from a few
+        // addresses.
         if let Some(address) = address
-            && let Err(not_until) = self.by_address.check_key(&address)
+            && let Err(not_until) = self.by_address.check_key(&client_key(address))
         {
-            wait = wait.max(not_until.wait_time_from(now));
+            return Some(at_least_a_second(not_until.wait_time_from(now)));
         }
-        if let Err(not_until) = self.by_account.check_key(&email.to_string()) {
-            wait = wait.max(not_until.wait_time_from(now));
+        match self.by_account.check_key(&email.to_string()) {
+            Ok(_) => None,
+            Err(not_until) => Some(at_least_a_second(not_until.wait_time_from(now))),
         }
-        (!wait.is_zero()).then_some(wait.max(Duration::from_secs(1)))
     }
 
     async fn start_session(&self, user_id: i64) -> Result<Token, Error> {

@@ -232,6 +232,30 @@ async fn malformed_requests_get_clear_errors_with_codes() {
 }
 
 #[tokio::test]
+async fn unknown_paths_and_methods_get_coded_json_errors() {
+    let server = server().await;
+    let response = server
+        .client
+        .get(format!("{}/nope", server.url))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 404);
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(code(&body), "NOT_FOUND");
+    let response = server
+        .client
+        .put(format!("{}/graphql", server.url))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 405);
+    assert!(response.headers().contains_key("allow"));
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(code(&body), "METHOD_NOT_ALLOWED");
+}
+
+#[tokio::test]
 async fn graphql_response_json_gets_400_for_request_errors() {
     let server = server().await;
     let post = |accept: &'static str, query: &'static str| {

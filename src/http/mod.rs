@@ -128,6 +128,24 @@ pub fn router(store: Store, config: &HttpConfig) -> Router {
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
+        .fallback(|| async {
+            json_error(
+                StatusCode::NOT_FOUND,
+                "NOT_FOUND",
+                "there is nothing at this path",
+            )
+        })
+        .method_not_allowed_fallback(|| async {
+            let mut response = json_error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+                "this path answers GET (and POST for /graphql)",
+            );
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
+            response
+        })
         .with_state(app);
     middleware(routes, config, ids)
 }
@@ -291,8 +309,7 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// Counts a request against its rate limits; a 429 when one is spent.
-fn throttle(app: &App, headers: &HeaderMap, peer: &Peer) -> Option<Response> {
-    let address = peer.as_ref().map(|Extension(ConnectInfo(a))| a.ip());
+fn throttle(app: &App, headers: &HeaderMap, address: Option<std::net::IpAddr>) -> Option<Response> {
     match app.throttle.check(address, bearer(headers)) {
         None => None,
         Some(wait) => {
@@ -345,14 +362,14 @@ async fn execute(
     peer: Peer,
     request: async_graphql::BatchRequest,
 ) -> Response {
-    if let Some(response) = throttle(app, headers, &peer) {
+    let address = peer.map(|Extension(ConnectInfo(a))| a.ip());
+    if let Some(response) = throttle(app, headers, address) {
         return response;
     }
     let viewer = match authenticate(app, headers).await {
         Ok(viewer) => viewer,
         Err(response) => return response,
     };
-    let address = peer.map(|Extension(ConnectInfo(a))| a.ip());
     let request = match request {
         async_graphql::BatchRequest::Single(request) => request,
         async_graphql::BatchRequest::Batch(requests) => {
@@ -366,6 +383,12 @@ async fn execute(
                         requests.len()
                     ),
                 );
+            }
+            // Every operation of a batch counts against the rate limits.
+            for _ in 1..requests.len() {
+                if let Some(response) = throttle(app, headers, address) {
+                    return response;
+                }
             }
             let mut responses = Vec::with_capacity(requests.len());
             for request in requests {

@@ -44,6 +44,22 @@ impl Default for RateLimits {
     }
 }
 
+/// The key a client address is limited under: IPv4 addresses as they are,
+/// IPv6 addresses by their /64 (one subscriber holds a whole /64, so single
+/// addresses would be free to rotate).
+pub fn client_key(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let prefix = u128::from(v6) & !((1u128 << 64) - 1);
+                IpAddr::V6(std::net::Ipv6Addr::from(prefix))
+            }
+        },
+    }
+}
+
 /// Limiter states kept before idle ones are dropped.
 const MAX_KEYS: usize = 100_000;
 
@@ -76,7 +92,7 @@ impl Throttle {
         let now = DefaultClock::default().now();
         let mut wait = Duration::ZERO;
         if let Some(address) = address
-            && let Err(not_until) = self.by_address.check_key(&address)
+            && let Err(not_until) = self.by_address.check_key(&client_key(address))
         {
             wait = wait.max(not_until.wait_time_from(now));
         }
@@ -92,6 +108,17 @@ impl Throttle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv6_clients_are_limited_by_their_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(client_key(a), client_key(b));
+        assert_ne!(client_key(a), client_key(c));
+        let mapped: IpAddr = "::ffff:10.0.0.1".parse().unwrap();
+        assert_eq!(client_key(mapped), "10.0.0.1".parse::<IpAddr>().unwrap());
+    }
 
     #[test]
     fn a_spent_allowance_asks_to_wait_and_others_are_untouched() {
