@@ -45,6 +45,13 @@ impl Error {
                 StoreError::Invalid { .. } | StoreError::UnsupportedUrl => "BAD_USER_INPUT",
                 StoreError::NotFound => "NOT_FOUND",
                 StoreError::Conflict => "CONFLICT",
+                // PostgreSQL broke a deadlock or a serialisation conflict
+                // between concurrent writes: retrying succeeds.
+                StoreError::Database(sqlx::Error::Database(db))
+                    if matches!(db.code().as_deref(), Some("40P01" | "40001")) =>
+                {
+                    "CONFLICT"
+                }
                 StoreError::Database(_) | StoreError::Migrate(_) => "INTERNAL",
             },
             Error::Io(_) => "INTERNAL",

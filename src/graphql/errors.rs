@@ -78,6 +78,11 @@ fn classify(error: &mut ServerError, request_id: &str) {
         if app.is_internal() {
             tracing::error!(request_id, error = %app, path = ?error.path, "internal error in a resolver");
             error.message = format!("{INTERNAL_MESSAGE} (request id {request_id})");
+        } else if let Error::Store(StoreError::Database(_)) = app {
+            // A database error the client can retry (a deadlock broken by
+            // PostgreSQL): its code says so, its text stays in the logs.
+            tracing::warn!(request_id, error = %app, path = ?error.path, "concurrent write collided");
+            error.message = "the change collided with a concurrent one; please retry".to_string();
         }
         if let Error::RateLimited(seconds) = app {
             error

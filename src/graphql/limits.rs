@@ -253,32 +253,57 @@ fn introspects(document: &ExecutableDocument) -> bool {
             .any(|f| walk(&f.node.selection_set))
 }
 
-/// Aliases written in the document: each operation and fragment once.
+/// Aliases the document's operations would run: fragments counted at every
+/// spread (a fragment of 60 aliases spread 40 times is 2,400), saturating
+/// rather than overflowing on fragment explosions; a cycle counts nothing
+/// (validation refuses it).
 fn count_aliases(document: &ExecutableDocument) -> usize {
-    fn walk(set: &Positioned<SelectionSet>) -> usize {
-        set.node
-            .items
-            .iter()
-            .map(|item| match &item.node {
-                Selection::Field(field) => {
-                    usize::from(field.node.alias.is_some()) + walk(&field.node.selection_set)
-                }
-                Selection::InlineFragment(inline) => walk(&inline.node.selection_set),
-                Selection::FragmentSpread(_) => 0,
-            })
-            .sum()
+    use std::collections::HashMap;
+
+    struct Counter<'a> {
+        document: &'a ExecutableDocument,
+        /// Per fragment: `None` while being counted (a cycle), then its count.
+        memo: HashMap<&'a str, Option<usize>>,
     }
-    let operations: usize = document
-        .operations
-        .iter()
-        .map(|(_, op)| walk(&op.node.selection_set))
-        .sum();
-    let fragments: usize = document
-        .fragments
-        .values()
-        .map(|f| walk(&f.node.selection_set))
-        .sum();
-    operations + fragments
+
+    impl<'a> Counter<'a> {
+        fn set(&mut self, set: &'a Positioned<SelectionSet>) -> usize {
+            set.node.items.iter().fold(0usize, |total, item| {
+                let n = match &item.node {
+                    Selection::Field(field) => usize::from(field.node.alias.is_some())
+                        .saturating_add(self.set(&field.node.selection_set)),
+                    Selection::InlineFragment(inline) => self.set(&inline.node.selection_set),
+                    Selection::FragmentSpread(spread) => {
+                        self.fragment(spread.node.fragment_name.node.as_str())
+                    }
+                };
+                total.saturating_add(n)
+            })
+        }
+
+        fn fragment(&mut self, name: &'a str) -> usize {
+            match self.memo.get(name) {
+                Some(Some(n)) => return *n,
+                Some(None) => return 0,
+                None => {}
+            }
+            let Some((key, fragment)) = self.document.fragments.get_key_value(name) else {
+                return 0;
+            };
+            self.memo.insert(key.as_str(), None);
+            let n = self.set(&fragment.node.selection_set);
+            self.memo.insert(key.as_str(), Some(n));
+            n
+        }
+    }
+
+    let mut counter = Counter {
+        document,
+        memo: HashMap::new(),
+    };
+    document.operations.iter().fold(0usize, |total, (_, op)| {
+        total.saturating_add(counter.set(&op.node.selection_set))
+    })
 }
 
 #[cfg(test)]
@@ -293,6 +318,32 @@ mod tests {
         )
         .expect("parses");
         assert_eq!(count_aliases(&doc), 4);
+        let spread = async_graphql::parser::parse_query(
+            "{ a: startups { ...F } b: startups { ...F } } \
+             fragment F on StartupConnection { x: totalCount y: totalCount }",
+        )
+        .expect("parses");
+        assert_eq!(count_aliases(&spread), 2 + 2 * 2, "counted at every spread");
+        let cycle = async_graphql::parser::parse_query(
+            "{ ...A } fragment A on Query { a: sectors { slug } ...B } fragment B on Query { ...A }",
+        )
+        .expect("parses");
+        assert_eq!(count_aliases(&cycle), 1);
+        let mut laughs = String::from("fragment F0 on Query { a: __typename b: __typename }\n");
+        for i in 1..80 {
+            laughs.push_str(&format!(
+                "fragment F{i} on Query {{ ...F{} ...F{} }}\n",
+                i - 1,
+                i - 1
+            ));
+        }
+        laughs.push_str("{ ...F79 }");
+        let doc = async_graphql::parser::parse_query(&laughs).expect("parses");
+        assert_eq!(
+            count_aliases(&doc),
+            usize::MAX,
+            "saturates, never overflows"
+        );
     }
 
     #[test]
