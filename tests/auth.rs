@@ -94,22 +94,6 @@ async fn users(server: &TestServer, tag: &str) -> Users {
     }
 }
 
-/// Creates a profile of `kind` as `token` and returns its ID.
-async fn create(server: &TestServer, token: &str, kind: &str, input: Value) -> String {
-    let name = format!("create{kind}");
-    let field = kind[..1].to_lowercase() + &kind[1..];
-    let doc = format!(
-        "mutation($input: Create{kind}Input!) {{ {name}(input: $input) {{ {field} {{ id }} userErrors {{ field message }} }} }}"
-    );
-    let body = server
-        .gql_as(Some(token), &doc, json!({ "input": input }))
-        .await;
-    body["data"][name.as_str()][field.as_str()]["id"]
-        .as_str()
-        .unwrap_or_else(|| panic!("create {kind}: {body:#}"))
-        .to_string()
-}
-
 async fn user_id(server: &TestServer, token: &str) -> String {
     let body = server
         .gql_as(Some(token), "{ viewer { id } }", json!({}))
@@ -152,57 +136,53 @@ async fn target(server: &TestServer, kind: Target, n: usize) -> (String, String)
     match kind {
         Target::Startup => {
             let owner = server.sign_up(&email, "STARTUP").await;
-            let id = create(
-                server,
-                &owner,
-                "Startup",
-                json!({ "name": format!("Startup {n}"), "stage": "IDEA" }),
-            )
-            .await;
+            let id = server
+                .create(
+                    &owner,
+                    "Startup",
+                    json!({ "name": format!("Startup {n}"), "stage": "IDEA" }),
+                )
+                .await;
             (owner, id)
         }
         Target::Investor => {
             let owner = server.sign_up(&email, "INVESTOR").await;
-            let id = create(
-                server,
-                &owner,
-                "Investor",
-                json!({ "name": format!("Investor {n}"), "kind": "ANGEL" }),
-            )
-            .await;
+            let id = server
+                .create(
+                    &owner,
+                    "Investor",
+                    json!({ "name": format!("Investor {n}"), "kind": "ANGEL" }),
+                )
+                .await;
             (owner, id)
         }
         Target::Mentor => {
             let owner = server.sign_up(&email, "MENTOR").await;
-            let id = create(
-                server,
-                &owner,
-                "Mentor",
-                json!({ "name": format!("Mentor {n}") }),
-            )
-            .await;
+            let id = server
+                .create(&owner, "Mentor", json!({ "name": format!("Mentor {n}") }))
+                .await;
             (owner, id)
         }
         Target::Organization | Target::Event => {
             let owner = server.sign_up(&email, "STARTUP").await;
             let admin = server.admin_token.clone();
-            let org = create(
-                server,
-                &admin,
-                "Organization",
-                json!({ "name": format!("Vườn ươm {n}"), "kind": "INCUBATOR" }),
-            )
-            .await;
-            assign(server, &org, &user_id(server, &owner).await).await;
-            if let Target::Event = kind {
-                let event = create(
-                    server,
+            let org = server
+                .create(
                     &admin,
-                    "Event",
-                    json!({ "title": format!("Sự kiện {n}"), "kind": "WORKSHOP",
-                            "startsAt": "2026-05-01T09:00:00+07:00", "organizer": org }),
+                    "Organization",
+                    json!({ "name": format!("Vườn ươm {n}"), "kind": "INCUBATOR" }),
                 )
                 .await;
+            assign(server, &org, &user_id(server, &owner).await).await;
+            if let Target::Event = kind {
+                let event = server
+                    .create(
+                        &admin,
+                        "Event",
+                        json!({ "title": format!("Sự kiện {n}"), "kind": "WORKSHOP",
+                            "startsAt": "2026-05-01T09:00:00+07:00", "organizer": org }),
+                    )
+                    .await;
                 (owner, event)
             } else {
                 (owner, org)
@@ -441,31 +421,25 @@ async fn private_fields_show_only_to_those_allowed(store: Store) {
     let delegate = server.sign_up("delegate@example.vn", "STARTUP").await;
     let admin = server.admin_token.clone();
 
-    let startup = create(
-        &server,
-        &owners.founder,
+    let startup = server.create(&owners.founder,
         "Startup",
         json!({ "name": "Nấm Việt", "stage": "SEED", "email": "an@namviet.vn", "phone": "+84 90 000 0000",
                 "seekingAmount": { "amount": "5000000000", "currency": "VND" } }),
     )
     .await;
-    let investor = create(
-        &server,
-        &owners.investor,
+    let investor = server.create(&owners.investor,
         "Investor",
         json!({ "name": "Quỹ Sen", "kind": "VC_FUND", "email": "deal@quysen.vn", "phone": "+84 28 0000 0000" }),
     )
     .await;
-    let mentor = create(
-        &server,
-        &owners.mentor,
-        "Mentor",
-        json!({ "name": "Cô Hạnh", "email": "hanh@example.vn", "phone": "+84 91 000 0000" }),
-    )
-    .await;
-    let organization = create(
-        &server,
-        &admin,
+    let mentor = server
+        .create(
+            &owners.mentor,
+            "Mentor",
+            json!({ "name": "Cô Hạnh", "email": "hanh@example.vn", "phone": "+84 91 000 0000" }),
+        )
+        .await;
+    let organization = server.create(&admin,
         "Organization",
         json!({ "name": "Vườn ươm Sen", "kind": "INCUBATOR", "email": "info@vuonuom.vn", "phone": "+84 24 000 0000" }),
     )
@@ -849,20 +823,16 @@ async fn sign_in_is_throttled_per_account_and_per_address(store: Store) {
 async fn investor_and_mentor_users_have_one_profile(store: Store) {
     let server = TestServer::start(store).await;
     let users = users(&server, "one").await;
-    create(
-        &server,
-        &users.investor,
-        "Investor",
-        json!({ "name": "Quỹ A", "kind": "ANGEL" }),
-    )
-    .await;
-    create(
-        &server,
-        &users.mentor,
-        "Mentor",
-        json!({ "name": "Cố vấn A" }),
-    )
-    .await;
+    server
+        .create(
+            &users.investor,
+            "Investor",
+            json!({ "name": "Quỹ A", "kind": "ANGEL" }),
+        )
+        .await;
+    server
+        .create(&users.mentor, "Mentor", json!({ "name": "Cố vấn A" }))
+        .await;
     for (token, name, input) in [
         (
             &users.investor,
@@ -896,13 +866,13 @@ async fn investor_and_mentor_users_have_one_profile(store: Store) {
     );
     // Founders may have several startups.
     for name in ["Một", "Hai"] {
-        create(
-            &server,
-            &users.founder,
-            "Startup",
-            json!({ "name": name, "stage": "IDEA" }),
-        )
-        .await;
+        server
+            .create(
+                &users.founder,
+                "Startup",
+                json!({ "name": name, "stage": "IDEA" }),
+            )
+            .await;
     }
     let me = server
         .gql_as(

@@ -398,13 +398,7 @@ async fn batches_and_persisted_queries() {
     // Automatic persisted queries: a hash alone is unknown until the query
     // has been sent once with it.
     let query = "{ provinces { slug } }";
-    let hash: String = {
-        use sha2::Digest as _;
-        sha2::Sha256::digest(query.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
+    let hash = sha256_hex(query);
     let persisted = json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } });
     let body: Value = post(json!({ "extensions": persisted }))
         .await
@@ -433,13 +427,7 @@ async fn batches_and_persisted_queries() {
 
     // A persisted mutation does not run over GET.
     let mutation = "mutation { signOut { revoked } }";
-    let hash: String = {
-        use sha2::Digest as _;
-        sha2::Sha256::digest(mutation.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
+    let hash = sha256_hex(mutation);
     let persisted = json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } });
     let body: Value = server
         .client
@@ -519,4 +507,13 @@ async fn cors_allows_only_the_configured_origins() {
     );
     let other = preflight("https://evil.example").await.expect("request");
     assert!(!other.headers().contains_key("access-control-allow-origin"));
+}
+
+/// The SHA-256 of a query, as persisted queries name it.
+fn sha256_hex(query: &str) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(query.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -19,21 +19,6 @@ both_databases!(
 
 const REQUEST: &str = "mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { introduction { id status } userErrors { field code message } } }";
 
-async fn create(server: &TestServer, token: &str, kind: &str, input: Value) -> String {
-    let name = format!("create{kind}");
-    let field = kind.to_lowercase();
-    let doc = format!(
-        "mutation($input: Create{kind}Input!) {{ {name}(input: $input) {{ {field} {{ id }} userErrors {{ message }} }} }}"
-    );
-    let body = server
-        .gql_as(Some(token), &doc, json!({ "input": input }))
-        .await;
-    body["data"][name.as_str()][field.as_str()]["id"]
-        .as_str()
-        .unwrap_or_else(|| panic!("create {kind}: {body:#}"))
-        .to_string()
-}
-
 /// Asks; returns the payload.
 async fn ask(server: &TestServer, token: &str, from: &str, to: &str) -> Value {
     let input = json!({ "input": { "from": from, "to": to, "message": "Xin được gặp anh/chị" } });
@@ -64,16 +49,14 @@ async fn contact_details_show_only_after_acceptance(store: Store) {
     let founder = server.sign_up("founder@example.vn", "STARTUP").await;
     let investor = server.sign_up("investor@example.vn", "INVESTOR").await;
     let other = server.sign_up("other@example.vn", "INVESTOR").await;
-    let startup = create(
-        &server,
-        &founder,
-        "Startup",
-        json!({ "name": "Trà Xanh", "stage": "SEED", "email": "ceo@traxanh.vn" }),
-    )
-    .await;
-    let fund = create(
-        &server,
-        &investor,
+    let startup = server
+        .create(
+            &founder,
+            "Startup",
+            json!({ "name": "Trà Xanh", "stage": "SEED", "email": "ceo@traxanh.vn" }),
+        )
+        .await;
+    let fund = server.create(&investor,
         "Investor",
         json!({ "name": "Quỹ Mekong", "kind": "VC_FUND", "email": "deals@mekong.vn", "phone": "+84 292 000 000" }),
     )
@@ -182,20 +165,16 @@ async fn repeated_and_declined_requests_are_refused(store: Store) {
     let server = TestServer::start(store).await;
     let founder = server.sign_up("founder@example.vn", "STARTUP").await;
     let investor = server.sign_up("investor@example.vn", "INVESTOR").await;
-    let startup = create(
-        &server,
-        &founder,
-        "Startup",
-        json!({ "name": "A", "stage": "IDEA" }),
-    )
-    .await;
-    let fund = create(
-        &server,
-        &investor,
-        "Investor",
-        json!({ "name": "Q", "kind": "ANGEL" }),
-    )
-    .await;
+    let startup = server
+        .create(&founder, "Startup", json!({ "name": "A", "stage": "IDEA" }))
+        .await;
+    let fund = server
+        .create(
+            &investor,
+            "Investor",
+            json!({ "name": "Q", "kind": "ANGEL" }),
+        )
+        .await;
 
     let first = ask(&server, &founder, &startup, &fund).await;
     let again = ask(&server, &founder, &startup, &fund).await;
@@ -244,13 +223,13 @@ async fn investors(server: &TestServer, n: usize) -> Vec<String> {
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         out.push(
-            create(
-                server,
-                &admin,
-                "Investor",
-                json!({ "name": format!("Quỹ {i}"), "kind": "ANGEL" }),
-            )
-            .await,
+            server
+                .create(
+                    &admin,
+                    "Investor",
+                    json!({ "name": format!("Quỹ {i}"), "kind": "ANGEL" }),
+                )
+                .await,
         );
     }
     out
@@ -259,13 +238,9 @@ async fn investors(server: &TestServer, n: usize) -> Vec<String> {
 async fn a_startup_has_at_most_twenty_pending_requests(store: Store) {
     let server = TestServer::start(store).await;
     let founder = server.sign_up("founder@example.vn", "STARTUP").await;
-    let startup = create(
-        &server,
-        &founder,
-        "Startup",
-        json!({ "name": "A", "stage": "IDEA" }),
-    )
-    .await;
+    let startup = server
+        .create(&founder, "Startup", json!({ "name": "A", "stage": "IDEA" }))
+        .await;
     let funds = investors(&server, 22).await;
     let mut first = None;
     for fund in &funds[..20] {
@@ -286,13 +261,9 @@ async fn a_startup_has_at_most_twenty_pending_requests(store: Store) {
 async fn concurrent_requests_respect_the_pending_limit(store: Store) {
     let server = TestServer::start(store).await;
     let founder = server.sign_up("founder@example.vn", "STARTUP").await;
-    let startup = create(
-        &server,
-        &founder,
-        "Startup",
-        json!({ "name": "A", "stage": "IDEA" }),
-    )
-    .await;
+    let startup = server
+        .create(&founder, "Startup", json!({ "name": "A", "stage": "IDEA" }))
+        .await;
     let funds = investors(&server, 30).await;
     let results = async_graphql::futures_util::future::join_all(
         funds
@@ -314,25 +285,25 @@ async fn concurrent_requests_respect_the_pending_limit(store: Store) {
 async fn mentors_accept_up_to_their_capacity(store: Store) {
     let server = TestServer::start(store).await;
     let mentor = server.sign_up("mentor@example.vn", "MENTOR").await;
-    let profile = create(
-        &server,
-        &mentor,
-        "Mentor",
-        json!({ "name": "Cô Lan", "capacity": 1 }),
-    )
-    .await;
+    let profile = server
+        .create(
+            &mentor,
+            "Mentor",
+            json!({ "name": "Cô Lan", "capacity": 1 }),
+        )
+        .await;
     let mut ids = vec![];
     for n in 0..2 {
         let founder = server
             .sign_up(&format!("founder{n}@example.vn"), "STARTUP")
             .await;
-        let startup = create(
-            &server,
-            &founder,
-            "Startup",
-            json!({ "name": format!("S{n}"), "stage": "IDEA" }),
-        )
-        .await;
+        let startup = server
+            .create(
+                &founder,
+                "Startup",
+                json!({ "name": format!("S{n}"), "stage": "IDEA" }),
+            )
+            .await;
         ids.push(intro_id(&ask(&server, &founder, &startup, &profile).await));
     }
     let body = step(&server, &mentor, "accept", &ids[0]).await;
@@ -357,20 +328,16 @@ async fn the_operator_sees_every_step(store: Store) {
     let server = TestServer::start(store).await;
     let founder = server.sign_up("founder@example.vn", "STARTUP").await;
     let investor = server.sign_up("investor@example.vn", "INVESTOR").await;
-    let startup = create(
-        &server,
-        &founder,
-        "Startup",
-        json!({ "name": "A", "stage": "IDEA" }),
-    )
-    .await;
-    let fund = create(
-        &server,
-        &investor,
-        "Investor",
-        json!({ "name": "Q", "kind": "ANGEL" }),
-    )
-    .await;
+    let startup = server
+        .create(&founder, "Startup", json!({ "name": "A", "stage": "IDEA" }))
+        .await;
+    let fund = server
+        .create(
+            &investor,
+            "Investor",
+            json!({ "name": "Q", "kind": "ANGEL" }),
+        )
+        .await;
     let first = intro_id(&ask(&server, &founder, &startup, &fund).await);
     step(&server, &founder, "withdraw", &first).await;
     let second = intro_id(&ask(&server, &founder, &startup, &fund).await);

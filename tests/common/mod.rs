@@ -180,6 +180,22 @@ impl TestServer {
         response.json().await.expect("JSON response")
     }
 
+    /// Runs `create<Kind>` as `token` and returns the new object's ID.
+    pub async fn create(&self, token: &str, kind: &str, input: Value) -> String {
+        let name = format!("create{kind}");
+        let field = kind[..1].to_lowercase() + &kind[1..];
+        let doc = format!(
+            "mutation($input: Create{kind}Input!) {{ {name}(input: $input) {{ {field} {{ id }} userErrors {{ field message }} }} }}"
+        );
+        let body = self
+            .gql_as(Some(token), &doc, json!({ "input": input }))
+            .await;
+        body["data"][name.as_str()][field.as_str()]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("create {kind}: {body:#}"))
+            .to_string()
+    }
+
     /// Signs up a user of `role` and returns its bearer token.
     pub async fn sign_up(&self, email: &str, role: &str) -> String {
         let body = self
