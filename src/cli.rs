@@ -199,6 +199,10 @@ pub struct ServeArgs {
     /// Origins browsers may call the API from, comma-separated (`*`: any).
     #[arg(long, env = "KETNOI_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed,
+    /// comma-separated (rate limits then apply to the real clients).
+    #[arg(long, env = "KETNOI_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// How the server presents itself.
@@ -488,6 +492,7 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
             },
         },
         cors_origins: args.cors_origins.clone(),
+        trusted_proxies: args.trusted_proxies.clone(),
     };
     crate::http::serve(store.clone(), listener, config, shutdown_signal()).await?;
     store.close().await;

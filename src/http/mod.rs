@@ -59,6 +59,9 @@ pub struct HttpConfig {
     pub rate: RateLimits,
     /// Origins browsers may call the API from (`*` for any); empty: none.
     pub cors_origins: Vec<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: behind one, the
+    /// client is the last address in that header that is not a proxy.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for HttpConfig {
@@ -70,6 +73,7 @@ impl Default for HttpConfig {
             limits: Limits::default(),
             rate: RateLimits::default(),
             cors_origins: vec![],
+            trusted_proxies: vec![],
         }
     }
 }
@@ -81,6 +85,7 @@ struct App {
     auth: Arc<Auth>,
     throttle: Arc<Throttle>,
     limits: Arc<Limits>,
+    trusted_proxies: Arc<[std::net::IpAddr]>,
 }
 
 /// The peer address of a connection, when the server knows it.
@@ -114,6 +119,7 @@ pub fn router(store: Store, config: &HttpConfig) -> Router {
         auth,
         throttle: Arc::new(Throttle::new(config.rate)),
         limits: Arc::new(config.limits.clone()),
+        trusted_proxies: config.trusted_proxies.clone().into(),
     };
     let ids = Ids {
         // A random prefix per process (std's hasher keys are random).
@@ -299,6 +305,31 @@ async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Option<Viewer>, 
     }
 }
 
+/// The client's address: the TCP peer, or, when the peer is a trusted
+/// proxy, the last address of `X-Forwarded-For` that is not one (earlier
+/// entries are the client's own say and could be forged).
+fn client_address(
+    peer: std::net::IpAddr,
+    headers: &HeaderMap,
+    trusted: &[std::net::IpAddr],
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
+}
+
 /// The bearer token a request sends, if any (for rate limiting).
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers
@@ -362,7 +393,8 @@ async fn execute(
     peer: Peer,
     request: async_graphql::BatchRequest,
 ) -> Response {
-    let address = peer.map(|Extension(ConnectInfo(a))| a.ip());
+    let address =
+        peer.map(|Extension(ConnectInfo(a))| client_address(a.ip(), headers, &app.trusted_proxies));
     if let Some(response) = throttle(app, headers, address) {
         return response;
     }
@@ -611,5 +643,21 @@ mod tests {
             .await
             .expect("answer");
         assert_eq!(response.status(), 200);
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let proxy: std::net::IpAddr = "10.0.0.5".parse().unwrap();
+        let client: std::net::IpAddr = "203.0.113.7".parse().unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("198.51.100.1, 203.0.113.7"),
+        );
+        assert_eq!(client_address(proxy, &headers, &[proxy]), client);
+        // A direct client cannot claim another address.
+        assert_eq!(client_address(client, &headers, &[proxy]), client);
+        // Behind a trusted proxy without the header, the proxy it is.
+        assert_eq!(client_address(proxy, &HeaderMap::new(), &[proxy]), proxy);
     }
 }
