@@ -178,6 +178,13 @@ pub struct ServeArgs {
     /// The highest query complexity (fields cost 1, lists their page size).
     #[arg(long, env = "KETNOI_MAX_COMPLEXITY", default_value_t = Limits::default().max_complexity)]
     pub max_complexity: usize,
+    /// The deepest nesting of a document's text (brackets of selections,
+    /// arguments and lists), which bounds the parser's recursion.
+    #[arg(long, env = "KETNOI_MAX_RECURSION", default_value_t = Limits::default().max_recursive_depth)]
+    pub max_recursion: usize,
+    /// The most directives on one field.
+    #[arg(long, env = "KETNOI_MAX_DIRECTIVES", default_value_t = Limits::default().max_directives)]
+    pub max_directives: usize,
     /// The most aliases in one document.
     #[arg(long, env = "KETNOI_MAX_ALIASES", default_value_t = Limits::default().max_aliases)]
     pub max_aliases: usize,
@@ -476,6 +483,8 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
                 max_depth: args.max_depth,
                 max_complexity: args.max_complexity,
                 max_aliases: args.max_aliases,
+                max_recursive_depth: args.max_recursion,
+                max_directives: args.max_directives,
                 max_batch: args.max_batch,
                 introspection: args.introspection.unwrap_or(base.introspection),
                 ..base
