@@ -122,14 +122,19 @@ async fn contact_details_show_only_after_acceptance(store: Store) {
         .await;
     assert_eq!(none["data"]["viewer"]["introductions"], json!([]));
 
-    // Only the recipient answers: not the asker, not another investor.
-    for token in [&founder, &other] {
-        let body = step(&server, token, "accept", &id).await;
-        assert_eq!(
-            body["errors"][0]["extensions"]["code"], "FORBIDDEN",
-            "{body:#}"
-        );
-    }
+    // Only the recipient answers: not the asker; and to anyone else the
+    // introduction does not exist.
+    let body = step(&server, &founder, "accept", &id).await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "FORBIDDEN",
+        "{body:#}"
+    );
+    let body = step(&server, &other, "accept", &id).await;
+    assert_eq!(
+        body["data"]["acceptIntroduction"]["userErrors"],
+        json!([{ "field": "id", "code": "UNKNOWN_REFERENCE" }]),
+        "{body:#}"
+    );
     let body = step(&server, &investor, "accept", &id).await;
     assert_eq!(
         body["data"]["acceptIntroduction"]["introduction"]["status"],

@@ -355,19 +355,26 @@ async fn decide(ctx: &Context<'_>, id: &ID, to: IntroductionStatus) -> Result<In
     let Some(intro) = found else {
         return Ok(refusal(IntroductionRefusal::NotFound));
     };
-    let deciding_owner = if to == IntroductionStatus::Withdrawn {
-        loaders::one(ctx, StartupId(intro.startup_id))
+    let startup_owner = loaders::one(ctx, StartupId(intro.startup_id))
+        .await?
+        .and_then(|s| s.owner_id);
+    let recipient_owner = match intro.recipient {
+        Recipient::Investor(id) => loaders::one(ctx, InvestorId(id))
             .await?
-            .and_then(|s| s.owner_id)
+            .and_then(|p| p.owner_id),
+        Recipient::Mentor(id) => loaders::one(ctx, MentorId(id))
+            .await?
+            .and_then(|p| p.owner_id),
+    };
+    // To anyone but its two sides an introduction does not exist, so its
+    // IDs tell strangers nothing.
+    if !viewer.is_admin() && !viewer.owns(startup_owner) && !viewer.owns(recipient_owner) {
+        return Ok(refusal(IntroductionRefusal::NotFound));
+    }
+    let deciding_owner = if to == IntroductionStatus::Withdrawn {
+        startup_owner
     } else {
-        match intro.recipient {
-            Recipient::Investor(id) => loaders::one(ctx, InvestorId(id))
-                .await?
-                .and_then(|p| p.owner_id),
-            Recipient::Mentor(id) => loaders::one(ctx, MentorId(id))
-                .await?
-                .and_then(|p| p.owner_id),
-        }
+        recipient_owner
     };
     if !viewer.may_change(deciding_owner) {
         return Err(forbidden(if to == IntroductionStatus::Withdrawn {
