@@ -236,11 +236,7 @@ impl Auth {
             return Ok(Err(errors));
         }
         let password_hash = {
-            let _permit = self
-                .hashing
-                .acquire()
-                .await
-                .map_err(|_| Error::Io(std::io::Error::other("closed")))?;
+            let _permit = self.hashing_permit().await?;
             hash_password(password.to_string()).await?
         };
         let new = NewUser {
@@ -288,11 +284,7 @@ impl Auth {
             None => (DUMMY_HASH.clone(), None),
         };
         let matches = {
-            let _permit = self
-                .hashing
-                .acquire()
-                .await
-                .map_err(|_| Error::Io(std::io::Error::other("closed")))?;
+            let _permit = self.hashing_permit().await?;
             verify_password(password.to_string(), hash).await?
         };
         match row {
@@ -331,6 +323,14 @@ impl Auth {
             Ok(_) => None,
             Err(not_until) => Some(at_least_a_second(not_until.wait_time_from(now))),
         }
+    }
+
+    /// A turn to compute a password hash (see `hashing`).
+    async fn hashing_permit(&self) -> Result<tokio::sync::SemaphorePermit<'_>, Error> {
+        self.hashing
+            .acquire()
+            .await
+            .map_err(|_| Error::Io(std::io::Error::other("the hashing queue is closed")))
     }
 
     async fn start_session(&self, user_id: i64) -> Result<Token, Error> {

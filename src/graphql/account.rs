@@ -86,6 +86,17 @@ pub fn sees_fundraising(ctx: &Context<'_>, owner_id: Option<i64>) -> bool {
     viewer(ctx).is_some_and(|v| v.may_change(owner_id) || v.user.role == Role::Investor)
 }
 
+/// The first `first` investments of `list` the viewer may see.
+pub async fn first_visible_investments(
+    ctx: &Context<'_>,
+    list: Vec<Investment>,
+    first: i32,
+) -> Result<Vec<Investment>, Error> {
+    let mut visible = visible_investments(ctx, list).await?;
+    visible.truncate(usize::try_from(first).unwrap_or(0));
+    Ok(visible)
+}
+
 /// The investments of `list` the viewer may see: public ones, and
 /// confidential ones only for their parties and the operator.
 pub async fn visible_investments(

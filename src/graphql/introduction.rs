@@ -100,11 +100,10 @@ impl IntroductionLogEntry {
 
     /// Who took the step; null when the account no longer exists.
     async fn actor(&self, ctx: &Context<'_>) -> Result<Option<User>> {
-        let Some(id) = self.actor_id else {
-            return Ok(None);
-        };
-        let store = ctx.data_unchecked::<Store>();
-        Ok(store.users_by_ids(&[id]).await.map_err(Error::from)?.pop())
+        match self.actor_id {
+            Some(id) => Ok(loaders::one(ctx, loaders::UserId(id)).await?),
+            None => Ok(None),
+        }
     }
 
     /// The introduction; null when it was deleted with a profile.

@@ -117,9 +117,7 @@ impl Investor {
         let all = loaders::one(ctx, InvestmentsOfInvestor(self.id))
             .await?
             .unwrap_or_default();
-        let mut visible = account::visible_investments(ctx, all).await?;
-        visible.truncate(first as usize);
-        Ok(visible)
+        Ok(account::first_visible_investments(ctx, all, first).await?)
     }
 
     /// When the profile was created.

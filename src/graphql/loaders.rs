@@ -15,6 +15,7 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use crate::error::Error;
 use crate::model::{
     Event, Introduction, Investment, Investor, Mentor, Organization, Province, Sector, Startup,
+    User,
 };
 use crate::store::{Store, StoreError, Table};
 
@@ -143,6 +144,7 @@ by_id!(SectorId, Sector, sectors_by_ids);
 by_id!(ProvinceId, Province, provinces_by_ids);
 by_id!(InvestmentId, Investment, investments_by_ids);
 by_id!(IntroductionId, Introduction, introductions_by_ids);
+by_id!(UserId, User, users_by_ids);
 
 macro_rules! grouped {
     ($key:ident, $value:ty, |$store:ident, $ids:ident| $fetch:expr, |$item:ident| $parent:expr, $map:expr) => {

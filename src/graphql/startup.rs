@@ -133,9 +133,7 @@ impl Startup {
         let all = loaders::one(ctx, InvestmentsOfStartup(self.id))
             .await?
             .unwrap_or_default();
-        let mut visible = account::visible_investments(ctx, all).await?;
-        visible.truncate(first as usize);
-        Ok(visible)
+        Ok(account::first_visible_investments(ctx, all, first).await?)
     }
 
     /// Whether the plans' support rule holds: operating no more than 5 years

@@ -278,13 +278,7 @@ async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Option<Viewer>, 
         );
         response
     };
-    let token = value
-        .to_str()
-        .ok()
-        .and_then(|v| v.split_once(' '))
-        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .map(|(_, token)| token.trim());
-    let Some(token) = token else {
+    let Some(token) = bearer(value) else {
         return Err(unauthorized(
             "the Authorization header must be `Bearer <token>`",
         ));
@@ -330,18 +324,21 @@ fn client_address(
         .unwrap_or(peer)
 }
 
-/// The bearer token a request sends, if any (for rate limiting).
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
+/// The token of an `Authorization: Bearer <token>` header value; `None`
+/// for any other scheme or a malformed value.
+fn bearer(value: &HeaderValue) -> Option<&str> {
+    value
+        .to_str()
+        .ok()
         .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, token)| token.trim())
 }
 
 /// Counts a request against its rate limits; a 429 when one is spent.
 fn throttle(app: &App, headers: &HeaderMap, address: Option<std::net::IpAddr>) -> Option<Response> {
-    match app.throttle.check(address, bearer(headers)) {
+    let token = headers.get(header::AUTHORIZATION).and_then(bearer);
+    match app.throttle.check(address, token) {
         None => None,
         Some(wait) => {
             let seconds = wait.as_secs().max(1);
