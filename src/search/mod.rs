@@ -1,9 +1,10 @@
 //! Full-text search over the whole ecosystem (issue 4): one tantivy index of
 //! startups, investors, mentors, organisations and events.
 //!
-//! This is the index and its query language; the change log that keeps it in
-//! step with the database, the GraphQL `search` field, facets, highlights and
-//! the benchmarks are still to come (see issue 4's notes).
+//! This module is the index and its query language; [`indexer`] keeps it in
+//! step with the database by following the change log the database's
+//! triggers write (migrations `0004_search_changes.sql`), and stores how far
+//! it got in each commit's payload, so a restart resumes where it stopped.
 //!
 //! Each text is indexed under both analyzers of [`analysis`]. Names weigh
 //! more than taglines, which weigh more than long texts. A query is a list of
@@ -13,21 +14,29 @@
 //! the text has the same diacritics.
 
 pub mod analysis;
+pub mod indexer;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 
-use tantivy::collector::{Count, TopDocs};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
     BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
-    Value,
+    FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
 };
+use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::model::{Event, Investor, Mentor, Organization, Startup};
+use crate::datafile::{
+    EventRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord,
+};
+use crate::model::Vocabulary;
+use crate::store::ChangePosition;
 
 /// Errors of the search index.
 #[derive(Debug, thiserror::Error)]
@@ -38,11 +47,16 @@ pub enum SearchError {
     Directory(#[from] tantivy::directory::error::OpenDirectoryError),
     #[error("the search index is in use elsewhere")]
     Poisoned,
+    #[error("search index: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// The kinds of object the index holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocKind {
+    #[default]
     Startup,
     Investor,
     Mentor,
@@ -60,7 +74,8 @@ impl DocKind {
         DocKind::Event,
     ];
 
-    fn as_str(self) -> &'static str {
+    /// The kind's name in the index and the change log.
+    pub fn as_str(self) -> &'static str {
         match self {
             DocKind::Startup => "startup",
             DocKind::Investor => "investor",
@@ -70,13 +85,14 @@ impl DocKind {
         }
     }
 
-    fn parse(text: &str) -> Option<DocKind> {
+    /// The kind named `text` (as [`DocKind::as_str`] writes it).
+    pub fn parse(text: &str) -> Option<DocKind> {
         DocKind::ALL.into_iter().find(|k| k.as_str() == text)
     }
 }
 
 /// What the index keeps of an object.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchDoc {
     pub kind: DocKind,
     pub id: i64,
@@ -86,64 +102,87 @@ pub struct SearchDoc {
     pub tagline: String,
     /// The long text: description, thesis or bio.
     pub body: String,
+    /// Sector keys.
+    pub sectors: Vec<String>,
+    /// Stages (a startup's, or those an investor backs).
+    pub stages: Vec<String>,
+    /// Province keys (where it is, or where an investor invests).
+    pub provinces: Vec<String>,
+    /// Mentorship topics (a startup's needs, a mentor's expertise).
+    pub topics: Vec<String>,
 }
 
-impl From<&Startup> for SearchDoc {
-    fn from(s: &Startup) -> Self {
+fn names<T: Vocabulary>(values: &[T]) -> Vec<String> {
+    values.iter().map(|v| v.as_str().to_string()).collect()
+}
+
+impl SearchDoc {
+    /// A startup's document.
+    pub fn startup(id: i64, r: &StartupRecord) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Startup,
-            id: s.id,
-            name: s.name.clone(),
-            tagline: s.tagline.clone(),
-            body: s.description.clone(),
+            id,
+            name: r.name.clone(),
+            tagline: r.tagline.clone(),
+            body: r.description.clone(),
+            sectors: r.sectors.clone(),
+            stages: names(&[r.stage]),
+            provinces: r.province.iter().cloned().collect(),
+            topics: names(&r.needs),
         }
     }
-}
 
-impl From<&Investor> for SearchDoc {
-    fn from(i: &Investor) -> Self {
+    /// An investor's document.
+    pub fn investor(id: i64, r: &InvestorRecord) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Investor,
-            id: i.id,
-            name: i.name.clone(),
-            tagline: String::new(),
-            body: i.thesis.clone(),
+            id,
+            name: r.name.clone(),
+            body: r.thesis.clone(),
+            sectors: r.sectors.clone(),
+            stages: names(&r.stages),
+            provinces: r.provinces.clone(),
+            ..SearchDoc::default()
         }
     }
-}
 
-impl From<&Mentor> for SearchDoc {
-    fn from(m: &Mentor) -> Self {
+    /// A mentor's document.
+    pub fn mentor(id: i64, r: &MentorRecord) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Mentor,
-            id: m.id,
-            name: m.name.clone(),
-            tagline: m.headline.clone(),
-            body: m.bio.clone(),
+            id,
+            name: r.name.clone(),
+            tagline: r.headline.clone(),
+            body: r.bio.clone(),
+            sectors: r.sectors.clone(),
+            provinces: r.province.iter().cloned().collect(),
+            topics: names(&r.expertise),
+            ..SearchDoc::default()
         }
     }
-}
 
-impl From<&Organization> for SearchDoc {
-    fn from(o: &Organization) -> Self {
+    /// An organisation's document.
+    pub fn organization(id: i64, r: &OrganizationRecord) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Organization,
-            id: o.id,
-            name: o.name.clone(),
-            tagline: String::new(),
-            body: o.description.clone(),
+            id,
+            name: r.name.clone(),
+            body: r.description.clone(),
+            provinces: r.province.iter().cloned().collect(),
+            ..SearchDoc::default()
         }
     }
-}
 
-impl From<&Event> for SearchDoc {
-    fn from(e: &Event) -> Self {
+    /// An event's document.
+    pub fn event(id: i64, r: &EventRecord) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Event,
-            id: e.id,
-            name: e.title.clone(),
-            tagline: String::new(),
-            body: e.description.clone(),
+            id,
+            name: r.title.clone(),
+            body: r.description.clone(),
+            sectors: r.sectors.clone(),
+            provinces: r.province.iter().cloned().collect(),
+            ..SearchDoc::default()
         }
     }
 }
@@ -163,6 +202,44 @@ struct Fields {
     /// `kind:id`, the term an update or delete replaces.
     key: Field,
     texts: [TextField; 3],
+    /// Filterable keys, one field per [`Facet`] dimension but `Type`.
+    sector: Field,
+    stage: Field,
+    province: Field,
+    topic: Field,
+    /// `/type/startup`, `/sector/agritech`, ...: what facets count.
+    facets: Field,
+}
+
+/// The dimensions facets count by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Facet {
+    Type,
+    Sector,
+    Stage,
+    Province,
+    Topic,
+}
+
+impl Facet {
+    /// Every dimension.
+    pub const ALL: [Facet; 5] = [
+        Facet::Type,
+        Facet::Sector,
+        Facet::Stage,
+        Facet::Province,
+        Facet::Topic,
+    ];
+
+    fn root(self) -> &'static str {
+        match self {
+            Facet::Type => "type",
+            Facet::Sector => "sector",
+            Facet::Stage => "stage",
+            Facet::Province => "province",
+            Facet::Topic => "topic",
+        }
+    }
 }
 
 fn schema() -> (Schema, Fields) {
@@ -185,18 +262,41 @@ fn schema() -> (Schema, Fields) {
         id: b.add_i64_field("id", INDEXED | STORED),
         key: b.add_text_field("key", STRING),
         texts,
+        sector: b.add_text_field("sector", STRING),
+        stage: b.add_text_field("stage", STRING),
+        province: b.add_text_field("province", STRING),
+        topic: b.add_text_field("topic", STRING),
+        facets: b.add_facet_field("facets", FacetOptions::default()),
     };
     (b.build(), fields)
 }
 
-/// A search: the text typed, and the kinds wanted (all when empty).
+/// A search: the text typed, the kinds wanted (all when empty), filters,
+/// and the page.
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
     pub text: String,
     pub kinds: Vec<DocKind>,
+    pub filter: SearchFilter,
     pub limit: usize,
     pub offset: usize,
+    /// Whether to count facets over all hits.
+    pub facets: bool,
 }
+
+/// Filters: within a dimension any value may match, and every dimension
+/// given must match. An object without the dimension (an organisation has
+/// no stage) does not match a filter on it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchFilter {
+    pub sectors: Vec<String>,
+    pub stages: Vec<String>,
+    pub provinces: Vec<String>,
+    pub topics: Vec<String>,
+}
+
+/// Hit counts per value of each facet dimension, most first.
+pub type FacetCounts = BTreeMap<Facet, Vec<(String, u64)>>;
 
 /// One hit, best first.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,11 +307,28 @@ pub struct Hit {
 }
 
 /// Hits and how many matched in all.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Hits {
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// Present when asked for.
+    pub facets: Option<FacetCounts>,
 }
+
+/// What an index holds: written with every commit, read on open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexState {
+    /// [`SCHEMA_VERSION`] of the code that wrote it.
+    pub schema: u32,
+    /// The database it follows ([`crate::store::Store::search_instance`]).
+    pub instance: String,
+    /// Every change up to here is in the index.
+    pub position: ChangePosition,
+}
+
+/// Changes whenever the fields or their analysis change: an index written
+/// under another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.
@@ -237,11 +354,29 @@ impl SearchIndex {
         Self::with(Index::create_in_ram(schema), fields)
     }
 
-    /// The index in `dir`, created if missing.
+    /// The index in `dir`, created if missing. An index there that this
+    /// version cannot read (another schema, damaged files) is deleted and
+    /// created afresh, empty: [`SearchIndex::state`] is then `None`, and the
+    /// indexer rebuilds it from the database.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex, SearchError> {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            SearchError::Index(tantivy::TantivyError::IoError(std::sync::Arc::new(e)))
-        })?;
+        match Self::open_dir(dir) {
+            Ok(index) => Ok(index),
+            Err(SearchError::Index(tantivy::TantivyError::LockFailure(..))) => Err(
+                SearchError::Index(tantivy::TantivyError::SystemError(format!(
+                    "the search index in {} is used by another process; give each server its own data directory",
+                    dir.display()
+                ))),
+            ),
+            Err(e) => {
+                tracing::warn!(error = %e, dir = %dir.display(), "the search index cannot be opened: starting a new one");
+                std::fs::remove_dir_all(dir)?;
+                Self::open_dir(dir)
+            }
+        }
+    }
+
+    fn open_dir(dir: &Path) -> Result<SearchIndex, SearchError> {
+        std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir)?;
         Self::with(Index::open_or_create(directory, schema)?, fields)
@@ -261,34 +396,86 @@ impl SearchIndex {
         })
     }
 
+    /// What the last commit recorded, or `None` for a new index or one
+    /// written by another schema version.
+    pub fn state(&self) -> Option<IndexState> {
+        let payload = self.reader.searcher().index().load_metas().ok()?.payload?;
+        serde_json::from_str::<IndexState>(&payload)
+            .ok()
+            .filter(|s| s.schema == SCHEMA_VERSION)
+    }
+
     fn key(kind: DocKind, id: i64) -> String {
         format!("{}:{id}", kind.as_str())
     }
 
-    /// Adds or replaces documents (visible after [`SearchIndex::commit`]).
+    fn document(&self, doc: &SearchDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.kind, doc.kind.as_str());
+        d.add_i64(f.id, doc.id);
+        d.add_text(f.key, Self::key(doc.kind, doc.id));
+        for (field, text) in f.texts.iter().zip([&doc.name, &doc.tagline, &doc.body]) {
+            d.add_text(field.exact, text);
+            d.add_text(field.folded, text);
+        }
+        d.add_facet(
+            f.facets,
+            tantivy::schema::Facet::from_path([Facet::Type.root(), doc.kind.as_str()]),
+        );
+        for (facet, field, values) in [
+            (Facet::Sector, f.sector, &doc.sectors),
+            (Facet::Stage, f.stage, &doc.stages),
+            (Facet::Province, f.province, &doc.provinces),
+            (Facet::Topic, f.topic, &doc.topics),
+        ] {
+            for value in values {
+                d.add_text(field, value);
+                d.add_facet(
+                    f.facets,
+                    tantivy::schema::Facet::from_path([facet.root(), value.as_str()]),
+                );
+            }
+        }
+        d
+    }
+
+    /// Adds or replaces documents (visible after a commit).
     pub fn upsert(&self, docs: &[SearchDoc]) -> Result<(), SearchError> {
         let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
-        let f = &self.fields;
         for doc in docs {
-            let key = Self::key(doc.kind, doc.id);
-            writer.delete_term(Term::from_field_text(f.key, &key));
-            let mut d = TantivyDocument::default();
-            d.add_text(f.kind, doc.kind.as_str());
-            d.add_i64(f.id, doc.id);
-            d.add_text(f.key, &key);
-            for (field, text) in f.texts.iter().zip([&doc.name, &doc.tagline, &doc.body]) {
-                d.add_text(field.exact, text);
-                d.add_text(field.folded, text);
-            }
-            writer.add_document(d)?;
+            writer.delete_term(Term::from_field_text(
+                self.fields.key,
+                &Self::key(doc.kind, doc.id),
+            ));
+            writer.add_document(self.document(doc))?;
         }
         Ok(())
     }
 
-    /// Removes a document (after [`SearchIndex::commit`]).
+    /// Adds documents known not to be in the index (a rebuild after
+    /// [`SearchIndex::clear`]).
+    pub fn add(&self, docs: &[SearchDoc]) -> Result<(), SearchError> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        for doc in docs {
+            writer.add_document(self.document(doc))?;
+        }
+        Ok(())
+    }
+
+    /// Removes a document (visible after a commit).
     pub fn delete(&self, kind: DocKind, id: i64) -> Result<(), SearchError> {
         let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         writer.delete_term(Term::from_field_text(self.fields.key, &Self::key(kind, id)));
+        Ok(())
+    }
+
+    /// Drops every uncommitted change and removes every document (visible
+    /// after a commit; until then searches see the old contents).
+    pub fn clear(&self) -> Result<(), SearchError> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.rollback()?;
+        writer.delete_all_documents()?;
         Ok(())
     }
 
@@ -300,38 +487,157 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Commits every change so far together with the state it brings the
+    /// index to: both are durable together, or neither.
+    pub fn commit_state(&self, state: &IndexState) -> Result<(), SearchError> {
+        let payload = serde_json::to_string(state).expect("BUG: the state serialises");
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// How many documents the index holds.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every `(kind, id)` in the index (tests and checks; reads it all).
+    pub fn all_keys(&self) -> Result<Vec<(DocKind, i64)>, SearchError> {
+        let searcher = self.reader.searcher();
+        let mut keys = Vec::new();
+        for segment in searcher.segment_readers() {
+            let store = segment.get_store_reader(1)?;
+            for doc in segment.doc_ids_alive() {
+                let doc: TantivyDocument = store.get(doc)?;
+                if let Some(key) = self.key_of(&doc) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys.sort();
+        Ok(keys)
+    }
+
+    fn key_of(&self, doc: &TantivyDocument) -> Option<(DocKind, i64)> {
+        let kind = doc
+            .get_first(self.fields.kind)
+            .and_then(|v| v.as_str())
+            .and_then(DocKind::parse)?;
+        let id = doc.get_first(self.fields.id).and_then(|v| v.as_i64())?;
+        Some((kind, id))
+    }
+
     /// Runs a search.
     pub fn search(&self, query: &SearchQuery) -> Result<Hits, SearchError> {
         let Some(parsed) = self.parse(query) else {
-            return Ok(Hits {
-                hits: vec![],
-                total: 0,
-            });
+            return Ok(Hits::default());
         };
         let searcher = self.reader.searcher();
         let limit = query.limit.clamp(1, 100);
-        let (top, total) = searcher.search(
-            &parsed,
-            &(
-                TopDocs::with_limit(limit)
-                    .and_offset(query.offset)
-                    .order_by_score(),
-                Count,
-            ),
+        let top = TopDocs::with_limit(limit)
+            .and_offset(query.offset)
+            .order_by_score();
+        let (top, total, facets) = if query.facets {
+            let mut collector = FacetCollector::for_field("facets");
+            for facet in Facet::ALL {
+                collector.add_facet(tantivy::schema::Facet::from_path([facet.root()]));
+            }
+            let (top, total, counts) = searcher.search(&parsed, &(top, Count, collector))?;
+            let mut facets = FacetCounts::new();
+            for facet in Facet::ALL {
+                let mut values: Vec<(String, u64)> = counts
+                    .get(tantivy::schema::Facet::from_path([facet.root()]))
+                    .filter_map(|(path, count)| {
+                        let path = path.to_path();
+                        path.get(1).map(|v| (v.to_string(), count))
+                    })
+                    .collect();
+                values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                facets.insert(facet, values);
+            }
+            (top, total, Some(facets))
+        } else {
+            let (top, total) = searcher.search(&parsed, &(top, Count))?;
+            (top, total, None)
+        };
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some((kind, id)) = self.key_of(&doc) {
+                hits.push(Hit { kind, id, score });
+            }
+        }
+        Ok(Hits {
+            hits,
+            total,
+            facets,
+        })
+    }
+
+    /// Names starting with what was typed, for autocomplete: every word must
+    /// match a word of the name, the last as a prefix, best first.
+    pub fn suggest(&self, prefix: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        let words: Vec<&str> = prefix
+            .split_whitespace()
+            .take(MAX_PARTS)
+            .map(|w| {
+                w.get(..w.char_indices().nth(64).map_or(w.len(), |(i, _)| i))
+                    .unwrap_or(w)
+            })
+            .collect();
+        let name = self.fields.texts[0];
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let open_end = !prefix.ends_with(char::is_whitespace);
+        for (n, word) in words.iter().enumerate() {
+            let folded = analysis::tokens(analysis::FOLDED, word);
+            let exact = analysis::tokens(analysis::EXACT, word);
+            let last = n + 1 == words.len();
+            for (i, token) in folded.iter().enumerate() {
+                let term = Term::from_field_text(name.folded, token);
+                let mut variants: Vec<(Occur, Box<dyn Query>)> = vec![boosted(
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+                    2.0,
+                )];
+                if open_end && last && i + 1 == folded.len() {
+                    variants.push(boosted(
+                        Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
+                        1.0,
+                    ));
+                }
+                if let Some(accented) = exact.get(i).filter(|e| *e != token) {
+                    let term = Term::from_field_text(name.exact, accented);
+                    variants.push(boosted(
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                        2.0,
+                    ));
+                }
+                must.push((Occur::Must, Box::new(BooleanQuery::new(variants))));
+            }
+        }
+        if must.is_empty() {
+            return Ok(vec![]);
+        }
+        let searcher = self.reader.searcher();
+        let top = searcher.search(
+            &BooleanQuery::new(must),
+            &TopDocs::with_limit(limit.clamp(1, 20)).order_by_score(),
         )?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let kind = doc
-                .get_first(self.fields.kind)
-                .and_then(|v| v.as_str())
-                .and_then(DocKind::parse);
-            let id = doc.get_first(self.fields.id).and_then(|v| v.as_i64());
-            if let (Some(kind), Some(id)) = (kind, id) {
+            if let Some((kind, id)) = self.key_of(&doc) {
                 hits.push(Hit { kind, id, score });
             }
         }
-        Ok(Hits { hits, total })
+        Ok(hits)
     }
 
     /// The query for a search, or `None` when the text has no words.
@@ -364,6 +670,32 @@ impl SearchIndex {
                 })
                 .collect();
             must.push((Occur::Must, Box::new(BooleanQuery::new(kinds))));
+        }
+        let f = &query.filter;
+        for (field, values) in [
+            (self.fields.sector, &f.sectors),
+            (self.fields.stage, &f.stages),
+            (self.fields.province, &f.provinces),
+            (self.fields.topic, &f.topics),
+        ] {
+            if values.is_empty() {
+                continue;
+            }
+            let any: Vec<(Occur, Box<dyn Query>)> = values
+                .iter()
+                .take(MAX_FILTER_VALUES)
+                .map(|v| {
+                    let term = Term::from_field_text(field, v);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+            // Filters narrow; they do not change scores.
+            must.push((
+                Occur::Must,
+                Box::new(BoostQuery::new(Box::new(BooleanQuery::new(any)), 0.0)),
+            ));
         }
         Some(Box::new(BooleanQuery::new(must)))
     }
@@ -452,6 +784,96 @@ enum Part {
 const MAX_QUERY_CHARS: usize = 256;
 /// The most words and phrases used from one query.
 const MAX_PARTS: usize = 16;
+/// The most values used from one filter dimension.
+pub const MAX_FILTER_VALUES: usize = 100;
+
+/// Marks where a search's words occur in a text.
+#[derive(Debug, Clone)]
+pub struct Highlighter {
+    /// The folded tokens of the query's words and phrases.
+    words: Vec<String>,
+    /// The last word, matched as a prefix too (search-as-you-type).
+    prefix: Option<String>,
+}
+
+/// The longest snippet, in characters.
+const SNIPPET_CHARS: usize = 160;
+
+impl Highlighter {
+    /// The highlighter of a query text (as given to [`SearchIndex::search`]).
+    pub fn new(text: &str) -> Highlighter {
+        let parts = split(text);
+        let mut words = Vec::new();
+        for part in &parts {
+            let (Part::Word(t) | Part::Phrase(t)) = part;
+            words.extend(analysis::tokens(analysis::FOLDED, t));
+        }
+        let prefix = match parts.last() {
+            Some(Part::Word(_)) if !text.ends_with(char::is_whitespace) => words.last().cloned(),
+            _ => None,
+        };
+        Highlighter { words, prefix }
+    }
+
+    fn matches(&self, token: &str) -> bool {
+        self.words
+            .iter()
+            .any(|w| w == token || (w.chars().count() >= 5 && within_one_edit(w, token)))
+            || self
+                .prefix
+                .as_ref()
+                .is_some_and(|p| token.starts_with(p.as_str()))
+    }
+
+    /// The best passage of `text` with the query's words wrapped in `<b>`
+    /// (the rest HTML-escaped), or `None` when no word occurs in it.
+    pub fn snippet(&self, text: &str) -> Option<String> {
+        let terms: BTreeMap<String, f32> = analysis::tokens(analysis::FOLDED, text)
+            .into_iter()
+            .filter(|t| self.matches(t))
+            .map(|t| (t, 1.0))
+            .collect();
+        if terms.is_empty() {
+            return None;
+        }
+        let generator = SnippetGenerator::new(
+            terms,
+            analysis::analyzer(analysis::FOLDED),
+            Field::from_field_id(0),
+            SNIPPET_CHARS,
+        );
+        let snippet = generator.snippet(text);
+        (!snippet.is_empty()).then(|| snippet.to_html())
+    }
+}
+
+/// Whether two words differ by at most one insertion, deletion or
+/// substitution (the typo tolerance of searches).
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let common = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if common == short.len() {
+        // The same word, or one letter more at the end.
+        true
+    } else if short.len() == long.len() {
+        short[common + 1..] == long[common + 1..]
+    } else {
+        short[common..] == long[common + 1..]
+    }
+}
 
 /// Splits a query into words and `"quoted phrases"` (an unclosed quote
 /// runs to the end).
@@ -482,6 +904,7 @@ mod tests {
             name: name.into(),
             tagline: tagline.into(),
             body: body.into(),
+            ..SearchDoc::default()
         }
     }
 
@@ -620,7 +1043,7 @@ mod tests {
                 text: "khoi nghiep".into(),
                 kinds: vec![DocKind::Mentor],
                 limit: 10,
-                offset: 0,
+                ..SearchQuery::default()
             })
             .expect("search");
         assert_eq!(mentors.hits.iter().map(|h| h.id).collect::<Vec<_>>(), [4]);

@@ -881,10 +881,60 @@ impl Store {
         dispatch!(self, write, version(table, id))
     }
 
+    /// This database's identity, which the search index remembers.
+    pub async fn search_instance(&self) -> Result<String, StoreError> {
+        dispatch!(self, read, search_instance())
+    }
+
+    /// The change-log position that a full read of the database, started
+    /// now, includes every change up to.
+    pub async fn search_head(&self) -> Result<ChangePosition, StoreError> {
+        dispatch!(self, read, search_head())
+    }
+
+    /// Up to `limit` change-log entries after `after`, and the position to
+    /// continue from.
+    pub async fn search_changes(
+        &self,
+        after: ChangePosition,
+        limit: i64,
+    ) -> Result<(Vec<SearchChange>, ChangePosition), StoreError> {
+        dispatch!(self, read, search_changes(after, limit))
+    }
+
     /// Deletes a row of `table` by id; false when there was none.
     pub async fn delete(&self, table: Table, id: i64) -> Result<bool, StoreError> {
         dispatch!(self, write, delete(table, id))
     }
+}
+
+/// A position in the search change log: every change up to it has been
+/// read. On SQLite `tx` is 0 and `seq` orders changes; on PostgreSQL changes
+/// are ordered by transaction id, then `seq` (see migration 0004).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub struct ChangePosition {
+    pub tx: i64,
+    pub seq: i64,
+}
+
+/// One entry of the search change log: this object was inserted, updated or
+/// deleted (which, the indexer learns by reading it again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchChange {
+    /// `startup`, `investor`, `mentor`, `organization` or `event`.
+    pub kind: String,
+    pub id: i64,
 }
 
 /// An import in progress: one open transaction.

@@ -11,7 +11,7 @@ use sqlx::{Pool, QueryBuilder, Transaction};
 use super::rows::*;
 #[allow(unused_imports)]
 use super::{
-    Batch, Dialect, EventFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
+    Batch, ChangePosition, Dialect, SearchChange, EventFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
     OrganizationFilter, Page, PageQuery, RecordSelect, RefCache, SortColumn, SortKey, SortValue,
     StartupFilter, StoreError, Table, Value, WriteMode, WriteSpec,
 };
@@ -1507,4 +1507,99 @@ pub async fn introduction_log(
     b.push_bind(limit);
     let rows: Vec<IntroductionLogRow> = b.build_query_as().fetch_all(pool).await?;
     rows.into_iter().map(IntroductionLogRow::into_model).collect()
+}
+
+// ---------------------------------------------------------------------------
+// The search index's change log (migrations 0004).
+
+pub async fn search_instance(pool: &Pool<DB>) -> Result<String, StoreError> {
+    Ok(
+        sqlx::query_scalar("select instance from search_meta where id = 1")
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
+/// The position every committed change is at or before.
+pub async fn search_head(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> {
+    Ok(match DIALECT {
+        Dialect::Sqlite => {
+            let seq: i64 = sqlx::query_scalar("select coalesce(max(seq), 0) from search_changes")
+                .fetch_one(pool)
+                .await?;
+            ChangePosition { tx: 0, seq }
+        }
+        // Every transaction below the snapshot's xmin has ended; its changes
+        // are in what a later read sees.
+        Dialect::Postgres => {
+            let tx: i64 = sqlx::query_scalar(
+                "select pg_snapshot_xmin(pg_current_snapshot())::text::int8",
+            )
+            .fetch_one(pool)
+            .await?;
+            ChangePosition { tx, seq: 0 }
+        }
+    })
+}
+
+/// Up to `limit` changes after `after`, in order, and the position after
+/// them (see migration 0004 for why PostgreSQL reads by transaction).
+pub async fn search_changes(
+    pool: &Pool<DB>,
+    after: ChangePosition,
+    limit: i64,
+) -> Result<(Vec<SearchChange>, ChangePosition), StoreError> {
+    match DIALECT {
+        Dialect::Sqlite => {
+            let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+                "select seq, kind, entity_id from search_changes where seq > $1 order by seq limit $2",
+            )
+            .bind(after.seq)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+            let next = rows.last().map_or(after, |(seq, _, _)| ChangePosition {
+                tx: 0,
+                seq: *seq,
+            });
+            Ok((
+                rows.into_iter()
+                    .map(|(_, kind, id)| SearchChange { kind, id })
+                    .collect(),
+                next,
+            ))
+        }
+        Dialect::Postgres => {
+            let horizon: i64 =
+                sqlx::query_scalar("select pg_snapshot_xmin(pg_current_snapshot())::text::int8")
+                    .fetch_one(pool)
+                    .await?;
+            let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+                "select tx::text::int8, seq, kind, entity_id from search_changes \
+                 where (tx, seq) > ($1::text::xid8, $2) and tx < $3::text::xid8 \
+                 order by tx, seq limit $4",
+            )
+            .bind(after.tx.to_string())
+            .bind(after.seq)
+            .bind(horizon.to_string())
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+            let next = match rows.last() {
+                Some(&(tx, seq, _, _)) if rows.len() as i64 >= limit => ChangePosition { tx, seq },
+                // Everything below the horizon is read, and every later
+                // change has a `tx` at or above it.
+                _ => ChangePosition {
+                    tx: horizon,
+                    seq: 0,
+                }
+                .max(after),
+            };
+            let changes = rows
+                .into_iter()
+                .map(|(_, _, kind, id)| SearchChange { kind, id })
+                .collect();
+            Ok((changes, next))
+        }
+    }
 }

@@ -1,0 +1,265 @@
+//! Keeps a [`SearchIndex`] in step with the database.
+//!
+//! Every insert, update and delete of a searchable object appends `(kind,
+//! id)` to the database's change log, by trigger, in the same transaction
+//! (migrations `0004_search_changes.sql`). The indexer follows that log: it
+//! reads the next changes after its position, reads those objects as they
+//! are now (an object no longer there is deleted from the index), and commits
+//! the documents together with the new position in the commit's payload. A
+//! crash between two commits loses nothing: the next start reads from the
+//! last committed position again, and applying a change twice does no harm.
+//!
+//! A server that finds no index, one written by another schema version, or
+//! one built from another database rebuilds it from the database first.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use super::{DocKind, IndexState, SCHEMA_VERSION, SearchDoc, SearchError, SearchIndex};
+use crate::store::{RecordSelect, Store};
+
+/// Changes read (and objects loaded) per step.
+const BATCH: i64 = 5_000;
+
+/// The index as the API uses it, with whether it has caught up with the
+/// database since the server started.
+#[derive(Clone, Debug)]
+pub struct Search {
+    pub index: Arc<SearchIndex>,
+    ready: Arc<AtomicBool>,
+}
+
+impl Search {
+    /// Whether the index has caught up with the database at least once
+    /// (false while it is first built).
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Acquire)
+    }
+
+    /// Starts following the database's change log in the background: first
+    /// rebuilding the index if it is missing, from another schema version
+    /// or from another database, then checking for changes every `poll`.
+    pub fn start(store: Store, index: Arc<SearchIndex>, poll: Duration) -> Search {
+        let search = Search {
+            index,
+            ready: Arc::new(AtomicBool::new(false)),
+        };
+        let task = search.clone();
+        tokio::spawn(async move { task.follow(store, poll).await });
+        search
+    }
+
+    async fn follow(self, store: Store, poll: Duration) {
+        let mut state = None;
+        let mut failures = 0u32;
+        loop {
+            match step(&store, &self.index, &mut state).await {
+                Ok(()) => {
+                    failures = 0;
+                    self.ready.store(true, Ordering::Release);
+                }
+                Err(e) => {
+                    failures = failures.saturating_add(1);
+                    tracing::warn!(error = %e, "the search index could not catch up; retrying");
+                }
+            }
+            // Back off while the database is unreachable, up to 32 polls.
+            tokio::time::sleep(poll * 2u32.saturating_pow(failures.min(5))).await;
+        }
+    }
+}
+
+/// One round: (re)build if needed, then apply every pending change.
+async fn step(
+    store: &Store,
+    index: &Arc<SearchIndex>,
+    state: &mut Option<IndexState>,
+) -> Result<(), SearchError> {
+    let current = match state.take() {
+        Some(s) => s,
+        None => {
+            let instance = store.search_instance().await?;
+            match index.state() {
+                Some(s) if s.instance == instance => s,
+                found => {
+                    tracing::info!(
+                        reason = if found.is_some() {
+                            "built from another database"
+                        } else {
+                            "missing or from another version"
+                        },
+                        "rebuilding the search index"
+                    );
+                    rebuild(store, index, |_| {}).await?
+                }
+            }
+        }
+    };
+    let state = state.insert(current);
+    catch_up(store, index, state).await?;
+    Ok(())
+}
+
+/// Applies every change after `state`'s position, committing after each
+/// batch; returns how many changes it read.
+pub async fn catch_up(
+    store: &Store,
+    index: &Arc<SearchIndex>,
+    state: &mut IndexState,
+) -> Result<usize, SearchError> {
+    let mut read = 0;
+    loop {
+        let (changes, next) = store.search_changes(state.position, BATCH).await?;
+        if changes.is_empty() {
+            // Nothing to commit; a later commit stores the position.
+            state.position = next;
+            return Ok(read);
+        }
+        read += changes.len();
+        let mut wanted: BTreeMap<DocKind, BTreeSet<i64>> = BTreeMap::new();
+        for change in &changes {
+            if let Some(kind) = DocKind::parse(&change.kind) {
+                wanted.entry(kind).or_default().insert(change.id);
+            }
+        }
+        let mut docs = Vec::new();
+        let mut gone = Vec::new();
+        for (kind, ids) in wanted {
+            let ids: Vec<i64> = ids.into_iter().collect();
+            let found = load(store, kind, RecordSelect::Ids(&ids)).await?;
+            let present: HashSet<i64> = found.iter().map(|d| d.id).collect();
+            gone.extend(
+                ids.into_iter()
+                    .filter(|id| !present.contains(id))
+                    .map(|id| (kind, id)),
+            );
+            docs.extend(found);
+        }
+        let next_state = IndexState {
+            position: next,
+            ..state.clone()
+        };
+        let index = Arc::clone(index);
+        let committed = next_state.clone();
+        tokio::task::spawn_blocking(move || {
+            index.upsert(&docs)?;
+            for (kind, id) in gone {
+                index.delete(kind, id)?;
+            }
+            index.commit_state(&committed)
+        })
+        .await
+        .map_err(|e| SearchError::Index(tantivy::TantivyError::SystemError(e.to_string())))??;
+        *state = next_state;
+    }
+}
+
+/// The documents of the objects of `kind` selected.
+async fn load(
+    store: &Store,
+    kind: DocKind,
+    select: RecordSelect<'_>,
+) -> Result<Vec<SearchDoc>, SearchError> {
+    Ok(match kind {
+        DocKind::Startup => store
+            .startup_records(select)
+            .await?
+            .iter()
+            .map(|(id, r)| SearchDoc::startup(*id, r))
+            .collect(),
+        DocKind::Investor => store
+            .investor_records(select)
+            .await?
+            .iter()
+            .map(|(id, r)| SearchDoc::investor(*id, r))
+            .collect(),
+        DocKind::Mentor => store
+            .mentor_records(select)
+            .await?
+            .iter()
+            .map(|(id, r)| SearchDoc::mentor(*id, r))
+            .collect(),
+        DocKind::Organization => store
+            .organization_records(select)
+            .await?
+            .iter()
+            .map(|(id, r)| SearchDoc::organization(*id, r))
+            .collect(),
+        DocKind::Event => store
+            .event_records(select)
+            .await?
+            .iter()
+            .map(|(id, r)| SearchDoc::event(*id, r))
+            .collect(),
+    })
+}
+
+/// Rebuilds the index from the database: every object, read page by page
+/// while the index's own threads analyse the previous pages. `progress`
+/// hears the running count of documents. Searches see the old contents
+/// until the final commit.
+pub async fn rebuild(
+    store: &Store,
+    index: &Arc<SearchIndex>,
+    mut progress: impl FnMut(u64),
+) -> Result<IndexState, SearchError> {
+    // Changes committed after this point are read again by `catch_up`.
+    let state = IndexState {
+        schema: SCHEMA_VERSION,
+        instance: store.search_instance().await?,
+        position: store.search_head().await?,
+    };
+    index.clear()?;
+    let (send, mut receive) = tokio::sync::mpsc::channel::<Vec<SearchDoc>>(4);
+    let writer = Arc::clone(index);
+    let adding = tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
+        while let Some(docs) = receive.blocking_recv() {
+            writer.add(&docs)?;
+        }
+        Ok(())
+    });
+    let mut count = 0u64;
+    let mut read: Result<(), SearchError> = Ok(());
+    'kinds: for kind in DocKind::ALL {
+        let mut after = 0;
+        loop {
+            let docs = match load(
+                store,
+                kind,
+                RecordSelect::After {
+                    after,
+                    limit: BATCH,
+                },
+            )
+            .await
+            {
+                Ok(docs) => docs,
+                Err(e) => {
+                    read = Err(e);
+                    break 'kinds;
+                }
+            };
+            let Some(last) = docs.last() else { break };
+            after = last.id;
+            count += docs.len() as u64;
+            if send.send(docs).await.is_err() {
+                break 'kinds;
+            }
+            progress(count);
+        }
+    }
+    drop(send);
+    let added = adding
+        .await
+        .map_err(|e| SearchError::Index(tantivy::TantivyError::SystemError(e.to_string())))?;
+    read?;
+    added?;
+    let index = Arc::clone(index);
+    let committed = state.clone();
+    tokio::task::spawn_blocking(move || index.commit_state(&committed))
+        .await
+        .map_err(|e| SearchError::Index(tantivy::TantivyError::SystemError(e.to_string())))??;
+    Ok(state)
+}
