@@ -35,8 +35,15 @@ async fn start(store: Store) -> String {
         .await
         .expect("bind");
     let url = format!("http://{}/graphql", listener.local_addr().expect("address"));
+    let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
+    let search = ketnoi::search::indexer::Search::start(
+        store.clone(),
+        index,
+        std::time::Duration::from_millis(100),
+    );
     tokio::spawn(ketnoi::http::serve(
         store,
+        search,
         listener,
         HttpConfig::default(),
         std::future::pending(),

@@ -1,5 +1,6 @@
 //! The command line: `serve` (the default), `migrate`, `import`, `export`,
-//! `generate` and `schema`. Every option has an environment variable.
+//! `reindex`, `generate` and `schema`. Every option has an environment
+//! variable.
 
 use std::fmt;
 use std::io::{BufReader, BufWriter, Write};
@@ -14,6 +15,8 @@ use crate::graphql::Limits;
 use crate::graphql::limits::Introspection;
 use crate::http::HttpConfig;
 use crate::http::throttle::{Allowance, RateLimits};
+use crate::search::SearchIndex;
+use crate::search::indexer::Search;
 use crate::store::{ListQuery, StartupFilter, Store};
 use crate::transfer::{self, Counts};
 
@@ -38,6 +41,10 @@ pub struct Global {
     /// directory (or `sqlite:PATH` for another SQLite file).
     #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
     pub database_url: Option<String>,
+    /// Where the search index lives (default: `search` in the data
+    /// directory). Each server process needs its own.
+    #[arg(long, env = "KETNOI_INDEX_DIR", global = true)]
+    pub index_dir: Option<PathBuf>,
     /// Log format.
     #[arg(
         long,
@@ -58,6 +65,7 @@ impl fmt::Debug for Global {
                 "database_url",
                 &self.database_url.as_ref().map(|_| "[redacted]"),
             )
+            .field("index_dir", &self.index_dir)
             .field("log_format", &self.log_format)
             .finish()
     }
@@ -70,6 +78,13 @@ impl Global {
             Some(url) if !url.trim().is_empty() => url.clone(),
             _ => format!("sqlite:{}", self.data_dir.join("ketnoi.db").display()),
         }
+    }
+
+    /// The search index's directory.
+    pub fn index_dir(&self) -> PathBuf {
+        self.index_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("search"))
     }
 }
 
@@ -93,6 +108,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Export the whole database as a data file.
     Export(ExportArgs),
+    /// Rebuild the search index from the database (servers do this by
+    /// themselves when the index is missing or outdated).
+    Reindex,
     /// Write a deterministic synthetic dataset as a data file.
     Generate(GenerateArgs),
     /// Print the GraphQL schema (SDL).
@@ -210,6 +228,10 @@ pub struct ServeArgs {
     /// comma-separated (rate limits then apply to the real clients).
     #[arg(long, env = "KETNOI_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Milliseconds between the search indexer's looks at the change log
+    /// (writes become searchable within about this, plus a commit).
+    #[arg(long, env = "KETNOI_SEARCH_POLL_MS", default_value_t = 100)]
+    pub search_poll_ms: u64,
 }
 
 /// How the server presents itself.
@@ -309,6 +331,7 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Import(args) => import(&cli.global, &args).await,
+        Command::Reindex => reindex(&cli.global).await,
         Command::Export(args) => {
             let store = open_store(&cli.global).await?;
             let mut out = open_output(args.output.as_ref())?;
@@ -420,6 +443,32 @@ async fn import(global: &Global, args: &ImportArgs) -> Result<(), Error> {
     Ok(())
 }
 
+async fn reindex(global: &Global) -> Result<(), Error> {
+    let store = open_store(global).await?;
+    let dir = global.index_dir();
+    let index = std::sync::Arc::new(SearchIndex::open_or_create(&dir)?);
+    let total = store.search_documents().await?;
+    let bar = indicatif::ProgressBar::new(total as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} documents ({per_sec}, {eta} left)",
+        )
+        .expect("BUG: valid template"),
+    );
+    let started = std::time::Instant::now();
+    let result = crate::search::indexer::rebuild(&store, &index, |n| bar.set_position(n)).await;
+    bar.finish_and_clear();
+    store.close().await;
+    result?;
+    eprintln!(
+        "indexed {} documents in {:.1} s into {}",
+        index.len(),
+        started.elapsed().as_secs_f64(),
+        dir.display()
+    );
+    Ok(())
+}
+
 /// A progress bar of records written, on a terminal only.
 fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new_spinner();
@@ -458,6 +507,12 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
             );
         }
     }
+    let index = std::sync::Arc::new(SearchIndex::open_or_create(&global.index_dir())?);
+    let search = Search::start(
+        store.clone(),
+        index,
+        Duration::from_millis(args.search_poll_ms.max(1)),
+    );
     let listener = tokio::net::TcpListener::bind(args.bind).await?;
     tracing::info!(
         address = %listener.local_addr()?,
@@ -503,7 +558,7 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
         cors_origins: args.cors_origins.clone(),
         trusted_proxies: args.trusted_proxies.clone(),
     };
-    crate::http::serve(store.clone(), listener, config, shutdown_signal()).await?;
+    crate::http::serve(store.clone(), search, listener, config, shutdown_signal()).await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

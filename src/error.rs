@@ -30,6 +30,12 @@ pub enum Error {
     /// Reading or writing a file failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// A part of the service is not ready yet (retry shortly).
+    #[error("{0}")]
+    Unavailable(String),
+    /// The search index failed.
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
 }
 
 impl Error {
@@ -41,6 +47,7 @@ impl Error {
             Error::Unauthenticated(_) => "UNAUTHENTICATED",
             Error::Forbidden(_) => "FORBIDDEN",
             Error::RateLimited(_) => "RATE_LIMITED",
+            Error::Unavailable(_) => "UNAVAILABLE",
             Error::Store(e) => match e {
                 StoreError::Invalid { .. } | StoreError::UnsupportedUrl => "BAD_USER_INPUT",
                 StoreError::NotFound => "NOT_FOUND",
@@ -54,7 +61,7 @@ impl Error {
                 }
                 StoreError::Database(_) | StoreError::Migrate(_) => "INTERNAL",
             },
-            Error::Io(_) => "INTERNAL",
+            Error::Io(_) | Error::Search(_) => "INTERNAL",
         }
     }
 

@@ -96,6 +96,12 @@ connection!(EventConnection, EventEdge, Event, "events");
 /// fields must match. An empty or absent list does not narrow.
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct EventFilter {
+    /// Only those whose texts match this search, read as `search` reads
+    /// it (with or without diacritics, last word as a prefix, one typo in
+    /// longer words). It narrows the list, which keeps its order; only the
+    /// 10,000 best matches count.
+    #[graphql(validator(max_length = 256))]
+    pub query: Option<String>,
     /// Kinds of event.
     #[graphql(validator(max_items = 100))]
     pub kinds: Option<Vec<EventKind>>,
@@ -114,6 +120,7 @@ pub struct EventFilter {
 impl From<EventFilter> for crate::store::EventFilter {
     fn from(f: EventFilter) -> Self {
         crate::store::EventFilter {
+            ids: None,
             kinds: f.kinds,
             provinces: f.provinces,
             sectors: f.sectors,

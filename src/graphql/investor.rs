@@ -137,6 +137,12 @@ connection!(InvestorConnection, InvestorEdge, Investor, "investors");
 /// fields must match. An empty or absent list does not narrow.
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct InvestorFilter {
+    /// Only those whose texts match this search, read as `search` reads
+    /// it (with or without diacritics, last word as a prefix, one typo in
+    /// longer words). It narrows the list, which keeps its order; only the
+    /// 10,000 best matches count.
+    #[graphql(validator(max_length = 256))]
+    pub query: Option<String>,
     /// Sector keys.
     #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
@@ -156,6 +162,7 @@ pub struct InvestorFilter {
 impl From<InvestorFilter> for crate::store::InvestorFilter {
     fn from(f: InvestorFilter) -> Self {
         crate::store::InvestorFilter {
+            ids: None,
             sectors: f.sectors,
             stages: f.stages,
             kinds: f.kinds,

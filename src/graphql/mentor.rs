@@ -106,6 +106,12 @@ connection!(MentorConnection, MentorEdge, Mentor, "mentors");
 /// fields must match. An empty or absent list does not narrow.
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct MentorFilter {
+    /// Only those whose texts match this search, read as `search` reads
+    /// it (with or without diacritics, last word as a prefix, one typo in
+    /// longer words). It narrows the list, which keeps its order; only the
+    /// 10,000 best matches count.
+    #[graphql(validator(max_length = 256))]
+    pub query: Option<String>,
     /// Sector keys.
     #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
@@ -123,6 +129,7 @@ pub struct MentorFilter {
 impl From<MentorFilter> for crate::store::MentorFilter {
     fn from(f: MentorFilter) -> Self {
         crate::store::MentorFilter {
+            ids: None,
             sectors: f.sectors,
             expertise: f.expertise,
             provinces: f.provinces,

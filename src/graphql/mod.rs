@@ -16,6 +16,7 @@ pub mod mutation;
 pub mod organization;
 pub mod query;
 pub mod scalars;
+pub mod search;
 pub mod startup;
 pub mod taxonomy;
 
@@ -36,8 +37,13 @@ pub fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
         .extension(errors::ErrorCodes)
 }
 
-/// The schema with its store, accounts and limits.
-pub fn schema(store: Store, auth: std::sync::Arc<crate::auth::Auth>, limits: &Limits) -> AppSchema {
+/// The schema with its store, accounts, search index and limits.
+pub fn schema(
+    store: Store,
+    auth: std::sync::Arc<crate::auth::Auth>,
+    search: crate::search::indexer::Search,
+    limits: &Limits,
+) -> AppSchema {
     let mut builder = builder()
         .extension(limits::DocumentLimits {
             max_nesting: limits.max_recursive_depth,
@@ -55,7 +61,8 @@ pub fn schema(store: Store, auth: std::sync::Arc<crate::auth::Auth>, limits: &Li
         .limit_recursive_depth(limits.max_recursive_depth)
         .limit_directives(limits.max_directives)
         .data(store)
-        .data(auth);
+        .data(auth)
+        .data(search);
     if !limits.suggestions {
         builder = builder.disable_suggestions();
     }

@@ -141,6 +141,12 @@ connection!(
 /// Narrows the organisation list. An empty or absent list does not narrow.
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct OrganizationFilter {
+    /// Only those whose texts match this search, read as `search` reads
+    /// it (with or without diacritics, last word as a prefix, one typo in
+    /// longer words). It narrows the list, which keeps its order; only the
+    /// 10,000 best matches count.
+    #[graphql(validator(max_length = 256))]
+    pub query: Option<String>,
     /// Kinds of organisation.
     #[graphql(validator(max_items = 100))]
     pub kinds: Option<Vec<OrganizationKind>>,
@@ -152,6 +158,7 @@ pub struct OrganizationFilter {
 impl From<OrganizationFilter> for crate::store::OrganizationFilter {
     fn from(f: OrganizationFilter) -> Self {
         crate::store::OrganizationFilter {
+            ids: None,
             kinds: f.kinds,
             provinces: f.provinces,
         }

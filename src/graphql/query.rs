@@ -14,9 +14,11 @@ use super::mentor::{MentorConnection, MentorEdge, MentorFilter, MentorOrder};
 use super::organization::{
     OrganizationConnection, OrganizationEdge, OrganizationFilter, OrganizationOrder,
 };
+use super::search;
 use super::startup::{StartupConnection, StartupEdge, StartupFilter, StartupOrder};
 use crate::error::Error;
 use crate::model::{Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup};
+use crate::search::DocKind;
 use crate::store::{ListQuery, Store, Table};
 
 /// An object with a globally unique, opaque ID, that `node(id:)` can fetch.
@@ -124,6 +126,7 @@ pub struct Query(
     EcosystemQuery,
     super::account::AccountQuery,
     super::introduction::IntroductionQuery,
+    super::search::SearchQuery,
 );
 
 /// Read access to the ecosystem: lookups, lists and taxonomies.
@@ -250,7 +253,12 @@ impl EcosystemQuery {
             before,
         }
         .query(column, desc)?;
-        let query = ListQuery::Startups(filter.unwrap_or_default().into_store());
+        let filter = filter.unwrap_or_default();
+        let ids = search::matching_ids(ctx, DocKind::Startup, filter.query.clone()).await?;
+        let query = ListQuery::Startups(crate::store::StartupFilter {
+            ids,
+            ..filter.into_store()
+        });
         list!(ctx, query, page, StartupId, StartupEdge, StartupConnection)
     }
 
@@ -278,7 +286,12 @@ impl EcosystemQuery {
             before,
         }
         .query(column, desc)?;
-        let query = ListQuery::Investors(filter.unwrap_or_default().into());
+        let filter = filter.unwrap_or_default();
+        let ids = search::matching_ids(ctx, DocKind::Investor, filter.query.clone()).await?;
+        let query = ListQuery::Investors(crate::store::InvestorFilter {
+            ids,
+            ..filter.into()
+        });
         list!(
             ctx,
             query,
@@ -313,7 +326,12 @@ impl EcosystemQuery {
             before,
         }
         .query(column, desc)?;
-        let query = ListQuery::Mentors(filter.unwrap_or_default().into());
+        let filter = filter.unwrap_or_default();
+        let ids = search::matching_ids(ctx, DocKind::Mentor, filter.query.clone()).await?;
+        let query = ListQuery::Mentors(crate::store::MentorFilter {
+            ids,
+            ..filter.into()
+        });
         list!(ctx, query, page, MentorId, MentorEdge, MentorConnection)
     }
 
@@ -341,7 +359,12 @@ impl EcosystemQuery {
             before,
         }
         .query(column, desc)?;
-        let query = ListQuery::Organizations(filter.unwrap_or_default().into());
+        let filter = filter.unwrap_or_default();
+        let ids = search::matching_ids(ctx, DocKind::Organization, filter.query.clone()).await?;
+        let query = ListQuery::Organizations(crate::store::OrganizationFilter {
+            ids,
+            ..filter.into()
+        });
         list!(
             ctx,
             query,
@@ -376,7 +399,12 @@ impl EcosystemQuery {
             before,
         }
         .query(column, desc)?;
-        let query = ListQuery::Events(filter.unwrap_or_default().into());
+        let filter = filter.unwrap_or_default();
+        let ids = search::matching_ids(ctx, DocKind::Event, filter.query.clone()).await?;
+        let query = ListQuery::Events(crate::store::EventFilter {
+            ids,
+            ..filter.into()
+        });
         list!(ctx, query, page, EventId, EventEdge, EventConnection)
     }
 

@@ -165,6 +165,12 @@ connection!(StartupConnection, StartupEdge, Startup, "startups");
 /// fields must match. An empty or absent list does not narrow.
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct StartupFilter {
+    /// Only those whose texts match this search, read as `search` reads
+    /// it (with or without diacritics, last word as a prefix, one typo in
+    /// longer words). It narrows the list, which keeps its order; only the
+    /// 10,000 best matches count.
+    #[graphql(validator(max_length = 256))]
+    pub query: Option<String>,
     /// Sector keys, e.g. `["agritech", "fintech"]`.
     #[graphql(validator(max_items = 100))]
     pub sectors: Option<Vec<String>>,
@@ -184,6 +190,7 @@ pub struct StartupFilter {
 impl StartupFilter {
     pub(crate) fn into_store(self) -> crate::store::StartupFilter {
         crate::store::StartupFilter {
+            ids: None,
             sectors: self.sectors,
             stages: self.stages,
             provinces: self.provinces,

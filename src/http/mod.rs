@@ -1,7 +1,7 @@
 //! The HTTP server: `POST /graphql` (GraphQL over HTTP with JSON), `GET
 //! /graphql` (queries in the URL, or the GraphiQL playground for a
 //! browser), `/healthz` (the process is up) and `/readyz` (the database
-//! answers).
+//! answers and the search index has caught up since start-up).
 //!
 //! Every request gets an `x-request-id` (kept if the client sent one), is
 //! traced, limited in body size (413 past it) and time (a slow request is
@@ -40,6 +40,7 @@ use crate::auth::{Auth, AuthConfig, Viewer};
 use crate::graphql::account::ClientAddress;
 use crate::graphql::limits::{self, NoIntrospection};
 use crate::graphql::{self, AppSchema, Limits, errors::RequestId as GqlRequestId, loaders};
+use crate::search::indexer::Search;
 use crate::store::Store;
 use throttle::{RateLimits, Throttle};
 
@@ -82,6 +83,7 @@ impl Default for HttpConfig {
 struct App {
     schema: AppSchema,
     store: Store,
+    search: Search,
     auth: Arc<Auth>,
     throttle: Arc<Throttle>,
     limits: Arc<Limits>,
@@ -111,11 +113,12 @@ impl MakeRequestId for Ids {
 }
 
 /// The application's routes and middleware.
-pub fn router(store: Store, config: &HttpConfig) -> Router {
+pub fn router(store: Store, search: Search, config: &HttpConfig) -> Router {
     let auth = Auth::new(store.clone(), config.auth.clone());
     let app = App {
-        schema: graphql::schema(store.clone(), auth.clone(), &config.limits),
+        schema: graphql::schema(store.clone(), auth.clone(), search.clone(), &config.limits),
         store,
+        search,
         auth,
         throttle: Arc::new(Throttle::new(config.rate)),
         limits: Arc::new(config.limits.clone()),
@@ -194,11 +197,12 @@ fn cors(origins: &[String]) -> CorsLayer {
 /// Serves until `shutdown` completes, then finishes in-flight requests.
 pub async fn serve(
     store: Store,
+    search: Search,
     listener: TcpListener,
     config: HttpConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(store, &config).into_make_service_with_connect_info::<SocketAddr>();
+    let app = router(store, search, &config).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
@@ -248,6 +252,11 @@ fn json_error(status: StatusCode, code: &str, message: &str) -> Response {
 
 async fn ready(State(app): State<App>) -> Response {
     match app.store.ping().await {
+        Ok(()) if !app.search.is_ready() => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the search index is being built",
+        )
+            .into_response(),
         Ok(()) => (StatusCode::OK, "ready").into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");

@@ -151,7 +151,7 @@ pub async fn catch_up(
             index.commit_state(&committed)
         })
         .await
-        .map_err(|e| SearchError::Index(tantivy::TantivyError::SystemError(e.to_string())))??;
+        .map_err(SearchError::from)??;
         *state = next_state;
     }
 }
@@ -251,15 +251,13 @@ pub async fn rebuild(
         }
     }
     drop(send);
-    let added = adding
-        .await
-        .map_err(|e| SearchError::Index(tantivy::TantivyError::SystemError(e.to_string())))?;
+    let added = adding.await.map_err(SearchError::from)?;
     read?;
     added?;
     let index = Arc::clone(index);
     let committed = state.clone();
     tokio::task::spawn_blocking(move || index.commit_state(&committed))
         .await
-        .map_err(|e| SearchError::Index(tantivy::TantivyError::SystemError(e.to_string())))??;
+        .map_err(SearchError::from)??;
     Ok(state)
 }

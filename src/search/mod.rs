@@ -51,6 +51,8 @@ pub enum SearchError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error("search task: {0}")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 /// The kinds of object the index holds.
@@ -541,7 +543,7 @@ impl SearchIndex {
             return Ok(Hits::default());
         };
         let searcher = self.reader.searcher();
-        let limit = query.limit.clamp(1, 100);
+        let limit = query.limit.clamp(1, MAX_LIMIT);
         let top = TopDocs::with_limit(limit)
             .and_offset(query.offset)
             .order_by_score();
@@ -784,6 +786,8 @@ enum Part {
 const MAX_QUERY_CHARS: usize = 256;
 /// The most words and phrases used from one query.
 const MAX_PARTS: usize = 16;
+/// The most hits one search returns.
+pub const MAX_LIMIT: usize = 10_000;
 /// The most values used from one filter dimension.
 pub const MAX_FILTER_VALUES: usize = 100;
 

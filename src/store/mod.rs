@@ -369,6 +369,8 @@ pub struct Page<T> {
 /// Filters for the startup list; lists match any of their values, fields all.
 #[derive(Debug, Clone, Default)]
 pub struct StartupFilter {
+    /// Only these ids (the matches of a search), when given.
+    pub ids: Option<Vec<i64>>,
     pub sectors: Option<Vec<String>>,
     pub stages: Option<Vec<Stage>>,
     pub provinces: Option<Vec<String>>,
@@ -381,6 +383,8 @@ pub struct StartupFilter {
 /// Filters for the investor list.
 #[derive(Debug, Clone, Default)]
 pub struct InvestorFilter {
+    /// Only these ids (the matches of a search), when given.
+    pub ids: Option<Vec<i64>>,
     pub sectors: Option<Vec<String>>,
     pub stages: Option<Vec<Stage>>,
     pub kinds: Option<Vec<InvestorKind>>,
@@ -392,6 +396,8 @@ pub struct InvestorFilter {
 /// Filters for the mentor list.
 #[derive(Debug, Clone, Default)]
 pub struct MentorFilter {
+    /// Only these ids (the matches of a search), when given.
+    pub ids: Option<Vec<i64>>,
     pub sectors: Option<Vec<String>>,
     pub expertise: Option<Vec<Topic>>,
     pub provinces: Option<Vec<String>>,
@@ -401,6 +407,8 @@ pub struct MentorFilter {
 /// Filters for the organisation list.
 #[derive(Debug, Clone, Default)]
 pub struct OrganizationFilter {
+    /// Only these ids (the matches of a search), when given.
+    pub ids: Option<Vec<i64>>,
     pub kinds: Option<Vec<OrganizationKind>>,
     pub provinces: Option<Vec<String>>,
 }
@@ -408,6 +416,8 @@ pub struct OrganizationFilter {
 /// Filters for the event list. `from`/`to` select events that overlap the range.
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
+    /// Only these ids (the matches of a search), when given.
+    pub ids: Option<Vec<i64>>,
     pub kinds: Option<Vec<EventKind>>,
     pub provinces: Option<Vec<String>>,
     pub sectors: Option<Vec<String>>,
@@ -879,6 +889,21 @@ impl Store {
         id: i64,
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
         dispatch!(self, write, version(table, id))
+    }
+
+    /// How many searchable objects the database holds.
+    pub async fn search_documents(&self) -> Result<i64, StoreError> {
+        let mut total = 0;
+        for query in [
+            ListQuery::Startups(StartupFilter::default()),
+            ListQuery::Investors(InvestorFilter::default()),
+            ListQuery::Mentors(MentorFilter::default()),
+            ListQuery::Organizations(OrganizationFilter::default()),
+            ListQuery::Events(EventFilter::default()),
+        ] {
+            total += self.count(&query).await?;
+        }
+        Ok(total)
     }
 
     /// This database's identity, which the search index remembers.

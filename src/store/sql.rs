@@ -342,7 +342,22 @@ fn push_filter(b: &mut Builder<'_>, query: &ListQuery) {
     }
 }
 
+/// `and id in (...)`; an empty list matches nothing.
+fn push_ids_filter(b: &mut Builder<'_>, table: &str, ids: &Option<Vec<i64>>) {
+    match ids {
+        None => {}
+        Some(ids) if ids.is_empty() => {
+            b.push(" and 1 = 0");
+        }
+        Some(ids) => {
+            b.push(format!(" and {table}.id in "));
+            push_id_list(b, ids);
+        }
+    }
+}
+
 fn push_startup_filter(b: &mut Builder<'_>, f: &StartupFilter) {
+    push_ids_filter(b, "startups", &f.ids);
     push_sector_filter(b, STARTUP_SECTORS, "startups", &f.sectors);
     push_vocab_filter(b, "stage", &f.stages);
     push_province_filter(b, "province_id", &f.provinces);
@@ -370,6 +385,7 @@ fn push_startup_filter(b: &mut Builder<'_>, f: &StartupFilter) {
 }
 
 fn push_investor_filter(b: &mut Builder<'_>, f: &InvestorFilter) {
+    push_ids_filter(b, "investors", &f.ids);
     push_sector_filter(b, INVESTOR_SECTORS, "investors", &f.sectors);
     push_mask_filter(b, "stages", &f.stages);
     push_vocab_filter(b, "kind", &f.kinds);
@@ -390,6 +406,7 @@ fn push_investor_filter(b: &mut Builder<'_>, f: &InvestorFilter) {
 }
 
 fn push_mentor_filter(b: &mut Builder<'_>, f: &MentorFilter) {
+    push_ids_filter(b, "mentors", &f.ids);
     push_sector_filter(b, MENTOR_SECTORS, "mentors", &f.sectors);
     push_mask_filter(b, "expertise", &f.expertise);
     push_province_filter(b, "province_id", &f.provinces);
@@ -401,11 +418,13 @@ fn push_mentor_filter(b: &mut Builder<'_>, f: &MentorFilter) {
 }
 
 fn push_organization_filter(b: &mut Builder<'_>, f: &OrganizationFilter) {
+    push_ids_filter(b, "organizations", &f.ids);
     push_vocab_filter(b, "kind", &f.kinds);
     push_province_filter(b, "province_id", &f.provinces);
 }
 
 fn push_event_filter(b: &mut Builder<'_>, f: &EventFilter) {
+    push_ids_filter(b, "events", &f.ids);
     push_vocab_filter(b, "kind", &f.kinds);
     push_province_filter(b, "province_id", &f.provinces);
     push_sector_filter(b, EVENT_SECTORS, "events", &f.sectors);

@@ -92,8 +92,13 @@ pub struct TestServer {
     pub store: Store,
     /// The bearer token of an operator account, sent by [`TestServer::gql`].
     pub admin_token: String,
+    /// The server's search index (in memory).
+    pub search: ketnoi::search::indexer::Search,
     stop: Option<oneshot::Sender<()>>,
 }
+
+/// How often test servers' indexers look at the change log.
+pub const SEARCH_POLL: Duration = Duration::from_millis(20);
 
 /// The operator account every test server has.
 pub const ADMIN_EMAIL: &str = "operator@ketnoi.test";
@@ -140,8 +145,11 @@ impl TestServer {
             ketnoi::auth::SignIn::Welcome(_, token) => token.token,
             other => panic!("the operator could not sign in: {other:?}"),
         };
+        let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
+        let search = ketnoi::search::indexer::Search::start(store.clone(), index, SEARCH_POLL);
+        let served_search = search.clone();
         tokio::spawn(async move {
-            ketnoi::http::serve(served, listener, config, async {
+            ketnoi::http::serve(served, served_search, listener, config, async {
                 let _ = stopped.await;
             })
             .await
@@ -155,6 +163,7 @@ impl TestServer {
                 .expect("client"),
             store,
             admin_token,
+            search,
             stop: Some(stop),
         }
     }
