@@ -147,6 +147,15 @@ impl TestServer {
         };
         let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
         let search = ketnoi::search::indexer::Search::start(store.clone(), index, SEARCH_POLL);
+        // Serve once the index has caught up, as `/readyz` tells a balancer.
+        let building = std::time::Instant::now();
+        while !search.is_ready() {
+            assert!(
+                building.elapsed() < Duration::from_secs(60),
+                "the search index was not built in a minute"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
         let served_search = search.clone();
         tokio::spawn(async move {
             ketnoi::http::serve(served, served_search, listener, config, async {
