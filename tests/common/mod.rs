@@ -23,6 +23,17 @@ pub async fn sqlite() -> Store {
 /// (with the reason printed) when `KETNOI_TEST_POSTGRES_URL` is unset.
 /// With `KETNOI_REQUIRE_POSTGRES=1` (as in CI) a missing URL fails instead.
 pub async fn postgres() -> Option<Store> {
+    let scoped = postgres_url().await?;
+    let store = Store::connect(&scoped)
+        .await
+        .expect("connect to the test schema");
+    store.migrate().await.expect("migrate PostgreSQL");
+    Some(store)
+}
+
+/// The URL of a new, empty schema of its own in the test PostgreSQL (not yet
+/// migrated), or `None` as for [`postgres`].
+pub async fn postgres_url() -> Option<String> {
     let Ok(url) = std::env::var(POSTGRES_ENV) else {
         if std::env::var("KETNOI_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
             panic!("KETNOI_REQUIRE_POSTGRES=1 but {POSTGRES_ENV} is unset");
@@ -42,12 +53,7 @@ pub async fn postgres() -> Option<Store> {
     }
     admin.close().await;
     let sep = if url.contains('?') { '&' } else { '?' };
-    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-    let store = Store::connect(&scoped)
-        .await
-        .expect("connect to the test schema");
-    store.migrate().await.expect("migrate PostgreSQL");
-    Some(store)
+    Some(format!("{url}{sep}options=-c%20search_path%3D{schema}"))
 }
 
 fn rand_suffix() -> u64 {
