@@ -140,6 +140,7 @@ pub struct SearchEdge {
     highlighter: Arc<Highlighter>,
 }
 
+/// One search result: the object, how well it matches, and where.
 #[Object]
 impl SearchEdge {
     /// A cursor for `after`.

@@ -127,6 +127,16 @@ impl TestServer {
 
     /// Starts the server with the given limits.
     pub async fn start_with(store: Store, config: HttpConfig) -> TestServer {
+        Self::launch(store, config, SEARCH_POLL).await
+    }
+
+    /// Starts the server with an indexer that, once caught up, stays idle
+    /// for an hour: nothing but requests reaches the database.
+    pub async fn start_quiet(store: Store) -> TestServer {
+        Self::launch(store, HttpConfig::default(), Duration::from_secs(3600)).await
+    }
+
+    async fn launch(store: Store, config: HttpConfig, search_poll: Duration) -> TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -152,7 +162,7 @@ impl TestServer {
             other => panic!("the operator could not sign in: {other:?}"),
         };
         let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
-        let search = ketnoi::search::indexer::Search::start(store.clone(), index, SEARCH_POLL);
+        let search = ketnoi::search::indexer::Search::start(store.clone(), index, search_poll);
         // Serve once the index has caught up, as `/readyz` tells a balancer.
         let building = std::time::Instant::now();
         while !search.is_ready() {
