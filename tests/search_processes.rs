@@ -180,19 +180,16 @@ async fn the_index_recovers_after_kill_9_mid_writes() {
                             break;
                         };
                         let id = id.to_string();
-                        match n % 3 {
-                            0 => {
-                                let input = json!({ "input": { "id": id, "name": format!("Doi ten {round} {w} {n}") } });
-                                if server.gql(UPDATE, input).await.is_none() {
-                                    break;
-                                }
-                            }
-                            1 => {
-                                if server.gql(DELETE, json!({ "input": { "id": id } })).await.is_none() {
-                                    break;
-                                }
-                            }
-                            _ => {}
+                        // Every third is renamed, every third deleted.
+                        let next = match n % 3 {
+                            0 => Some((UPDATE, json!({ "input": { "id": id, "name": format!("Doi ten {round} {w} {n}") } }))),
+                            1 => Some((DELETE, json!({ "input": { "id": id } }))),
+                            _ => None,
+                        };
+                        if let Some((doc, input)) = next
+                            && server.gql(doc, input).await.is_none()
+                        {
+                            break;
                         }
                     }
                 })
