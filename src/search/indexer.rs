@@ -157,7 +157,7 @@ pub async fn catch_up(
 }
 
 /// The documents of the objects of `kind` selected.
-async fn load(
+pub async fn load(
     store: &Store,
     kind: DocKind,
     select: RecordSelect<'_>,
