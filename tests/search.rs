@@ -445,7 +445,8 @@ async fn list_filters_take_a_query(store: Store) {
         .data(
             "{ startups(filter: { query: \"nong nghiep\" }) { totalCount edges { node { name } } }
                mentors(filter: { query: \"phap ly\", provinces: [\"hai-phong\"] }) { totalCount }
-               none: investors(filter: { query: \"khong co gi ca\" }) { totalCount edges { node { name } } } }",
+               none: investors(filter: { query: \"khong co gi ca\" }) { totalCount edges { node { name } } }
+               blank: investors(filter: { query: \"  \" }) { totalCount } }",
             json!({}),
         )
         .await;
@@ -453,6 +454,7 @@ async fn list_filters_take_a_query(store: Store) {
     assert_eq!(body["startups"]["edges"][0]["node"]["name"], "Lúa Xanh");
     assert_eq!(body["mentors"]["totalCount"], 1);
     assert_eq!(body["none"]["totalCount"], 0);
+    assert_eq!(body["blank"]["totalCount"], 2, "a blank query does not narrow");
 }
 
 async fn suggestions_complete_names(store: Store) {

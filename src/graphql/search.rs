@@ -207,7 +207,7 @@ pub struct SearchConnection {
     pub edges: Vec<SearchEdge>,
     /// Paging information.
     pub page_info: PageInfo,
-    /// How many objects match in all.
+    /// How many objects match in all (counted only when asked for).
     pub total_count: i64,
     /// Counts per type, sector, stage, province and topic over all matches.
     pub facets: SearchFacets,
@@ -263,7 +263,9 @@ impl SearchQuery {
             None => 0,
         };
         let limit = (limit as usize).min(MAX_SEARCH_DEPTH.saturating_sub(offset));
-        let facets = ctx.look_ahead().field("facets").exists();
+        let look = ctx.look_ahead();
+        let facets = look.field("facets").exists();
+        let count = look.field("totalCount").exists();
         let highlighter = Arc::new(Highlighter::new(&query));
         let mut hits = run(
             ctx,
@@ -274,12 +276,13 @@ impl SearchQuery {
                 limit: limit.max(1),
                 offset,
                 facets,
+                count,
             },
         )
         .await?;
         // Past the deepest page: no results, but the count and facets.
         hits.hits.truncate(limit);
-        let has_next_page = offset + hits.hits.len() < hits.total.min(MAX_SEARCH_DEPTH);
+        let has_next_page = hits.more && offset + limit < MAX_SEARCH_DEPTH;
         let scores: Vec<(usize, f32)> = hits
             .hits
             .iter()
@@ -473,13 +476,16 @@ fn decode_cursor(cursor: &str) -> Result<usize, Error> {
 }
 
 /// The ids of objects of `kind` whose texts match `text`, best first, for a
-/// list's `filter.query`; `None` when `text` is absent.
+/// list's `filter.query`; `None` (no narrowing) when `text` is absent or
+/// blank, as an empty filter list does not narrow either.
 pub(crate) async fn matching_ids(
     ctx: &Context<'_>,
     kind: DocKind,
     text: Option<String>,
 ) -> Result<Option<Vec<i64>>, Error> {
-    let Some(text) = text else { return Ok(None) };
+    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+        return Ok(None);
+    };
     if text.chars().count() > 256 {
         return Err(Error::BadUserInput(
             "`query` is longer than 256 characters".into(),

@@ -16,21 +16,21 @@
 pub mod analysis;
 pub mod indexer;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, Scorer, TermQuery,
 };
 use tantivy::schema::{
     FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::datafile::{
     EventRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord,
@@ -204,6 +204,9 @@ struct Fields {
     /// `kind:id`, the term an update or delete replaces.
     key: Field,
     texts: [TextField; 3],
+    /// Every text in one field, the name three times and the tagline twice
+    /// (so they weigh more): what the fast first pass of a search matches.
+    all: TextField,
     /// Filterable keys, one field per [`Facet`] dimension but `Type`.
     sector: Field,
     stage: Field,
@@ -259,15 +262,28 @@ fn schema() -> (Schema, Fields) {
         boost,
     };
     let texts = [pair("name", 3.0), pair("tagline", 2.0), pair("body", 1.0)];
+    let all = pair("all", 1.0);
+    // Keys to filter by: whole values, with frequencies (so that a filter
+    // term joins the first pass's fast term intersection) but no norms
+    // (so that it scores the same in every document).
+    let key = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_fieldnorms(false)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
     let fields = Fields {
-        kind: b.add_text_field("kind", STRING | STORED),
+        kind: b.add_text_field("kind", key() | STORED),
         id: b.add_i64_field("id", INDEXED | STORED),
         key: b.add_text_field("key", STRING),
         texts,
-        sector: b.add_text_field("sector", STRING),
-        stage: b.add_text_field("stage", STRING),
-        province: b.add_text_field("province", STRING),
-        topic: b.add_text_field("topic", STRING),
+        all,
+        sector: b.add_text_field("sector", key()),
+        stage: b.add_text_field("stage", key()),
+        province: b.add_text_field("province", key()),
+        topic: b.add_text_field("topic", key()),
         facets: b.add_facet_field("facets", FacetOptions::default()),
     };
     (b.build(), fields)
@@ -282,8 +298,10 @@ pub struct SearchQuery {
     pub filter: SearchFilter,
     pub limit: usize,
     pub offset: usize,
-    /// Whether to count facets over all hits.
+    /// Whether to count facets over all hits (and so the total).
     pub facets: bool,
+    /// Whether to count all hits.
+    pub count: bool,
 }
 
 /// Filters: within a dimension any value may match, and every dimension
@@ -312,6 +330,9 @@ pub struct Hit {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Hits {
     pub hits: Vec<Hit>,
+    /// Whether more hits follow this page.
+    pub more: bool,
+    /// How many matched in all (counted when asked for, or with facets).
     pub total: usize,
     /// Present when asked for.
     pub facets: Option<FacetCounts>,
@@ -330,7 +351,7 @@ pub struct IndexState {
 
 /// Changes whenever the fields or their analysis change: an index written
 /// under another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.
@@ -420,6 +441,12 @@ impl SearchIndex {
         for (field, text) in f.texts.iter().zip([&doc.name, &doc.tagline, &doc.body]) {
             d.add_text(field.exact, text);
             d.add_text(field.folded, text);
+        }
+        for (text, times) in [(&doc.name, 3), (&doc.tagline, 2), (&doc.body, 1)] {
+            for _ in 0..times {
+                d.add_text(f.all.exact, text);
+                d.add_text(f.all.folded, text);
+            }
         }
         d.add_facet(
             f.facets,
@@ -538,21 +565,47 @@ impl SearchIndex {
     }
 
     /// Runs a search.
+    ///
+    /// In two passes, so that the common case stays fast on millions of
+    /// documents: first every word must be a term of the combined field
+    /// (the last word while typing: one of its most frequent completions),
+    /// a plain term intersection that tantivy prunes block by block
+    /// (block-max WAND) to the best few hundred candidates; then the best
+    /// [`RERANK_WINDOW`] of those are scored in full, by field (names over
+    /// taglines over long texts) and with the exact-diacritic preference.
+    /// Only when that finds fewer than [`MIN_EXACT_HITS`] does the search
+    /// run in full with typo tolerance. The order depends only on the query,
+    /// never on the page asked for, so pages are stable.
     pub fn search(&self, query: &SearchQuery) -> Result<Hits, SearchError> {
-        let Some(parsed) = self.parse(query) else {
-            return Ok(Hits::default());
-        };
         let searcher = self.reader.searcher();
         let limit = query.limit.clamp(1, MAX_LIMIT);
-        let top = TopDocs::with_limit(limit)
-            .and_offset(query.offset)
-            .order_by_score();
-        let (top, total, facets) = if query.facets {
+        let want = query.offset.saturating_add(limit);
+        let Some(plan) = self.plan(&searcher, query, want.max(RERANK_WINDOW) + 1)? else {
+            return Ok(Hits::default());
+        };
+        let mut hits = Vec::with_capacity(limit);
+        for (score, address) in plan.ranked.iter().skip(query.offset).take(limit) {
+            let doc: TantivyDocument = searcher.doc(*address)?;
+            if let Some((kind, id)) = self.key_of(&doc) {
+                hits.push(Hit {
+                    kind,
+                    id,
+                    score: *score,
+                });
+            }
+        }
+        let mut out = Hits {
+            hits,
+            more: plan.ranked.len() > want,
+            total: 0,
+            facets: None,
+        };
+        if query.facets {
             let mut collector = FacetCollector::for_field("facets");
             for facet in Facet::ALL {
                 collector.add_facet(tantivy::schema::Facet::from_path([facet.root()]));
             }
-            let (top, total, counts) = searcher.search(&parsed, &(top, Count, collector))?;
+            let (total, counts) = searcher.search(&*plan.matcher, &(Count, collector))?;
             let mut facets = FacetCounts::new();
             for facet in Facet::ALL {
                 let mut values: Vec<(String, u64)> = counts
@@ -565,23 +618,134 @@ impl SearchIndex {
                 values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 facets.insert(facet, values);
             }
-            (top, total, Some(facets))
-        } else {
-            let (top, total) = searcher.search(&parsed, &(top, Count))?;
-            (top, total, None)
+            out.total = total;
+            out.facets = Some(facets);
+        } else if query.count {
+            out.total = searcher.search(&*plan.matcher, &Count)?;
+        }
+        Ok(out)
+    }
+
+    /// The ranked hits (at least the best `depth`) and the query that
+    /// matches them all, or `None` when the text has no words.
+    fn plan(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &SearchQuery,
+        depth: usize,
+    ) -> Result<Option<Plan>, SearchError> {
+        let parts = split(&query.text);
+        if parts.is_empty() {
+            return Ok(None);
+        }
+        let typing = typing(&query.text, &parts);
+        let expansions = match &typing {
+            Some(prefix) => self.expand(searcher, prefix)?,
+            None => vec![],
         };
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some((kind, id)) = self.key_of(&doc) {
-                hits.push(Hit { kind, id, score });
+        let mut strict: Vec<Box<dyn Query>> = Vec::new();
+        if typing.is_some() {
+            for e in &expansions {
+                strict.extend(self.parse(query, &parts, Mode::Strict(Some(e), false)));
+            }
+        } else {
+            strict.extend(self.parse(query, &parts, Mode::Strict(None, false)));
+        }
+        if accented(&parts) {
+            strict.extend(self.parse(query, &parts, Mode::Strict(None, true)));
+        }
+        let mut best: HashMap<tantivy::DocAddress, f32> = HashMap::new();
+        for q in &strict {
+            for (score, address) in
+                searcher.search(&**q, &TopDocs::with_limit(depth).order_by_score())?
+            {
+                let entry = best.entry(address).or_insert(score);
+                *entry = entry.max(score);
             }
         }
-        Ok(Hits {
-            hits,
-            total,
-            facets,
-        })
+        let mut candidates: Vec<(f32, tantivy::DocAddress)> =
+            best.into_iter().map(|(a, s)| (s, a)).collect();
+        candidates.sort_by(by_score);
+        if candidates.len() >= MIN_EXACT_HITS {
+            let Some(full) = self.parse(query, &parts, Mode::Full(Some(&expansions))) else {
+                return Ok(None);
+            };
+            let window = candidates.len().min(RERANK_WINDOW);
+            let mut ranked = rescore(searcher, &*full, &candidates[..window])?;
+            ranked.extend_from_slice(&candidates[window..]);
+            let matcher: Box<dyn Query> = Box::new(BooleanQuery::new(
+                strict.into_iter().map(|q| (Occur::Should, q)).collect(),
+            ));
+            return Ok(Some(Plan { ranked, matcher }));
+        }
+        // Few exact matches: search in full, with typo tolerance.
+        let Some(full) = self.parse(query, &parts, Mode::Full(None)) else {
+            return Ok(None);
+        };
+        let mut ranked = searcher.search(&*full, &TopDocs::with_limit(depth).order_by_score())?;
+        ranked.sort_by(by_score);
+        Ok(Some(Plan {
+            ranked,
+            matcher: full,
+        }))
+    }
+
+    /// The most frequent words of the combined field that start with
+    /// `prefix` (the word itself first, when it is one).
+    fn expand(
+        &self,
+        searcher: &tantivy::Searcher,
+        prefix: &str,
+    ) -> Result<Vec<String>, SearchError> {
+        let mut frequency: HashMap<Vec<u8>, u64> = HashMap::new();
+        let mut upper = prefix.as_bytes().to_vec();
+        upper.push(0xFF);
+        for segment in searcher.segment_readers() {
+            let terms = segment.inverted_index(self.fields.all.folded)?;
+            let mut stream = terms
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .lt(&upper)
+                .into_stream()?;
+            let mut seen = 0;
+            while stream.advance() && seen < MAX_PREFIX_SCAN {
+                seen += 1;
+                *frequency.entry(stream.key().to_vec()).or_default() +=
+                    u64::from(stream.value().doc_freq);
+            }
+        }
+        let mut words: Vec<(u64, String)> = frequency
+            .into_iter()
+            .filter_map(|(k, n)| String::from_utf8(k).ok().map(|w| (n, w)))
+            .collect();
+        words.sort_by(|a, b| {
+            (b.1 == prefix)
+                .cmp(&(a.1 == prefix))
+                .then(b.0.cmp(&a.0))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        Ok(words
+            .into_iter()
+            .take(MAX_EXPANSIONS)
+            .map(|(_, w)| w)
+            .collect())
+    }
+
+    /// Every `(kind, id)` a search matches, unranked and unpaged (checks
+    /// and benchmarks: it collects the whole result set).
+    pub fn all_matches(&self, query: &SearchQuery) -> Result<Vec<(DocKind, i64)>, SearchError> {
+        let searcher = self.reader.searcher();
+        let Some(plan) = self.plan(&searcher, query, 1)? else {
+            return Ok(vec![]);
+        };
+        let addresses = searcher.search(&*plan.matcher, &tantivy::collector::DocSetCollector)?;
+        let mut keys = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            keys.extend(self.key_of(&doc));
+        }
+        Ok(keys)
     }
 
     /// Names starting with what was typed, for autocomplete: every word must
@@ -642,16 +806,16 @@ impl SearchIndex {
         Ok(hits)
     }
 
-    /// The query for a search, or `None` when the text has no words.
-    fn parse(&self, query: &SearchQuery) -> Option<Box<dyn Query>> {
-        let parts = split(&query.text);
-        let last_is_prefix = !query.text.ends_with(char::is_whitespace);
-        let count = parts.len();
+    /// The query of a search in a [`Mode`], or `None` when no word has a
+    /// token.
+    fn parse(&self, query: &SearchQuery, parts: &[Part], mode: Mode<'_>) -> Option<Box<dyn Query>> {
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (n, part) in parts.into_iter().enumerate() {
+        let still_typing = !query.text.ends_with(char::is_whitespace);
+        for (n, part) in parts.iter().enumerate() {
+            let last = still_typing && n + 1 == parts.len();
             let clause = match part {
-                Part::Phrase(text) => self.phrase(&text),
-                Part::Word(text) => self.word(&text, last_is_prefix && n + 1 == count),
+                Part::Phrase(text) => self.phrase(text, mode),
+                Part::Word(text) => self.word(text, last, mode),
             };
             if let Some(clause) = clause {
                 must.push((Occur::Must, clause));
@@ -660,102 +824,159 @@ impl SearchIndex {
         if must.is_empty() {
             return None;
         }
-        if !query.kinds.is_empty() && query.kinds.len() < DocKind::ALL.len() {
-            let kinds: Vec<(Occur, Box<dyn Query>)> = query
-                .kinds
-                .iter()
-                .map(|k| {
-                    let term = Term::from_field_text(self.fields.kind, k.as_str());
-                    let q: Box<dyn Query> =
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                    (Occur::Should, q)
-                })
-                .collect();
-            must.push((Occur::Must, Box::new(BooleanQuery::new(kinds))));
-        }
+        let strict = matches!(mode, Mode::Strict(..));
+        let kinds: Vec<&str> = if query.kinds.len() < DocKind::ALL.len() {
+            query.kinds.iter().map(|k| k.as_str()).collect()
+        } else {
+            vec![]
+        };
         let f = &query.filter;
+        let stages: Vec<&str> = f.stages.iter().map(String::as_str).collect();
+        let sectors: Vec<&str> = f.sectors.iter().map(String::as_str).collect();
+        let provinces: Vec<&str> = f.provinces.iter().map(String::as_str).collect();
+        let topics: Vec<&str> = f.topics.iter().map(String::as_str).collect();
         for (field, values) in [
-            (self.fields.sector, &f.sectors),
-            (self.fields.stage, &f.stages),
-            (self.fields.province, &f.provinces),
-            (self.fields.topic, &f.topics),
+            (self.fields.kind, &kinds),
+            (self.fields.sector, &sectors),
+            (self.fields.stage, &stages),
+            (self.fields.province, &provinces),
+            (self.fields.topic, &topics),
         ] {
-            if values.is_empty() {
-                continue;
-            }
-            let any: Vec<(Occur, Box<dyn Query>)> = values
+            let terms: Vec<Term> = values
                 .iter()
                 .take(MAX_FILTER_VALUES)
-                .map(|v| {
-                    let term = Term::from_field_text(field, v);
-                    let q: Box<dyn Query> =
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                    (Occur::Should, q)
-                })
+                .map(|v| Term::from_field_text(field, v))
                 .collect();
-            // Filters narrow; they do not change scores.
-            must.push((
-                Occur::Must,
-                Box::new(BoostQuery::new(Box::new(BooleanQuery::new(any)), 0.0)),
-            ));
+            match terms.as_slice() {
+                [] => {}
+                // One value, in the first pass: a plain term, so the whole
+                // query stays a term intersection (it scores the same in
+                // every document: no norms, one occurrence).
+                [term] if strict => must.push((
+                    Occur::Must,
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+                )),
+                _ => {
+                    let any: Vec<(Occur, Box<dyn Query>)> = terms
+                        .into_iter()
+                        .map(|t| {
+                            let q: Box<dyn Query> =
+                                Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+                            (Occur::Should, q)
+                        })
+                        .collect();
+                    // Filters narrow; they do not change scores.
+                    must.push((
+                        Occur::Must,
+                        Box::new(BoostQuery::new(Box::new(BooleanQuery::new(any)), 0.0)),
+                    ));
+                }
+            }
         }
         Some(Box::new(BooleanQuery::new(must)))
     }
 
-    /// One word: any of its tokens' variants in any text field.
-    fn word(&self, text: &str, prefix: bool) -> Option<Box<dyn Query>> {
+    /// One word (a word may be several tokens, "e-commerce": each must
+    /// match). `last`: the query's last word, still being typed.
+    fn word(&self, text: &str, last: bool, mode: Mode<'_>) -> Option<Box<dyn Query>> {
         let folded = analysis::tokens(analysis::FOLDED, text);
         let exact = analysis::tokens(analysis::EXACT, text);
         if folded.is_empty() {
             return None;
         }
-        // A word may be several tokens ("e-commerce"): each must match.
+        let final_token = folded.len() - 1;
         let mut tokens: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let last = folded.len() - 1;
         for (i, token) in folded.iter().enumerate() {
-            let accented = exact.get(i).filter(|e| *e != token);
-            let mut variants: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for field in &self.fields.texts {
-                let term = Term::from_field_text(field.folded, token);
-                let plain = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                variants.push(boosted(Box::new(plain), field.boost));
-                if prefix && i == last {
-                    variants.push(boosted(
-                        Box::new(FuzzyTermQuery::new_prefix(term.clone(), 0, true)),
-                        field.boost * 0.5,
-                    ));
+            let completing = last && i == final_token;
+            let clause: Box<dyn Query> = match mode {
+                Mode::Strict(expansion, with_diacritics) => {
+                    let (field, word) = match (with_diacritics, expansion) {
+                        (true, _) => (
+                            self.fields.all.exact,
+                            exact.get(i).unwrap_or(token).as_str(),
+                        ),
+                        (false, Some(e)) if completing => (self.fields.all.folded, e),
+                        (false, _) => (self.fields.all.folded, token.as_str()),
+                    };
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, word),
+                        IndexRecordOption::WithFreqs,
+                    ))
                 }
-                if token.chars().count() >= 5 {
-                    variants.push(boosted(
-                        Box::new(FuzzyTermQuery::new(term, 1, true)),
-                        field.boost * 0.3,
-                    ));
+                Mode::Full(expansions) => {
+                    let accented = exact.get(i).filter(|e| *e != token);
+                    let mut variants: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                    for field in &self.fields.texts {
+                        let term = Term::from_field_text(field.folded, token);
+                        let plain = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                        variants.push(boosted(Box::new(plain), field.boost));
+                        match (completing, expansions) {
+                            (true, Some(words)) => {
+                                for w in words.iter().filter(|w| *w != token) {
+                                    let term = Term::from_field_text(field.folded, w);
+                                    variants.push(boosted(
+                                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                                        field.boost * 0.5,
+                                    ));
+                                }
+                            }
+                            (true, None) => variants.push(boosted(
+                                Box::new(FuzzyTermQuery::new_prefix(term.clone(), 0, true)),
+                                field.boost * 0.5,
+                            )),
+                            (false, _) => {}
+                        }
+                        // Typos only in the full search that follows too few
+                        // exact matches.
+                        if expansions.is_none() && token.chars().count() >= 5 {
+                            variants.push(boosted(
+                                Box::new(FuzzyTermQuery::new(term, 1, true)),
+                                field.boost * 0.3,
+                            ));
+                        }
+                        if let Some(accented) = accented {
+                            let term = Term::from_field_text(field.exact, accented);
+                            let exact = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                            variants.push(boosted(Box::new(exact), field.boost * 2.0));
+                        }
+                    }
+                    Box::new(BooleanQuery::new(variants))
                 }
-                if let Some(accented) = accented {
-                    let term = Term::from_field_text(field.exact, accented);
-                    let exact = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                    variants.push(boosted(Box::new(exact), field.boost * 2.0));
-                }
-            }
-            tokens.push((Occur::Must, Box::new(BooleanQuery::new(variants))));
+            };
+            tokens.push((Occur::Must, clause));
         }
-        Some(Box::new(BooleanQuery::new(tokens)))
+        Some(if tokens.len() == 1 {
+            tokens.pop().expect("one token").1
+        } else {
+            Box::new(BooleanQuery::new(tokens))
+        })
     }
 
     /// A quoted phrase: its folded words in order, in any text field; the
     /// same words with their diacritics score higher.
-    fn phrase(&self, text: &str) -> Option<Box<dyn Query>> {
+    fn phrase(&self, text: &str, mode: Mode<'_>) -> Option<Box<dyn Query>> {
         let folded = analysis::tokens(analysis::FOLDED, text);
         let exact = analysis::tokens(analysis::EXACT, text);
         if folded.len() < 2 {
-            return folded.first().and_then(|w| self.word(w, false));
+            let mode = match mode {
+                Mode::Strict(_, d) => Mode::Strict(None, d),
+                Mode::Full(_) => Mode::Full(Some(&[])),
+            };
+            return folded.first().and_then(|w| self.word(w, false, mode));
+        }
+        let terms = |f: Field, words: &[String]| -> Vec<Term> {
+            words.iter().map(|w| Term::from_field_text(f, w)).collect()
+        };
+        if let Mode::Strict(_, with_diacritics) = mode {
+            return Some(if with_diacritics && exact.len() == folded.len() {
+                Box::new(PhraseQuery::new(terms(self.fields.all.exact, &exact)))
+            } else {
+                Box::new(PhraseQuery::new(terms(self.fields.all.folded, &folded)))
+            });
         }
         let accented = exact != folded;
         let mut variants: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for field in &self.fields.texts {
-            let terms = |f: Field, words: &[String]| -> Vec<Term> {
-                words.iter().map(|w| Term::from_field_text(f, w)).collect()
-            };
             variants.push(boosted(
                 Box::new(PhraseQuery::new(terms(field.folded, &folded))),
                 field.boost,
@@ -769,6 +990,95 @@ impl SearchIndex {
         }
         Some(Box::new(BooleanQuery::new(variants)))
     }
+}
+
+/// How a search's words become a query.
+#[derive(Debug, Clone, Copy)]
+enum Mode<'a> {
+    /// The fast first pass: each token a term of the combined field, the
+    /// one being typed replaced by the given completion; `true`: the field
+    /// that keeps diacritics, with the words as typed.
+    Strict(Option<&'a str>, bool),
+    /// Scoring in full, by field: the word being typed completed to the
+    /// given words, or (`None`: the search after too few exact matches) to
+    /// any word it starts, with typo tolerance for longer words.
+    Full(Option<&'a [String]>),
+}
+
+/// What a search ranks and matches.
+struct Plan {
+    /// Best first: `(score, document)`.
+    ranked: Vec<(f32, tantivy::DocAddress)>,
+    /// Every match (for counts and facets).
+    matcher: Box<dyn Query>,
+}
+
+/// The first pass's best this many are scored in full.
+pub const RERANK_WINDOW: usize = 200;
+/// Fewer exact matches than this, and a search runs in full with typo
+/// tolerance.
+pub const MIN_EXACT_HITS: usize = 10;
+/// The most completions of a word being typed.
+const MAX_EXPANSIONS: usize = 4;
+/// The most dictionary words read per segment for a completion.
+const MAX_PREFIX_SCAN: usize = 20_000;
+
+/// Best first; equal scores in document order.
+fn by_score(a: &(f32, tantivy::DocAddress), b: &(f32, tantivy::DocAddress)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+}
+
+/// The folded token being typed: the last one of the last word, when no
+/// space follows it.
+fn typing(text: &str, parts: &[Part]) -> Option<String> {
+    match parts.last() {
+        Some(Part::Word(word)) if !text.ends_with(char::is_whitespace) => {
+            analysis::tokens(analysis::FOLDED, word).pop()
+        }
+        _ => None,
+    }
+}
+
+/// Whether any word was typed with diacritics.
+fn accented(parts: &[Part]) -> bool {
+    parts.iter().any(|p| {
+        let (Part::Word(t) | Part::Phrase(t)) = p;
+        analysis::tokens(analysis::FOLDED, t) != analysis::tokens(analysis::EXACT, t)
+    })
+}
+
+/// Scores `candidates` with `query`; those it does not match are dropped.
+fn rescore(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    candidates: &[(f32, tantivy::DocAddress)],
+) -> Result<Vec<(f32, tantivy::DocAddress)>, SearchError> {
+    let weight = query.weight(tantivy::query::EnableScoring::enabled_from_searcher(searcher))?;
+    let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (_, address) in candidates {
+        by_segment
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address.doc_id);
+    }
+    let mut out = Vec::with_capacity(candidates.len());
+    for (segment, mut docs) in by_segment {
+        docs.sort_unstable();
+        let reader = searcher.segment_reader(segment);
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        for doc in docs {
+            let at = if scorer.doc() < doc {
+                scorer.seek(doc)
+            } else {
+                scorer.doc()
+            };
+            if at == doc {
+                out.push((scorer.score(), tantivy::DocAddress::new(segment, doc)));
+            }
+        }
+    }
+    out.sort_by(by_score);
+    Ok(out)
 }
 
 fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
@@ -851,8 +1161,8 @@ impl Highlighter {
     }
 }
 
-/// Whether two words differ by at most one insertion, deletion or
-/// substitution (the typo tolerance of searches).
+/// Whether two words differ by at most one insertion, deletion,
+/// substitution or swap of neighbours (the typo tolerance of searches).
 fn within_one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -873,7 +1183,12 @@ fn within_one_edit(a: &str, b: &str) -> bool {
         // The same word, or one letter more at the end.
         true
     } else if short.len() == long.len() {
+        // One letter replaced, or two neighbours swapped.
         short[common + 1..] == long[common + 1..]
+            || (common + 1 < short.len()
+                && short[common] == long[common + 1]
+                && short[common + 1] == long[common]
+                && short[common + 2..] == long[common + 2..])
     } else {
         short[common..] == long[common + 1..]
     }
@@ -1059,6 +1374,85 @@ mod tests {
         assert_eq!(ids(&index, "mekong "), Vec::<i64>::new());
         assert_eq!(ids(&index, "cuu long"), [2]);
         assert_eq!(ids(&index, "techfest"), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn the_fast_first_pass_ranks_as_the_full_search_does() {
+        // More exact matches than MIN_EXACT_HITS, so the first pass runs.
+        let mut docs: Vec<SearchDoc> = (0..40)
+            .map(|n| {
+                doc(
+                    DocKind::Startup,
+                    n,
+                    &format!("Công ty {n}"),
+                    "Ma trận dữ liệu",
+                    "Phần mềm quản lý nông trại và ma trận",
+                )
+            })
+            .collect();
+        docs.push(doc(DocKind::Startup, 100, "Nông Trại Số", "", "Dữ liệu"));
+        docs.push(doc(DocKind::Mentor, 101, "Cô Mã Lan", "", "Ma trận"));
+        let index = index(&docs);
+        let first = |text: &str| ids(&index, text)[0];
+        assert_eq!(first("nông trại "), 100, "the name outranks long texts");
+        assert_eq!(first("nong trai "), 100, "unaccented too");
+        assert_eq!(first("mã "), 101, "the exact diacritics first");
+        assert_eq!(first("nong tr"), 100, "the word being typed is completed");
+        // Pages are slices of one order, whatever the page size.
+        let page = |offset: usize, limit: usize| -> Vec<i64> {
+            index
+                .search(&SearchQuery {
+                    text: "ma tran".into(),
+                    limit,
+                    offset,
+                    ..SearchQuery::default()
+                })
+                .expect("search")
+                .hits
+                .iter()
+                .map(|h| h.id)
+                .collect()
+        };
+        let whole = page(0, 100);
+        assert_eq!(whole.len(), 41);
+        let paged: Vec<i64> = (0..6).flat_map(|p| page(p * 7, 7)).collect();
+        assert_eq!(paged, whole);
+        let counted = index
+            .search(&SearchQuery {
+                text: "ma tran".into(),
+                limit: 5,
+                count: true,
+                ..SearchQuery::default()
+            })
+            .expect("search");
+        assert_eq!((counted.total, counted.more), (41, true));
+    }
+
+    #[test]
+    fn one_edit_is_a_letter_replaced_added_dropped_or_swapped() {
+        for (a, b) in [
+            ("mekong", "mekong"),
+            ("mekong", "mekomg"),
+            ("mekong", "mekon"),
+            ("mekong", "mekongs"),
+            ("mekong", "mkeong"),
+            ("mekong", "emkong"),
+        ] {
+            assert!(within_one_edit(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("mekong", "mekxmg"),
+            ("mekong", "meko"),
+            ("mekong", "kemong"),
+        ] {
+            assert!(!within_one_edit(a, b), "{a} {b}");
+        }
+        let h = Highlighter::new("mkeong walle");
+        assert_eq!(
+            h.snippet("Ví Mekong, a wallet").as_deref(),
+            Some("Ví <b>Mekong</b>, a <b>wallet</b>")
+        );
+        assert_eq!(h.snippet("nothing here"), None);
     }
 
     #[test]
