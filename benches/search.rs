@@ -20,6 +20,8 @@
 //!
 //! Run: `cargo bench --bench search` (a load script with a report, not a
 //! criterion bench: building the data takes minutes, not iterations).
+//! `KETNOI_BENCH_DIR` keeps the data between runs; `KETNOI_BENCH_KEEP=1`
+//! keeps the FTS5 and PostgreSQL comparison tables too.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -294,7 +296,7 @@ async fn main() {
             let hits = index.search(&q).expect("search");
             let took = started.elapsed();
             std::hint::black_box(hits);
-            // With facets too: the whole of a GraphQL `search` but HTTP.
+            // With the total and facets too: a GraphQL `search` but HTTP.
             let started = Instant::now();
             let hits = index
                 .search(&SearchQuery { facets: true, ..q })
@@ -309,8 +311,13 @@ async fn main() {
     }
 
     // 5a. SQLite FTS5 on the same texts (a separate file).
+    // With KETNOI_BENCH_KEEP=1 the comparison tables stay after the run and
+    // are used again when they hold as many documents.
+    let keep = std::env::var("KETNOI_BENCH_KEEP").is_ok_and(|v| v == "1");
     let fts_path = work.join("fts5.db");
-    let _ = std::fs::remove_file(&fts_path);
+    if !keep {
+        let _ = std::fs::remove_file(&fts_path);
+    }
     let fts = sqlx::SqlitePool::connect_with(
         sqlx::sqlite::SqliteConnectOptions::new()
             .filename(&fts_path)
@@ -320,8 +327,16 @@ async fn main() {
     )
     .await
     .expect("FTS5 database");
+    let fts_rows: i64 = sqlx::query_scalar("select count(*) from docs")
+        .fetch_one(&fts)
+        .await
+        .unwrap_or(-1);
+    let fts_ready = fts_rows == documents;
+    if !fts_ready {
+        let _ = sqlx::query("drop table if exists docs").execute(&fts).await;
+    }
     sqlx::query(
-        "create virtual table docs using fts5(name, tagline, body, sectors unindexed, \
+        "create virtual table if not exists docs using fts5(name, tagline, body, sectors unindexed, \
          provinces unindexed, stages unindexed, tokenize = 'unicode61 remove_diacritics 2')",
     )
     .execute(&fts)
@@ -337,6 +352,7 @@ async fn main() {
         .collect();
     let mut truth: Vec<HashSet<i64>> = vec![HashSet::new(); unaccented.len()];
 
+    let mut pg_ready = false;
     let pg = match std::env::var("KETNOI_BENCH_POSTGRES_URL") {
         Ok(url) => {
             let pool = sqlx::postgres::PgPoolOptions::new()
@@ -344,12 +360,20 @@ async fn main() {
                 .connect(&url)
                 .await
                 .expect("PostgreSQL");
-            sqlx::query("drop table if exists ketnoi_bench_docs")
-                .execute(&pool)
+            let rows: i64 = sqlx::query_scalar("select count(*) from ketnoi_bench_docs")
+                .fetch_one(&pool)
                 .await
-                .expect("drop");
+                .unwrap_or(-1);
+            if keep && rows == documents {
+                pg_ready = true;
+            } else {
+                sqlx::query("drop table if exists ketnoi_bench_docs")
+                    .execute(&pool)
+                    .await
+                    .expect("drop");
+            }
             sqlx::query(
-                "create unlogged table ketnoi_bench_docs (id int8 primary key, name text, tagline text, \
+                "create unlogged table if not exists ketnoi_bench_docs (id int8 primary key, name text, tagline text, \
                  body text, sectors text[], provinces text[], stages text[], tsv tsvector)",
             )
             .execute(&pool)
@@ -384,7 +408,7 @@ async fn main() {
     })
     .await;
     batches.push(pending);
-    for batch in &batches {
+    for batch in batches.iter().filter(|_| !fts_ready) {
         let mut tx = fts.begin().await.expect("tx");
         for doc in batch {
             sqlx::query(
@@ -402,6 +426,8 @@ async fn main() {
             .expect("insert FTS5");
         }
         tx.commit().await.expect("commit");
+    }
+    for batch in batches.iter().filter(|_| !pg_ready) {
         if let Some(pool) = &pg {
             let ids: Vec<i64> = batch.iter().map(|d| key(d.kind, d.id)).collect();
             let col =
@@ -434,7 +460,7 @@ async fn main() {
         "comparison tables loaded in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    if let Some(pool) = &pg {
+    if let Some(pool) = pg.as_ref().filter(|_| !pg_ready) {
         let started = Instant::now();
         for sql in [
             "update ketnoi_bench_docs set tsv = setweight(to_tsvector('simple', name), 'A') \
@@ -722,9 +748,11 @@ async fn main() {
             "PostgreSQL comparison table with GIN: {:.0} MiB",
             size as f64 / 1048576.0
         );
-        let _ = sqlx::query("drop table if exists ketnoi_bench_docs")
-            .execute(pool)
-            .await;
+        if !keep {
+            let _ = sqlx::query("drop table if exists ketnoi_bench_docs")
+                .execute(pool)
+                .await;
+        }
     }
     println!(
         "FTS5 comparison database: {:.0} MiB",

@@ -454,7 +454,10 @@ async fn list_filters_take_a_query(store: Store) {
     assert_eq!(body["startups"]["edges"][0]["node"]["name"], "Lúa Xanh");
     assert_eq!(body["mentors"]["totalCount"], 1);
     assert_eq!(body["none"]["totalCount"], 0);
-    assert_eq!(body["blank"]["totalCount"], 2, "a blank query does not narrow");
+    assert_eq!(
+        body["blank"]["totalCount"], 2,
+        "a blank query does not narrow"
+    );
 }
 
 async fn suggestions_complete_names(store: Store) {

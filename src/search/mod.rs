@@ -189,10 +189,9 @@ impl SearchDoc {
     }
 }
 
-/// A text field indexed under both analyzers, with its weight.
+/// A text field, diacritics folded, with its weight.
 #[derive(Debug, Clone, Copy)]
 struct TextField {
-    exact: Field,
     folded: Field,
     boost: f32,
 }
@@ -204,9 +203,14 @@ struct Fields {
     /// `kind:id`, the term an update or delete replaces.
     key: Field,
     texts: [TextField; 3],
+    /// The name with its diacritics (suggestions prefer them).
+    name_exact: Field,
     /// Every text in one field, the name three times and the tagline twice
     /// (so they weigh more): what the fast first pass of a search matches.
-    all: TextField,
+    all_folded: Field,
+    /// The same with diacritics kept (frequencies only, no positions): what
+    /// makes words typed with diacritics prefer the same diacritics.
+    all_exact: Field,
     /// Filterable keys, one field per [`Facet`] dimension but `Type`.
     sector: Field,
     stage: Field,
@@ -249,20 +253,29 @@ impl Facet {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |analyzer: &str| {
+    let text = |analyzer: &str, record: IndexRecordOption| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(record),
         )
     };
-    let mut pair = |name: &str, boost: f32| TextField {
-        exact: b.add_text_field(&format!("{name}_exact"), text(analysis::EXACT)),
-        folded: b.add_text_field(&format!("{name}_folded"), text(analysis::FOLDED)),
+    let positions = IndexRecordOption::WithFreqsAndPositions;
+    let mut folded = |name: &str, boost: f32| TextField {
+        folded: b.add_text_field(&format!("{name}_folded"), text(analysis::FOLDED, positions)),
         boost,
     };
-    let texts = [pair("name", 3.0), pair("tagline", 2.0), pair("body", 1.0)];
-    let all = pair("all", 1.0);
+    let texts = [
+        folded("name", 3.0),
+        folded("tagline", 2.0),
+        folded("body", 1.0),
+    ];
+    let name_exact = b.add_text_field("name_exact", text(analysis::EXACT, positions));
+    let all_folded = b.add_text_field("all_folded", text(analysis::FOLDED, positions));
+    let all_exact = b.add_text_field(
+        "all_exact",
+        text(analysis::EXACT, IndexRecordOption::WithFreqs),
+    );
     // Keys to filter by: whole values, with frequencies (so that a filter
     // term joins the first pass's fast term intersection) but no norms
     // (so that it scores the same in every document).
@@ -279,7 +292,9 @@ fn schema() -> (Schema, Fields) {
         id: b.add_i64_field("id", INDEXED | STORED),
         key: b.add_text_field("key", STRING),
         texts,
-        all,
+        name_exact,
+        all_folded,
+        all_exact,
         sector: b.add_text_field("sector", key()),
         stage: b.add_text_field("stage", key()),
         province: b.add_text_field("province", key()),
@@ -439,13 +454,13 @@ impl SearchIndex {
         d.add_i64(f.id, doc.id);
         d.add_text(f.key, Self::key(doc.kind, doc.id));
         for (field, text) in f.texts.iter().zip([&doc.name, &doc.tagline, &doc.body]) {
-            d.add_text(field.exact, text);
             d.add_text(field.folded, text);
         }
+        d.add_text(f.name_exact, &doc.name);
         for (text, times) in [(&doc.name, 3), (&doc.tagline, 2), (&doc.body, 1)] {
             for _ in 0..times {
-                d.add_text(f.all.exact, text);
-                d.add_text(f.all.folded, text);
+                d.add_text(f.all_exact, text);
+                d.add_text(f.all_folded, text);
             }
         }
         d.add_facet(
@@ -701,7 +716,7 @@ impl SearchIndex {
         let mut upper = prefix.as_bytes().to_vec();
         upper.push(0xFF);
         for segment in searcher.segment_readers() {
-            let terms = segment.inverted_index(self.fields.all.folded)?;
+            let terms = segment.inverted_index(self.fields.all_folded)?;
             let mut stream = terms
                 .terms()
                 .range()
@@ -779,7 +794,7 @@ impl SearchIndex {
                     ));
                 }
                 if let Some(accented) = exact.get(i).filter(|e| *e != token) {
-                    let term = Term::from_field_text(name.exact, accented);
+                    let term = Term::from_field_text(self.fields.name_exact, accented);
                     variants.push(boosted(
                         Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
                         2.0,
@@ -892,11 +907,11 @@ impl SearchIndex {
                 Mode::Strict(expansion, with_diacritics) => {
                     let (field, word) = match (with_diacritics, expansion) {
                         (true, _) => (
-                            self.fields.all.exact,
+                            self.fields.all_exact,
                             exact.get(i).unwrap_or(token).as_str(),
                         ),
-                        (false, Some(e)) if completing => (self.fields.all.folded, e),
-                        (false, _) => (self.fields.all.folded, token.as_str()),
+                        (false, Some(e)) if completing => (self.fields.all_folded, e),
+                        (false, _) => (self.fields.all_folded, token.as_str()),
                     };
                     Box::new(TermQuery::new(
                         Term::from_field_text(field, word),
@@ -915,7 +930,10 @@ impl SearchIndex {
                                 for w in words.iter().filter(|w| *w != token) {
                                     let term = Term::from_field_text(field.folded, w);
                                     variants.push(boosted(
-                                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                                        Box::new(TermQuery::new(
+                                            term,
+                                            IndexRecordOption::WithFreqs,
+                                        )),
                                         field.boost * 0.5,
                                     ));
                                 }
@@ -934,11 +952,11 @@ impl SearchIndex {
                                 field.boost * 0.3,
                             ));
                         }
-                        if let Some(accented) = accented {
-                            let term = Term::from_field_text(field.exact, accented);
-                            let exact = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                            variants.push(boosted(Box::new(exact), field.boost * 2.0));
-                        }
+                    }
+                    if let Some(accented) = accented {
+                        let term = Term::from_field_text(self.fields.all_exact, accented);
+                        let exact = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                        variants.push(boosted(Box::new(exact), EXACT_BOOST));
                     }
                     Box::new(BooleanQuery::new(variants))
                 }
@@ -967,28 +985,30 @@ impl SearchIndex {
         let terms = |f: Field, words: &[String]| -> Vec<Term> {
             words.iter().map(|w| Term::from_field_text(f, w)).collect()
         };
-        if let Mode::Strict(_, with_diacritics) = mode {
-            return Some(if with_diacritics && exact.len() == folded.len() {
-                Box::new(PhraseQuery::new(terms(self.fields.all.exact, &exact)))
-            } else {
-                Box::new(PhraseQuery::new(terms(self.fields.all.folded, &folded)))
-            });
+        let folded_phrase =
+            |f: Field| -> Box<dyn Query> { Box::new(PhraseQuery::new(terms(f, &folded))) };
+        if let Mode::Strict(..) = mode {
+            return Some(folded_phrase(self.fields.all_folded));
         }
-        let accented = exact != folded;
-        let mut variants: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for field in &self.fields.texts {
-            variants.push(boosted(
-                Box::new(PhraseQuery::new(terms(field.folded, &folded))),
-                field.boost,
-            ));
-            if accented && exact.len() == folded.len() {
-                variants.push(boosted(
-                    Box::new(PhraseQuery::new(terms(field.exact, &exact))),
-                    field.boost * 2.0,
+        let in_any_field: Vec<(Occur, Box<dyn Query>)> = self
+            .fields
+            .texts
+            .iter()
+            .map(|field| boosted(folded_phrase(field.folded), field.boost))
+            .collect();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(BooleanQuery::new(in_any_field)))];
+        // The words typed with diacritics, found with them, score higher.
+        for (e, f) in exact.iter().zip(&folded) {
+            if e != f {
+                let term = Term::from_field_text(self.fields.all_exact, e);
+                clauses.push(boosted(
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                    EXACT_BOOST,
                 ));
             }
         }
-        Some(Box::new(BooleanQuery::new(variants)))
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 }
 
@@ -1013,6 +1033,8 @@ struct Plan {
     matcher: Box<dyn Query>,
 }
 
+/// The weight of a word typed with diacritics found with the same ones.
+const EXACT_BOOST: f32 = 4.0;
 /// The first pass's best this many are scored in full.
 pub const RERANK_WINDOW: usize = 200;
 /// Fewer exact matches than this, and a search runs in full with typo
@@ -1053,7 +1075,9 @@ fn rescore(
     query: &dyn Query,
     candidates: &[(f32, tantivy::DocAddress)],
 ) -> Result<Vec<(f32, tantivy::DocAddress)>, SearchError> {
-    let weight = query.weight(tantivy::query::EnableScoring::enabled_from_searcher(searcher))?;
+    let weight = query.weight(tantivy::query::EnableScoring::enabled_from_searcher(
+        searcher,
+    ))?;
     let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for (_, address) in candidates {
         by_segment
