@@ -318,22 +318,26 @@ async fn main() {
     if !keep {
         let _ = std::fs::remove_file(&fts_path);
     }
-    let fts = sqlx::SqlitePool::connect_with(
-        sqlx::sqlite::SqliteConnectOptions::new()
-            .filename(&fts_path)
-            .create_if_missing(true)
-            .journal_mode(sqlx::sqlite::SqliteJournalMode::Off)
-            .synchronous(sqlx::sqlite::SqliteSynchronous::Off),
-    )
-    .await
-    .expect("FTS5 database");
+    let open_fts = || {
+        sqlx::SqlitePool::connect_with(
+            sqlx::sqlite::SqliteConnectOptions::new()
+                .filename(&fts_path)
+                .create_if_missing(true)
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Off)
+                .synchronous(sqlx::sqlite::SqliteSynchronous::Off),
+        )
+    };
+    let mut fts = open_fts().await.expect("FTS5 database");
     let fts_rows: i64 = sqlx::query_scalar("select count(*) from docs")
         .fetch_one(&fts)
         .await
         .unwrap_or(-1);
     let fts_ready = fts_rows == documents;
     if !fts_ready {
-        let _ = sqlx::query("drop table if exists docs").execute(&fts).await;
+        // Start afresh (a run stopped half-way leaves a damaged file).
+        fts.close().await;
+        let _ = std::fs::remove_file(&fts_path);
+        fts = open_fts().await.expect("FTS5 database");
     }
     sqlx::query(
         "create virtual table if not exists docs using fts5(name, tagline, body, sectors unindexed, \

@@ -59,6 +59,19 @@ fn generate_import_export_round_trip() {
         "{stderr}"
     );
 
+    // `reindex` builds the search index from the database: one document
+    // per startup, investor, mentor, organisation and event.
+    let (ok, _, stderr) = run(ketnoi(&dir.path().join("one")).arg("reindex"));
+    assert!(ok, "{stderr}");
+    let index = ketnoi::search::SearchIndex::open_or_create(&dir.path().join("one").join("search"))
+        .expect("open the index");
+    assert!(index.len() > 400, "{} documents", index.len());
+    assert!(
+        stderr.contains(&format!("indexed {} documents", index.len())),
+        "{stderr}"
+    );
+    drop(index);
+
     let exported = dir.path().join("export.jsonl");
     let (ok, _, stderr) = run(ketnoi(&dir.path().join("one"))
         .args(["export", "-o"])

@@ -366,7 +366,7 @@ pub struct IndexState {
 
 /// Changes whenever the fields or their analysis change: an index written
 /// under another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.
@@ -669,6 +669,16 @@ impl SearchIndex {
         if accented(&parts) {
             strict.extend(self.parse(query, &parts, Mode::Strict(None, true)));
         }
+        // A phrase's first pass is its words anywhere (no positions, so it
+        // prunes); the full scoring then keeps only real phrases, among a
+        // fixed number of candidates so that the order does not depend on
+        // the page asked for.
+        let phrases = parts.iter().any(|p| matches!(p, Part::Phrase(_)));
+        let depth = if phrases {
+            PHRASE_CANDIDATES.max(depth)
+        } else {
+            depth
+        };
         let mut best: HashMap<tantivy::DocAddress, f32> = HashMap::new();
         for q in &strict {
             for (score, address) in
@@ -681,7 +691,19 @@ impl SearchIndex {
         let mut candidates: Vec<(f32, tantivy::DocAddress)> =
             best.into_iter().map(|(a, s)| (s, a)).collect();
         candidates.sort_by(by_score);
-        if candidates.len() >= MIN_EXACT_HITS {
+        if phrases && candidates.len() >= MIN_EXACT_HITS {
+            let Some(full) = self.parse(query, &parts, Mode::Full(Some(&expansions))) else {
+                return Ok(None);
+            };
+            let ranked = rescore(searcher, &*full, &candidates)?;
+            // Enough real phrases among the candidates (or all there are).
+            if ranked.len() >= MIN_EXACT_HITS || candidates.len() < depth {
+                return Ok(Some(Plan {
+                    ranked,
+                    matcher: full,
+                }));
+            }
+        } else if candidates.len() >= MIN_EXACT_HITS {
             let Some(full) = self.parse(query, &parts, Mode::Full(Some(&expansions))) else {
                 return Ok(None);
             };
@@ -988,7 +1010,16 @@ impl SearchIndex {
         let folded_phrase =
             |f: Field| -> Box<dyn Query> { Box::new(PhraseQuery::new(terms(f, &folded))) };
         if let Mode::Strict(..) = mode {
-            return Some(folded_phrase(self.fields.all_folded));
+            // Its words, anywhere: the full scoring checks the order.
+            let words: Vec<(Occur, Box<dyn Query>)> = terms(self.fields.all_folded, &folded)
+                .into_iter()
+                .map(|t| {
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+                    (Occur::Must, q)
+                })
+                .collect();
+            return Some(Box::new(BooleanQuery::new(words)));
         }
         let in_any_field: Vec<(Occur, Box<dyn Query>)> = self
             .fields
@@ -1037,6 +1068,9 @@ struct Plan {
 const EXACT_BOOST: f32 = 4.0;
 /// The first pass's best this many are scored in full.
 pub const RERANK_WINDOW: usize = 200;
+/// How many first-pass candidates of a search with a phrase are checked
+/// for the phrase (pages of such a search end there).
+pub const PHRASE_CANDIDATES: usize = 2_000;
 /// Fewer exact matches than this, and a search runs in full with typo
 /// tolerance.
 pub const MIN_EXACT_HITS: usize = 10;
