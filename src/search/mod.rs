@@ -851,8 +851,8 @@ impl SearchIndex {
         for (n, part) in parts.iter().enumerate() {
             let last = still_typing && n + 1 == parts.len();
             let clause = match part {
-                Part::Phrase(text) => self.phrase(text, mode),
-                Part::Word(text) => self.word(text, last, mode),
+                Part::Phrase(tokens) => self.phrase(tokens, mode),
+                Part::Word(tokens) => self.word(tokens, last, mode),
             };
             if let Some(clause) = clause {
                 must.push((Occur::Must, clause));
@@ -915,9 +915,8 @@ impl SearchIndex {
 
     /// One word (a word may be several tokens, "e-commerce": each must
     /// match). `last`: the query's last word, still being typed.
-    fn word(&self, text: &str, last: bool, mode: Mode<'_>) -> Option<Box<dyn Query>> {
-        let folded = analysis::tokens(analysis::FOLDED, text);
-        let exact = analysis::tokens(analysis::EXACT, text);
+    fn word(&self, tokens: &Tokens, last: bool, mode: Mode<'_>) -> Option<Box<dyn Query>> {
+        let Tokens { folded, exact } = tokens;
         if folded.is_empty() {
             return None;
         }
@@ -994,24 +993,28 @@ impl SearchIndex {
 
     /// A quoted phrase: its folded words in order, in any text field; the
     /// same words with their diacritics score higher.
-    fn phrase(&self, text: &str, mode: Mode<'_>) -> Option<Box<dyn Query>> {
-        let folded = analysis::tokens(analysis::FOLDED, text);
-        let exact = analysis::tokens(analysis::EXACT, text);
+    fn phrase(&self, tokens: &Tokens, mode: Mode<'_>) -> Option<Box<dyn Query>> {
+        let Tokens { folded, exact } = tokens;
         if folded.len() < 2 {
             let mode = match mode {
                 Mode::Strict(_, d) => Mode::Strict(None, d),
                 Mode::Full(_) => Mode::Full(Some(&[])),
             };
-            return folded.first().and_then(|w| self.word(w, false, mode));
+            // One word in quotes: that word, by its folded form.
+            let word = Tokens {
+                folded: folded.clone(),
+                exact: folded.clone(),
+            };
+            return self.word(&word, false, mode);
         }
         let terms = |f: Field, words: &[String]| -> Vec<Term> {
             words.iter().map(|w| Term::from_field_text(f, w)).collect()
         };
         let folded_phrase =
-            |f: Field| -> Box<dyn Query> { Box::new(PhraseQuery::new(terms(f, &folded))) };
+            |f: Field| -> Box<dyn Query> { Box::new(PhraseQuery::new(terms(f, folded))) };
         if let Mode::Strict(..) = mode {
             // Its words, anywhere: the full scoring checks the order.
-            let words: Vec<(Occur, Box<dyn Query>)> = terms(self.fields.all_folded, &folded)
+            let words: Vec<(Occur, Box<dyn Query>)> = terms(self.fields.all_folded, folded)
                 .into_iter()
                 .map(|t| {
                     let q: Box<dyn Query> =
@@ -1030,7 +1033,7 @@ impl SearchIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, Box::new(BooleanQuery::new(in_any_field)))];
         // The words typed with diacritics, found with them, score higher.
-        for (e, f) in exact.iter().zip(&folded) {
+        for (e, f) in exact.iter().zip(folded) {
             if e != f {
                 let term = Term::from_field_text(self.fields.all_exact, e);
                 clauses.push(boosted(
@@ -1089,7 +1092,7 @@ fn by_score(a: &(f32, tantivy::DocAddress), b: &(f32, tantivy::DocAddress)) -> s
 fn typing(text: &str, parts: &[Part]) -> Option<String> {
     match parts.last() {
         Some(Part::Word(word)) if !text.ends_with(char::is_whitespace) => {
-            analysis::tokens(analysis::FOLDED, word).pop()
+            word.folded.last().cloned()
         }
         _ => None,
     }
@@ -1097,10 +1100,7 @@ fn typing(text: &str, parts: &[Part]) -> Option<String> {
 
 /// Whether any word was typed with diacritics.
 fn accented(parts: &[Part]) -> bool {
-    parts.iter().any(|p| {
-        let (Part::Word(t) | Part::Phrase(t)) = p;
-        analysis::tokens(analysis::FOLDED, t) != analysis::tokens(analysis::EXACT, t)
-    })
+    parts.iter().any(|p| p.tokens().folded != p.tokens().exact)
 }
 
 /// Scores `candidates` with `query`; those it does not match are dropped.
@@ -1146,8 +1146,31 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
 /// A piece of a query's text.
 #[derive(Debug, Clone, PartialEq)]
 enum Part {
-    Word(String),
-    Phrase(String),
+    Word(Tokens),
+    Phrase(Tokens),
+}
+
+impl Part {
+    fn tokens(&self) -> &Tokens {
+        let (Part::Word(t) | Part::Phrase(t)) = self;
+        t
+    }
+}
+
+/// A piece's tokens under both analyzers, analysed once per search.
+#[derive(Debug, Clone, PartialEq)]
+struct Tokens {
+    folded: Vec<String>,
+    exact: Vec<String>,
+}
+
+impl Tokens {
+    fn of(text: &str) -> Tokens {
+        Tokens {
+            folded: analysis::tokens(analysis::FOLDED, text),
+            exact: analysis::tokens(analysis::EXACT, text),
+        }
+    }
 }
 
 /// The longest query text read (longer texts are cut).
@@ -1177,8 +1200,7 @@ impl Highlighter {
         let parts = split(text);
         let mut words = Vec::new();
         for part in &parts {
-            let (Part::Word(t) | Part::Phrase(t)) = part;
-            words.extend(analysis::tokens(analysis::FOLDED, t));
+            words.extend(part.tokens().folded.iter().cloned());
         }
         let prefix = match parts.last() {
             Some(Part::Word(_)) if !text.ends_with(char::is_whitespace) => words.last().cloned(),
@@ -1260,10 +1282,10 @@ fn split(text: &str) -> Vec<Part> {
     for (n, piece) in text.split('"').enumerate() {
         if n % 2 == 1 {
             if !piece.trim().is_empty() {
-                parts.push(Part::Phrase(piece.trim().to_string()));
+                parts.push(Part::Phrase(Tokens::of(piece.trim())));
             }
         } else {
-            parts.extend(piece.split_whitespace().map(|w| Part::Word(w.to_string())));
+            parts.extend(piece.split_whitespace().map(|w| Part::Word(Tokens::of(w))));
         }
     }
     parts.truncate(MAX_PARTS);
