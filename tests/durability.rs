@@ -142,17 +142,7 @@ async fn start(data_dir: &Path) -> (Child, String) {
         .spawn()
         .expect("start the server");
     let base = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::new();
-    let started = Instant::now();
-    while !client
-        .get(format!("{base}/readyz"))
-        .send()
-        .await
-        .is_ok_and(|r| r.status().is_success())
-    {
-        assert!(started.elapsed() < Duration::from_secs(30), "not ready");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    common::wait_until_ready(&base, Duration::from_secs(30)).await;
     (child, base)
 }
 

@@ -69,17 +69,8 @@ impl Server {
             .spawn()
             .expect("start the server");
         let base = format!("http://127.0.0.1:{port}");
+        common::wait_until_ready(&base, Duration::from_secs(60)).await;
         let client = reqwest::Client::new();
-        let started = Instant::now();
-        while !client
-            .get(format!("{base}/readyz"))
-            .send()
-            .await
-            .is_ok_and(|r| r.status().is_success())
-        {
-            assert!(started.elapsed() < Duration::from_secs(60), "not ready");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
         let body: Value = client
             .post(format!("{base}/graphql"))
             .json(&json!({

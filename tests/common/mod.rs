@@ -262,6 +262,22 @@ impl Drop for TestServer {
     }
 }
 
+/// Waits until the server at `base` says `/readyz` (database up, search
+/// index caught up), failing the test after `within`.
+pub async fn wait_until_ready(base: &str, within: Duration) {
+    let client = reqwest::Client::new();
+    let started = std::time::Instant::now();
+    while !client
+        .get(format!("{base}/readyz"))
+        .send()
+        .await
+        .is_ok_and(|r| r.status().is_success())
+    {
+        assert!(started.elapsed() < within, "{base} not ready in {within:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// A small, hand-written dataset covering every record type (data-file lines).
 pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghiệp công nghệ cao","name_en":"Agritech"}
 {"type":"sector","key":"fintech","name":"Công nghệ tài chính","name_en":"Fintech"}
