@@ -7,6 +7,7 @@ pub mod error;
 pub mod generate;
 pub mod graphql;
 pub mod http;
+pub mod matching;
 pub mod model;
 pub mod search;
 pub mod store;

@@ -486,6 +486,45 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A user's verdict on a recommendation.
+    MatchVerdict {
+        /// A good recommendation: similar ones rank higher.
+        Relevant = "RELEVANT",
+        /// Not a fit: the pair is dismissed from the list, similar ones rank lower.
+        NotRelevant = "NOT_RELEVANT",
+        /// The user got in touch: a good recommendation, kept in the list.
+        Contacted = "CONTACTED",
+    }
+}
+
+impl MatchVerdict {
+    /// Whether it speaks for the recommendation.
+    pub fn is_positive(self) -> bool {
+        self != MatchVerdict::NotRelevant
+    }
+}
+
+vocabulary! {
+    /// Whose list a verdict is about.
+    MatchSide {
+        /// The startup's: it judged an investor or a mentor recommended to it.
+        Startup = "STARTUP",
+        /// The investor's or mentor's: they judged a startup recommended to them.
+        Counterpart = "COUNTERPART",
+    }
+}
+
+/// A verdict on one recommended pair, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchFeedback {
+    pub startup_id: i64,
+    pub counterpart: Recipient,
+    pub side: MatchSide,
+    pub verdict: MatchVerdict,
+    pub user_id: Option<i64>,
+}
+
 /// Who an introduction is addressed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Recipient {

@@ -26,7 +26,7 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, Scorer, TermQuery,
 };
 use tantivy::schema::{
-    FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    FacetOptions, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
@@ -84,6 +84,17 @@ impl DocKind {
             DocKind::Mentor => "mentor",
             DocKind::Organization => "organization",
             DocKind::Event => "event",
+        }
+    }
+
+    /// What [`SearchIndex::similar`]'s terms of this kind start with.
+    fn affinity_prefix(self) -> &'static str {
+        match self {
+            DocKind::Startup => "s:",
+            DocKind::Investor => "i:",
+            DocKind::Mentor => "m:",
+            DocKind::Organization => "o:",
+            DocKind::Event => "e:",
         }
     }
 
@@ -218,6 +229,10 @@ struct Fields {
     topic: Field,
     /// `/type/startup`, `/sector/agritech`, ...: what facets count.
     facets: Field,
+    /// The tagline and long text's folded words, each prefixed with the
+    /// kind (`i:nong`), so that each kind has its own terms and statistics:
+    /// what [`SearchIndex::similar`] matches profiles by.
+    affinity: Field,
 }
 
 /// The dimensions facets count by.
@@ -289,7 +304,7 @@ fn schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         kind: b.add_text_field("kind", key() | STORED),
-        id: b.add_i64_field("id", INDEXED | STORED),
+        id: b.add_i64_field("id", INDEXED | STORED | FAST),
         key: b.add_text_field("key", STRING),
         texts,
         name_exact,
@@ -300,6 +315,14 @@ fn schema() -> (Schema, Fields) {
         province: b.add_text_field("province", key()),
         topic: b.add_text_field("topic", key()),
         facets: b.add_facet_field("facets", FacetOptions::default()),
+        affinity: b.add_text_field(
+            "affinity",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
     };
     (b.build(), fields)
 }
@@ -366,7 +389,7 @@ pub struct IndexState {
 
 /// Changes whenever the fields or their analysis change: an index written
 /// under another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.
@@ -457,6 +480,24 @@ impl SearchIndex {
             d.add_text(field.folded, text);
         }
         d.add_text(f.name_exact, &doc.name);
+        let prefix = doc.kind.affinity_prefix();
+        let tokens = [&doc.tagline, &doc.body]
+            .into_iter()
+            .flat_map(|text| analysis::tokens(analysis::FOLDED, text))
+            .enumerate()
+            .map(|(position, word)| tantivy::tokenizer::Token {
+                position,
+                text: format!("{prefix}{word}"),
+                ..Default::default()
+            })
+            .collect();
+        d.add_pre_tokenized_text(
+            f.affinity,
+            tantivy::tokenizer::PreTokenizedString {
+                text: String::new(),
+                tokens,
+            },
+        );
         for (text, times) in [(&doc.name, 3), (&doc.tagline, 2), (&doc.body, 1)] {
             for _ in 0..times {
                 d.add_text(f.all_exact, text);
@@ -577,6 +618,78 @@ impl SearchIndex {
             .and_then(DocKind::parse)?;
         let id = doc.get_first(self.fields.id).and_then(|v| v.as_i64())?;
         Some((kind, id))
+    }
+
+    /// The objects of `kind` whose tagline and long text read most like
+    /// `text`, best first, at most `limit`, with their BM25 scores: the
+    /// query is the [`SIMILAR_TERMS`] most distinctive words of `text`
+    /// (term frequency times inverse document frequency among that kind),
+    /// any of them. How matching finds candidates by text.
+    pub fn similar(
+        &self,
+        kind: DocKind,
+        text: &str,
+        limit: usize,
+    ) -> Result<Vec<(i64, f32)>, SearchError> {
+        let searcher = self.reader.searcher();
+        let prefix = kind.affinity_prefix();
+        let text = match text.char_indices().nth(MAX_SIMILAR_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        };
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for word in analysis::tokens(analysis::FOLDED, text) {
+            if word.chars().count() >= 2 {
+                *counts.entry(word).or_default() += 1;
+            }
+        }
+        let docs = searcher.num_docs().max(1) as f32;
+        let mut terms = Vec::with_capacity(counts.len());
+        for (word, count) in counts {
+            let term = Term::from_field_text(self.fields.affinity, &format!("{prefix}{word}"));
+            let frequency = searcher.doc_freq(&term)?;
+            if frequency == 0 {
+                continue;
+            }
+            let idf = (1.0 + docs / frequency as f32).ln();
+            terms.push(((1.0 + (count as f32).ln()) * idf, term));
+        }
+        terms.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        terms.truncate(SIMILAR_TERMS);
+        if terms.is_empty() || limit == 0 {
+            return Ok(vec![]);
+        }
+        let query = BooleanQuery::new(
+            terms
+                .into_iter()
+                .map(|(_, term)| {
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                    (Occur::Should, q)
+                })
+                .collect(),
+        );
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(limit.min(MAX_LIMIT)).order_by_score(),
+        )?;
+        let mut columns = HashMap::new();
+        let mut out = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = match columns.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .i64("id")?,
+                ),
+            };
+            if let Some(id) = column.first(address.doc_id) {
+                out.push((id, score));
+            }
+        }
+        Ok(out)
     }
 
     /// Runs a search.
@@ -1172,6 +1285,11 @@ impl Tokens {
         }
     }
 }
+
+/// The most words of a text [`SearchIndex::similar`] queries with.
+pub const SIMILAR_TERMS: usize = 24;
+/// The longest text [`SearchIndex::similar`] reads (longer texts are cut).
+const MAX_SIMILAR_CHARS: usize = 4_000;
 
 /// The longest query text read (longer texts are cut).
 const MAX_QUERY_CHARS: usize = 256;

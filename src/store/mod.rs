@@ -32,7 +32,7 @@ use crate::datafile::{
 };
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
-    IntroductionStatus, Investment, Investor, InvestorKind, Mentor, Organization, OrganizationKind,
+    IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization, OrganizationKind,
     Province, Recipient, Role, Sector, Stage, Startup, StartupTag, Topic, User,
 };
 pub use rows::*;
@@ -927,6 +927,56 @@ impl Store {
         dispatch!(self, read, search_changes(after, limit))
     }
 
+    /// Up to `limit` investments with ids greater than `after`, in id order.
+    pub async fn investments_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Investment>, StoreError> {
+        dispatch!(self, read, investments_after(after, limit))
+    }
+
+    /// Accepted introductions per mentor (their mentees now), as
+    /// `(mentor, count)`: of these mentors, or of all when `ids` is `None`.
+    pub async fn mentor_loads(&self, ids: Option<&[i64]>) -> Result<Vec<(i64, i64)>, StoreError> {
+        dispatch!(self, read, mentor_loads(ids))
+    }
+
+    /// Recommendation feedback about these startups.
+    pub async fn match_feedback_of_startups(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<MatchFeedback>, StoreError> {
+        dispatch!(self, read, match_feedback_by("startup_id", ids))
+    }
+
+    /// Recommendation feedback about these investors or mentors.
+    pub async fn match_feedback_of(
+        &self,
+        counterpart: DocCounterpart,
+        ids: &[i64],
+    ) -> Result<Vec<MatchFeedback>, StoreError> {
+        match counterpart {
+            DocCounterpart::Investor => dispatch!(self, read, match_feedback_by("investor_id", ids)),
+            DocCounterpart::Mentor => dispatch!(self, read, match_feedback_by("mentor_id", ids)),
+        }
+    }
+
+    /// Up to `limit` feedback rows with ids greater than `after`, with their ids.
+    pub async fn match_feedback_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, MatchFeedback)>, StoreError> {
+        dispatch!(self, read, match_feedback_after(after, limit))
+    }
+
+    /// Records a verdict on a recommended pair, replacing the pair's earlier
+    /// verdict on the same side.
+    pub async fn set_match_feedback(&self, feedback: &MatchFeedback) -> Result<(), StoreError> {
+        dispatch!(self, write, set_match_feedback(feedback))
+    }
+
     /// Deletes a row of `table` by id; false when there was none.
     pub async fn delete(&self, table: Table, id: i64) -> Result<bool, StoreError> {
         dispatch!(self, write, delete(table, id))
@@ -951,6 +1001,13 @@ impl Store {
 pub struct ChangePosition {
     pub tx: i64,
     pub seq: i64,
+}
+
+/// Which kind of counterpart feedback is read for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocCounterpart {
+    Investor,
+    Mentor,
 }
 
 /// One entry of the search change log: this object was inserted, updated or

@@ -16,13 +16,13 @@ use crate::model::{
     Mentor, Money, Organization, Province, Sector, Startup, Vocabulary, from_mask, mask_of,
 };
 
-fn corrupt(column: &str, value: &str) -> StoreError {
+pub(crate) fn corrupt(column: &str, value: &str) -> StoreError {
     StoreError::Database(sqlx::Error::Decode(
         format!("column {column} holds an unknown value `{value}`").into(),
     ))
 }
 
-fn vocab<T: FromStr>(column: &str, value: &str) -> Result<T, StoreError> {
+pub(crate) fn vocab<T: FromStr>(column: &str, value: &str) -> Result<T, StoreError> {
     value.parse().map_err(|_| corrupt(column, value))
 }
 

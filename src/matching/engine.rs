@@ -1,0 +1,1460 @@
+//! The matching engine: every startup, investor and mentor reduced to a
+//! [`factors`] profile in memory, with posting lists by sector.
+//!
+//! It loads everything at start-up, then follows the database's change log
+//! (the one the search indexer follows, migrations 0004 and 0005): a
+//! changed profile, investment, mentor introduction or verdict marks the
+//! profiles it affects, and the engine reloads just those, so a change
+//! shows in recommendations within the same bound as in search, without a
+//! rebuild. Text similarity comes from the search index at query time.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use super::assign;
+use super::explain::{self, Lang, Names};
+use super::factors::{
+    self, Factor, InvestorProfile, LANG_EN, LANG_VI, MentorProfile, Place, PlaceRef, Reason,
+    SectorRef, Share, StartupProfile, TrackRecord, Traits, Verdict,
+};
+use super::Weights;
+use crate::datafile::{InvestorRecord, MentorRecord, StartupRecord};
+use crate::model::{self, InvestorKind, MatchFeedback, MatchSide, Recipient, Stage, Topic, Vocabulary};
+use crate::search::{DocKind, SearchError, SearchIndex};
+use crate::store::{ChangePosition, DocCounterpart, RecordSelect, Store, StoreError};
+
+/// Rows read per step when loading.
+const PAGE: i64 = 5_000;
+/// Changes read per step when following.
+const BATCH: i64 = 5_000;
+/// The deepest a ranked list pages.
+pub const MAX_DEPTH: usize = 1_000;
+
+/// Errors of the matching engine.
+#[derive(Debug, thiserror::Error)]
+pub enum MatchError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    #[error("the matching engine's state is unusable after a panic")]
+    Poisoned,
+}
+
+/// One recommended counterpart, best first in its list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// The recommended profile's id (investor, mentor or startup).
+    pub id: i64,
+    /// 0..1.
+    pub score: f32,
+    pub reasons: Vec<MatchReason>,
+}
+
+/// A factor's part in a match, explained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchReason {
+    pub factor: Factor,
+    /// The factor's own score, 0..1 (for popularity: the multiplier).
+    pub score: f32,
+    /// Its weight in the mean (0 for the popularity multiplier).
+    pub weight: f32,
+    pub explanation: String,
+}
+
+/// Narrows a list of matches. Keys that name nothing match nothing.
+#[derive(Debug, Clone, Default)]
+pub struct MatchFilter {
+    /// Investor kinds (investor matches).
+    pub kinds: Vec<InvestorKind>,
+    /// Mentors with any of these topics (mentor matches).
+    pub expertise: Vec<Topic>,
+    /// Mentors speaking any of these languages (mentor matches).
+    pub languages: Vec<String>,
+    /// Startups at these stages (deal flow, suggested startups).
+    pub stages: Vec<Stage>,
+    /// Sector keys: counterparts in any of them.
+    pub sectors: Vec<String>,
+    /// Province keys: startups or mentors there, investors investing there.
+    pub provinces: Vec<String>,
+    /// Only matches scoring at least this.
+    pub min_score: f32,
+}
+
+/// Why a startup of a cohort got no mentor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+pub enum Unassigned {
+    /// No mentor with places left fits it at all.
+    NoFittingMentor,
+    /// Fitting mentors exist, but their places went to pairs that add up
+    /// to a higher total.
+    MentorsFull,
+    /// The startup does not exist.
+    UnknownStartup,
+}
+
+/// The result of [`Matching::assign_mentors`].
+#[derive(Debug, Clone, Default)]
+pub struct Assignment {
+    /// `(startup, mentor match)`, by startup in the order asked, best first.
+    pub pairs: Vec<(i64, Match)>,
+    pub unassigned: Vec<(i64, Unassigned)>,
+    /// The sum of the chosen pairs' scores.
+    pub total: f32,
+}
+
+/// Rows of one kind with posting lists by sector. Posting lists may hold
+/// stale entries (a profile that left a sector): candidates are only
+/// candidates, and every one is scored on its current profile.
+#[derive(Debug)]
+struct Table<P> {
+    rows: Vec<Option<P>>,
+    slots: HashMap<i64, u32>,
+    by_sector: HashMap<SectorRef, Vec<u32>>,
+    /// Rows without sectors (open to any).
+    open: Vec<u32>,
+}
+
+impl<P> Default for Table<P> {
+    fn default() -> Self {
+        Table {
+            rows: Vec::new(),
+            slots: HashMap::new(),
+            by_sector: HashMap::new(),
+            open: Vec::new(),
+        }
+    }
+}
+
+trait Profile {
+    fn id(&self) -> i64;
+    fn sectors(&self) -> &[SectorRef];
+}
+
+impl Profile for StartupProfile {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn sectors(&self) -> &[SectorRef] {
+        &self.sectors
+    }
+}
+impl Profile for InvestorProfile {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn sectors(&self) -> &[SectorRef] {
+        &self.sectors
+    }
+}
+impl Profile for MentorProfile {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn sectors(&self) -> &[SectorRef] {
+        &self.sectors
+    }
+}
+
+impl<P: Profile> Table<P> {
+    fn put(&mut self, profile: P) {
+        let (slot, old): (u32, Vec<SectorRef>) = match self.slots.get(&profile.id()) {
+            Some(&slot) => {
+                let old = self.rows[slot as usize]
+                    .as_ref()
+                    .map(|p| p.sectors().to_vec())
+                    .unwrap_or_default();
+                (slot, old)
+            }
+            None => {
+                let slot = self.rows.len() as u32;
+                self.rows.push(None);
+                self.slots.insert(profile.id(), slot);
+                (slot, Vec::new())
+            }
+        };
+        let was_open = self.rows[slot as usize]
+            .as_ref()
+            .is_some_and(|p| p.sectors().is_empty());
+        for s in profile.sectors() {
+            if !old.contains(s) {
+                self.by_sector.entry(*s).or_default().push(slot);
+            }
+        }
+        if profile.sectors().is_empty() && !was_open {
+            self.open.push(slot);
+        }
+        self.rows[slot as usize] = Some(profile);
+    }
+
+    fn remove(&mut self, id: i64) {
+        if let Some(&slot) = self.slots.get(&id) {
+            self.rows[slot as usize] = None;
+        }
+    }
+
+    fn get(&self, id: i64) -> Option<&P> {
+        self.slots
+            .get(&id)
+            .and_then(|s| self.rows[*s as usize].as_ref())
+    }
+
+    /// Slots of the rows in any of `sectors` or open to any, deduplicated;
+    /// every row when `sectors` is empty.
+    fn candidates(&self, sectors: &[SectorRef], out: &mut Vec<u32>) {
+        if sectors.is_empty() {
+            out.extend(0..self.rows.len() as u32);
+            return;
+        }
+        for s in sectors {
+            if let Some(list) = self.by_sector.get(s) {
+                out.extend_from_slice(list);
+            }
+        }
+        out.extend_from_slice(&self.open);
+    }
+
+    fn live(&self) -> usize {
+        self.rows.iter().filter(|r| r.is_some()).count()
+    }
+}
+
+/// Sector and place names, interned.
+#[derive(Debug, Default)]
+struct NameTable {
+    sector_keys: HashMap<String, SectorRef>,
+    /// `(key, Vietnamese name, English name)`.
+    sectors: Vec<(String, String, String)>,
+    province_keys: HashMap<String, PlaceRef>,
+    /// `(name, region)`.
+    provinces: Vec<(String, Option<PlaceRef>)>,
+    region_keys: HashMap<String, PlaceRef>,
+    regions: Vec<String>,
+}
+
+impl NameTable {
+    fn intern_sector(&mut self, key: &str) -> SectorRef {
+        if let Some(r) = self.sector_keys.get(key) {
+            return *r;
+        }
+        let r = self.sectors.len() as SectorRef;
+        self.sectors
+            .push((key.to_string(), key.to_string(), key.to_string()));
+        self.sector_keys.insert(key.to_string(), r);
+        r
+    }
+
+    fn intern_region(&mut self, name: &str) -> PlaceRef {
+        if let Some(r) = self.region_keys.get(name) {
+            return *r;
+        }
+        let r = self.regions.len() as PlaceRef;
+        self.regions.push(name.to_string());
+        self.region_keys.insert(name.to_string(), r);
+        r
+    }
+
+    fn intern_province(&mut self, key: &str) -> PlaceRef {
+        if let Some(r) = self.province_keys.get(key) {
+            return *r;
+        }
+        let r = self.provinces.len() as PlaceRef;
+        self.provinces.push((key.to_string(), None));
+        self.province_keys.insert(key.to_string(), r);
+        r
+    }
+
+    fn place(&mut self, key: Option<&str>) -> Place {
+        match key {
+            None => Place::default(),
+            Some(key) => {
+                let p = self.intern_province(key);
+                Place {
+                    province: Some(p),
+                    region: self.provinces[p as usize].1,
+                }
+            }
+        }
+    }
+
+    async fn refresh(&mut self, store: &Store) -> Result<(), StoreError> {
+        for s in store.sectors().await? {
+            let r = self.intern_sector(&s.slug);
+            self.sectors[r as usize] = (s.slug, s.name, s.name_en);
+        }
+        for p in store.provinces().await? {
+            let region = (!p.region.trim().is_empty()).then(|| self.intern_region(&p.region));
+            let r = self.intern_province(&p.slug);
+            self.provinces[r as usize] = (p.name, region);
+        }
+        Ok(())
+    }
+
+    fn knows(&self, sectors: &[String], province: Option<&String>) -> bool {
+        sectors.iter().all(|s| self.sector_keys.contains_key(s))
+            && province.is_none_or(|p| self.province_keys.contains_key(p))
+    }
+}
+
+impl Names for NameTable {
+    fn sector(&self, sector: SectorRef, lang: Lang) -> &str {
+        self.sectors.get(sector as usize).map_or("?", |(_, vi, en)| match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        })
+    }
+    fn province(&self, province: PlaceRef) -> &str {
+        self.provinces.get(province as usize).map_or("?", |p| &p.0)
+    }
+    fn region(&self, region: PlaceRef) -> &str {
+        self.regions.get(region as usize).map_or("?", |r| r)
+    }
+}
+
+/// Everything the engine knows.
+#[derive(Debug, Default)]
+struct Catalogue {
+    names: NameTable,
+    startups: Table<StartupProfile>,
+    investors: Table<InvestorProfile>,
+    mentors: Table<MentorProfile>,
+    /// Deals per investor: `(startup, round, date)`.
+    deals: HashMap<i64, Vec<(i64, Stage, NaiveDate)>>,
+    /// Verdicts in startups' lists, per startup.
+    startup_verdicts: HashMap<i64, Vec<(Recipient, Verdict)>>,
+    /// Verdicts in investors' and mentors' lists, per counterpart.
+    counterpart_verdicts: HashMap<Recipient, Vec<(i64, Verdict)>>,
+    /// Positive verdicts from startups, per investor or mentor.
+    votes: HashMap<Recipient, u32>,
+}
+
+/// Guesses the languages a profile is written in: Vietnamese when it has
+/// Vietnamese letters or common unaccented Vietnamese words, English when
+/// it has common English words.
+pub fn languages_of(text: &str) -> u8 {
+    const VI_WORDS: [&str; 8] = ["va", "cua", "cho", "cac", "nhung", "duoc", "khong", "voi"];
+    const EN_WORDS: [&str; 8] = ["the", "and", "for", "with", "our", "we", "to", "of"];
+    let mut bits = 0;
+    if text.chars().any(|c| {
+        matches!(c, 'đ' | 'Đ' | 'ă' | 'Ă' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
+            || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+    }) {
+        bits |= LANG_VI;
+    }
+    let mut vi = 0;
+    let mut en = 0;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(400)
+    {
+        let word = word.to_ascii_lowercase();
+        vi += VI_WORDS.contains(&word.as_str()) as u32;
+        en += EN_WORDS.contains(&word.as_str()) as u32;
+    }
+    if vi >= 2 {
+        bits |= LANG_VI;
+    }
+    if en >= 2 {
+        bits |= LANG_EN;
+    }
+    if bits == 0 { LANG_VI } else { bits }
+}
+
+fn vnd(money: Option<&model::Money>) -> Option<f64> {
+    money.map(|m| m.in_vnd() as f64)
+}
+
+impl Catalogue {
+    fn startup_profile(&mut self, id: i64, r: &StartupRecord, investors: Vec<i64>) -> StartupProfile {
+        StartupProfile {
+            id,
+            sectors: r.sectors.iter().map(|s| self.names.intern_sector(s)).collect(),
+            stage: r.stage,
+            place: self.names.place(r.province.as_deref()),
+            seeking_vnd: vnd(r.seeking.as_ref()),
+            needs: factors::topic_bits(&r.needs),
+            languages: languages_of(&format!("{} {}", r.tagline, r.description)),
+            investors,
+        }
+    }
+
+    fn investor_profile(&mut self, id: i64, r: &InvestorRecord) -> InvestorProfile {
+        let provinces: Vec<PlaceRef> = r.provinces.iter().map(|p| self.names.intern_province(p)).collect();
+        let mut regions: Vec<PlaceRef> = provinces
+            .iter()
+            .filter_map(|p| self.names.provinces[*p as usize].1)
+            .collect();
+        regions.sort_unstable();
+        regions.dedup();
+        InvestorProfile {
+            id,
+            kind: r.kind,
+            sectors: r.sectors.iter().map(|s| self.names.intern_sector(s)).collect(),
+            stages: factors::stage_bits(&r.stages),
+            ticket_min: vnd(r.ticket_min.as_ref()),
+            ticket_max: vnd(r.ticket_max.as_ref()),
+            provinces,
+            regions,
+            active: r.active,
+            record: TrackRecord::default(),
+        }
+    }
+
+    fn mentor_profile(&mut self, id: i64, r: &MentorRecord, load: i32) -> MentorProfile {
+        MentorProfile {
+            id,
+            sectors: r.sectors.iter().map(|s| self.names.intern_sector(s)).collect(),
+            expertise: factors::topic_bits(&r.expertise),
+            languages: r
+                .languages
+                .iter()
+                .fold(0, |bits, l| bits | factors::language_bit(l)),
+            place: self.names.place(r.province.as_deref()),
+            capacity: r.capacity,
+            load,
+        }
+    }
+
+    /// The track record from the investor's deals and the sectors of the
+    /// startups invested in (as they are now).
+    fn track_record(&self, investor: i64) -> TrackRecord {
+        let mut record = TrackRecord::default();
+        for (startup, round, date) in self.deals.get(&investor).into_iter().flatten() {
+            record.deals += 1;
+            record.stages[round.index() as usize] += 1;
+            record.last = record.last.max(Some(*date));
+            for s in self.startups.get(*startup).map_or(&[][..], |p| &p.sectors) {
+                match record.sectors.iter_mut().find(|(x, _)| x == s) {
+                    Some((_, n)) => *n += 1,
+                    None => record.sectors.push((*s, 1)),
+                }
+            }
+        }
+        record
+    }
+
+    fn set_startup_verdicts(&mut self, startups: &[i64], rows: &[MatchFeedback]) {
+        for id in startups {
+            self.startup_verdicts.remove(id);
+        }
+        for f in rows.iter().filter(|f| f.side == MatchSide::Startup) {
+            self.startup_verdicts
+                .entry(f.startup_id)
+                .or_default()
+                .push((f.counterpart, f.verdict));
+        }
+    }
+
+    fn set_counterpart_verdicts(&mut self, counterparts: &[Recipient], rows: &[MatchFeedback]) {
+        for c in counterparts {
+            self.counterpart_verdicts.remove(c);
+            self.votes.remove(c);
+        }
+        for f in rows {
+            match f.side {
+                MatchSide::Counterpart => self
+                    .counterpart_verdicts
+                    .entry(f.counterpart)
+                    .or_default()
+                    .push((f.startup_id, f.verdict)),
+                MatchSide::Startup if f.verdict.is_positive() => {
+                    *self.votes.entry(f.counterpart).or_default() += 1
+                }
+                MatchSide::Startup => {}
+            }
+        }
+    }
+
+    fn demand(&self, who: Recipient) -> u32 {
+        let own = match who {
+            Recipient::Investor(id) => self.investors.get(id).map_or(0, |i| i.record.deals),
+            Recipient::Mentor(id) => self.mentors.get(id).map_or(0, |m| m.load.max(0) as u32),
+        };
+        own + self.votes.get(&who).copied().unwrap_or(0)
+    }
+}
+
+fn investor_traits(i: &InvestorProfile) -> Traits<'_> {
+    Traits {
+        sectors: &i.sectors,
+        bits: u64::from(i.stages) | (1u64 << (8 + i.kind.index())),
+    }
+}
+
+fn mentor_traits(m: &MentorProfile) -> Traits<'_> {
+    Traits {
+        sectors: &m.sectors,
+        bits: u64::from(m.expertise),
+    }
+}
+
+fn startup_traits(s: &StartupProfile) -> Traits<'_> {
+    Traits {
+        sectors: &s.sectors,
+        bits: (1u64 << s.stage.index()) | (u64::from(s.needs) << 8),
+    }
+}
+
+/// What a user said in one list: verdicts by the other side's id, and the
+/// traits of what they liked and dismissed.
+struct Said<'a> {
+    direct: HashMap<i64, Verdict>,
+    liked: Vec<Traits<'a>>,
+    disliked: Vec<Traits<'a>>,
+}
+
+impl<'a> Said<'a> {
+    fn new(verdicts: impl Iterator<Item = (i64, Verdict)>, traits: impl Fn(i64) -> Option<Traits<'a>>) -> Self {
+        let mut said = Said {
+            direct: HashMap::new(),
+            liked: Vec::new(),
+            disliked: Vec::new(),
+        };
+        for (id, verdict) in verdicts {
+            said.direct.insert(id, verdict);
+            if let Some(t) = traits(id) {
+                if verdict.is_positive() {
+                    said.liked.push(t);
+                } else {
+                    said.disliked.push(t);
+                }
+            }
+        }
+        said
+    }
+
+    fn dismissed(&self, id: i64) -> bool {
+        self.direct.get(&id) == Some(&Verdict::NotRelevant)
+    }
+
+    fn share(&self, id: i64, traits: Traits<'_>) -> Option<Share> {
+        factors::feedback(
+            self.direct.get(&id).copied(),
+            traits,
+            &self.liked,
+            &self.disliked,
+        )
+    }
+}
+
+/// Text scores relative to the best, by id.
+fn relative(hits: &[(i64, f32)]) -> HashMap<i64, f32> {
+    let best = hits.iter().map(|h| h.1).fold(0.0f32, f32::max);
+    if best <= 0.0 {
+        return HashMap::new();
+    }
+    hits.iter().map(|(id, s)| (*id, s / best)).collect()
+}
+
+/// A scored candidate: factor shares (fixed, on the stack) and dampening.
+struct Scored {
+    shares: [(Share, f32); 8],
+    len: usize,
+    dampening: Option<Share>,
+}
+
+impl Scored {
+    fn new() -> Scored {
+        let blank = (factors::text(None), 0.0);
+        Scored {
+            shares: [blank; 8],
+            len: 0,
+            dampening: None,
+        }
+    }
+    fn push(&mut self, share: Share, weight: f32) {
+        self.shares[self.len] = (share, weight);
+        self.len += 1;
+    }
+    fn score(&self) -> f32 {
+        factors::score_of(&self.shares[..self.len], self.dampening.as_ref())
+    }
+    fn reasons(&self) -> Vec<Reason> {
+        factors::reasons_of(&self.shares[..self.len], self.dampening.as_ref())
+    }
+}
+
+/// The engine, shared by every request.
+#[derive(Debug)]
+pub struct Matching {
+    state: RwLock<Catalogue>,
+    index: Arc<SearchIndex>,
+    weights: Weights,
+    ready: AtomicBool,
+}
+
+impl Matching {
+    /// An empty engine; [`Matching::start`] loads and follows.
+    pub fn new(index: Arc<SearchIndex>, weights: Weights) -> Arc<Matching> {
+        Arc::new(Matching {
+            state: RwLock::new(Catalogue::default()),
+            index,
+            weights,
+            ready: AtomicBool::new(false),
+        })
+    }
+
+    /// The weights in use.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// Whether the first load has finished.
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Acquire)
+    }
+
+    /// Loads every profile, then follows the change log every `poll`, in
+    /// the background.
+    pub fn start(self: &Arc<Self>, store: Store, poll: Duration) {
+        let engine = Arc::clone(self);
+        tokio::spawn(async move {
+            let mut position = None;
+            let mut failures = 0u32;
+            loop {
+                let step = async {
+                    let at = match position {
+                        Some(at) => at,
+                        None => engine.load(&store).await?,
+                    };
+                    position = Some(at);
+                    let next = engine.catch_up(&store, at).await?;
+                    position = Some(next);
+                    Ok::<(), MatchError>(())
+                };
+                match step.await {
+                    Ok(()) => {
+                        failures = 0;
+                        engine.ready.store(true, Ordering::Release);
+                    }
+                    Err(e) => {
+                        failures = failures.saturating_add(1);
+                        tracing::warn!(error = %e, "the matching engine could not catch up; retrying");
+                    }
+                }
+                tokio::time::sleep(poll * 2u32.saturating_pow(failures.min(5))).await;
+            }
+        });
+    }
+
+    fn read(&self) -> Result<std::sync::RwLockReadGuard<'_, Catalogue>, MatchError> {
+        self.state.read().map_err(|_| MatchError::Poisoned)
+    }
+
+    fn write(&self) -> Result<std::sync::RwLockWriteGuard<'_, Catalogue>, MatchError> {
+        self.state.write().map_err(|_| MatchError::Poisoned)
+    }
+
+    /// Reads everything into a new catalogue and swaps it in; returns the
+    /// change-log position it is current with.
+    pub async fn load(&self, store: &Store) -> Result<ChangePosition, MatchError> {
+        let position = store.search_head().await?;
+        let mut c = Catalogue::default();
+        c.names.refresh(store).await?;
+        let mut invested: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut after = 0;
+        loop {
+            let page = store.investments_after(after, PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            for x in page {
+                invested.entry(x.startup_id).or_default().push(x.investor_id);
+                c.deals
+                    .entry(x.investor_id)
+                    .or_default()
+                    .push((x.startup_id, x.round, x.date));
+            }
+        }
+        let mut after = 0;
+        loop {
+            let page = store
+                .startup_records(RecordSelect::After { after, limit: PAGE })
+                .await?;
+            let Some(last) = page.last() else { break };
+            after = last.0;
+            for (id, r) in &page {
+                let p = c.startup_profile(*id, r, invested.remove(id).unwrap_or_default());
+                c.startups.put(p);
+            }
+        }
+        let mut after = 0;
+        loop {
+            let page = store
+                .investor_records(RecordSelect::After { after, limit: PAGE })
+                .await?;
+            let Some(last) = page.last() else { break };
+            after = last.0;
+            for (id, r) in &page {
+                let mut p = c.investor_profile(*id, r);
+                p.record = c.track_record(*id);
+                c.investors.put(p);
+            }
+        }
+        let loads: HashMap<i64, i64> = store.mentor_loads(None).await?.into_iter().collect();
+        let mut after = 0;
+        loop {
+            let page = store
+                .mentor_records(RecordSelect::After { after, limit: PAGE })
+                .await?;
+            let Some(last) = page.last() else { break };
+            after = last.0;
+            for (id, r) in &page {
+                let load = loads.get(id).copied().unwrap_or(0) as i32;
+                let p = c.mentor_profile(*id, r, load);
+                c.mentors.put(p);
+            }
+        }
+        let mut after = 0;
+        let mut feedback = Vec::new();
+        loop {
+            let page = store.match_feedback_after(after, PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = last.0;
+            feedback.extend(page.into_iter().map(|(_, f)| f));
+        }
+        c.set_startup_verdicts(&[], &feedback);
+        c.set_counterpart_verdicts(&[], &feedback);
+        tracing::info!(
+            startups = c.startups.live(),
+            investors = c.investors.live(),
+            mentors = c.mentors.live(),
+            "matching engine loaded"
+        );
+        *self.write()? = c;
+        Ok(position)
+    }
+
+    /// Reloads every profile changed after `position`; returns the new
+    /// position.
+    pub async fn catch_up(
+        &self,
+        store: &Store,
+        mut position: ChangePosition,
+    ) -> Result<ChangePosition, MatchError> {
+        loop {
+            let (changes, next) = store.search_changes(position, BATCH).await?;
+            if changes.is_empty() {
+                return Ok(next);
+            }
+            let mut startups = HashSet::new();
+            let mut investors = HashSet::new();
+            let mut mentors = HashSet::new();
+            for change in &changes {
+                match DocKind::parse(&change.kind) {
+                    Some(DocKind::Startup) => startups.insert(change.id),
+                    Some(DocKind::Investor) => investors.insert(change.id),
+                    Some(DocKind::Mentor) => mentors.insert(change.id),
+                    _ => false,
+                };
+            }
+            let startups: Vec<i64> = startups.into_iter().collect();
+            let investors: Vec<i64> = investors.into_iter().collect();
+            let mentors: Vec<i64> = mentors.into_iter().collect();
+            self.reload(store, &startups, &investors, &mentors).await?;
+            position = next;
+        }
+    }
+
+    async fn reload(
+        &self,
+        store: &Store,
+        startups: &[i64],
+        investors: &[i64],
+        mentors: &[i64],
+    ) -> Result<(), MatchError> {
+        // Read everything first, then change the catalogue in one go.
+        let startup_rows = store.startup_records(RecordSelect::Ids(startups)).await?;
+        let startup_deals = store.investments_by_startups(startups).await?;
+        let startup_feedback = store.match_feedback_of_startups(startups).await?;
+        let investor_rows = store.investor_records(RecordSelect::Ids(investors)).await?;
+        let investor_deals = store.investments_by_investors(investors).await?;
+        let investor_feedback = store
+            .match_feedback_of(DocCounterpart::Investor, investors)
+            .await?;
+        let mentor_rows = store.mentor_records(RecordSelect::Ids(mentors)).await?;
+        let loads: HashMap<i64, i64> = store
+            .mentor_loads(Some(mentors))
+            .await?
+            .into_iter()
+            .collect();
+        let mentor_feedback = store
+            .match_feedback_of(DocCounterpart::Mentor, mentors)
+            .await?;
+        let unknown = {
+            let c = self.read()?;
+            startup_rows
+                .iter()
+                .any(|(_, r)| !c.names.knows(&r.sectors, r.province.as_ref()))
+                || mentor_rows
+                    .iter()
+                    .any(|(_, r)| !c.names.knows(&r.sectors, r.province.as_ref()))
+                || investor_rows.iter().any(|(_, r)| {
+                    !c.names.knows(&r.sectors, None)
+                        || r.provinces.iter().any(|p| !c.names.province_keys.contains_key(p))
+                })
+        };
+        let mut names = NameTable::default();
+        if unknown {
+            names.refresh(store).await?;
+        }
+
+        let mut c = self.write()?;
+        if unknown {
+            for (key, vi, en) in names.sectors {
+                let r = c.names.intern_sector(&key);
+                c.names.sectors[r as usize] = (key, vi, en);
+            }
+            let regions = names.regions;
+            for (key, r) in names.province_keys {
+                let (name, region) = &names.provinces[r as usize];
+                let region = region.map(|x| c.names.intern_region(&regions[x as usize]));
+                let mine = c.names.intern_province(&key);
+                c.names.provinces[mine as usize] = (name.clone(), region);
+            }
+        }
+        let mut invested: HashMap<i64, Vec<i64>> = HashMap::new();
+        for x in &startup_deals {
+            invested.entry(x.startup_id).or_default().push(x.investor_id);
+        }
+        let present: HashSet<i64> = startup_rows.iter().map(|(id, _)| *id).collect();
+        for (id, r) in &startup_rows {
+            let p = c.startup_profile(*id, r, invested.remove(id).unwrap_or_default());
+            c.startups.put(p);
+        }
+        for id in startups.iter().filter(|id| !present.contains(id)) {
+            c.startups.remove(*id);
+        }
+        c.set_startup_verdicts(startups, &startup_feedback);
+
+        for id in investors {
+            c.deals.remove(id);
+        }
+        for x in &investor_deals {
+            c.deals
+                .entry(x.investor_id)
+                .or_default()
+                .push((x.startup_id, x.round, x.date));
+        }
+        let present: HashSet<i64> = investor_rows.iter().map(|(id, _)| *id).collect();
+        for (id, r) in &investor_rows {
+            let mut p = c.investor_profile(*id, r);
+            p.record = c.track_record(*id);
+            c.investors.put(p);
+        }
+        for id in investors.iter().filter(|id| !present.contains(id)) {
+            c.investors.remove(*id);
+            c.deals.remove(id);
+        }
+        let who: Vec<Recipient> = investors.iter().map(|i| Recipient::Investor(*i)).collect();
+        c.set_counterpart_verdicts(&who, &investor_feedback);
+
+        let present: HashSet<i64> = mentor_rows.iter().map(|(id, _)| *id).collect();
+        for (id, r) in &mentor_rows {
+            let load = loads.get(id).copied().unwrap_or(0) as i32;
+            let p = c.mentor_profile(*id, r, load);
+            c.mentors.put(p);
+        }
+        for id in mentors.iter().filter(|id| !present.contains(id)) {
+            c.mentors.remove(*id);
+        }
+        let who: Vec<Recipient> = mentors.iter().map(|m| Recipient::Mentor(*m)).collect();
+        c.set_counterpart_verdicts(&who, &mentor_feedback);
+        Ok(())
+    }
+
+    /// Sectors named by keys (unknown keys name nothing: `None`).
+    fn sector_refs(c: &Catalogue, keys: &[String]) -> Option<Vec<SectorRef>> {
+        keys.iter()
+            .map(|k| c.names.sector_keys.get(k).copied())
+            .collect::<Option<Vec<_>>>()
+            .filter(|v: &Vec<SectorRef>| !v.is_empty() || keys.is_empty())
+    }
+
+    fn province_refs(c: &Catalogue, keys: &[String]) -> Vec<PlaceRef> {
+        keys.iter()
+            .filter_map(|k| c.names.province_keys.get(k).copied())
+            .collect()
+    }
+
+    fn text_hits(&self, kind: DocKind, text: &str) -> Result<HashMap<i64, f32>, MatchError> {
+        let hits = self
+            .index
+            .similar(kind, text, self.weights.text_candidates)?;
+        Ok(relative(&hits))
+    }
+
+    fn score_investor(
+        &self,
+        s: &StartupProfile,
+        i: &InvestorProfile,
+        text: Option<f32>,
+        feedback: Option<Share>,
+        demand: Option<u32>,
+        today: NaiveDate,
+    ) -> Scored {
+        let w = &self.weights.investor;
+        let mut scored = Scored::new();
+        scored.push(factors::sector(&s.sectors, &i.sectors), w.sector);
+        scored.push(factors::stage(s.stage, i.stages), w.stage);
+        scored.push(
+            factors::ticket(s.seeking_vnd, i.ticket_min, i.ticket_max),
+            w.ticket,
+        );
+        scored.push(
+            factors::investor_geography(s.place, &i.provinces, &i.regions),
+            w.geography,
+        );
+        scored.push(factors::text(text), w.text);
+        scored.push(
+            factors::track_record(&i.record, &s.sectors, s.stage),
+            w.track_record,
+        );
+        scored.push(factors::activity(i.record.last, today), w.activity);
+        if let Some(f) = feedback {
+            scored.push(f, w.feedback);
+        }
+        scored.dampening = demand.map(|d| factors::dampening(d, self.weights.popularity));
+        scored
+    }
+
+    fn score_mentor(
+        &self,
+        s: &StartupProfile,
+        m: &MentorProfile,
+        text: Option<f32>,
+        feedback: Option<Share>,
+        demand: Option<u32>,
+    ) -> Scored {
+        let w = &self.weights.mentor;
+        let mut scored = Scored::new();
+        scored.push(factors::sector(&s.sectors, &m.sectors), w.sector);
+        scored.push(factors::needs(s.needs, m.expertise), w.needs);
+        scored.push(factors::mentor_geography(s.place, m.place), w.geography);
+        scored.push(factors::language(s.languages, m.languages), w.language);
+        scored.push(factors::text(text), w.text);
+        scored.push(factors::capacity(m.remaining()), w.capacity);
+        if let Some(f) = feedback {
+            scored.push(f, w.feedback);
+        }
+        scored.dampening = demand.map(|d| factors::dampening(d, self.weights.popularity));
+        scored
+    }
+
+    fn finish(c: &Catalogue, id: i64, scored: &Scored, lang: Lang) -> Match {
+        Match {
+            id,
+            score: scored.score(),
+            reasons: scored
+                .reasons()
+                .into_iter()
+                .map(|r| MatchReason {
+                    factor: r.share.factor,
+                    score: r.share.score,
+                    weight: r.weight,
+                    explanation: explain::explain(&r.share.why, lang, &c.names),
+                })
+                .collect(),
+        }
+    }
+
+    /// The investors that fit a startup best, at most `limit`, with
+    /// reasons; `text` is the startup's tagline and description. `None`
+    /// when the startup is unknown to the engine.
+    pub fn investor_matches(
+        &self,
+        startup: i64,
+        text: &str,
+        filter: &MatchFilter,
+        limit: usize,
+        lang: Lang,
+    ) -> Result<Option<Vec<Match>>, MatchError> {
+        let hits = self.text_hits(DocKind::Investor, text)?;
+        let c = self.read()?;
+        let Some(s) = c.startups.get(startup) else {
+            return Ok(None);
+        };
+        let Some(sectors) = Self::sector_refs(&c, &filter.sectors) else {
+            return Ok(Some(vec![]));
+        };
+        let provinces = Self::province_refs(&c, &filter.provinces);
+        if provinces.len() < filter.provinces.len() {
+            return Ok(Some(vec![]));
+        }
+        let said = Said::new(
+            c.startup_verdicts
+                .get(&startup)
+                .into_iter()
+                .flatten()
+                .filter_map(|(r, v)| match r {
+                    Recipient::Investor(id) => Some((*id, *v)),
+                    Recipient::Mentor(_) => None,
+                }),
+            |id| c.investors.get(id).map(investor_traits),
+        );
+        let mut slots = Vec::new();
+        c.investors.candidates(&s.sectors, &mut slots);
+        slots.extend(hits.keys().filter_map(|id| c.investors.slots.get(id).copied()));
+        slots.sort_unstable();
+        slots.dedup();
+        let today = model::today_in_vietnam();
+        let mut ranked: Vec<(f32, i64, u32)> = Vec::new();
+        for slot in slots {
+            let Some(i) = c.investors.rows[slot as usize].as_ref() else {
+                continue;
+            };
+            if !i.active || s.investors.contains(&i.id) || said.dismissed(i.id) {
+                continue;
+            }
+            if !filter.kinds.is_empty() && !filter.kinds.contains(&i.kind) {
+                continue;
+            }
+            if !sectors.is_empty() && !i.sectors.iter().any(|x| sectors.contains(x)) {
+                continue;
+            }
+            if !provinces.is_empty()
+                && !i.provinces.is_empty()
+                && !i.provinces.iter().any(|p| provinces.contains(p))
+            {
+                continue;
+            }
+            let scored = self.score_investor(
+                s,
+                i,
+                hits.get(&i.id).copied(),
+                said.share(i.id, investor_traits(i)),
+                Some(c.demand(Recipient::Investor(i.id))),
+                today,
+            );
+            let score = scored.score();
+            if score >= filter.min_score {
+                ranked.push((score, i.id, slot));
+            }
+        }
+        let best = top(ranked, 0, limit);
+        Ok(Some(
+            best.into_iter()
+                .map(|(_, id, slot)| {
+                    let i = c.investors.rows[slot as usize].as_ref().expect("live row");
+                    let scored = self.score_investor(
+                        s,
+                        i,
+                        hits.get(&id).copied(),
+                        said.share(id, investor_traits(i)),
+                        Some(c.demand(Recipient::Investor(id))),
+                        today,
+                    );
+                    Self::finish(&c, id, &scored, lang)
+                })
+                .collect(),
+        ))
+    }
+
+    /// The mentors that fit a startup best (with places left), at most
+    /// `limit`, with reasons. `None` when the startup is unknown.
+    pub fn mentor_matches(
+        &self,
+        startup: i64,
+        text: &str,
+        filter: &MatchFilter,
+        limit: usize,
+        lang: Lang,
+    ) -> Result<Option<Vec<Match>>, MatchError> {
+        let hits = self.text_hits(DocKind::Mentor, text)?;
+        let c = self.read()?;
+        let Some(s) = c.startups.get(startup) else {
+            return Ok(None);
+        };
+        let ranked = self.rank_mentors(&c, s, &hits, filter, None)?;
+        let best = top(ranked, 0, limit);
+        let said = self.startup_said_mentors(&c, startup);
+        Ok(Some(
+            best.into_iter()
+                .map(|(_, id, slot)| {
+                    let m = c.mentors.rows[slot as usize].as_ref().expect("live row");
+                    let scored = self.score_mentor(
+                        s,
+                        m,
+                        hits.get(&id).copied(),
+                        said.share(id, mentor_traits(m)),
+                        Some(c.demand(Recipient::Mentor(id))),
+                    );
+                    Self::finish(&c, id, &scored, lang)
+                })
+                .collect(),
+        ))
+    }
+
+    fn startup_said_mentors<'a>(&self, c: &'a Catalogue, startup: i64) -> Said<'a> {
+        Said::new(
+            c.startup_verdicts
+                .get(&startup)
+                .into_iter()
+                .flatten()
+                .filter_map(|(r, v)| match r {
+                    Recipient::Mentor(id) => Some((*id, *v)),
+                    Recipient::Investor(_) => None,
+                }),
+            |id| c.mentors.get(id).map(mentor_traits),
+        )
+    }
+
+    /// Every fitting mentor of a startup as `(score, id, slot)`, unsorted;
+    /// among `only` when given.
+    fn rank_mentors(
+        &self,
+        c: &Catalogue,
+        s: &StartupProfile,
+        hits: &HashMap<i64, f32>,
+        filter: &MatchFilter,
+        only: Option<&HashSet<i64>>,
+    ) -> Result<Vec<(f32, i64, u32)>, MatchError> {
+        let Some(sectors) = Self::sector_refs(c, &filter.sectors) else {
+            return Ok(vec![]);
+        };
+        let provinces = Self::province_refs(c, &filter.provinces);
+        if provinces.len() < filter.provinces.len() {
+            return Ok(vec![]);
+        }
+        let topics = factors::topic_bits(&filter.expertise);
+        let languages = filter
+            .languages
+            .iter()
+            .fold(0u8, |b, l| b | factors::language_bit(l));
+        let said = self.startup_said_mentors(c, s.id);
+        let mut slots = Vec::new();
+        match only {
+            Some(only) => slots.extend(only.iter().filter_map(|id| c.mentors.slots.get(id).copied())),
+            None => {
+                c.mentors.candidates(&s.sectors, &mut slots);
+                slots.extend(hits.keys().filter_map(|id| c.mentors.slots.get(id).copied()));
+            }
+        }
+        slots.sort_unstable();
+        slots.dedup();
+        let mut ranked = Vec::new();
+        for slot in slots {
+            let Some(m) = c.mentors.rows[slot as usize].as_ref() else {
+                continue;
+            };
+            if m.remaining() <= 0 || said.dismissed(m.id) {
+                continue;
+            }
+            if topics != 0 && m.expertise & topics == 0 {
+                continue;
+            }
+            if languages != 0 && m.languages & languages == 0 {
+                continue;
+            }
+            if !sectors.is_empty() && !m.sectors.iter().any(|x| sectors.contains(x)) {
+                continue;
+            }
+            if !provinces.is_empty() && !m.place.province.is_some_and(|p| provinces.contains(&p)) {
+                continue;
+            }
+            let scored = self.score_mentor(
+                s,
+                m,
+                hits.get(&m.id).copied(),
+                said.share(m.id, mentor_traits(m)),
+                Some(c.demand(Recipient::Mentor(m.id))),
+            );
+            let score = scored.score();
+            if score >= filter.min_score {
+                ranked.push((score, m.id, slot));
+            }
+        }
+        Ok(ranked)
+    }
+
+    /// The startups that fit an investor best: from `offset`, at most
+    /// `limit`, and whether more follow; `text` is the investor's thesis.
+    /// `None` when the investor is unknown.
+    pub fn deal_flow(
+        &self,
+        investor: i64,
+        text: &str,
+        filter: &MatchFilter,
+        offset: usize,
+        limit: usize,
+        lang: Lang,
+    ) -> Result<Option<(Vec<Match>, bool)>, MatchError> {
+        let hits = self.text_hits(DocKind::Startup, text)?;
+        let c = self.read()?;
+        let Some(i) = c.investors.get(investor) else {
+            return Ok(None);
+        };
+        let who = Recipient::Investor(investor);
+        let ranked = self.rank_startups(&c, who, &i.sectors, &hits, filter, |s, text, fb| {
+            (!s.investors.contains(&investor))
+                .then(|| self.score_investor(s, i, text, fb, None, model::today_in_vietnam()))
+        })?;
+        let more = ranked.len() > offset + limit;
+        let best = top(ranked, offset, limit);
+        let said = self.counterpart_said(&c, who);
+        let today = model::today_in_vietnam();
+        let out = best
+            .into_iter()
+            .map(|(_, id, slot)| {
+                let s = c.startups.rows[slot as usize].as_ref().expect("live row");
+                let scored = self.score_investor(
+                    s,
+                    i,
+                    hits.get(&id).copied(),
+                    said.share(id, startup_traits(s)),
+                    None,
+                    today,
+                );
+                Self::finish(&c, id, &scored, lang)
+            })
+            .collect();
+        Ok(Some((out, more)))
+    }
+
+    /// The startups a mentor fits best: at most `limit`; `text` is the
+    /// mentor's headline and bio. `None` when the mentor is unknown.
+    pub fn suggested_startups(
+        &self,
+        mentor: i64,
+        text: &str,
+        filter: &MatchFilter,
+        limit: usize,
+        lang: Lang,
+    ) -> Result<Option<Vec<Match>>, MatchError> {
+        let hits = self.text_hits(DocKind::Startup, text)?;
+        let c = self.read()?;
+        let Some(m) = c.mentors.get(mentor) else {
+            return Ok(None);
+        };
+        let who = Recipient::Mentor(mentor);
+        let ranked = self.rank_startups(&c, who, &m.sectors, &hits, filter, |s, text, fb| {
+            Some(self.score_mentor(s, m, text, fb, None))
+        })?;
+        let best = top(ranked, 0, limit);
+        let said = self.counterpart_said(&c, who);
+        Ok(Some(
+            best.into_iter()
+                .map(|(_, id, slot)| {
+                    let s = c.startups.rows[slot as usize].as_ref().expect("live row");
+                    let scored = self.score_mentor(
+                        s,
+                        m,
+                        hits.get(&id).copied(),
+                        said.share(id, startup_traits(s)),
+                        None,
+                    );
+                    Self::finish(&c, id, &scored, lang)
+                })
+                .collect(),
+        ))
+    }
+
+    fn counterpart_said<'a>(&self, c: &'a Catalogue, who: Recipient) -> Said<'a> {
+        Said::new(
+            c.counterpart_verdicts.get(&who).into_iter().flatten().copied(),
+            |id| c.startups.get(id).map(startup_traits),
+        )
+    }
+
+    fn rank_startups<'c>(
+        &self,
+        c: &'c Catalogue,
+        who: Recipient,
+        sectors_of_who: &[SectorRef],
+        hits: &HashMap<i64, f32>,
+        filter: &MatchFilter,
+        score: impl Fn(&'c StartupProfile, Option<f32>, Option<Share>) -> Option<Scored>,
+    ) -> Result<Vec<(f32, i64, u32)>, MatchError> {
+        let Some(sectors) = Self::sector_refs(c, &filter.sectors) else {
+            return Ok(vec![]);
+        };
+        let provinces = Self::province_refs(c, &filter.provinces);
+        if provinces.len() < filter.provinces.len() {
+            return Ok(vec![]);
+        }
+        let stages = factors::stage_bits(&filter.stages);
+        let said = self.counterpart_said(c, who);
+        let mut slots = Vec::new();
+        let wanted = if sectors.is_empty() { sectors_of_who } else { &sectors[..] };
+        c.startups.candidates(wanted, &mut slots);
+        slots.extend(hits.keys().filter_map(|id| c.startups.slots.get(id).copied()));
+        slots.sort_unstable();
+        slots.dedup();
+        let mut ranked = Vec::new();
+        for slot in slots {
+            let Some(s) = c.startups.rows[slot as usize].as_ref() else {
+                continue;
+            };
+            if said.dismissed(s.id) {
+                continue;
+            }
+            if stages != 0 && stages & (1 << s.stage.index()) == 0 {
+                continue;
+            }
+            if !sectors.is_empty() && !s.sectors.iter().any(|x| sectors.contains(x)) {
+                continue;
+            }
+            if !provinces.is_empty() && !s.place.province.is_some_and(|p| provinces.contains(&p)) {
+                continue;
+            }
+            let Some(scored) = score(s, hits.get(&s.id).copied(), said.share(s.id, startup_traits(s)))
+            else {
+                continue;
+            };
+            let value = scored.score();
+            if value >= filter.min_score {
+                ranked.push((value, s.id, slot));
+            }
+        }
+        Ok(ranked)
+    }
+
+    /// Assigns mentors to a cohort: each startup gets up to `per_startup`
+    /// mentors, no mentor more startups than their places left, and the
+    /// total score is the greatest possible. `mentors` limits the choice
+    /// (default: every mentor with places left). `texts` are the startups'
+    /// taglines and descriptions, by id.
+    pub fn assign_mentors(
+        &self,
+        startups: &[i64],
+        texts: &HashMap<i64, String>,
+        mentors: Option<&[i64]>,
+        per_startup: u32,
+        lang: Lang,
+    ) -> Result<Assignment, MatchError> {
+        let mut hits = HashMap::new();
+        for id in startups {
+            if let Some(text) = texts.get(id) {
+                hits.insert(*id, self.text_hits(DocKind::Mentor, text)?);
+            }
+        }
+        let c = self.read()?;
+        let only: Option<HashSet<i64>> = mentors.map(|m| m.iter().copied().collect());
+        let mut mentor_index: HashMap<i64, usize> = HashMap::new();
+        let mut mentor_ids: Vec<i64> = Vec::new();
+        let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
+        let mut out = Assignment::default();
+        let none = HashMap::new();
+        let mut known = Vec::new();
+        for id in startups {
+            let Some(s) = c.startups.get(*id) else {
+                out.unassigned.push((*id, Unassigned::UnknownStartup));
+                continue;
+            };
+            let left = known.len();
+            known.push(*id);
+            let ranked = self.rank_mentors(
+                &c,
+                s,
+                hits.get(id).unwrap_or(&none),
+                &MatchFilter::default(),
+                only.as_ref(),
+            )?;
+            for (score, mentor, _) in ranked {
+                let right = *mentor_index.entry(mentor).or_insert_with(|| {
+                    mentor_ids.push(mentor);
+                    mentor_ids.len() - 1
+                });
+                pairs.push((left, right, score));
+            }
+        }
+        let left_capacity = vec![per_startup; known.len()];
+        let right_capacity: Vec<u32> = mentor_ids
+            .iter()
+            .map(|m| c.mentors.get(*m).map_or(0, |m| m.remaining().max(0) as u32))
+            .collect();
+        let chosen = assign::assign(&left_capacity, &right_capacity, &pairs);
+        let score_of: HashMap<(usize, usize), f32> =
+            pairs.iter().map(|(l, r, s)| ((*l, *r), *s)).collect();
+        let mut matched = vec![false; known.len()];
+        let mut by_startup: Vec<Vec<(f32, usize)>> = vec![Vec::new(); known.len()];
+        for (l, r) in &chosen {
+            matched[*l] = true;
+            by_startup[*l].push((score_of[&(*l, *r)], *r));
+        }
+        for (l, startup) in known.iter().enumerate() {
+            let s = c.startups.get(*startup).expect("known startup");
+            let said = self.startup_said_mentors(&c, *startup);
+            let mut mine = std::mem::take(&mut by_startup[l]);
+            mine.sort_by(|a, b| b.0.total_cmp(&a.0));
+            for (score, r) in mine {
+                let m = c.mentors.get(mentor_ids[r]).expect("scored mentor");
+                let scored = self.score_mentor(
+                    s,
+                    m,
+                    hits.get(startup).and_then(|h| h.get(&m.id)).copied(),
+                    said.share(m.id, mentor_traits(m)),
+                    Some(c.demand(Recipient::Mentor(m.id))),
+                );
+                out.total += score;
+                out.pairs.push((*startup, Self::finish(&c, m.id, &scored, lang)));
+            }
+            if !matched[l] {
+                let had = pairs.iter().any(|(x, _, s)| *x == l && *s > 0.0);
+                let why = if had {
+                    Unassigned::MentorsFull
+                } else {
+                    Unassigned::NoFittingMentor
+                };
+                out.unassigned.push((*startup, why));
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many profiles of each kind the engine holds:
+    /// `(startups, investors, mentors)`.
+    pub fn counts(&self) -> Result<(usize, usize, usize), MatchError> {
+        let c = self.read()?;
+        Ok((c.startups.live(), c.investors.live(), c.mentors.live()))
+    }
+}
+
+/// The best `limit` after skipping `offset`, by score then id.
+fn top(mut ranked: Vec<(f32, i64, u32)>, offset: usize, limit: usize) -> Vec<(f32, i64, u32)> {
+    let order = |a: &(f32, i64, u32), b: &(f32, i64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    let want = offset.saturating_add(limit).min(ranked.len());
+    if want == 0 {
+        return vec![];
+    }
+    if want < ranked.len() {
+        ranked.select_nth_unstable_by(want - 1, order);
+        ranked.truncate(want);
+    }
+    ranked.sort_by(order);
+    ranked.into_iter().skip(offset).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_guessed_from_the_text() {
+        assert_eq!(languages_of("Nền tảng truy xuất nguồn gốc nông sản"), LANG_VI);
+        assert_eq!(
+            languages_of("A platform for farmers and co-operatives to trace the produce"),
+            LANG_EN
+        );
+        assert_eq!(
+            languages_of("Nền tảng cho nông dân. A platform for farmers and traders."),
+            LANG_VI | LANG_EN
+        );
+        assert_eq!(languages_of("nen tang cho nong dan va hop tac xa"), LANG_VI);
+        assert_eq!(languages_of(""), LANG_VI);
+    }
+
+    #[test]
+    fn top_pages_by_score_then_id() {
+        let ranked = vec![(0.5, 3, 0), (0.9, 2, 1), (0.5, 1, 2), (0.1, 4, 3)];
+        let ids = |v: Vec<(f32, i64, u32)>| v.into_iter().map(|x| x.1).collect::<Vec<_>>();
+        assert_eq!(ids(top(ranked.clone(), 0, 2)), vec![2, 1]);
+        assert_eq!(ids(top(ranked.clone(), 2, 2)), vec![3, 4]);
+        assert_eq!(ids(top(ranked.clone(), 3, 5)), vec![4]);
+        assert!(top(ranked, 9, 2).is_empty());
+    }
+}

@@ -1,0 +1,187 @@
+//! Matchmaking (issue 5): which investors and mentors fit a startup, which
+//! startups fit an investor or a mentor, and why; optimal mentor
+//! assignment for a cohort.
+//!
+//! [`factors`] is the pure scoring core: one small function per factor,
+//! each giving a score in 0..1 and the facts behind it. [`explain`] turns
+//! those facts into sentences in Vietnamese or English. [`engine`] holds
+//! every profile in memory, follows the database's change log to stay
+//! fresh, finds candidates (by sector and through the search index's text
+//! similarity) and ranks them. [`assign`] is the min-cost-flow assignment.
+//!
+//! A pair's score is the weighted mean of its factors' scores ([`Weights`],
+//! configurable per deployment), times a popularity dampening, so it lies
+//! in 0..1.
+
+pub mod assign;
+pub mod engine;
+pub mod explain;
+pub mod factors;
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+pub use engine::{Assignment, Match, MatchFilter, MatchReason, Matching, Unassigned};
+pub use explain::Lang;
+pub use factors::Factor;
+
+/// How much each factor counts when a startup is matched with investors
+/// (and investors with startups).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InvestorWeights {
+    pub sector: f32,
+    pub stage: f32,
+    pub ticket: f32,
+    pub geography: f32,
+    pub text: f32,
+    pub track_record: f32,
+    pub activity: f32,
+    pub feedback: f32,
+}
+
+impl Default for InvestorWeights {
+    fn default() -> Self {
+        InvestorWeights {
+            sector: 3.0,
+            stage: 2.0,
+            ticket: 1.5,
+            geography: 1.0,
+            text: 2.0,
+            track_record: 1.0,
+            activity: 0.5,
+            feedback: 2.0,
+        }
+    }
+}
+
+/// How much each factor counts when a startup is matched with mentors.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MentorWeights {
+    pub sector: f32,
+    pub needs: f32,
+    pub geography: f32,
+    pub language: f32,
+    pub text: f32,
+    pub capacity: f32,
+    pub feedback: f32,
+}
+
+impl Default for MentorWeights {
+    fn default() -> Self {
+        MentorWeights {
+            sector: 2.0,
+            needs: 3.0,
+            geography: 1.0,
+            language: 1.0,
+            text: 2.0,
+            capacity: 0.5,
+            feedback: 2.0,
+        }
+    }
+}
+
+/// The matching configuration: factor weights and the dampening of popular
+/// profiles. Read from a TOML file (`--matching-config`); every key is
+/// optional and defaults to the values documented in the README.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    pub investor: InvestorWeights,
+    pub mentor: MentorWeights,
+    /// Strength of the popularity dampening: a profile with `d` deals,
+    /// mentees and positive verdicts has its score multiplied by
+    /// `1 / (1 + popularity * ln(1 + d))`. 0 turns it off.
+    pub popularity: f32,
+    /// How many of the best text matches join the candidates.
+    pub text_candidates: usize,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            investor: InvestorWeights::default(),
+            mentor: MentorWeights::default(),
+            popularity: 0.1,
+            text_candidates: 200,
+        }
+    }
+}
+
+/// A configuration file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the matching configuration {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the matching configuration {path} is not valid: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Weights {
+    /// Reads a TOML file; unknown keys and negative or non-finite weights
+    /// are errors.
+    pub fn from_file(path: &Path) -> Result<Weights, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Weights::from_toml(&text).map_err(|message| ConfigError::Invalid {
+            path: path.display().to_string(),
+            message,
+        })
+    }
+
+    /// Parses TOML text (see [`Weights::from_file`]).
+    pub fn from_toml(text: &str) -> Result<Weights, String> {
+        let weights: Weights = toml::from_str(text).map_err(|e| e.to_string())?;
+        let i = &weights.investor;
+        let m = &weights.mentor;
+        let all = [
+            i.sector,
+            i.stage,
+            i.ticket,
+            i.geography,
+            i.text,
+            i.track_record,
+            i.activity,
+            i.feedback,
+            m.sector,
+            m.needs,
+            m.geography,
+            m.language,
+            m.text,
+            m.capacity,
+            m.feedback,
+            weights.popularity,
+        ];
+        if all.iter().any(|w| !w.is_finite() || *w < 0.0) {
+            return Err("weights must be finite and not negative".into());
+        }
+        if !(1..=10_000).contains(&weights.text_candidates) {
+            return Err("text_candidates must be between 1 and 10000".into());
+        }
+        Ok(weights)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_read_from_toml_with_defaults_for_the_rest() {
+        let w = Weights::from_toml("popularity = 0.3\n[investor]\nsector = 5\n").unwrap();
+        assert_eq!(w.investor.sector, 5.0);
+        assert_eq!(w.investor.stage, InvestorWeights::default().stage);
+        assert_eq!(w.popularity, 0.3);
+        assert_eq!(Weights::from_toml("").unwrap(), Weights::default());
+        assert!(Weights::from_toml("[investor]\nsectr = 1\n").is_err());
+        assert!(Weights::from_toml("[mentor]\nneeds = -1\n").is_err());
+        assert!(Weights::from_toml("text_candidates = 0\n").is_err());
+    }
+}
