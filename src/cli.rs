@@ -232,6 +232,10 @@ pub struct ServeArgs {
     /// (writes become searchable within about this, plus a commit).
     #[arg(long, env = "KETNOI_SEARCH_POLL_MS", default_value_t = 100)]
     pub search_poll_ms: u64,
+    /// A TOML file of matching weights (see the README); unset means the
+    /// documented defaults.
+    #[arg(long, env = "KETNOI_MATCHING_CONFIG")]
+    pub matching_config: Option<PathBuf>,
 }
 
 /// How the server presents itself.
@@ -507,11 +511,16 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
             );
         }
     }
+    let weights = match &args.matching_config {
+        Some(path) => crate::matching::Weights::from_file(path)?,
+        None => crate::matching::Weights::default(),
+    };
     let index = std::sync::Arc::new(SearchIndex::open_or_create(&global.index_dir())?);
-    let search = Search::start(
+    let search = Search::start_with(
         store.clone(),
         index,
         Duration::from_millis(args.search_poll_ms.max(1)),
+        weights,
     );
     let listener = tokio::net::TcpListener::bind(args.bind).await?;
     tracing::info!(

@@ -36,6 +36,12 @@ pub enum Error {
     /// The search index failed.
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
+    /// The matching engine failed.
+    #[error(transparent)]
+    Matching(#[from] crate::matching::engine::MatchError),
+    /// A configuration file cannot be used.
+    #[error(transparent)]
+    Config(#[from] crate::matching::ConfigError),
 }
 
 impl Error {
@@ -61,7 +67,8 @@ impl Error {
                 }
                 StoreError::Database(_) | StoreError::Migrate(_) => "INTERNAL",
             },
-            Error::Io(_) | Error::Search(_) => "INTERNAL",
+            Error::Config(_) => "BAD_USER_INPUT",
+            Error::Io(_) | Error::Search(_) | Error::Matching(_) => "INTERNAL",
         }
     }
 

@@ -7,6 +7,8 @@ use super::account;
 use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestmentsOfInvestor, ProvinceId, SectorId};
+use super::matching;
+use crate::matching::Lang;
 use crate::model::{self, Investment, Investor, InvestorKind, Money, Province, Sector, Stage};
 use crate::store::{SortColumn, Table};
 
@@ -62,6 +64,27 @@ impl Investor {
     /// Its website.
     async fn website(&self) -> Option<&str> {
         self.website.as_deref()
+    }
+
+    /// The startups that fit this investor best, ranked with the same
+    /// factors as `Startup.investorMatches`, as a connection (up to the
+    /// best 1,000). Startups it invested in and those it dismissed are
+    /// left out. For the investor's owner and the operator.
+    #[graphql(complexity = "first.clamp(1, 100) as usize * child_complexity")]
+    async fn deal_flow(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 10, desc = "Page size (1 to 100; 10 by default).")] first: i32,
+        #[graphql(desc = "The cursor after which the page starts.")] after: Option<String>,
+        #[graphql(desc = "Narrows the startups considered.")] filter: Option<
+            matching::StartupMatchFilter,
+        >,
+        #[graphql(
+            desc = "The language of the explanations (default: the request's `Accept-Language`, else Vietnamese)."
+        )]
+        lang: Option<Lang>,
+    ) -> Result<matching::StartupMatchConnection> {
+        Ok(matching::deal_flow(ctx, self, first, after, filter, lang).await?)
     }
 
     /// Contact e-mail address; null unless the viewer owns the profile, is

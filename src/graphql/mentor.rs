@@ -7,6 +7,8 @@ use super::account;
 use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, ProvinceId, SectorId};
+use super::matching;
+use crate::matching::Lang;
 use crate::model::{self, Mentor, Province, Sector, Topic};
 use crate::store::{SortColumn, Table};
 
@@ -56,6 +58,25 @@ impl Mentor {
     /// Their website or profile page.
     async fn website(&self) -> Option<&str> {
         self.website.as_deref()
+    }
+
+    /// The startups this mentor fits best, ranked with the same factors
+    /// as `Startup.mentorMatches`. Startups the mentor dismissed are left
+    /// out. For the mentor's owner and the operator.
+    #[graphql(complexity = "first.clamp(1, 50) as usize * child_complexity")]
+    async fn suggested_startups(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: i32,
+        #[graphql(desc = "Narrows the startups considered.")] filter: Option<
+            matching::StartupMatchFilter,
+        >,
+        #[graphql(
+            desc = "The language of the explanations (default: the request's `Accept-Language`, else Vietnamese)."
+        )]
+        lang: Option<Lang>,
+    ) -> Result<Vec<matching::StartupMatch>> {
+        Ok(matching::suggested_startups(ctx, self, first, filter, lang).await?)
     }
 
     /// Contact e-mail address; null unless the viewer owns the profile, is

@@ -11,6 +11,7 @@ pub mod introduction;
 pub mod investor;
 pub mod limits;
 pub mod loaders;
+pub mod matching;
 pub mod mentor;
 pub mod mutation;
 pub mod organization;

@@ -1176,6 +1176,7 @@ pub struct Mutation(
     EcosystemMutation,
     super::account::AccountMutation,
     super::introduction::IntroductionMutation,
+    super::matching::MatchingMutation,
 );
 
 /// Changes to the ecosystem.

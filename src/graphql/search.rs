@@ -354,7 +354,7 @@ fn kinds(types: Option<Vec<SearchType>>) -> Vec<DocKind> {
 }
 
 /// The index, once it has caught up with the database after start-up.
-fn ready<'a>(ctx: &'a Context<'_>) -> Result<&'a Search, Error> {
+pub(super) fn ready<'a>(ctx: &'a Context<'_>) -> Result<&'a Search, Error> {
     let search = ctx.data_unchecked::<Search>();
     if search.is_ready() {
         Ok(search)

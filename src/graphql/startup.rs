@@ -7,7 +7,9 @@ use super::account;
 use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestmentsOfStartup, OrganizationId, ProvinceId, SectorId};
+use super::matching;
 use super::scalars::Date;
+use crate::matching::Lang;
 use crate::model::{
     self, Investment, Money, Organization, Province, Sector, Stage, Startup, StartupTag, Topic,
 };
@@ -146,6 +148,48 @@ impl Startup {
     ) -> bool {
         let as_of = as_of.map(|d| d.0).unwrap_or_else(model::today_in_vietnam);
         self.is_eligible_for_support(as_of)
+    }
+
+    /// The investors that fit this startup best, with the reasons: sector,
+    /// stage, ticket, geography, text similarity, track record, activity
+    /// and the owner's feedback, the most sought-after slightly damped.
+    /// Inactive investors, those already invested and those the owner
+    /// dismissed are left out. For the owner and the operator.
+    #[graphql(complexity = "first.clamp(1, 50) as usize * child_complexity")]
+    async fn investor_matches(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: i32,
+        #[graphql(desc = "Narrows the investors considered.")] filter: Option<
+            matching::InvestorMatchFilter,
+        >,
+        #[graphql(
+            desc = "The language of the explanations (default: the request's `Accept-Language`, else Vietnamese)."
+        )]
+        lang: Option<Lang>,
+    ) -> Result<Vec<matching::InvestorMatch>> {
+        Ok(matching::investor_matches(ctx, self, first, filter, lang).await?)
+    }
+
+    /// The mentors that fit this startup best, with the reasons: sector,
+    /// needs covered, geography, shared language, text similarity, places
+    /// left and the owner's feedback. Mentors without places left and
+    /// those the owner dismissed are left out. For the owner and the
+    /// operator.
+    #[graphql(complexity = "first.clamp(1, 50) as usize * child_complexity")]
+    async fn mentor_matches(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: i32,
+        #[graphql(desc = "Narrows the mentors considered.")] filter: Option<
+            matching::MentorMatchFilter,
+        >,
+        #[graphql(
+            desc = "The language of the explanations (default: the request's `Accept-Language`, else Vietnamese)."
+        )]
+        lang: Option<Lang>,
+    ) -> Result<Vec<matching::MentorMatch>> {
+        Ok(matching::mentor_matches(ctx, self, first, filter, lang).await?)
     }
 
     /// When the profile was created.

@@ -181,7 +181,12 @@ fn middleware(routes: Router, config: &HttpConfig, ids: Ids) -> Router {
 fn cors(origins: &[String]) -> CorsLayer {
     let layer = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            header::ACCEPT,
+            header::ACCEPT_LANGUAGE,
+        ])
         .max_age(Duration::from_secs(3600));
     if origins.iter().any(|o| o == "*") {
         layer.allow_origin(AllowOrigin::any())
@@ -372,9 +377,17 @@ async fn run(
     viewer: Option<&Viewer>,
     request: async_graphql::Request,
 ) -> async_graphql::Response {
+    let lang = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(
+            crate::matching::Lang::Vi,
+            crate::matching::Lang::from_accept_language,
+        );
     let mut request = request
         .data(GqlRequestId(request_id(headers)))
-        .data(ClientAddress(address));
+        .data(ClientAddress(address))
+        .data(lang);
     if !app.limits.allows_introspection(viewer.is_some()) {
         request = request
             .disable_introspection()

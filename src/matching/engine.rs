@@ -15,15 +15,17 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
+use super::Weights;
 use super::assign;
 use super::explain::{self, Lang, Names};
 use super::factors::{
     self, Factor, InvestorProfile, LANG_EN, LANG_VI, MentorProfile, Place, PlaceRef, Reason,
     SectorRef, Share, StartupProfile, TrackRecord, Traits, Verdict,
 };
-use super::Weights;
 use crate::datafile::{InvestorRecord, MentorRecord, StartupRecord};
-use crate::model::{self, InvestorKind, MatchFeedback, MatchSide, Recipient, Stage, Topic, Vocabulary};
+use crate::model::{
+    self, InvestorKind, MatchFeedback, MatchSide, Recipient, Stage, Topic, Vocabulary,
+};
 use crate::search::{DocKind, SearchError, SearchIndex};
 use crate::store::{ChangePosition, DocCounterpart, RecordSelect, Store, StoreError};
 
@@ -87,6 +89,7 @@ pub struct MatchFilter {
 
 /// Why a startup of a cohort got no mentor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+#[graphql(name = "UnassignedReason")]
 pub enum Unassigned {
     /// No mentor with places left fits it at all.
     NoFittingMentor,
@@ -302,10 +305,12 @@ impl NameTable {
 
 impl Names for NameTable {
     fn sector(&self, sector: SectorRef, lang: Lang) -> &str {
-        self.sectors.get(sector as usize).map_or("?", |(_, vi, en)| match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        })
+        self.sectors
+            .get(sector as usize)
+            .map_or("?", |(_, vi, en)| match lang {
+                Lang::Vi => vi,
+                Lang::En => en,
+            })
     }
     fn province(&self, province: PlaceRef) -> &str {
         self.provinces.get(province as usize).map_or("?", |p| &p.0)
@@ -370,10 +375,19 @@ fn vnd(money: Option<&model::Money>) -> Option<f64> {
 }
 
 impl Catalogue {
-    fn startup_profile(&mut self, id: i64, r: &StartupRecord, investors: Vec<i64>) -> StartupProfile {
+    fn startup_profile(
+        &mut self,
+        id: i64,
+        r: &StartupRecord,
+        investors: Vec<i64>,
+    ) -> StartupProfile {
         StartupProfile {
             id,
-            sectors: r.sectors.iter().map(|s| self.names.intern_sector(s)).collect(),
+            sectors: r
+                .sectors
+                .iter()
+                .map(|s| self.names.intern_sector(s))
+                .collect(),
             stage: r.stage,
             place: self.names.place(r.province.as_deref()),
             seeking_vnd: vnd(r.seeking.as_ref()),
@@ -384,7 +398,11 @@ impl Catalogue {
     }
 
     fn investor_profile(&mut self, id: i64, r: &InvestorRecord) -> InvestorProfile {
-        let provinces: Vec<PlaceRef> = r.provinces.iter().map(|p| self.names.intern_province(p)).collect();
+        let provinces: Vec<PlaceRef> = r
+            .provinces
+            .iter()
+            .map(|p| self.names.intern_province(p))
+            .collect();
         let mut regions: Vec<PlaceRef> = provinces
             .iter()
             .filter_map(|p| self.names.provinces[*p as usize].1)
@@ -394,7 +412,11 @@ impl Catalogue {
         InvestorProfile {
             id,
             kind: r.kind,
-            sectors: r.sectors.iter().map(|s| self.names.intern_sector(s)).collect(),
+            sectors: r
+                .sectors
+                .iter()
+                .map(|s| self.names.intern_sector(s))
+                .collect(),
             stages: factors::stage_bits(&r.stages),
             ticket_min: vnd(r.ticket_min.as_ref()),
             ticket_max: vnd(r.ticket_max.as_ref()),
@@ -408,7 +430,11 @@ impl Catalogue {
     fn mentor_profile(&mut self, id: i64, r: &MentorRecord, load: i32) -> MentorProfile {
         MentorProfile {
             id,
-            sectors: r.sectors.iter().map(|s| self.names.intern_sector(s)).collect(),
+            sectors: r
+                .sectors
+                .iter()
+                .map(|s| self.names.intern_sector(s))
+                .collect(),
             expertise: factors::topic_bits(&r.expertise),
             languages: r
                 .languages
@@ -509,7 +535,10 @@ struct Said<'a> {
 }
 
 impl<'a> Said<'a> {
-    fn new(verdicts: impl Iterator<Item = (i64, Verdict)>, traits: impl Fn(i64) -> Option<Traits<'a>>) -> Self {
+    fn new(
+        verdicts: impl Iterator<Item = (i64, Verdict)>,
+        traits: impl Fn(i64) -> Option<Traits<'a>>,
+    ) -> Self {
         let mut said = Said {
             direct: HashMap::new(),
             liked: Vec::new(),
@@ -663,7 +692,10 @@ impl Matching {
             let Some(last) = page.last() else { break };
             after = last.id;
             for x in page {
-                invested.entry(x.startup_id).or_default().push(x.investor_id);
+                invested
+                    .entry(x.startup_id)
+                    .or_default()
+                    .push(x.investor_id);
                 c.deals
                     .entry(x.investor_id)
                     .or_default()
@@ -795,7 +827,9 @@ impl Matching {
                     .any(|(_, r)| !c.names.knows(&r.sectors, r.province.as_ref()))
                 || investor_rows.iter().any(|(_, r)| {
                     !c.names.knows(&r.sectors, None)
-                        || r.provinces.iter().any(|p| !c.names.province_keys.contains_key(p))
+                        || r.provinces
+                            .iter()
+                            .any(|p| !c.names.province_keys.contains_key(p))
                 })
         };
         let mut names = NameTable::default();
@@ -819,7 +853,10 @@ impl Matching {
         }
         let mut invested: HashMap<i64, Vec<i64>> = HashMap::new();
         for x in &startup_deals {
-            invested.entry(x.startup_id).or_default().push(x.investor_id);
+            invested
+                .entry(x.startup_id)
+                .or_default()
+                .push(x.investor_id);
         }
         let present: HashSet<i64> = startup_rows.iter().map(|(id, _)| *id).collect();
         for (id, r) in &startup_rows {
@@ -998,7 +1035,10 @@ impl Matching {
         );
         let mut slots = Vec::new();
         c.investors.candidates(&s.sectors, &mut slots);
-        slots.extend(hits.keys().filter_map(|id| c.investors.slots.get(id).copied()));
+        slots.extend(
+            hits.keys()
+                .filter_map(|id| c.investors.slots.get(id).copied()),
+        );
         slots.sort_unstable();
         slots.dedup();
         let today = model::today_in_vietnam();
@@ -1128,10 +1168,16 @@ impl Matching {
         let said = self.startup_said_mentors(c, s.id);
         let mut slots = Vec::new();
         match only {
-            Some(only) => slots.extend(only.iter().filter_map(|id| c.mentors.slots.get(id).copied())),
+            Some(only) => slots.extend(
+                only.iter()
+                    .filter_map(|id| c.mentors.slots.get(id).copied()),
+            ),
             None => {
                 c.mentors.candidates(&s.sectors, &mut slots);
-                slots.extend(hits.keys().filter_map(|id| c.mentors.slots.get(id).copied()));
+                slots.extend(
+                    hits.keys()
+                        .filter_map(|id| c.mentors.slots.get(id).copied()),
+                );
             }
         }
         slots.sort_unstable();
@@ -1172,7 +1218,8 @@ impl Matching {
     }
 
     /// The startups that fit an investor best: from `offset`, at most
-    /// `limit`, and whether more follow; `text` is the investor's thesis.
+    /// `limit`, whether more follow, and how many fit in all; `text` is the
+    /// investor's thesis.
     /// `None` when the investor is unknown.
     pub fn deal_flow(
         &self,
@@ -1182,7 +1229,7 @@ impl Matching {
         offset: usize,
         limit: usize,
         lang: Lang,
-    ) -> Result<Option<(Vec<Match>, bool)>, MatchError> {
+    ) -> Result<Option<(Vec<Match>, bool, usize)>, MatchError> {
         let hits = self.text_hits(DocKind::Startup, text)?;
         let c = self.read()?;
         let Some(i) = c.investors.get(investor) else {
@@ -1193,7 +1240,7 @@ impl Matching {
             (!s.investors.contains(&investor))
                 .then(|| self.score_investor(s, i, text, fb, None, model::today_in_vietnam()))
         })?;
-        let more = ranked.len() > offset + limit;
+        let (more, total) = (ranked.len() > offset + limit, ranked.len());
         let best = top(ranked, offset, limit);
         let said = self.counterpart_said(&c, who);
         let today = model::today_in_vietnam();
@@ -1212,7 +1259,7 @@ impl Matching {
                 Self::finish(&c, id, &scored, lang)
             })
             .collect();
-        Ok(Some((out, more)))
+        Ok(Some((out, more, total)))
     }
 
     /// The startups a mentor fits best: at most `limit`; `text` is the
@@ -1255,7 +1302,11 @@ impl Matching {
 
     fn counterpart_said<'a>(&self, c: &'a Catalogue, who: Recipient) -> Said<'a> {
         Said::new(
-            c.counterpart_verdicts.get(&who).into_iter().flatten().copied(),
+            c.counterpart_verdicts
+                .get(&who)
+                .into_iter()
+                .flatten()
+                .copied(),
             |id| c.startups.get(id).map(startup_traits),
         )
     }
@@ -1279,9 +1330,16 @@ impl Matching {
         let stages = factors::stage_bits(&filter.stages);
         let said = self.counterpart_said(c, who);
         let mut slots = Vec::new();
-        let wanted = if sectors.is_empty() { sectors_of_who } else { &sectors[..] };
+        let wanted = if sectors.is_empty() {
+            sectors_of_who
+        } else {
+            &sectors[..]
+        };
         c.startups.candidates(wanted, &mut slots);
-        slots.extend(hits.keys().filter_map(|id| c.startups.slots.get(id).copied()));
+        slots.extend(
+            hits.keys()
+                .filter_map(|id| c.startups.slots.get(id).copied()),
+        );
         slots.sort_unstable();
         slots.dedup();
         let mut ranked = Vec::new();
@@ -1301,8 +1359,11 @@ impl Matching {
             if !provinces.is_empty() && !s.place.province.is_some_and(|p| provinces.contains(&p)) {
                 continue;
             }
-            let Some(scored) = score(s, hits.get(&s.id).copied(), said.share(s.id, startup_traits(s)))
-            else {
+            let Some(scored) = score(
+                s,
+                hits.get(&s.id).copied(),
+                said.share(s.id, startup_traits(s)),
+            ) else {
                 continue;
             };
             let value = scored.score();
@@ -1391,7 +1452,8 @@ impl Matching {
                     Some(c.demand(Recipient::Mentor(m.id))),
                 );
                 out.total += score;
-                out.pairs.push((*startup, Self::finish(&c, m.id, &scored, lang)));
+                out.pairs
+                    .push((*startup, Self::finish(&c, m.id, &scored, lang)));
             }
             if !matched[l] {
                 let had = pairs.iter().any(|(x, _, s)| *x == l && *s > 0.0);
@@ -1435,7 +1497,10 @@ mod tests {
 
     #[test]
     fn languages_are_guessed_from_the_text() {
-        assert_eq!(languages_of("Nền tảng truy xuất nguồn gốc nông sản"), LANG_VI);
+        assert_eq!(
+            languages_of("Nền tảng truy xuất nguồn gốc nông sản"),
+            LANG_VI
+        );
         assert_eq!(
             languages_of("A platform for farmers and co-operatives to trace the produce"),
             LANG_EN

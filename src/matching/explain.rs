@@ -22,7 +22,11 @@ impl Lang {
             let mut pieces = part.split(';');
             let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
             let quality = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             let lang = match tag.split('-').next() {
                 Some("vi") => Lang::Vi,
@@ -120,10 +124,18 @@ fn list(items: &[&str], lang: Lang) -> String {
 fn languages(bits: u8, lang: Lang) -> String {
     let mut names = Vec::new();
     if bits & LANG_VI != 0 {
-        names.push(if lang == Lang::Vi { "tiếng Việt" } else { "Vietnamese" });
+        names.push(if lang == Lang::Vi {
+            "tiếng Việt"
+        } else {
+            "Vietnamese"
+        });
     }
     if bits & LANG_EN != 0 {
-        names.push(if lang == Lang::Vi { "tiếng Anh" } else { "English" });
+        names.push(if lang == Lang::Vi {
+            "tiếng Anh"
+        } else {
+            "English"
+        });
     }
     list(&names, lang)
 }
@@ -144,13 +156,27 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
         list(&names, lang)
     };
     match (why, lang) {
-        (Why::SectorsShared { shared, primary: true }, Vi) => {
+        (
+            Why::SectorsShared {
+                shared,
+                primary: true,
+            },
+            Vi,
+        ) => {
             format!("Cùng lĩnh vực chính: {}", sectors(shared))
         }
-        (Why::SectorsShared { shared, primary: true }, En) => {
+        (
+            Why::SectorsShared {
+                shared,
+                primary: true,
+            },
+            En,
+        ) => {
             format!("Same main sector: {}", sectors(shared))
         }
-        (Why::SectorsShared { shared, .. }, Vi) => format!("Có chung lĩnh vực: {}", sectors(shared)),
+        (Why::SectorsShared { shared, .. }, Vi) => {
+            format!("Có chung lĩnh vực: {}", sectors(shared))
+        }
         (Why::SectorsShared { shared, .. }, En) => format!("Shared sector: {}", sectors(shared)),
         (Why::SectorsAny, Vi) => "Không giới hạn lĩnh vực".into(),
         (Why::SectorsAny, En) => "Open to any sector".into(),
@@ -173,10 +199,16 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
             format!("Does not invest at the {} stage", stage_name(*s, En))
         }
         (Why::TicketWithin { seeking }, Vi) => {
-            format!("Khoản gọi vốn {} nằm trong khoảng đầu tư", money(*seeking, Vi))
+            format!(
+                "Khoản gọi vốn {} nằm trong khoảng đầu tư",
+                money(*seeking, Vi)
+            )
         }
         (Why::TicketWithin { seeking }, En) => {
-            format!("The {} sought is within the ticket range", money(*seeking, En))
+            format!(
+                "The {} sought is within the ticket range",
+                money(*seeking, En)
+            )
         }
         (Why::TicketBelow { seeking, min }, Vi) => format!(
             "Khoản gọi vốn {} thấp hơn mức tối thiểu {}",
@@ -211,10 +243,16 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
         (Why::PlaceUnknown, Vi) => "Chưa rõ địa bàn".into(),
         (Why::PlaceUnknown, En) => "Location not stated".into(),
         (Why::TextSimilar(r), Vi) => {
-            format!("Nội dung hồ sơ gần nhau ({}% so với hồ sơ gần nhất)", percent(*r))
+            format!(
+                "Nội dung hồ sơ gần nhau ({}% so với hồ sơ gần nhất)",
+                percent(*r)
+            )
         }
         (Why::TextSimilar(r), En) => {
-            format!("Profiles read alike ({}% of the closest match)", percent(*r))
+            format!(
+                "Profiles read alike ({}% of the closest match)",
+                percent(*r)
+            )
         }
         (Why::TextNone, Vi) => "Nội dung hồ sơ ít điểm chung".into(),
         (Why::TextNone, En) => "Profiles have little text in common".into(),
@@ -266,13 +304,14 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
                 deals,
             },
             En,
-        ) => format!(
-            "{deals} past deals, {in_sector} in this sector, {at_stage} at this stage"
-        ),
+        ) => format!("{deals} past deals, {in_sector} in this sector, {at_stage} at this stage"),
         (Why::NoTrackRecord, Vi) => "Chưa có thương vụ nào được ghi nhận".into(),
         (Why::NoTrackRecord, En) => "No recorded deals yet".into(),
         (Why::InvestedLately(date), Vi) => {
-            format!("Đang hoạt động, thương vụ gần nhất {}", date.format("%d/%m/%Y"))
+            format!(
+                "Đang hoạt động, thương vụ gần nhất {}",
+                date.format("%d/%m/%Y")
+            )
         }
         (Why::InvestedLately(date), En) => {
             format!("Active, last deal on {}", date.format("%Y-%m-%d"))
@@ -283,17 +322,18 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
         (Why::FeedbackDirect(Verdict::Contacted), En) => "You got in touch".into(),
         (Why::FeedbackDirect(_), Vi) => "Bạn đã đánh dấu là phù hợp".into(),
         (Why::FeedbackDirect(_), En) => "You marked it relevant".into(),
-        (Why::FeedbackSimilar { liked, disliked }, Vi) if liked >= disliked => format!(
-            "Giống {}% những gợi ý bạn thấy phù hợp",
-            percent(*liked)
-        ),
-        (Why::FeedbackSimilar { liked, disliked }, En) if liked >= disliked => {
-            format!("{}% like recommendations you found relevant", percent(*liked))
+        (Why::FeedbackSimilar { liked, disliked }, Vi) if liked >= disliked => {
+            format!("Giống {}% những gợi ý bạn thấy phù hợp", percent(*liked))
         }
-        (Why::FeedbackSimilar { disliked, .. }, Vi) => format!(
-            "Giống {}% những gợi ý bạn đã bỏ qua",
-            percent(*disliked)
-        ),
+        (Why::FeedbackSimilar { liked, disliked }, En) if liked >= disliked => {
+            format!(
+                "{}% like recommendations you found relevant",
+                percent(*liked)
+            )
+        }
+        (Why::FeedbackSimilar { disliked, .. }, Vi) => {
+            format!("Giống {}% những gợi ý bạn đã bỏ qua", percent(*disliked))
+        }
         (Why::FeedbackSimilar { disliked, .. }, En) => {
             format!("{}% like recommendations you dismissed", percent(*disliked))
         }
@@ -331,7 +371,10 @@ mod tests {
     #[test]
     fn accept_language_picks_the_preferred_of_vi_and_en() {
         assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Lang::En);
-        assert_eq!(Lang::from_accept_language("vi-VN,vi;q=0.9,en;q=0.8"), Lang::Vi);
+        assert_eq!(
+            Lang::from_accept_language("vi-VN,vi;q=0.9,en;q=0.8"),
+            Lang::Vi
+        );
         assert_eq!(Lang::from_accept_language("fr, en;q=0.5"), Lang::En);
         assert_eq!(Lang::from_accept_language("en;q=0.3, vi;q=0.7"), Lang::Vi);
         assert_eq!(Lang::from_accept_language("de"), Lang::Vi);
@@ -358,7 +401,10 @@ mod tests {
             explain(&why, Lang::Vi, &Fixed),
             "Cùng lĩnh vực chính: Nông nghiệp công nghệ cao"
         );
-        assert_eq!(explain(&why, Lang::En, &Fixed), "Same main sector: Agritech");
+        assert_eq!(
+            explain(&why, Lang::En, &Fixed),
+            "Same main sector: Agritech"
+        );
         let needs = Why::NeedsCovered {
             covered: super::super::factors::topic_bits(&[Topic::Fundraising, Topic::Legal]),
             needs: 3,

@@ -127,6 +127,7 @@ impl MentorProfile {
 
 /// The factors a match score is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+#[graphql(name = "MatchFactor")]
 pub enum Factor {
     /// The startup's sectors against the other side's.
     Sector,
@@ -158,7 +159,10 @@ pub enum Factor {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Why {
     /// Shared sectors; whether the startup's primary sector is one of them.
-    SectorsShared { shared: Refs, primary: bool },
+    SectorsShared {
+        shared: Refs,
+        primary: bool,
+    },
     /// The other side names no sector.
     SectorsAny,
     /// No sector in common.
@@ -194,7 +198,10 @@ pub enum Why {
     TextSimilar(f32),
     TextNone,
     /// Topic bits covered, out of how many needs.
-    NeedsCovered { covered: u32, needs: usize },
+    NeedsCovered {
+        covered: u32,
+        needs: usize,
+    },
     /// The startup states no needs.
     NeedsUnstated,
     LanguageShared(u8),
@@ -255,7 +262,11 @@ pub fn sector(startup: &[SectorRef], other: &[SectorRef]) -> Share {
     }
     let primary = other.contains(&startup[0]);
     let score = if primary { 1.0 } else { 0.75 };
-    share(Factor::Sector, score, Why::SectorsShared { shared, primary })
+    share(
+        Factor::Sector,
+        score,
+        Why::SectorsShared { shared, primary },
+    )
 }
 
 fn stage_bit(stage: Stage) -> u32 {
@@ -630,14 +641,20 @@ mod tests {
         };
         assert_eq!(mentor_geography(here, here).score, 1.0);
         assert!(mentor_geography(here, near).score > mentor_geography(here, far).score);
-        assert!(mentor_geography(here, far).score > 0.0, "online is possible");
+        assert!(
+            mentor_geography(here, far).score > 0.0,
+            "online is possible"
+        );
         assert_eq!(mentor_geography(Place::default(), far).score, 0.5);
     }
 
     #[test]
     fn needs_count_the_covered_share() {
         let needs_bits = topic_bits(&[Topic::Fundraising, Topic::Marketing, Topic::Legal]);
-        let s = needs(needs_bits, topic_bits(&[Topic::Legal, Topic::Fundraising, Topic::Tax]));
+        let s = needs(
+            needs_bits,
+            topic_bits(&[Topic::Legal, Topic::Fundraising, Topic::Tax]),
+        );
         assert!((s.score - 2.0 / 3.0).abs() < 1e-6);
         assert_eq!(
             s.why,
@@ -677,7 +694,10 @@ mod tests {
         assert_eq!(nothing, 0.0);
         assert!(in_sector < 1.0);
         record.deals = 0;
-        assert_eq!(track_record(&record, &[1], Stage::Seed).why, Why::NoTrackRecord);
+        assert_eq!(
+            track_record(&record, &[1], Stage::Seed).why,
+            Why::NoTrackRecord
+        );
     }
 
     #[test]

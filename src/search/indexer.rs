@@ -18,32 +18,48 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use super::{DocKind, IndexState, SCHEMA_VERSION, SearchDoc, SearchError, SearchIndex};
+use crate::matching::{Matching, Weights};
 use crate::store::{RecordSelect, Store};
 
 /// Changes read (and objects loaded) per step.
 const BATCH: i64 = 5_000;
 
 /// The index as the API uses it, with whether it has caught up with the
-/// database since the server started.
+/// database since the server started; and the matching engine, which
+/// follows the same change log and asks the index for text similarity.
 #[derive(Clone, Debug)]
 pub struct Search {
     pub index: Arc<SearchIndex>,
+    pub matching: Arc<Matching>,
     ready: Arc<AtomicBool>,
 }
 
 impl Search {
     /// Whether the index has caught up with the database at least once
-    /// (false while it is first built).
+    /// (false while it is first built) and the matching engine has loaded.
     pub fn is_ready(&self) -> bool {
-        self.ready.load(Ordering::Acquire)
+        self.ready.load(Ordering::Acquire) && self.matching.is_ready()
     }
 
     /// Starts following the database's change log in the background: first
     /// rebuilding the index if it is missing, from another schema version
     /// or from another database, then checking for changes every `poll`.
     pub fn start(store: Store, index: Arc<SearchIndex>, poll: Duration) -> Search {
+        Search::start_with(store, index, poll, Weights::default())
+    }
+
+    /// [`Search::start`] with the matching engine's weights.
+    pub fn start_with(
+        store: Store,
+        index: Arc<SearchIndex>,
+        poll: Duration,
+        weights: Weights,
+    ) -> Search {
+        let matching = Matching::new(Arc::clone(&index), weights);
+        matching.start(store.clone(), poll);
         let search = Search {
             index,
+            matching,
             ready: Arc::new(AtomicBool::new(false)),
         };
         let task = search.clone();

@@ -32,8 +32,8 @@ use crate::datafile::{
 };
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
-    IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization, OrganizationKind,
-    Province, Recipient, Role, Sector, Stage, Startup, StartupTag, Topic, User,
+    IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization,
+    OrganizationKind, Province, Recipient, Role, Sector, Stage, Startup, StartupTag, Topic, User,
 };
 pub use rows::*;
 
@@ -957,7 +957,9 @@ impl Store {
         ids: &[i64],
     ) -> Result<Vec<MatchFeedback>, StoreError> {
         match counterpart {
-            DocCounterpart::Investor => dispatch!(self, read, match_feedback_by("investor_id", ids)),
+            DocCounterpart::Investor => {
+                dispatch!(self, read, match_feedback_by("investor_id", ids))
+            }
             DocCounterpart::Mentor => dispatch!(self, read, match_feedback_by("mentor_id", ids)),
         }
     }
