@@ -70,11 +70,11 @@ impl Investor {
     /// factors as `Startup.investorMatches`, as a connection (up to the
     /// best 1,000). Startups it invested in and those it dismissed are
     /// left out. For the investor's owner and the operator.
-    #[graphql(complexity = "first.clamp(1, 100) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(10).clamp(1, 100) as usize * child_complexity")]
     async fn deal_flow(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 10, desc = "Page size (1 to 100; 10 by default).")] first: i32,
+        #[graphql(default = 10, desc = "Page size (1 to 100; 10 by default).")] first: Option<i32>,
         #[graphql(desc = "The cursor after which the page starts.")] after: Option<String>,
         #[graphql(desc = "Narrows the startups considered.")] filter: Option<
             matching::StartupMatchFilter,
@@ -84,7 +84,7 @@ impl Investor {
         )]
         lang: Option<Lang>,
     ) -> Result<matching::StartupMatchConnection> {
-        Ok(matching::deal_flow(ctx, self, first, after, filter, lang).await?)
+        Ok(matching::deal_flow(ctx, self, first.unwrap_or(10), after, filter, lang).await?)
     }
 
     /// Contact e-mail address; null unless the viewer owns the profile, is

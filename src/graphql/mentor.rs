@@ -63,11 +63,11 @@ impl Mentor {
     /// The startups this mentor fits best, ranked with the same factors
     /// as `Startup.mentorMatches`. Startups the mentor dismissed are left
     /// out. For the mentor's owner and the operator.
-    #[graphql(complexity = "first.clamp(1, 50) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(10).clamp(1, 50) as usize * child_complexity")]
     async fn suggested_startups(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: i32,
+        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: Option<i32>,
         #[graphql(desc = "Narrows the startups considered.")] filter: Option<
             matching::StartupMatchFilter,
         >,
@@ -76,7 +76,7 @@ impl Mentor {
         )]
         lang: Option<Lang>,
     ) -> Result<Vec<matching::StartupMatch>> {
-        Ok(matching::suggested_startups(ctx, self, first, filter, lang).await?)
+        Ok(matching::suggested_startups(ctx, self, first.unwrap_or(10), filter, lang).await?)
     }
 
     /// Contact e-mail address; null unless the viewer owns the profile, is

@@ -155,11 +155,11 @@ impl Startup {
     /// and the owner's feedback, the most sought-after slightly damped.
     /// Inactive investors, those already invested and those the owner
     /// dismissed are left out. For the owner and the operator.
-    #[graphql(complexity = "first.clamp(1, 50) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(10).clamp(1, 50) as usize * child_complexity")]
     async fn investor_matches(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: i32,
+        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: Option<i32>,
         #[graphql(desc = "Narrows the investors considered.")] filter: Option<
             matching::InvestorMatchFilter,
         >,
@@ -168,7 +168,7 @@ impl Startup {
         )]
         lang: Option<Lang>,
     ) -> Result<Vec<matching::InvestorMatch>> {
-        Ok(matching::investor_matches(ctx, self, first, filter, lang).await?)
+        Ok(matching::investor_matches(ctx, self, first.unwrap_or(10), filter, lang).await?)
     }
 
     /// The mentors that fit this startup best, with the reasons: sector,
@@ -176,11 +176,11 @@ impl Startup {
     /// left and the owner's feedback. Mentors without places left and
     /// those the owner dismissed are left out. For the owner and the
     /// operator.
-    #[graphql(complexity = "first.clamp(1, 50) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(10).clamp(1, 50) as usize * child_complexity")]
     async fn mentor_matches(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: i32,
+        #[graphql(default = 10, desc = "How many (1 to 50; 10 by default).")] first: Option<i32>,
         #[graphql(desc = "Narrows the mentors considered.")] filter: Option<
             matching::MentorMatchFilter,
         >,
@@ -189,7 +189,7 @@ impl Startup {
         )]
         lang: Option<Lang>,
     ) -> Result<Vec<matching::MentorMatch>> {
-        Ok(matching::mentor_matches(ctx, self, first, filter, lang).await?)
+        Ok(matching::mentor_matches(ctx, self, first.unwrap_or(10), filter, lang).await?)
     }
 
     /// When the profile was created.
