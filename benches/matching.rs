@@ -26,8 +26,8 @@ use ketnoi::matching::{Lang, MatchFilter, Matching, Weights};
 use ketnoi::search::SearchIndex;
 use ketnoi::search::indexer::rebuild;
 use ketnoi::store::{RecordSelect, Store};
-use rand::seq::SliceRandom;
 use rand::SeedableRng;
+use rand::seq::SliceRandom;
 
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)

@@ -515,6 +515,14 @@ vocabulary! {
     }
 }
 
+/// A profile that takes part in an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Participant {
+    Startup(i64),
+    Investor(i64),
+    Mentor(i64),
+}
+
 /// A verdict on one recommended pair, as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchFeedback {

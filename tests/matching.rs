@@ -20,6 +20,7 @@ both_databases!(
     deal_flow_ranks_pages_and_excludes,
     only_owners_and_the_operator_see_matches,
     assign_mentors_respects_places_and_beats_greedy,
+    event_meetings_never_double_book,
 );
 
 /// A crafted ecosystem: one agritech startup in Cần Thơ and investors and
@@ -759,4 +760,170 @@ async fn assign_mentors_respects_places_and_beats_greedy(store: Store) {
         body["assignMentors"]["userErrors"][0]["field"],
         "perStartup"
     );
+}
+
+const REGISTER: &str = "mutation($input: EventRegistrationInput!) { registerForEvent(input: $input) { changed userErrors { field code } } }";
+
+const SCHEDULE: &str = "mutation($input: ScheduleMeetingsInput!) { scheduleMeetings(input: $input) { totalScore meetings { slot score startup { slug } investor { slug } mentor { slug } } unscheduled { ... on Startup { slug } ... on Investor { slug } ... on Mentor { slug } } userErrors { field code } } }";
+
+async fn event_meetings_never_double_book(store: Store) {
+    let server = server(store).await;
+    let event = server
+        .create(
+            &server.admin_token,
+            "Event",
+            json!({ "title": "Techfest Cần Thơ 2027", "kind": "PITCHING", "startsAt": "2027-05-20T08:00:00+07:00" }),
+        )
+        .await;
+    let people = [
+        ("startup", "lua-xanh"),
+        ("startup", "ca-tra"),
+        ("startup", "rau-sach"),
+        ("startup", "vi-lua"),
+        ("investor", "mekong-agri"),
+        ("investor", "seed-angel"),
+        ("investor", "sleepy-fund"),
+        ("investor", "big-growth"),
+        ("mentor", "le-van-minh"),
+    ];
+    for (kind, slug) in people {
+        let id = id_of(&server, kind, slug).await;
+        let body = server
+            .data(
+                REGISTER,
+                json!({ "input": { "event": event, "participant": id } }),
+            )
+            .await;
+        assert_eq!(
+            body["registerForEvent"],
+            json!({ "changed": true, "userErrors": [] })
+        );
+    }
+    // Twice changes nothing.
+    let again = id_of(&server, "startup", "lua-xanh").await;
+    let body = server
+        .data(
+            REGISTER,
+            json!({ "input": { "event": event, "participant": again } }),
+        )
+        .await;
+    assert_eq!(body["registerForEvent"]["changed"], false);
+    let body = server
+        .data(
+            "query($id: ID!) { event(id: $id) { participants { ... on Startup { slug } ... on Investor { slug } ... on Mentor { slug } } } }",
+            json!({ "id": event }),
+        )
+        .await;
+    let listed: Vec<&str> = body["event"]["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, people.iter().map(|p| p.1).collect::<Vec<_>>());
+
+    let body = server
+        .data(
+            SCHEDULE,
+            json!({ "input": { "event": event, "slots": 3, "maxMeetingsPerParticipant": 2 } }),
+        )
+        .await;
+    let result = &body["scheduleMeetings"];
+    assert_eq!(result["userErrors"], json!([]));
+    let meetings = result["meetings"].as_array().unwrap();
+    assert!(!meetings.is_empty());
+    let mut booked = std::collections::HashSet::new();
+    let mut count: std::collections::HashMap<String, usize> = Default::default();
+    for m in meetings {
+        let slot = m["slot"].as_i64().unwrap();
+        assert!((1..=3).contains(&slot));
+        let startup = m["startup"]["slug"].as_str().unwrap().to_string();
+        let other = m["investor"]["slug"]
+            .as_str()
+            .or(m["mentor"]["slug"].as_str())
+            .unwrap()
+            .to_string();
+        for who in [&startup, &other] {
+            assert!(
+                booked.insert((slot, who.clone())),
+                "{who} double-booked in slot {slot}"
+            );
+            *count.entry(who.clone()).or_default() += 1;
+        }
+        // Pairs matching excludes never meet.
+        assert_ne!(other, "sleepy-fund", "inactive");
+        assert!(
+            !(startup == "ca-tra" && other == "big-growth"),
+            "already invested"
+        );
+        assert!(
+            !(startup == "vi-lua" && other == "seed-angel"),
+            "already invested"
+        );
+    }
+    assert!(count.values().all(|n| *n <= 2), "{count:?}");
+    let sum: f64 = meetings.iter().map(|m| m["score"].as_f64().unwrap()).sum();
+    assert!((sum - result["totalScore"].as_f64().unwrap()).abs() < 1e-3);
+    // Four startups with two meetings each fit in the counterparts' time:
+    // every startup meets twice.
+    for s in ["lua-xanh", "ca-tra", "rau-sach", "vi-lua"] {
+        assert_eq!(count.get(s), Some(&2), "{s}: {count:?}");
+    }
+    let unscheduled: Vec<&str> = result["unscheduled"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap())
+        .collect();
+    assert!(unscheduled.contains(&"sleepy-fund"), "{unscheduled:?}");
+
+    // Limits and rights.
+    let body = server
+        .data(
+            SCHEDULE,
+            json!({ "input": { "event": event, "slots": 2, "maxMeetingsPerParticipant": 3 } }),
+        )
+        .await;
+    assert_eq!(
+        body["scheduleMeetings"]["userErrors"][0]["field"],
+        "maxMeetingsPerParticipant"
+    );
+    let founder = server.sign_up("founder@example.vn", "STARTUP").await;
+    let body = server
+        .gql_as(
+            Some(&founder),
+            SCHEDULE,
+            json!({ "input": { "event": event, "slots": 2 } }),
+        )
+        .await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    let body = server
+        .gql_as(
+            Some(&founder),
+            REGISTER,
+            json!({ "input": { "event": event, "participant": again } }),
+        )
+        .await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    let past = server
+        .create(
+            &server.admin_token,
+            "Event",
+            json!({ "title": "Techfest 2020", "kind": "FESTIVAL", "startsAt": "2020-05-20T08:00:00+07:00" }),
+        )
+        .await;
+    let body = server
+        .data(
+            REGISTER,
+            json!({ "input": { "event": past, "participant": again } }),
+        )
+        .await;
+    assert_eq!(body["registerForEvent"]["userErrors"][0]["field"], "event");
+    let body = server
+        .data(
+            "mutation($input: EventRegistrationInput!) { unregisterFromEvent(input: $input) { changed } }",
+            json!({ "input": { "event": event, "participant": again } }),
+        )
+        .await;
+    assert_eq!(body["unregisterFromEvent"]["changed"], true);
 }

@@ -28,6 +28,19 @@ impl Event {
         &self.title
     }
 
+    /// The startups, investors and mentors registered for it, in the order
+    /// they registered.
+    #[graphql(complexity = "first.unwrap_or(100).clamp(1, 1000) as usize * child_complexity")]
+    async fn participants(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 100, desc = "How many (1 to 1000; 100 by default).")] first: Option<
+            i32,
+        >,
+    ) -> Result<Vec<super::meetings::EventParticipant>> {
+        Ok(super::meetings::participants(ctx, self, first.unwrap_or(100)).await?)
+    }
+
     /// What kind of event it is.
     async fn kind(&self) -> EventKind {
         self.kind

@@ -193,6 +193,13 @@ grouped!(
     p.1
 );
 grouped!(
+    ParticipantsOfEvent,
+    crate::model::Participant,
+    |s, ids| s.participants_of_events(&ids),
+    |p| p.0,
+    p.1
+);
+grouped!(
     EventsOfOrganization,
     i64,
     |s, ids| s.events_of_organizations(&ids),

@@ -12,6 +12,7 @@ pub mod investor;
 pub mod limits;
 pub mod loaders;
 pub mod matching;
+pub mod meetings;
 pub mod mentor;
 pub mod mutation;
 pub mod organization;

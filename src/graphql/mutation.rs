@@ -1177,6 +1177,7 @@ pub struct Mutation(
     super::account::AccountMutation,
     super::introduction::IntroductionMutation,
     super::matching::MatchingMutation,
+    super::meetings::MeetingsMutation,
 );
 
 /// Changes to the ecosystem.

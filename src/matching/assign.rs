@@ -168,6 +168,56 @@ pub fn greedy(
     chosen
 }
 
+/// Colours the edges of a bipartite graph (`(left, right)` pairs, each at
+/// most once) with `colors` colours so that no two edges at one node share
+/// a colour: the time slots of a meeting schedule, no one double-booked.
+/// Possible whenever no node has more than `colors` edges (König's
+/// theorem); `None` otherwise. Each edge goes in turn: a colour `a` free at
+/// its left end; if `a` is taken at its right end, the path alternating
+/// `a` and a colour `b` free there is flipped first (in a bipartite graph
+/// it never reaches the left end).
+pub fn color_edges(left: usize, edges: &[(usize, usize)], colors: usize) -> Option<Vec<usize>> {
+    const FREE: usize = usize::MAX;
+    let right = edges.iter().map(|e| e.1 + 1).max().unwrap_or(0);
+    let node_count = left.max(edges.iter().map(|e| e.0 + 1).max().unwrap_or(0)) + right;
+    let right_node = |r: usize| node_count - right + r;
+    let ends = |e: usize| (edges[e].0, right_node(edges[e].1));
+    let mut at = vec![vec![FREE; colors]; node_count];
+    let mut color = vec![FREE; edges.len()];
+    for e in 0..edges.len() {
+        let (u, v) = ends(e);
+        let a = (0..colors).find(|&c| at[u][c] == FREE)?;
+        if at[v][a] != FREE {
+            let b = (0..colors).find(|&c| at[v][c] == FREE)?;
+            let mut path = Vec::new();
+            let (mut x, mut c) = (v, a);
+            while at[x][c] != FREE {
+                let next = at[x][c];
+                path.push(next);
+                let (p, q) = ends(next);
+                x = if p == x { q } else { p };
+                c = if c == a { b } else { a };
+            }
+            for &p in &path {
+                let (x, y) = ends(p);
+                at[x][color[p]] = FREE;
+                at[y][color[p]] = FREE;
+            }
+            for &p in &path {
+                let swapped = if color[p] == a { b } else { a };
+                color[p] = swapped;
+                let (x, y) = ends(p);
+                at[x][swapped] = p;
+                at[y][swapped] = p;
+            }
+        }
+        color[e] = a;
+        at[u][a] = e;
+        at[v][a] = e;
+    }
+    Some(color)
+}
+
 /// The total score of chosen pairs.
 pub fn total(pairs: &[(usize, usize, f32)], chosen: &[(usize, usize)]) -> f32 {
     chosen
@@ -228,7 +278,48 @@ mod tests {
         best
     }
 
+    #[test]
+    fn colouring_needs_as_many_colours_as_the_busiest_node() {
+        // A complete 3 x 3 graph: every node has three meetings.
+        let edges: Vec<(usize, usize)> = (0..3).flat_map(|l| (0..3).map(move |r| (l, r))).collect();
+        assert!(color_edges(3, &edges, 2).is_none());
+        let colors = color_edges(3, &edges, 3).unwrap();
+        for (i, a) in edges.iter().enumerate() {
+            for (j, b) in edges.iter().enumerate() {
+                if i != j && (a.0 == b.0 || a.1 == b.1) {
+                    assert_ne!(colors[i], colors[j], "{a:?} and {b:?} share a slot");
+                }
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn colourings_never_double_book(
+            raw in proptest::collection::vec((0usize..6, 0usize..6), 0..30),
+            colors in 1usize..5,
+        ) {
+            let mut edges: Vec<(usize, usize)> = Vec::new();
+            for e in raw {
+                let degree = |f: &dyn Fn(&(usize, usize)) -> bool| edges.iter().filter(|x| f(x)).count();
+                if !edges.contains(&e)
+                    && degree(&|x| x.0 == e.0) < colors
+                    && degree(&|x| x.1 == e.1) < colors
+                {
+                    edges.push(e);
+                }
+            }
+            let slots = color_edges(6, &edges, colors).expect("degree within colours");
+            for (i, a) in edges.iter().enumerate() {
+                prop_assert!(slots[i] < colors);
+                for (j, b) in edges.iter().enumerate() {
+                    if i != j && (a.0 == b.0 || a.1 == b.1) {
+                        prop_assert_ne!(slots[i], slots[j]);
+                    }
+                }
+            }
+        }
+
         #[test]
         fn optimal_and_within_capacity(
             left in proptest::collection::vec(0u32..3, 1..5),

@@ -110,6 +110,25 @@ pub struct Assignment {
     pub total: f32,
 }
 
+/// One meeting of a schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    /// From 1.
+    pub slot: u32,
+    pub startup: i64,
+    pub counterpart: Recipient,
+    pub score: f32,
+}
+
+/// The result of [`Matching::schedule_meetings`].
+#[derive(Debug, Clone, Default)]
+pub struct Schedule {
+    /// By slot, then startup.
+    pub meetings: Vec<Meeting>,
+    /// The sum of the meetings' scores.
+    pub total: f32,
+}
+
 /// Rows of one kind with posting lists by sector. Posting lists may hold
 /// stale entries (a profile that left a sector): candidates are only
 /// candidates, and every one is scored on its current profile.
@@ -1466,6 +1485,115 @@ impl Matching {
             }
         }
         Ok(out)
+    }
+
+    /// Schedules one-to-one meetings at an event between its startups
+    /// (ids with their texts) and its investors and mentors: each takes
+    /// part in at most `max_per` meetings and one per slot, pairs the
+    /// engine would exclude (inactive investors, existing investments,
+    /// dismissals) never meet, and the total match score is the greatest
+    /// possible. Slots count from 1.
+    pub fn schedule_meetings(
+        &self,
+        startups: &[(i64, String)],
+        investors: &[i64],
+        mentors: &[i64],
+        slots: u32,
+        max_per: u32,
+    ) -> Result<Schedule, MatchError> {
+        let mut hits = Vec::with_capacity(startups.len());
+        for (_, text) in startups {
+            hits.push((
+                self.text_hits(DocKind::Investor, text)?,
+                self.text_hits(DocKind::Mentor, text)?,
+            ));
+        }
+        let c = self.read()?;
+        let today = model::today_in_vietnam();
+        let counterparts: Vec<Recipient> = investors
+            .iter()
+            .map(|i| Recipient::Investor(*i))
+            .chain(mentors.iter().map(|m| Recipient::Mentor(*m)))
+            .collect();
+        let mut pairs = Vec::new();
+        for (left, ((id, _), (investor_hits, mentor_hits))) in
+            startups.iter().zip(&hits).enumerate()
+        {
+            let Some(s) = c.startups.get(*id) else {
+                continue;
+            };
+            let said_investors = Said::new(
+                c.startup_verdicts
+                    .get(id)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|(r, v)| match r {
+                        Recipient::Investor(i) => Some((*i, *v)),
+                        Recipient::Mentor(_) => None,
+                    }),
+                |i| c.investors.get(i).map(investor_traits),
+            );
+            let said_mentors = self.startup_said_mentors(&c, *id);
+            for (right, who) in counterparts.iter().enumerate() {
+                let scored = match *who {
+                    Recipient::Investor(i) => {
+                        let Some(inv) = c.investors.get(i) else {
+                            continue;
+                        };
+                        if !inv.active || s.investors.contains(&i) || said_investors.dismissed(i) {
+                            continue;
+                        }
+                        self.score_investor(
+                            s,
+                            inv,
+                            investor_hits.get(&i).copied(),
+                            said_investors.share(i, investor_traits(inv)),
+                            Some(c.demand(*who)),
+                            today,
+                        )
+                    }
+                    Recipient::Mentor(m) => {
+                        let Some(mentor) = c.mentors.get(m) else {
+                            continue;
+                        };
+                        if said_mentors.dismissed(m) {
+                            continue;
+                        }
+                        self.score_mentor(
+                            s,
+                            mentor,
+                            mentor_hits.get(&m).copied(),
+                            said_mentors.share(m, mentor_traits(mentor)),
+                            Some(c.demand(*who)),
+                        )
+                    }
+                };
+                pairs.push((left, right, scored.score()));
+            }
+        }
+        let per = max_per.min(slots);
+        let chosen = assign::assign(
+            &vec![per; startups.len()],
+            &vec![per; counterparts.len()],
+            &pairs,
+        );
+        let colors = assign::color_edges(startups.len(), &chosen, slots as usize)
+            .expect("BUG: no participant has more meetings than slots");
+        let score_of: HashMap<(usize, usize), f32> =
+            pairs.iter().map(|(l, r, s)| ((*l, *r), *s)).collect();
+        let mut meetings: Vec<Meeting> = chosen
+            .iter()
+            .zip(colors)
+            .map(|(&(l, r), slot)| Meeting {
+                slot: slot as u32 + 1,
+                startup: startups[l].0,
+                counterpart: counterparts[r],
+                score: score_of[&(l, r)],
+            })
+            .collect();
+        meetings.sort_by_key(|m| (m.slot, m.startup));
+        let total = meetings.iter().map(|m| m.score).sum();
+        Ok(Schedule { meetings, total })
     }
 
     /// How many profiles of each kind the engine holds:

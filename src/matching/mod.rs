@@ -22,7 +22,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-pub use engine::{Assignment, Match, MatchFilter, MatchReason, Matching, Unassigned};
+pub use engine::{
+    Assignment, Match, MatchFilter, MatchReason, Matching, Meeting, Schedule, Unassigned,
+};
 pub use explain::Lang;
 pub use factors::Factor;
 

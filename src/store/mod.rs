@@ -33,7 +33,8 @@ use crate::datafile::{
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
     IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization,
-    OrganizationKind, Province, Recipient, Role, Sector, Stage, Startup, StartupTag, Topic, User,
+    OrganizationKind, Participant, Province, Recipient, Role, Sector, Stage, Startup, StartupTag,
+    Topic, User,
 };
 pub use rows::*;
 
@@ -925,6 +926,34 @@ impl Store {
         limit: i64,
     ) -> Result<(Vec<SearchChange>, ChangePosition), StoreError> {
         dispatch!(self, read, search_changes(after, limit))
+    }
+
+    /// Registers a participant for an event; false when it was already.
+    pub async fn register_for_event(
+        &self,
+        event: i64,
+        participant: Participant,
+        user: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        dispatch!(self, write, register_for_event(event, participant, user))
+    }
+
+    /// Takes a registration back; false when there was none.
+    pub async fn unregister_from_event(
+        &self,
+        event: i64,
+        participant: Participant,
+    ) -> Result<bool, StoreError> {
+        dispatch!(self, write, unregister_from_event(event, participant))
+    }
+
+    /// The participants of these events, as `(event, participant)`, in the
+    /// order they registered.
+    pub async fn participants_of_events(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<(i64, Participant)>, StoreError> {
+        dispatch!(self, read, participants_of_events(ids))
     }
 
     /// Up to `limit` investments with ids greater than `after`, in id order.
