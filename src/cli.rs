@@ -115,6 +115,10 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Print the GraphQL schema (SDL).
     Schema,
+    /// Measure recommendation quality on generated data (NDCG@10 and
+    /// recall@10 of the engine against random, popularity and text-only
+    /// BM25), optionally tuning the weights on another seed first.
+    Evaluate(EvaluateArgs),
     /// Manage operator accounts.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -150,6 +154,37 @@ impl fmt::Debug for AdminCreateArgs {
             .field("name", &self.name)
             .finish()
     }
+}
+
+/// Options of `evaluate`.
+#[derive(Debug, Args, Clone)]
+pub struct EvaluateArgs {
+    /// Startups to generate.
+    #[arg(long, default_value_t = 3000)]
+    pub startups: usize,
+    /// Investors to generate.
+    #[arg(long, default_value_t = 1000)]
+    pub investors: usize,
+    /// Mentors to generate.
+    #[arg(long, default_value_t = 1500)]
+    pub mentors: usize,
+    /// Startups evaluated (among those with relevant candidates).
+    #[arg(long, default_value_t = 300)]
+    pub sample: usize,
+    /// The seed of the data reported on.
+    #[arg(long, default_value_t = 2)]
+    pub seed: u64,
+    /// Weights to evaluate (a TOML file as for `serve --matching-config`;
+    /// default: the built-in weights).
+    #[arg(long)]
+    pub weights: Option<PathBuf>,
+    /// Random-search this many weight settings on `--tune-seed` first and
+    /// report the best one too.
+    #[arg(long, default_value_t = 0)]
+    pub tune: usize,
+    /// The seed of the data weights are tuned on (must differ from `--seed`).
+    #[arg(long, default_value_t = 1)]
+    pub tune_seed: u64,
 }
 
 /// Options of `serve`.
@@ -364,8 +399,61 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
             print!("{}", crate::graphql::sdl());
             Ok(())
         }
+        Command::Evaluate(args) => evaluate(&args).await,
         Command::Admin(AdminCommand::Create(args)) => admin_create(&cli.global, args).await,
     }
+}
+
+async fn evaluate(args: &EvaluateArgs) -> Result<(), Error> {
+    if args.tune > 0 && args.tune_seed == args.seed {
+        return Err(Error::BadUserInput(
+            "tune on another seed than the one reported (--tune-seed differs from --seed)".into(),
+        ));
+    }
+    let options = crate::evaluate::EvaluateOptions {
+        startups: args.startups,
+        investors: args.investors,
+        mentors: args.mentors,
+        seed: args.seed,
+        sample: args.sample.max(1),
+    };
+    let weights = match &args.weights {
+        Some(path) => crate::matching::Weights::from_file(path)?,
+        None => crate::matching::Weights::default(),
+    };
+    eprintln!(
+        "evaluating on {} startups, {} investors, {} mentors (seed {})",
+        args.startups, args.investors, args.mentors, args.seed
+    );
+    let report = crate::evaluate::evaluate(&options, &weights).await?;
+    println!(
+        "## weights as given ({} startups evaluated for investors, {} for mentors)\n",
+        report.evaluated.0, report.evaluated.1
+    );
+    println!("{}", report.markdown());
+    if args.tune > 0 {
+        let bar = indicatif::ProgressBar::new(args.tune as u64);
+        let (tuned, score) = crate::evaluate::tune(
+            &options,
+            args.tune_seed,
+            &weights,
+            args.tune,
+            |done, best| {
+                bar.set_position(done as u64);
+                bar.set_message(format!("best mean NDCG@10 {best:.3}"));
+            },
+        )
+        .await?;
+        bar.finish_and_clear();
+        let report = crate::evaluate::evaluate(&options, &tuned).await?;
+        println!(
+            "## weights tuned on seed {} (mean engine NDCG@10 there {score:.3}), reported on seed {}\n",
+            args.tune_seed, args.seed
+        );
+        println!("{}", report.markdown());
+        println!("```toml\n{}```", tuned.to_toml());
+    }
+    Ok(())
 }
 
 async fn admin_create(global: &Global, args: AdminCreateArgs) -> Result<(), Error> {

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod cli;
 pub mod datafile;
 pub mod error;
+pub mod evaluate;
 pub mod generate;
 pub mod graphql;
 pub mod http;
