@@ -87,17 +87,6 @@ impl DocKind {
         }
     }
 
-    /// What [`SearchIndex::similar`]'s terms of this kind start with.
-    fn affinity_prefix(self) -> &'static str {
-        match self {
-            DocKind::Startup => "s:",
-            DocKind::Investor => "i:",
-            DocKind::Mentor => "m:",
-            DocKind::Organization => "o:",
-            DocKind::Event => "e:",
-        }
-    }
-
     /// The kind named `text` (as [`DocKind::as_str`] writes it).
     pub fn parse(text: &str) -> Option<DocKind> {
         DocKind::ALL.into_iter().find(|k| k.as_str() == text)
@@ -229,10 +218,10 @@ struct Fields {
     topic: Field,
     /// `/type/startup`, `/sector/agritech`, ...: what facets count.
     facets: Field,
-    /// The tagline and long text's folded words, each prefixed with the
-    /// kind (`i:nong`), so that each kind has its own terms and statistics:
-    /// what [`SearchIndex::similar`] matches profiles by.
-    affinity: Field,
+    /// The tagline and long text again, folded, in one field per kind
+    /// (startups, investors, mentors), so that each kind has its own term
+    /// statistics: what [`SearchIndex::similar`] matches profiles by.
+    similar: [Field; 3],
 }
 
 /// The dimensions facets count by.
@@ -315,14 +304,12 @@ fn schema() -> (Schema, Fields) {
         province: b.add_text_field("province", key()),
         topic: b.add_text_field("topic", key()),
         facets: b.add_facet_field("facets", FacetOptions::default()),
-        affinity: b.add_text_field(
-            "affinity",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer("raw")
-                    .set_index_option(IndexRecordOption::WithFreqs),
-            ),
-        ),
+        similar: ["startup", "investor", "mentor"].map(|kind| {
+            b.add_text_field(
+                &format!("similar_{kind}"),
+                text(analysis::FOLDED, IndexRecordOption::WithFreqs),
+            )
+        }),
     };
     (b.build(), fields)
 }
@@ -480,24 +467,10 @@ impl SearchIndex {
             d.add_text(field.folded, text);
         }
         d.add_text(f.name_exact, &doc.name);
-        let prefix = doc.kind.affinity_prefix();
-        let tokens = [&doc.tagline, &doc.body]
-            .into_iter()
-            .flat_map(|text| analysis::tokens(analysis::FOLDED, text))
-            .enumerate()
-            .map(|(position, word)| tantivy::tokenizer::Token {
-                position,
-                text: format!("{prefix}{word}"),
-                ..Default::default()
-            })
-            .collect();
-        d.add_pre_tokenized_text(
-            f.affinity,
-            tantivy::tokenizer::PreTokenizedString {
-                text: String::new(),
-                tokens,
-            },
-        );
+        if let Some(field) = self.similar_field(doc.kind) {
+            d.add_text(field, &doc.tagline);
+            d.add_text(field, &doc.body);
+        }
         for (text, times) in [(&doc.name, 3), (&doc.tagline, 2), (&doc.body, 1)] {
             for _ in 0..times {
                 d.add_text(f.all_exact, text);
@@ -620,6 +593,16 @@ impl SearchIndex {
         Some((kind, id))
     }
 
+    /// The field [`SearchIndex::similar`] reads for `kind`, if it has one.
+    fn similar_field(&self, kind: DocKind) -> Option<Field> {
+        match kind {
+            DocKind::Startup => Some(self.fields.similar[0]),
+            DocKind::Investor => Some(self.fields.similar[1]),
+            DocKind::Mentor => Some(self.fields.similar[2]),
+            DocKind::Organization | DocKind::Event => None,
+        }
+    }
+
     /// The objects of `kind` whose tagline and long text read most like
     /// `text`, best first, at most `limit`, with their BM25 scores: the
     /// query is the [`SIMILAR_TERMS`] most distinctive words of `text`
@@ -631,8 +614,22 @@ impl SearchIndex {
         text: &str,
         limit: usize,
     ) -> Result<Vec<(i64, f32)>, SearchError> {
+        self.similar_among(kind, text, None, limit)
+    }
+
+    /// [`SearchIndex::similar`] among the objects of `kind` with these ids
+    /// only (all when `None`): cheaper when they are few.
+    pub fn similar_among(
+        &self,
+        kind: DocKind,
+        text: &str,
+        among: Option<&[i64]>,
+        limit: usize,
+    ) -> Result<Vec<(i64, f32)>, SearchError> {
+        let Some(field) = self.similar_field(kind) else {
+            return Ok(vec![]);
+        };
         let searcher = self.reader.searcher();
-        let prefix = kind.affinity_prefix();
         let text = match text.char_indices().nth(MAX_SIMILAR_CHARS) {
             Some((end, _)) => &text[..end],
             None => text,
@@ -646,7 +643,7 @@ impl SearchIndex {
         let docs = searcher.num_docs().max(1) as f32;
         let mut terms = Vec::with_capacity(counts.len());
         for (word, count) in counts {
-            let term = Term::from_field_text(self.fields.affinity, &format!("{prefix}{word}"));
+            let term = Term::from_field_text(field, &word);
             let frequency = searcher.doc_freq(&term)?;
             if frequency == 0 {
                 continue;
@@ -659,16 +656,27 @@ impl SearchIndex {
         if terms.is_empty() || limit == 0 {
             return Ok(vec![]);
         }
-        let query = BooleanQuery::new(
-            terms
-                .into_iter()
-                .map(|(_, term)| {
-                    let q: Box<dyn Query> =
-                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
-                    (Occur::Should, q)
-                })
-                .collect(),
-        );
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .into_iter()
+            .map(|(_, term)| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, q)
+            })
+            .collect();
+        if let Some(ids) = among {
+            // Both filters score 0, so scores stay the words' alone.
+            let ids = ids.iter().map(|id| Term::from_field_i64(self.fields.id, *id));
+            let kind_term = Term::from_field_text(self.fields.kind, kind.as_str());
+            for filter in [
+                Box::new(tantivy::query::TermSetQuery::new(ids)) as Box<dyn Query>,
+                Box::new(TermQuery::new(kind_term, IndexRecordOption::Basic)),
+            ] {
+                let filter: Box<dyn Query> =
+                    Box::new(tantivy::query::ConstScoreQuery::new(filter, 0.0));
+                clauses.push((Occur::Must, filter));
+            }
+        }
+        let query = BooleanQuery::new(clauses);
         let top = searcher.search(
             &query,
             &TopDocs::with_limit(limit.min(MAX_LIMIT)).order_by_score(),
@@ -685,7 +693,8 @@ impl SearchIndex {
                         .i64("id")?,
                 ),
             };
-            if let Some(id) = column.first(address.doc_id) {
+            // Among given ids, those sharing no word score 0: not similar.
+            if let Some(id) = column.first(address.doc_id).filter(|_| score > 0.0) {
                 out.push((id, score));
             }
         }
@@ -1550,6 +1559,36 @@ mod tests {
             "two edits are too many"
         );
         assert_eq!(ids(&index, "mekomg "), [2]);
+    }
+
+    #[test]
+    fn similar_finds_profiles_that_read_alike_within_a_kind() {
+        let index = index(&[
+            doc(DocKind::Investor, 1, "Quỹ A", "Nông sản", "Truy xuất nguồn gốc nông sản đồng bằng"),
+            doc(DocKind::Investor, 2, "Quỹ B", "", "Thanh toán di động cho ngân hàng"),
+            doc(DocKind::Investor, 3, "Quỹ C", "", "Nông sản xuất khẩu"),
+            doc(DocKind::Startup, 1, "Lúa", "", "truy xuat nguon goc nong san"),
+            doc(DocKind::Startup, 2, "Ví", "", "thanh toán di động"),
+        ]);
+        let text = "Truy xuất nguồn gốc nông sản, hợp tác xã";
+        let hits = index.similar(DocKind::Investor, text, 10).unwrap();
+        let found: Vec<i64> = hits.iter().map(|h| h.0).collect();
+        assert_eq!(found, vec![1, 3], "best first, other kinds never");
+        assert!(hits[0].1 > hits[1].1);
+        // Unaccented text finds the same.
+        let plain = index
+            .similar(DocKind::Investor, "truy xuat nguon goc nong san", 10)
+            .unwrap();
+        assert_eq!(plain.iter().map(|h| h.0).collect::<Vec<_>>(), vec![1, 3]);
+        // Among some ids only; one sharing no word is not similar at all.
+        let among = index
+            .similar_among(DocKind::Investor, text, Some(&[2, 3]), 10)
+            .unwrap();
+        assert_eq!(among.iter().map(|h| h.0).collect::<Vec<_>>(), vec![3]);
+        let startups = index.similar(DocKind::Startup, "thanh toan", 10).unwrap();
+        assert_eq!(startups.iter().map(|h| h.0).collect::<Vec<_>>(), vec![2]);
+        assert!(index.similar(DocKind::Event, text, 10).unwrap().is_empty());
+        assert!(index.similar(DocKind::Investor, "", 10).unwrap().is_empty());
     }
 
     #[test]
