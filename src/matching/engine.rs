@@ -225,19 +225,41 @@ impl<P: Profile> Table<P> {
             .and_then(|s| self.rows[*s as usize].as_ref())
     }
 
-    /// Slots of the rows in any of `sectors` or open to any, deduplicated;
-    /// every row when `sectors` is empty.
-    fn candidates(&self, sectors: &[SectorRef], out: &mut Vec<u32>) {
+    /// Calls `f` once for each slot of: the rows with these ids (first:
+    /// text matches raise the ranking threshold early), then the rows in
+    /// any of `sectors` or open to any, or every row when `sectors` is
+    /// empty.
+    fn visit<'i>(
+        &self,
+        first: impl Iterator<Item = &'i i64>,
+        sectors: &[SectorRef],
+        mut f: impl FnMut(u32),
+    ) {
+        let mut seen = vec![0u64; self.rows.len() / 64 + 1];
+        let mut once = |slot: u32| {
+            let (word, bit) = (slot as usize / 64, 1u64 << (slot % 64));
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                f(slot);
+            }
+        };
+        for id in first {
+            if let Some(slot) = self.slots.get(id) {
+                once(*slot);
+            }
+        }
         if sectors.is_empty() {
-            out.extend(0..self.rows.len() as u32);
+            (0..self.rows.len() as u32).for_each(&mut once);
             return;
         }
         for s in sectors {
-            if let Some(list) = self.by_sector.get(s) {
-                out.extend_from_slice(list);
+            for slot in self.by_sector.get(s).into_iter().flatten() {
+                once(*slot);
             }
         }
-        out.extend_from_slice(&self.open);
+        for slot in &self.open {
+            once(*slot);
+        }
     }
 
     fn live(&self) -> usize {
@@ -520,6 +542,9 @@ impl Catalogue {
             Recipient::Investor(id) => self.investors.get(id).map_or(0, |i| i.record.deals),
             Recipient::Mentor(id) => self.mentors.get(id).map_or(0, |m| m.load.max(0) as u32),
         };
+        if self.votes.is_empty() {
+            return own;
+        }
         own + self.votes.get(&who).copied().unwrap_or(0)
     }
 }
@@ -574,6 +599,11 @@ impl<'a> Said<'a> {
             }
         }
         said
+    }
+
+    /// Whether the user has said anything that counts in scores.
+    fn counts(&self) -> bool {
+        !self.liked.is_empty() || !self.disliked.is_empty()
     }
 
     fn dismissed(&self, id: i64) -> bool {
@@ -938,9 +968,19 @@ impl Matching {
     }
 
     fn text_hits(&self, kind: DocKind, text: &str) -> Result<HashMap<i64, f32>, MatchError> {
+        self.text_hits_among(kind, text, None)
+    }
+
+    /// Text scores relative to the best among `among` (all when `None`).
+    fn text_hits_among(
+        &self,
+        kind: DocKind,
+        text: &str,
+        among: Option<&[i64]>,
+    ) -> Result<HashMap<i64, f32>, MatchError> {
         let hits = self
             .index
-            .similar(kind, text, self.weights.text_candidates)?;
+            .similar_among(kind, text, among, self.weights.text_candidates)?;
         Ok(relative(&hits))
     }
 
@@ -976,6 +1016,56 @@ impl Matching {
         }
         scored.dampening = demand.map(|d| factors::dampening(d, self.weights.popularity));
         scored
+    }
+
+    /// An upper bound of [`Matching::score_investor`]'s score: the cheap
+    /// factors exactly, track record and activity at their best, feedback
+    /// at its best when the user has said anything.
+    fn investor_bound(
+        &self,
+        s: &StartupProfile,
+        i: &InvestorProfile,
+        text: Option<f32>,
+        feedback: bool,
+    ) -> f32 {
+        let w = &self.weights.investor;
+        let mut sum = w.sector * factors::sector(&s.sectors, &i.sectors).score
+            + w.stage * factors::stage(s.stage, i.stages).score
+            + w.ticket * factors::ticket(s.seeking_vnd, i.ticket_min, i.ticket_max).score
+            + w.geography * factors::investor_geography(s.place, &i.provinces, &i.regions).score
+            + w.text * factors::text(text).score
+            + w.track_record
+            + w.activity;
+        let mut total =
+            w.sector + w.stage + w.ticket + w.geography + w.text + w.track_record + w.activity;
+        if feedback {
+            sum += w.feedback;
+            total += w.feedback;
+        }
+        if total > 0.0 { sum / total } else { 0.0 }
+    }
+
+    /// An upper bound of [`Matching::score_mentor`]'s score.
+    fn mentor_bound(
+        &self,
+        s: &StartupProfile,
+        m: &MentorProfile,
+        text: Option<f32>,
+        feedback: bool,
+    ) -> f32 {
+        let w = &self.weights.mentor;
+        let mut sum = w.sector * factors::sector(&s.sectors, &m.sectors).score
+            + w.needs * factors::needs(s.needs, m.expertise).score
+            + w.geography * factors::mentor_geography(s.place, m.place).score
+            + w.language * factors::language(s.languages, m.languages).score
+            + w.text * factors::text(text).score
+            + w.capacity;
+        let mut total = w.sector + w.needs + w.geography + w.language + w.text + w.capacity;
+        if feedback {
+            sum += w.feedback;
+            total += w.feedback;
+        }
+        if total > 0.0 { sum / total } else { 0.0 }
     }
 
     fn score_mentor(
@@ -1052,49 +1142,43 @@ impl Matching {
                 }),
             |id| c.investors.get(id).map(investor_traits),
         );
-        let mut slots = Vec::new();
-        c.investors.candidates(&s.sectors, &mut slots);
-        slots.extend(
-            hits.keys()
-                .filter_map(|id| c.investors.slots.get(id).copied()),
-        );
-        slots.sort_unstable();
-        slots.dedup();
         let today = model::today_in_vietnam();
-        let mut ranked: Vec<(f32, i64, u32)> = Vec::new();
-        for slot in slots {
+        let feedback = said.counts();
+        let mut ranker = Ranker::new(limit, filter.min_score);
+        c.investors.visit(hits.keys(), &s.sectors, |slot| {
             let Some(i) = c.investors.rows[slot as usize].as_ref() else {
-                continue;
+                return;
             };
             if !i.active || s.investors.contains(&i.id) || said.dismissed(i.id) {
-                continue;
+                return;
             }
             if !filter.kinds.is_empty() && !filter.kinds.contains(&i.kind) {
-                continue;
+                return;
             }
             if !sectors.is_empty() && !i.sectors.iter().any(|x| sectors.contains(x)) {
-                continue;
+                return;
             }
             if !provinces.is_empty()
                 && !i.provinces.is_empty()
                 && !i.provinces.iter().any(|p| provinces.contains(p))
             {
-                continue;
+                return;
             }
-            let scored = self.score_investor(
-                s,
-                i,
-                hits.get(&i.id).copied(),
-                said.share(i.id, investor_traits(i)),
-                Some(c.demand(Recipient::Investor(i.id))),
-                today,
-            );
-            let score = scored.score();
-            if score >= filter.min_score {
-                ranked.push((score, i.id, slot));
-            }
-        }
-        let best = top(ranked, 0, limit);
+            let text = hits.get(&i.id).copied();
+            let bound = self.investor_bound(s, i, text, feedback);
+            ranker.offer(bound, i.id, slot, || {
+                self.score_investor(
+                    s,
+                    i,
+                    text,
+                    said.share(i.id, investor_traits(i)),
+                    Some(c.demand(Recipient::Investor(i.id))),
+                    today,
+                )
+                .score()
+            });
+        });
+        let best = ranker.sorted();
         Ok(Some(
             best.into_iter()
                 .map(|(_, id, slot)| {
@@ -1128,8 +1212,7 @@ impl Matching {
         let Some(s) = c.startups.get(startup) else {
             return Ok(None);
         };
-        let ranked = self.rank_mentors(&c, s, &hits, filter, None)?;
-        let best = top(ranked, 0, limit);
+        let best = self.rank_mentors(&c, s, &hits, filter, None, limit)?;
         let said = self.startup_said_mentors(&c, startup);
         Ok(Some(
             best.into_iter()
@@ -1171,6 +1254,7 @@ impl Matching {
         hits: &HashMap<i64, f32>,
         filter: &MatchFilter,
         only: Option<&HashSet<i64>>,
+        k: usize,
     ) -> Result<Vec<(f32, i64, u32)>, MatchError> {
         let Some(sectors) = Self::sector_refs(c, &filter.sectors) else {
             return Ok(vec![]);
@@ -1185,55 +1269,52 @@ impl Matching {
             .iter()
             .fold(0u8, |b, l| b | factors::language_bit(l));
         let said = self.startup_said_mentors(c, s.id);
-        let mut slots = Vec::new();
-        match only {
-            Some(only) => slots.extend(
-                only.iter()
-                    .filter_map(|id| c.mentors.slots.get(id).copied()),
-            ),
-            None => {
-                c.mentors.candidates(&s.sectors, &mut slots);
-                slots.extend(
-                    hits.keys()
-                        .filter_map(|id| c.mentors.slots.get(id).copied()),
-                );
-            }
-        }
-        slots.sort_unstable();
-        slots.dedup();
-        let mut ranked = Vec::new();
-        for slot in slots {
+        let feedback = said.counts();
+        let mut ranker = Ranker::new(k, filter.min_score);
+        let mut consider = |slot: u32| {
             let Some(m) = c.mentors.rows[slot as usize].as_ref() else {
-                continue;
+                return;
             };
             if m.remaining() <= 0 || said.dismissed(m.id) {
-                continue;
+                return;
             }
             if topics != 0 && m.expertise & topics == 0 {
-                continue;
+                return;
             }
             if languages != 0 && m.languages & languages == 0 {
-                continue;
+                return;
             }
             if !sectors.is_empty() && !m.sectors.iter().any(|x| sectors.contains(x)) {
-                continue;
+                return;
             }
             if !provinces.is_empty() && !m.place.province.is_some_and(|p| provinces.contains(&p)) {
-                continue;
+                return;
             }
-            let scored = self.score_mentor(
-                s,
-                m,
-                hits.get(&m.id).copied(),
-                said.share(m.id, mentor_traits(m)),
-                Some(c.demand(Recipient::Mentor(m.id))),
-            );
-            let score = scored.score();
-            if score >= filter.min_score {
-                ranked.push((score, m.id, slot));
+            let text = hits.get(&m.id).copied();
+            let bound = self.mentor_bound(s, m, text, feedback);
+            ranker.offer(bound, m.id, slot, || {
+                self.score_mentor(
+                    s,
+                    m,
+                    text,
+                    said.share(m.id, mentor_traits(m)),
+                    Some(c.demand(Recipient::Mentor(m.id))),
+                )
+                .score()
+            });
+        };
+        match only {
+            Some(only) => {
+                let mut slots: Vec<u32> = only
+                    .iter()
+                    .filter_map(|id| c.mentors.slots.get(id).copied())
+                    .collect();
+                slots.sort_unstable();
+                slots.into_iter().for_each(&mut consider);
             }
+            None => c.mentors.visit(hits.keys(), &s.sectors, consider),
         }
-        Ok(ranked)
+        Ok(ranker.sorted())
     }
 
     /// The startups that fit an investor best: from `offset`, at most
@@ -1255,14 +1336,23 @@ impl Matching {
             return Ok(None);
         };
         let who = Recipient::Investor(investor);
-        let ranked = self.rank_startups(&c, who, &i.sectors, &hits, filter, |s, text, fb| {
-            (!s.investors.contains(&investor))
-                .then(|| self.score_investor(s, i, text, fb, None, model::today_in_vietnam()))
-        })?;
-        let (more, total) = (ranked.len() > offset + limit, ranked.len());
-        let best = top(ranked, offset, limit);
-        let said = self.counterpart_said(&c, who);
         let today = model::today_in_vietnam();
+        let (ranked, total) = self.rank_startups(
+            &c,
+            who,
+            &i.sectors,
+            &hits,
+            filter,
+            offset + limit,
+            |s, text, feedback| {
+                (!s.investors.contains(&investor))
+                    .then(|| self.investor_bound(s, i, text, feedback))
+            },
+            |s, text, fb| self.score_investor(s, i, text, fb, None, today),
+        )?;
+        let more = total > offset + limit;
+        let best: Vec<(f32, i64, u32)> = ranked.into_iter().skip(offset).collect();
+        let said = self.counterpart_said(&c, who);
         let out = best
             .into_iter()
             .map(|(_, id, slot)| {
@@ -1297,10 +1387,16 @@ impl Matching {
             return Ok(None);
         };
         let who = Recipient::Mentor(mentor);
-        let ranked = self.rank_startups(&c, who, &m.sectors, &hits, filter, |s, text, fb| {
-            Some(self.score_mentor(s, m, text, fb, None))
-        })?;
-        let best = top(ranked, 0, limit);
+        let (best, _) = self.rank_startups(
+            &c,
+            who,
+            &m.sectors,
+            &hits,
+            filter,
+            limit,
+            |s, text, feedback| Some(self.mentor_bound(s, m, text, feedback)),
+            |s, text, fb| self.score_mentor(s, m, text, fb, None),
+        )?;
         let said = self.counterpart_said(&c, who);
         Ok(Some(
             best.into_iter()
@@ -1337,60 +1433,52 @@ impl Matching {
         sectors_of_who: &[SectorRef],
         hits: &HashMap<i64, f32>,
         filter: &MatchFilter,
-        score: impl Fn(&'c StartupProfile, Option<f32>, Option<Share>) -> Option<Scored>,
-    ) -> Result<Vec<(f32, i64, u32)>, MatchError> {
+        k: usize,
+        bound: impl Fn(&'c StartupProfile, Option<f32>, bool) -> Option<f32>,
+        score: impl Fn(&'c StartupProfile, Option<f32>, Option<Share>) -> Scored,
+    ) -> Result<(Vec<(f32, i64, u32)>, usize), MatchError> {
         let Some(sectors) = Self::sector_refs(c, &filter.sectors) else {
-            return Ok(vec![]);
+            return Ok((vec![], 0));
         };
         let provinces = Self::province_refs(c, &filter.provinces);
         if provinces.len() < filter.provinces.len() {
-            return Ok(vec![]);
+            return Ok((vec![], 0));
         }
         let stages = factors::stage_bits(&filter.stages);
         let said = self.counterpart_said(c, who);
-        let mut slots = Vec::new();
+        let feedback = said.counts();
         let wanted = if sectors.is_empty() {
             sectors_of_who
         } else {
             &sectors[..]
         };
-        c.startups.candidates(wanted, &mut slots);
-        slots.extend(
-            hits.keys()
-                .filter_map(|id| c.startups.slots.get(id).copied()),
-        );
-        slots.sort_unstable();
-        slots.dedup();
-        let mut ranked = Vec::new();
-        for slot in slots {
+        let mut ranker = Ranker::new(k, filter.min_score);
+        c.startups.visit(hits.keys(), wanted, |slot| {
             let Some(s) = c.startups.rows[slot as usize].as_ref() else {
-                continue;
+                return;
             };
             if said.dismissed(s.id) {
-                continue;
+                return;
             }
             if stages != 0 && stages & (1 << s.stage.index()) == 0 {
-                continue;
+                return;
             }
             if !sectors.is_empty() && !s.sectors.iter().any(|x| sectors.contains(x)) {
-                continue;
+                return;
             }
             if !provinces.is_empty() && !s.place.province.is_some_and(|p| provinces.contains(&p)) {
-                continue;
+                return;
             }
-            let Some(scored) = score(
-                s,
-                hits.get(&s.id).copied(),
-                said.share(s.id, startup_traits(s)),
-            ) else {
-                continue;
+            let text = hits.get(&s.id).copied();
+            let Some(upper) = bound(s, text, feedback) else {
+                return;
             };
-            let value = scored.score();
-            if value >= filter.min_score {
-                ranked.push((value, s.id, slot));
-            }
-        }
-        Ok(ranked)
+            ranker.offer(upper, s.id, slot, || {
+                score(s, text, said.share(s.id, startup_traits(s))).score()
+            });
+        });
+        let count = ranker.count;
+        Ok((ranker.sorted(), count))
     }
 
     /// Assigns mentors to a cohort: each startup gets up to `per_startup`
@@ -1409,7 +1497,7 @@ impl Matching {
         let mut hits = HashMap::new();
         for id in startups {
             if let Some(text) = texts.get(id) {
-                hits.insert(*id, self.text_hits(DocKind::Mentor, text)?);
+                hits.insert(*id, self.text_hits_among(DocKind::Mentor, text, mentors)?);
             }
         }
         let c = self.read()?;
@@ -1433,6 +1521,7 @@ impl Matching {
                 hits.get(id).unwrap_or(&none),
                 &MatchFilter::default(),
                 only.as_ref(),
+                usize::MAX,
             )?;
             for (score, mentor, _) in ranked {
                 let right = *mentor_index.entry(mentor).or_insert_with(|| {
@@ -1504,8 +1593,8 @@ impl Matching {
         let mut hits = Vec::with_capacity(startups.len());
         for (_, text) in startups {
             hits.push((
-                self.text_hits(DocKind::Investor, text)?,
-                self.text_hits(DocKind::Mentor, text)?,
+                self.text_hits_among(DocKind::Investor, text, Some(investors))?,
+                self.text_hits_among(DocKind::Mentor, text, Some(mentors))?,
             ));
         }
         let c = self.read()?;
@@ -1604,19 +1693,86 @@ impl Matching {
     }
 }
 
-/// The best `limit` after skipping `offset`, by score then id.
-fn top(mut ranked: Vec<(f32, i64, u32)>, offset: usize, limit: usize) -> Vec<(f32, i64, u32)> {
-    let order = |a: &(f32, i64, u32), b: &(f32, i64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    let want = offset.saturating_add(limit).min(ranked.len());
-    if want == 0 {
-        return vec![];
+/// A candidate's place in a ranking: by score, then the lower id first.
+#[derive(Debug, Clone, Copy)]
+struct Ranked(f32, i64, u32);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
     }
-    if want < ranked.len() {
-        ranked.select_nth_unstable_by(want - 1, order);
-        ranked.truncate(want);
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
-    ranked.sort_by(order);
-    ranked.into_iter().skip(offset).collect()
+}
+impl Ord for Ranked {
+    /// Greater is better.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
+    }
+}
+
+/// Keeps the best `k` candidates, and counts those scoring at least
+/// `min_score`. A candidate's cheap upper bound decides whether its full
+/// score is worth computing: one that cannot enter the best `k` is only
+/// counted (when `min_score` is 0, the bound alone decides that too).
+struct Ranker {
+    k: usize,
+    min_score: f32,
+    best: std::collections::BinaryHeap<std::cmp::Reverse<Ranked>>,
+    count: usize,
+}
+
+impl Ranker {
+    fn new(k: usize, min_score: f32) -> Ranker {
+        Ranker {
+            k,
+            min_score,
+            best: std::collections::BinaryHeap::new(),
+            count: 0,
+        }
+    }
+
+    fn offer(&mut self, bound: f32, id: i64, slot: u32, full: impl FnOnce() -> f32) {
+        if bound < self.min_score {
+            return;
+        }
+        if self.min_score <= 0.0 {
+            self.count += 1;
+            if self.best.len() >= self.k && self.best.peek().is_some_and(|w| bound < w.0.0) {
+                return;
+            }
+            self.push(Ranked(full(), id, slot));
+        } else {
+            let score = full();
+            if score >= self.min_score {
+                self.count += 1;
+                self.push(Ranked(score, id, slot));
+            }
+        }
+    }
+
+    fn push(&mut self, r: Ranked) {
+        if self.k == 0 {
+            return;
+        }
+        if self.best.len() < self.k {
+            self.best.push(std::cmp::Reverse(r));
+        } else if self.best.peek().is_some_and(|w| r > w.0) {
+            self.best.pop();
+            self.best.push(std::cmp::Reverse(r));
+        }
+    }
+
+    /// The best first, as `(score, id, slot)`.
+    fn sorted(self) -> Vec<(f32, i64, u32)> {
+        let mut out: Vec<Ranked> = self.best.into_iter().map(|r| r.0).collect();
+        out.sort_by(|a, b| b.cmp(a));
+        out.into_iter().map(|r| (r.0, r.1, r.2)).collect()
+    }
 }
 
 #[cfg(test)]
@@ -1642,12 +1798,26 @@ mod tests {
     }
 
     #[test]
-    fn top_pages_by_score_then_id() {
-        let ranked = vec![(0.5, 3, 0), (0.9, 2, 1), (0.5, 1, 2), (0.1, 4, 3)];
-        let ids = |v: Vec<(f32, i64, u32)>| v.into_iter().map(|x| x.1).collect::<Vec<_>>();
-        assert_eq!(ids(top(ranked.clone(), 0, 2)), vec![2, 1]);
-        assert_eq!(ids(top(ranked.clone(), 2, 2)), vec![3, 4]);
-        assert_eq!(ids(top(ranked.clone(), 3, 5)), vec![4]);
-        assert!(top(ranked, 9, 2).is_empty());
+    fn the_ranker_keeps_the_best_by_score_then_id_and_counts() {
+        let all = [(0.5, 3), (0.9, 2), (0.5, 1), (0.1, 4), (0.7, 5)];
+        let ids = |r: Ranker| r.sorted().into_iter().map(|x| x.1).collect::<Vec<_>>();
+        let mut r = Ranker::new(3, 0.0);
+        for (score, id) in all {
+            r.offer(score, id, 0, || score);
+        }
+        assert_eq!(r.count, 5);
+        assert_eq!(ids(r), vec![2, 5, 1]);
+        // A bound below the threshold skips the full score, but counts.
+        let mut r = Ranker::new(1, 0.0);
+        r.offer(0.9, 1, 0, || 0.9);
+        r.offer(0.5, 2, 0, || panic!("cannot enter the best one"));
+        assert_eq!(r.count, 2);
+        // With a minimum score, only those reaching it count.
+        let mut r = Ranker::new(10, 0.6);
+        for (score, id) in all {
+            r.offer(score, id, 0, || score);
+        }
+        assert_eq!(r.count, 2);
+        assert_eq!(ids(r), vec![2, 5]);
     }
 }

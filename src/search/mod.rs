@@ -376,7 +376,7 @@ pub struct IndexState {
 
 /// Changes whenever the fields or their analysis change: an index written
 /// under another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.
@@ -659,13 +659,16 @@ impl SearchIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = terms
             .into_iter()
             .map(|(_, term)| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
                 (Occur::Should, q)
             })
             .collect();
         if let Some(ids) = among {
             // Both filters score 0, so scores stay the words' alone.
-            let ids = ids.iter().map(|id| Term::from_field_i64(self.fields.id, *id));
+            let ids = ids
+                .iter()
+                .map(|id| Term::from_field_i64(self.fields.id, *id));
             let kind_term = Term::from_field_text(self.fields.kind, kind.as_str());
             for filter in [
                 Box::new(tantivy::query::TermSetQuery::new(ids)) as Box<dyn Query>,
@@ -1564,10 +1567,28 @@ mod tests {
     #[test]
     fn similar_finds_profiles_that_read_alike_within_a_kind() {
         let index = index(&[
-            doc(DocKind::Investor, 1, "Quỹ A", "Nông sản", "Truy xuất nguồn gốc nông sản đồng bằng"),
-            doc(DocKind::Investor, 2, "Quỹ B", "", "Thanh toán di động cho ngân hàng"),
+            doc(
+                DocKind::Investor,
+                1,
+                "Quỹ A",
+                "Nông sản",
+                "Truy xuất nguồn gốc nông sản đồng bằng",
+            ),
+            doc(
+                DocKind::Investor,
+                2,
+                "Quỹ B",
+                "",
+                "Thanh toán di động cho ngân hàng",
+            ),
             doc(DocKind::Investor, 3, "Quỹ C", "", "Nông sản xuất khẩu"),
-            doc(DocKind::Startup, 1, "Lúa", "", "truy xuat nguon goc nong san"),
+            doc(
+                DocKind::Startup,
+                1,
+                "Lúa",
+                "",
+                "truy xuat nguon goc nong san",
+            ),
             doc(DocKind::Startup, 2, "Ví", "", "thanh toán di động"),
         ]);
         let text = "Truy xuất nguồn gốc nông sản, hợp tác xã";
