@@ -1340,7 +1340,6 @@ impl Matching {
         let (ranked, total) = self.rank_startups(
             &c,
             who,
-            &i.sectors,
             &hits,
             filter,
             offset + limit,
@@ -1390,7 +1389,6 @@ impl Matching {
         let (best, _) = self.rank_startups(
             &c,
             who,
-            &m.sectors,
             &hits,
             filter,
             limit,
@@ -1430,13 +1428,16 @@ impl Matching {
         &self,
         c: &'c Catalogue,
         who: Recipient,
-        sectors_of_who: &[SectorRef],
         hits: &HashMap<i64, f32>,
         filter: &MatchFilter,
         k: usize,
         bound: impl Fn(&'c StartupProfile, Option<f32>, bool) -> Option<f32>,
         score: impl Fn(&'c StartupProfile, Option<f32>, Option<Share>) -> Scored,
-    ) -> Result<(Vec<(f32, i64, u32)>, usize), MatchError> {
+    ) -> Result<RankedList, MatchError> {
+        let sectors_of_who: &[SectorRef] = match who {
+            Recipient::Investor(id) => c.investors.get(id).map_or(&[], |i| &i.sectors),
+            Recipient::Mentor(id) => c.mentors.get(id).map_or(&[], |m| &m.sectors),
+        };
         let Some(sectors) = Self::sector_refs(c, &filter.sectors) else {
             return Ok((vec![], 0));
         };
@@ -1692,6 +1693,9 @@ impl Matching {
         Ok((c.startups.live(), c.investors.live(), c.mentors.live()))
     }
 }
+
+/// The best candidates as `(score, id, slot)`, and how many there were.
+type RankedList = (Vec<(f32, i64, u32)>, usize);
 
 /// A candidate's place in a ranking: by score, then the lower id first.
 #[derive(Debug, Clone, Copy)]
