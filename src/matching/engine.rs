@@ -1343,11 +1343,13 @@ impl Matching {
             &hits,
             filter,
             offset + limit,
-            |s, text, feedback| {
-                (!s.investors.contains(&investor))
-                    .then(|| self.investor_bound(s, i, text, feedback))
-            },
-            |s, text, fb| self.score_investor(s, i, text, fb, None, today),
+            (
+                |s, text, feedback| {
+                    (!s.investors.contains(&investor))
+                        .then(|| self.investor_bound(s, i, text, feedback))
+                },
+                |s, text, fb| self.score_investor(s, i, text, fb, None, today),
+            ),
         )?;
         let more = total > offset + limit;
         let best: Vec<(f32, i64, u32)> = ranked.into_iter().skip(offset).collect();
@@ -1392,8 +1394,10 @@ impl Matching {
             &hits,
             filter,
             limit,
-            |s, text, feedback| Some(self.mentor_bound(s, m, text, feedback)),
-            |s, text, fb| self.score_mentor(s, m, text, fb, None),
+            (
+                |s, text, feedback| Some(self.mentor_bound(s, m, text, feedback)),
+                |s, text, fb| self.score_mentor(s, m, text, fb, None),
+            ),
         )?;
         let said = self.counterpart_said(&c, who);
         Ok(Some(
@@ -1431,8 +1435,10 @@ impl Matching {
         hits: &HashMap<i64, f32>,
         filter: &MatchFilter,
         k: usize,
-        bound: impl Fn(&'c StartupProfile, Option<f32>, bool) -> Option<f32>,
-        score: impl Fn(&'c StartupProfile, Option<f32>, Option<Share>) -> Scored,
+        (bound, score): (
+            impl Fn(&'c StartupProfile, Option<f32>, bool) -> Option<f32>,
+            impl Fn(&'c StartupProfile, Option<f32>, Option<Share>) -> Scored,
+        ),
     ) -> Result<RankedList, MatchError> {
         let sectors_of_who: &[SectorRef] = match who {
             Recipient::Investor(id) => c.investors.get(id).map_or(&[], |i| &i.sectors),
