@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use ketnoi::generate::{GenerateOptions, generate};
 use ketnoi::matching::{Lang, MatchFilter, Matching, Weights};
-use ketnoi::search::SearchIndex;
+use ketnoi::search::{DocKind, SearchIndex};
 use ketnoi::search::indexer::rebuild;
 use ketnoi::store::{RecordSelect, Store};
 use rand::SeedableRng;
@@ -133,9 +133,9 @@ async fn main() {
         let started = Instant::now();
         rebuild(&store, &index, |_| {}).await.expect("rebuild");
         println!("index built in {:.1} s", started.elapsed().as_secs_f64());
-        // Reopen as a server would: no merges left running.
-        drop(index);
     }
+    // Reopen as a server would: no merges left running.
+    drop(index);
     let index = Arc::new(SearchIndex::open_or_create(&index_dir).expect("index"));
 
     // 2. The engine.
@@ -209,8 +209,28 @@ async fn main() {
             .unwrap()
             .len();
     }
+    // The text similarity alone (the search index's part of each list).
+    let mut similar_investors = Vec::new();
+    let mut similar_mentors = Vec::new();
+    for id in &sample {
+        let text = &texts[id];
+        similar_investors.push(run(&|| {
+            index
+                .similar(DocKind::Investor, text, 200)
+                .expect("similar")
+                .len()
+        }));
+        similar_mentors.push(run(&|| {
+            index
+                .similar(DocKind::Mentor, text, 200)
+                .expect("similar")
+                .len()
+        }));
+    }
     report("investorMatches top 10", investor_times);
     report("mentorMatches top 10", mentor_times);
+    report("  of which text, investors", similar_investors);
+    report("  of which text, mentors", similar_mentors);
     println!(
         "  (average list length: {:.1} investors, {:.1} mentors)",
         lengths.0 as f64 / sample.len() as f64,
@@ -285,6 +305,17 @@ async fn main() {
     }
     let result = last.expect("ran");
     report("assignMentors 500 x 300", times);
+    let mentor_pool = index.pool(DocKind::Mentor, &pool).expect("pool");
+    let mut among = Vec::new();
+    for id in &cohort[..100] {
+        among.push(run(&|| {
+            mentor_pool
+                .similar(&cohort_texts[id], 200)
+                .expect("similar")
+                .len()
+        }));
+    }
+    report("  text among 300 mentors", among);
     println!(
         "  {} pairs, {} startups without a mentor, total score {:.2}",
         result.pairs.len(),

@@ -82,6 +82,22 @@ async fn the_playground_is_served_to_browsers() {
     assert!(html.contains("GraphiQL") && html.contains("mutation AddStartup"));
 }
 
+/// Every example query of the playground runs as written (as the operator,
+/// on the sample data): the tabs never show a stale field.
+#[tokio::test]
+async fn the_playground_examples_run() {
+    let s = server().await;
+    let html = include_str!("../src/http/playground.html");
+    let start = html.find("const examples = [").expect("examples");
+    let end = start + html[start..].find("];").expect("end of examples");
+    let examples: Vec<&str> = html[start..end].split('`').skip(1).step_by(2).collect();
+    assert!(examples.len() >= 5, "{examples:?}");
+    for example in examples.iter().filter(|e| !e.contains("mutation ")) {
+        let body = s.gql(example, json!({})).await;
+        assert!(body.get("errors").is_none(), "{example}\n{body:#}");
+    }
+}
+
 #[tokio::test]
 async fn queries_run_over_get_but_mutations_do_not() {
     let s = server().await;

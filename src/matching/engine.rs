@@ -968,20 +968,19 @@ impl Matching {
     }
 
     fn text_hits(&self, kind: DocKind, text: &str) -> Result<HashMap<i64, f32>, MatchError> {
-        self.text_hits_among(kind, text, None)
-    }
-
-    /// Text scores relative to the best among `among` (all when `None`).
-    fn text_hits_among(
-        &self,
-        kind: DocKind,
-        text: &str,
-        among: Option<&[i64]>,
-    ) -> Result<HashMap<i64, f32>, MatchError> {
         let hits = self
             .index
-            .similar_among(kind, text, among, self.weights.text_candidates)?;
+            .similar(kind, text, self.weights.text_candidates)?;
         Ok(relative(&hits))
+    }
+
+    /// Text scores relative to the best in a pool (see [`SearchIndex::pool`]).
+    fn pool_hits(
+        &self,
+        pool: &crate::search::SimilarPool,
+        text: &str,
+    ) -> Result<HashMap<i64, f32>, MatchError> {
+        Ok(relative(&pool.similar(text, usize::MAX)?))
     }
 
     fn score_investor(
@@ -1501,10 +1500,18 @@ impl Matching {
         per_startup: u32,
         lang: Lang,
     ) -> Result<Assignment, MatchError> {
+        let pool = match mentors {
+            Some(ids) => Some(self.index.pool(DocKind::Mentor, ids)?),
+            None => None,
+        };
         let mut hits = HashMap::new();
         for id in startups {
             if let Some(text) = texts.get(id) {
-                hits.insert(*id, self.text_hits_among(DocKind::Mentor, text, mentors)?);
+                let found = match &pool {
+                    Some(pool) => self.pool_hits(pool, text)?,
+                    None => self.text_hits(DocKind::Mentor, text)?,
+                };
+                hits.insert(*id, found);
             }
         }
         let c = self.read()?;
@@ -1597,11 +1604,13 @@ impl Matching {
         slots: u32,
         max_per: u32,
     ) -> Result<Schedule, MatchError> {
+        let investor_pool = self.index.pool(DocKind::Investor, investors)?;
+        let mentor_pool = self.index.pool(DocKind::Mentor, mentors)?;
         let mut hits = Vec::with_capacity(startups.len());
         for (_, text) in startups {
             hits.push((
-                self.text_hits_among(DocKind::Investor, text, Some(investors))?,
-                self.text_hits_among(DocKind::Mentor, text, Some(mentors))?,
+                self.pool_hits(&investor_pool, text)?,
+                self.pool_hits(&mentor_pool, text)?,
             ));
         }
         let c = self.read()?;

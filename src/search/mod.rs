@@ -614,72 +614,16 @@ impl SearchIndex {
         text: &str,
         limit: usize,
     ) -> Result<Vec<(i64, f32)>, SearchError> {
-        self.similar_among(kind, text, None, limit)
-    }
-
-    /// [`SearchIndex::similar`] among the objects of `kind` with these ids
-    /// only (all when `None`): cheaper when they are few.
-    pub fn similar_among(
-        &self,
-        kind: DocKind,
-        text: &str,
-        among: Option<&[i64]>,
-        limit: usize,
-    ) -> Result<Vec<(i64, f32)>, SearchError> {
         let Some(field) = self.similar_field(kind) else {
             return Ok(vec![]);
         };
         let searcher = self.reader.searcher();
-        let text = match text.char_indices().nth(MAX_SIMILAR_CHARS) {
-            Some((end, _)) => &text[..end],
-            None => text,
+        let Some(query) = similar_query(&searcher, field, text)? else {
+            return Ok(vec![]);
         };
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        for word in analysis::tokens(analysis::FOLDED, text) {
-            if word.chars().count() >= 2 {
-                *counts.entry(word).or_default() += 1;
-            }
-        }
-        let docs = searcher.num_docs().max(1) as f32;
-        let mut terms = Vec::with_capacity(counts.len());
-        for (word, count) in counts {
-            let term = Term::from_field_text(field, &word);
-            let frequency = searcher.doc_freq(&term)?;
-            if frequency == 0 {
-                continue;
-            }
-            let idf = (1.0 + docs / frequency as f32).ln();
-            terms.push(((1.0 + (count as f32).ln()) * idf, term));
-        }
-        terms.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        terms.truncate(SIMILAR_TERMS);
-        if terms.is_empty() || limit == 0 {
+        if limit == 0 {
             return Ok(vec![]);
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = terms
-            .into_iter()
-            .map(|(_, term)| {
-                let q: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
-                (Occur::Should, q)
-            })
-            .collect();
-        if let Some(ids) = among {
-            // Both filters score 0, so scores stay the words' alone.
-            let ids = ids
-                .iter()
-                .map(|id| Term::from_field_i64(self.fields.id, *id));
-            let kind_term = Term::from_field_text(self.fields.kind, kind.as_str());
-            for filter in [
-                Box::new(tantivy::query::TermSetQuery::new(ids)) as Box<dyn Query>,
-                Box::new(TermQuery::new(kind_term, IndexRecordOption::Basic)),
-            ] {
-                let filter: Box<dyn Query> =
-                    Box::new(tantivy::query::ConstScoreQuery::new(filter, 0.0));
-                clauses.push((Occur::Must, filter));
-            }
-        }
-        let query = BooleanQuery::new(clauses);
         let top = searcher.search(
             &query,
             &TopDocs::with_limit(limit.min(MAX_LIMIT)).order_by_score(),
@@ -696,12 +640,61 @@ impl SearchIndex {
                         .i64("id")?,
                 ),
             };
-            // Among given ids, those sharing no word score 0: not similar.
-            if let Some(id) = column.first(address.doc_id).filter(|_| score > 0.0) {
+            if let Some(id) = column.first(address.doc_id) {
                 out.push((id, score));
             }
         }
         Ok(out)
+    }
+
+    /// A fixed set of objects of `kind` to compare many texts with (a
+    /// cohort's mentors, an event's participants): [`SimilarPool::similar`]
+    /// scores only them, without searching the whole index each time.
+    pub fn pool(&self, kind: DocKind, ids: &[i64]) -> Result<SimilarPool, SearchError> {
+        let searcher = self.reader.searcher();
+        let mut docs = Vec::with_capacity(ids.len());
+        if let Some(field) = self.similar_field(kind).filter(|_| !ids.is_empty()) {
+            let kind_term = Term::from_field_text(self.fields.kind, kind.as_str());
+            let query = BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(tantivy::query::TermSetQuery::new(
+                        ids.iter().map(|id| Term::from_field_i64(self.fields.id, *id)),
+                    )) as Box<dyn Query>,
+                ),
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(kind_term, IndexRecordOption::Basic)),
+                ),
+            ]);
+            let found = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+            let mut columns = HashMap::new();
+            for address in found {
+                let column = match columns.entry(address.segment_ord) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                        searcher
+                            .segment_reader(address.segment_ord)
+                            .fast_fields()
+                            .i64("id")?,
+                    ),
+                };
+                if let Some(id) = column.first(address.doc_id) {
+                    docs.push((address, id));
+                }
+            }
+            docs.sort_unstable_by_key(|(a, _)| (a.segment_ord, a.doc_id));
+            return Ok(SimilarPool {
+                searcher,
+                field: Some(field),
+                docs,
+            });
+        }
+        Ok(SimilarPool {
+            searcher,
+            field: None,
+            docs,
+        })
     }
 
     /// Runs a search.
@@ -1264,6 +1257,102 @@ fn rescore(
     Ok(out)
 }
 
+/// The query of [`SearchIndex::similar`] for `text` on `field`; `None`
+/// when no word of it occurs there.
+fn similar_query(
+    searcher: &tantivy::Searcher,
+    field: Field,
+    text: &str,
+) -> Result<Option<BooleanQuery>, SearchError> {
+    let text = match text.char_indices().nth(MAX_SIMILAR_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for word in analysis::tokens(analysis::FOLDED, text) {
+        if word.chars().count() >= 2 {
+            *counts.entry(word).or_default() += 1;
+        }
+    }
+    let docs = searcher.num_docs().max(1) as f32;
+    let mut terms = Vec::with_capacity(counts.len());
+    for (word, count) in counts {
+        let term = Term::from_field_text(field, &word);
+        let frequency = searcher.doc_freq(&term)?;
+        if frequency == 0 {
+            continue;
+        }
+        let idf = (1.0 + docs / frequency as f32).ln();
+        terms.push(((1.0 + (count as f32).ln()) * idf, term));
+    }
+    terms.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    terms.truncate(SIMILAR_TERMS);
+    if terms.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(BooleanQuery::new(
+        terms
+            .into_iter()
+            .map(|(_, term)| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, q)
+            })
+            .collect(),
+    )))
+}
+
+/// Objects of one kind to compare texts with, found once (see
+/// [`SearchIndex::pool`]). It keeps the index as it was when made.
+pub struct SimilarPool {
+    searcher: tantivy::Searcher,
+    field: Option<Field>,
+    /// Sorted by address.
+    docs: Vec<(tantivy::DocAddress, i64)>,
+}
+
+impl std::fmt::Debug for SimilarPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SimilarPool({} documents)", self.docs.len())
+    }
+}
+
+impl SimilarPool {
+    /// [`SearchIndex::similar`] among the pool only: those sharing a word
+    /// with `text`, best first, at most `limit`.
+    pub fn similar(&self, text: &str, limit: usize) -> Result<Vec<(i64, f32)>, SearchError> {
+        let Some(field) = self.field else {
+            return Ok(vec![]);
+        };
+        let Some(query) = similar_query(&self.searcher, field, text)? else {
+            return Ok(vec![]);
+        };
+        let weight = query.weight(tantivy::query::EnableScoring::enabled_from_searcher(
+            &self.searcher,
+        ))?;
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < self.docs.len() {
+            let segment = self.docs[at].0.segment_ord;
+            let mut scorer = weight.scorer(self.searcher.segment_reader(segment), 1.0)?;
+            while at < self.docs.len() && self.docs[at].0.segment_ord == segment {
+                let (address, id) = self.docs[at];
+                let doc = if scorer.doc() < address.doc_id {
+                    scorer.seek(address.doc_id)
+                } else {
+                    scorer.doc()
+                };
+                if doc == address.doc_id {
+                    out.push((id, scorer.score()));
+                }
+                at += 1;
+            }
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.truncate(limit);
+        Ok(out)
+    }
+}
+
 fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
     (Occur::Should, Box::new(BoostQuery::new(query, boost)))
 }
@@ -1602,10 +1691,13 @@ mod tests {
             .unwrap();
         assert_eq!(plain.iter().map(|h| h.0).collect::<Vec<_>>(), vec![1, 3]);
         // Among some ids only; one sharing no word is not similar at all.
-        let among = index
-            .similar_among(DocKind::Investor, text, Some(&[2, 3]), 10)
-            .unwrap();
+        let pool = index.pool(DocKind::Investor, &[2, 3, 99]).unwrap();
+        let among = pool.similar(text, 10).unwrap();
         assert_eq!(among.iter().map(|h| h.0).collect::<Vec<_>>(), vec![3]);
+        // The same scores as over the whole index.
+        assert_eq!(among[0].1, hits[1].1);
+        let everyone = index.pool(DocKind::Investor, &[1, 2, 3]).unwrap();
+        assert_eq!(everyone.similar(text, 10).unwrap(), hits);
         let startups = index.similar(DocKind::Startup, "thanh toan", 10).unwrap();
         assert_eq!(startups.iter().map(|h| h.0).collect::<Vec<_>>(), vec![2]);
         assert!(index.similar(DocKind::Event, text, 10).unwrap().is_empty());
