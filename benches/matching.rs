@@ -23,8 +23,8 @@ use std::time::{Duration, Instant};
 
 use ketnoi::generate::{GenerateOptions, generate};
 use ketnoi::matching::{Lang, MatchFilter, Matching, Weights};
-use ketnoi::search::{DocKind, SearchIndex};
 use ketnoi::search::indexer::rebuild;
+use ketnoi::search::{DocKind, SearchIndex};
 use ketnoi::store::{RecordSelect, Store};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -259,6 +259,16 @@ async fn main() {
         }));
     }
     report("dealFlow first page", deal_times);
+    let mut thesis_text = Vec::new();
+    for id in &investor_sample {
+        thesis_text.push(run(&|| {
+            index
+                .similar(DocKind::Startup, &theses[id], 200)
+                .expect("similar")
+                .len()
+        }));
+    }
+    report("  of which text, startups", thesis_text);
 
     let mut mentor_ids = ids(&store, "mentors").await;
     mentor_ids.shuffle(&mut rng);

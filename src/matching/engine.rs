@@ -1028,7 +1028,7 @@ impl Matching {
         feedback: bool,
     ) -> f32 {
         let w = &self.weights.investor;
-        let mut sum = w.sector * factors::sector(&s.sectors, &i.sectors).score
+        let mut sum = w.sector * factors::sector_score(&s.sectors, &i.sectors)
             + w.stage * factors::stage(s.stage, i.stages).score
             + w.ticket * factors::ticket(s.seeking_vnd, i.ticket_min, i.ticket_max).score
             + w.geography * factors::investor_geography(s.place, &i.provinces, &i.regions).score
@@ -1053,7 +1053,7 @@ impl Matching {
         feedback: bool,
     ) -> f32 {
         let w = &self.weights.mentor;
-        let mut sum = w.sector * factors::sector(&s.sectors, &m.sectors).score
+        let mut sum = w.sector * factors::sector_score(&s.sectors, &m.sectors)
             + w.needs * factors::needs(s.needs, m.expertise).score
             + w.geography * factors::mentor_geography(s.place, m.place).score
             + w.language * factors::language(s.languages, m.languages).score

@@ -250,6 +250,7 @@ fn share(factor: Factor, score: f32, why: Why) -> Share {
 /// Sector fit: 1 when the startup's primary sector is shared, 0.75 for
 /// another shared sector, 0.5 for a side that names none, else 0.
 pub fn sector(startup: &[SectorRef], other: &[SectorRef]) -> Share {
+    let score = sector_score(startup, other);
     if other.is_empty() || startup.is_empty() {
         return share(Factor::Sector, 0.5, Why::SectorsAny);
     }
@@ -267,6 +268,17 @@ pub fn sector(startup: &[SectorRef], other: &[SectorRef]) -> Share {
         score,
         Why::SectorsShared { shared, primary },
     )
+}
+
+/// [`sector`]'s score alone (what ranking computes for every candidate).
+pub fn sector_score(startup: &[SectorRef], other: &[SectorRef]) -> f32 {
+    match startup.first() {
+        _ if other.is_empty() => 0.5,
+        None => 0.5,
+        Some(primary) if other.contains(primary) => 1.0,
+        Some(_) if startup[1..].iter().any(|s| other.contains(s)) => 0.75,
+        Some(_) => 0.0,
+    }
 }
 
 fn stage_bit(stage: Stage) -> u32 {
@@ -585,6 +597,14 @@ mod tests {
         assert_eq!(sector(&[1, 2], &[2, 9]).score, 0.75);
         assert_eq!(sector(&[1, 2], &[3]).score, 0.0);
         assert_eq!(sector(&[1], &[]).score, 0.5);
+        for (a, b) in [
+            (&[1, 2][..], &[2][..]),
+            (&[], &[1]),
+            (&[3], &[1, 2]),
+            (&[1], &[1]),
+        ] {
+            assert_eq!(sector_score(a, b), sector(a, b).score);
+        }
         match sector(&[1, 2], &[2, 1]).why {
             Why::SectorsShared { shared, primary } => {
                 assert_eq!(shared.as_slice(), &[1, 2]);

@@ -659,7 +659,8 @@ impl SearchIndex {
                 (
                     Occur::Must,
                     Box::new(tantivy::query::TermSetQuery::new(
-                        ids.iter().map(|id| Term::from_field_i64(self.fields.id, *id)),
+                        ids.iter()
+                            .map(|id| Term::from_field_i64(self.fields.id, *id)),
                     )) as Box<dyn Query>,
                 ),
                 (
@@ -1294,7 +1295,8 @@ fn similar_query(
         terms
             .into_iter()
             .map(|(_, term)| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
                 (Occur::Should, q)
             })
             .collect(),
