@@ -1017,15 +1017,17 @@ impl Matching {
         scored
     }
 
-    /// An upper bound of [`Matching::score_investor`]'s score: the cheap
-    /// factors exactly, track record and activity at their best, feedback
-    /// at its best when the user has said anything.
+    /// An upper bound of [`Matching::score_investor`]'s score: every
+    /// factor exactly but feedback (at its best when the user has said
+    /// anything) and the popularity dampening (at most 1), with none of
+    /// the explanations built.
     fn investor_bound(
         &self,
         s: &StartupProfile,
         i: &InvestorProfile,
         text: Option<f32>,
         feedback: bool,
+        today: NaiveDate,
     ) -> f32 {
         let w = &self.weights.investor;
         let mut sum = w.sector * factors::sector_score(&s.sectors, &i.sectors)
@@ -1033,8 +1035,8 @@ impl Matching {
             + w.ticket * factors::ticket(s.seeking_vnd, i.ticket_min, i.ticket_max).score
             + w.geography * factors::investor_geography(s.place, &i.provinces, &i.regions).score
             + w.text * factors::text(text).score
-            + w.track_record
-            + w.activity;
+            + w.track_record * factors::track_record(&i.record, &s.sectors, s.stage).score
+            + w.activity * factors::activity(i.record.last, today).score;
         let mut total =
             w.sector + w.stage + w.ticket + w.geography + w.text + w.track_record + w.activity;
         if feedback {
@@ -1044,7 +1046,8 @@ impl Matching {
         if total > 0.0 { sum / total } else { 0.0 }
     }
 
-    /// An upper bound of [`Matching::score_mentor`]'s score.
+    /// An upper bound of [`Matching::score_mentor`]'s score (as
+    /// [`Matching::investor_bound`]).
     fn mentor_bound(
         &self,
         s: &StartupProfile,
@@ -1058,7 +1061,7 @@ impl Matching {
             + w.geography * factors::mentor_geography(s.place, m.place).score
             + w.language * factors::language(s.languages, m.languages).score
             + w.text * factors::text(text).score
-            + w.capacity;
+            + w.capacity * factors::capacity(m.remaining()).score;
         let mut total = w.sector + w.needs + w.geography + w.language + w.text + w.capacity;
         if feedback {
             sum += w.feedback;
@@ -1164,7 +1167,7 @@ impl Matching {
                 return;
             }
             let text = hits.get(&i.id).copied();
-            let bound = self.investor_bound(s, i, text, feedback);
+            let bound = self.investor_bound(s, i, text, feedback, today);
             ranker.offer(bound, i.id, slot, || {
                 self.score_investor(
                     s,
@@ -1345,7 +1348,7 @@ impl Matching {
             (
                 |s, text, feedback| {
                     (!s.investors.contains(&investor))
-                        .then(|| self.investor_bound(s, i, text, feedback))
+                        .then(|| self.investor_bound(s, i, text, feedback, today))
                 },
                 |s, text, fb| self.score_investor(s, i, text, fb, None, today),
             ),

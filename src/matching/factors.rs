@@ -252,17 +252,16 @@ fn share(factor: Factor, score: f32, why: Why) -> Share {
 pub fn sector(startup: &[SectorRef], other: &[SectorRef]) -> Share {
     let score = sector_score(startup, other);
     if other.is_empty() || startup.is_empty() {
-        return share(Factor::Sector, 0.5, Why::SectorsAny);
+        return share(Factor::Sector, score, Why::SectorsAny);
     }
     let mut shared = Refs::default();
     for s in startup.iter().filter(|s| other.contains(s)) {
         shared.push(*s);
     }
     if shared.len == 0 {
-        return share(Factor::Sector, 0.0, Why::SectorsNone);
+        return share(Factor::Sector, score, Why::SectorsNone);
     }
     let primary = other.contains(&startup[0]);
-    let score = if primary { 1.0 } else { 0.75 };
     share(
         Factor::Sector,
         score,

@@ -1390,7 +1390,7 @@ impl Tokens {
 }
 
 /// The most words of a text [`SearchIndex::similar`] queries with.
-pub const SIMILAR_TERMS: usize = 24;
+pub const SIMILAR_TERMS: usize = 12;
 /// The longest text [`SearchIndex::similar`] reads (longer texts are cut).
 const MAX_SIMILAR_CHARS: usize = 4_000;
 
