@@ -29,6 +29,29 @@ use crate::model::{
 use crate::search::{DocKind, SearchError, SearchIndex};
 use crate::store::{ChangePosition, DocCounterpart, RecordSelect, Store, StoreError};
 
+/// A hash map keyed by database ids: a multiplicative hash instead of
+/// SipHash (ids are not chosen by clients, and ranking looks ids up for
+/// every candidate).
+pub type IdMap<V> = HashMap<i64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// See [`IdMap`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_i64(&mut self, id: i64) {
+        self.0 = (id as u64 ^ self.0).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// Rows read per step when loading.
 const PAGE: i64 = 5_000;
 /// Changes read per step when following.
@@ -135,7 +158,7 @@ pub struct Schedule {
 #[derive(Debug)]
 struct Table<P> {
     rows: Vec<Option<P>>,
-    slots: HashMap<i64, u32>,
+    slots: IdMap<u32>,
     by_sector: HashMap<SectorRef, Vec<u32>>,
     /// Rows without sectors (open to any).
     open: Vec<u32>,
@@ -145,7 +168,7 @@ impl<P> Default for Table<P> {
     fn default() -> Self {
         Table {
             rows: Vec::new(),
-            slots: HashMap::new(),
+            slots: IdMap::default(),
             by_sector: HashMap::new(),
             open: Vec::new(),
         }
@@ -573,7 +596,7 @@ fn startup_traits(s: &StartupProfile) -> Traits<'_> {
 /// What a user said in one list: verdicts by the other side's id, and the
 /// traits of what they liked and dismissed.
 struct Said<'a> {
-    direct: HashMap<i64, Verdict>,
+    direct: IdMap<Verdict>,
     liked: Vec<Traits<'a>>,
     disliked: Vec<Traits<'a>>,
 }
@@ -584,7 +607,7 @@ impl<'a> Said<'a> {
         traits: impl Fn(i64) -> Option<Traits<'a>>,
     ) -> Self {
         let mut said = Said {
-            direct: HashMap::new(),
+            direct: IdMap::default(),
             liked: Vec::new(),
             disliked: Vec::new(),
         };
@@ -607,6 +630,9 @@ impl<'a> Said<'a> {
     }
 
     fn dismissed(&self, id: i64) -> bool {
+        if self.direct.is_empty() {
+            return false;
+        }
         self.direct.get(&id) == Some(&Verdict::NotRelevant)
     }
 
@@ -621,10 +647,10 @@ impl<'a> Said<'a> {
 }
 
 /// Text scores relative to the best, by id.
-fn relative(hits: &[(i64, f32)]) -> HashMap<i64, f32> {
+fn relative(hits: &[(i64, f32)]) -> IdMap<f32> {
     let best = hits.iter().map(|h| h.1).fold(0.0f32, f32::max);
     if best <= 0.0 {
-        return HashMap::new();
+        return IdMap::default();
     }
     hits.iter().map(|(id, s)| (*id, s / best)).collect()
 }
@@ -967,7 +993,7 @@ impl Matching {
             .collect()
     }
 
-    fn text_hits(&self, kind: DocKind, text: &str) -> Result<HashMap<i64, f32>, MatchError> {
+    fn text_hits(&self, kind: DocKind, text: &str) -> Result<IdMap<f32>, MatchError> {
         let hits = self
             .index
             .similar(kind, text, self.weights.text_candidates)?;
@@ -979,7 +1005,7 @@ impl Matching {
         &self,
         pool: &crate::search::SimilarPool,
         text: &str,
-    ) -> Result<HashMap<i64, f32>, MatchError> {
+    ) -> Result<IdMap<f32>, MatchError> {
         Ok(relative(&pool.similar(text, usize::MAX)?))
     }
 
@@ -1253,7 +1279,7 @@ impl Matching {
         &self,
         c: &Catalogue,
         s: &StartupProfile,
-        hits: &HashMap<i64, f32>,
+        hits: &IdMap<f32>,
         filter: &MatchFilter,
         only: Option<&HashSet<i64>>,
         k: usize,
@@ -1434,7 +1460,7 @@ impl Matching {
         &self,
         c: &'c Catalogue,
         who: Recipient,
-        hits: &HashMap<i64, f32>,
+        hits: &IdMap<f32>,
         filter: &MatchFilter,
         k: usize,
         (bound, score): (
@@ -1523,7 +1549,7 @@ impl Matching {
         let mut mentor_ids: Vec<i64> = Vec::new();
         let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
         let mut out = Assignment::default();
-        let none = HashMap::new();
+        let none = IdMap::default();
         let mut known = Vec::new();
         for id in startups {
             let Some(s) = c.startups.get(*id) else {

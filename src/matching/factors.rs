@@ -29,7 +29,10 @@ pub fn language_bit(code: &str) -> u8 {
     }
 }
 
-/// Up to eight sector references, kept inline (scoring allocates nothing).
+/// Up to eight sector references, kept inline: scoring allocates nothing,
+/// and a profile's sectors sit in the profile itself, not behind a pointer
+/// (ranking reads them for every candidate). Beyond eight, the rest are
+/// dropped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Refs {
     items: [SectorRef; 8],
@@ -51,6 +54,23 @@ impl Refs {
     }
 }
 
+impl std::ops::Deref for Refs {
+    type Target = [SectorRef];
+    fn deref(&self) -> &[SectorRef] {
+        self.as_slice()
+    }
+}
+
+impl FromIterator<SectorRef> for Refs {
+    fn from_iter<I: IntoIterator<Item = SectorRef>>(iter: I) -> Self {
+        let mut refs = Refs::default();
+        for r in iter {
+            refs.push(r);
+        }
+        refs
+    }
+}
+
 /// Where a profile is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Place {
@@ -63,7 +83,7 @@ pub struct Place {
 pub struct StartupProfile {
     pub id: i64,
     /// The primary sector first.
-    pub sectors: Vec<SectorRef>,
+    pub sectors: Refs,
     pub stage: Stage,
     pub place: Place,
     /// What it is raising, in VND.
@@ -92,7 +112,7 @@ pub struct TrackRecord {
 pub struct InvestorProfile {
     pub id: i64,
     pub kind: InvestorKind,
-    pub sectors: Vec<SectorRef>,
+    pub sectors: Refs,
     /// Stage bits (none: any stage).
     pub stages: u32,
     pub ticket_min: Option<f64>,
@@ -108,7 +128,7 @@ pub struct InvestorProfile {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentorProfile {
     pub id: i64,
-    pub sectors: Vec<SectorRef>,
+    pub sectors: Refs,
     /// Topic bits of their expertise.
     pub expertise: u32,
     pub languages: u8,
