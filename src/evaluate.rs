@@ -336,6 +336,20 @@ impl Sums {
 
 const METHODS: [&str; 4] = ["engine", "text-only BM25", "popularity", "random"];
 
+/// Adds one startup's top 10s (the engine's, text-only and popularity,
+/// then a random one drawn here) to the sums of [`METHODS`].
+fn judge(sums: &mut [Sums], grade: &HashMap<i64, u8>, lists: [Vec<i64>; 3], rng: &mut ChaCha8Rng) {
+    let all: Vec<u8> = grade.values().copied().collect();
+    let mut random: Vec<i64> = grade.keys().copied().collect();
+    random.sort_unstable();
+    random.shuffle(rng);
+    random.truncate(10);
+    let [engine, text, popular] = lists;
+    for (sum, list) in sums.iter_mut().zip([engine, text, popular, random]) {
+        sum.add(&grades(&list, grade), &all);
+    }
+}
+
 /// Evaluates `weights` (and the baselines) on the world.
 async fn measure(
     w: &World,
@@ -395,17 +409,12 @@ async fn measure(
                     .filter(|i| !invested.contains(i))
                     .take(10)
                     .collect();
-                let mut random: Vec<i64> = grade.keys().copied().collect();
-                random.sort_unstable();
-                random.shuffle(&mut rng);
-                random.truncate(10);
-                for (sums, list) in
-                    investor_sums
-                        .iter_mut()
-                        .zip([&engine_list, &text_list, &popular, &random])
-                {
-                    sums.add(&grades(list, &grade), &all);
-                }
+                judge(
+                    &mut investor_sums,
+                    &grade,
+                    [engine_list, text_list, popular],
+                    &mut rng,
+                );
             }
         }
         if done_m < sample {
@@ -430,17 +439,12 @@ async fn measure(
                     .map(|h| h.0)
                     .collect();
                 let popular: Vec<i64> = by_places.iter().copied().take(10).collect();
-                let mut random: Vec<i64> = grade.keys().copied().collect();
-                random.sort_unstable();
-                random.shuffle(&mut rng);
-                random.truncate(10);
-                for (sums, list) in
-                    mentor_sums
-                        .iter_mut()
-                        .zip([&engine_list, &text_list, &popular, &random])
-                {
-                    sums.add(&grades(list, &grade), &all);
-                }
+                judge(
+                    &mut mentor_sums,
+                    &grade,
+                    [engine_list, text_list, popular],
+                    &mut rng,
+                );
             }
         }
     }

@@ -655,6 +655,18 @@ fn relative(hits: &[(i64, f32)]) -> IdMap<f32> {
     hits.iter().map(|(id, s)| (*id, s / best)).collect()
 }
 
+/// A bound's weighted mean: `sum / total`, with feedback at its best
+/// (score 1) when it counts.
+fn with_feedback(sum: f32, total: f32, feedback: Option<f32>) -> f32 {
+    let weight = feedback.unwrap_or(0.0);
+    let total = total + weight;
+    if total > 0.0 {
+        (sum + weight) / total
+    } else {
+        0.0
+    }
+}
+
 /// A scored candidate: factor shares (fixed, on the stack) and dampening.
 struct Scored {
     shares: [(Share, f32); 8],
@@ -1056,20 +1068,16 @@ impl Matching {
         today: NaiveDate,
     ) -> f32 {
         let w = &self.weights.investor;
-        let mut sum = w.sector * factors::sector_score(&s.sectors, &i.sectors)
+        let sum = w.sector * factors::sector_score(&s.sectors, &i.sectors)
             + w.stage * factors::stage(s.stage, i.stages).score
             + w.ticket * factors::ticket(s.seeking_vnd, i.ticket_min, i.ticket_max).score
             + w.geography * factors::investor_geography(s.place, &i.provinces, &i.regions).score
             + w.text * factors::text(text).score
             + w.track_record * factors::track_record(&i.record, &s.sectors, s.stage).score
             + w.activity * factors::activity(i.record.last, today).score;
-        let mut total =
+        let total =
             w.sector + w.stage + w.ticket + w.geography + w.text + w.track_record + w.activity;
-        if feedback {
-            sum += w.feedback;
-            total += w.feedback;
-        }
-        if total > 0.0 { sum / total } else { 0.0 }
+        with_feedback(sum, total, feedback.then_some(w.feedback))
     }
 
     /// An upper bound of [`Matching::score_mentor`]'s score (as
@@ -1082,18 +1090,14 @@ impl Matching {
         feedback: bool,
     ) -> f32 {
         let w = &self.weights.mentor;
-        let mut sum = w.sector * factors::sector_score(&s.sectors, &m.sectors)
+        let sum = w.sector * factors::sector_score(&s.sectors, &m.sectors)
             + w.needs * factors::needs(s.needs, m.expertise).score
             + w.geography * factors::mentor_geography(s.place, m.place).score
             + w.language * factors::language(s.languages, m.languages).score
             + w.text * factors::text(text).score
             + w.capacity * factors::capacity(m.remaining()).score;
-        let mut total = w.sector + w.needs + w.geography + w.language + w.text + w.capacity;
-        if feedback {
-            sum += w.feedback;
-            total += w.feedback;
-        }
-        if total > 0.0 { sum / total } else { 0.0 }
+        let total = w.sector + w.needs + w.geography + w.language + w.text + w.capacity;
+        with_feedback(sum, total, feedback.then_some(w.feedback))
     }
 
     fn score_mentor(

@@ -628,19 +628,10 @@ impl SearchIndex {
             &query,
             &TopDocs::with_limit(limit.min(MAX_LIMIT)).order_by_score(),
         )?;
-        let mut columns = HashMap::new();
+        let mut ids = IdColumns::new(&searcher);
         let mut out = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let column = match columns.entry(address.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                    searcher
-                        .segment_reader(address.segment_ord)
-                        .fast_fields()
-                        .i64("id")?,
-                ),
-            };
-            if let Some(id) = column.first(address.doc_id) {
+            if let Some(id) = ids.of(address)? {
                 out.push((id, score));
             }
         }
@@ -669,18 +660,9 @@ impl SearchIndex {
                 ),
             ]);
             let found = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
-            let mut columns = HashMap::new();
+            let mut columns = IdColumns::new(&searcher);
             for address in found {
-                let column = match columns.entry(address.segment_ord) {
-                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                        searcher
-                            .segment_reader(address.segment_ord)
-                            .fast_fields()
-                            .i64("id")?,
-                    ),
-                };
-                if let Some(id) = column.first(address.doc_id) {
+                if let Some(id) = columns.of(address)? {
                     docs.push((address, id));
                 }
             }
@@ -1256,6 +1238,34 @@ fn rescore(
     }
     out.sort_by(by_score);
     Ok(out)
+}
+
+/// Reads documents' ids from the `id` fast field, one column per segment.
+struct IdColumns<'s> {
+    searcher: &'s tantivy::Searcher,
+    columns: HashMap<u32, tantivy::columnar::Column<i64>>,
+}
+
+impl<'s> IdColumns<'s> {
+    fn new(searcher: &'s tantivy::Searcher) -> Self {
+        IdColumns {
+            searcher,
+            columns: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, address: tantivy::DocAddress) -> Result<Option<i64>, SearchError> {
+        let column = match self.columns.entry(address.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                self.searcher
+                    .segment_reader(address.segment_ord)
+                    .fast_fields()
+                    .i64("id")?,
+            ),
+        };
+        Ok(column.first(address.doc_id))
+    }
 }
 
 /// The query of [`SearchIndex::similar`] for `text` on `field`; `None`
