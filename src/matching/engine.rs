@@ -528,10 +528,7 @@ impl Catalogue {
             record.stages[round.index() as usize] += 1;
             record.last = record.last.max(Some(*date));
             for s in self.startups.get(*startup).map_or(&[][..], |p| &p.sectors) {
-                match record.sectors.iter_mut().find(|(x, _)| x == s) {
-                    Some((_, n)) => *n += 1,
-                    None => record.sectors.push((*s, 1)),
-                }
+                record.sectors.add(*s);
             }
         }
         record
@@ -567,6 +564,15 @@ impl Catalogue {
                 MatchSide::Startup => {}
             }
         }
+    }
+
+    /// [`Catalogue::demand`] of a profile whose own count (deals or
+    /// mentees) is at hand.
+    fn demand_of(&self, who: Recipient, own: u32) -> u32 {
+        if self.votes.is_empty() {
+            return own;
+        }
+        own + self.votes.get(&who).copied().unwrap_or(0)
     }
 
     fn demand(&self, who: Recipient) -> u32 {
@@ -1066,8 +1072,8 @@ impl Matching {
 
     /// An upper bound of [`Matching::score_investor`]'s score: every
     /// factor exactly but feedback (at its best when the user has said
-    /// anything) and the popularity dampening (at most 1), with none of
-    /// the explanations built.
+    /// anything), times `damping` (the popularity multiplier, or 1 where
+    /// there is none), with none of the explanations built.
     fn investor_bound(
         &self,
         s: &StartupProfile,
@@ -1075,6 +1081,7 @@ impl Matching {
         text: Option<f32>,
         feedback: bool,
         today: NaiveDate,
+        damping: f32,
     ) -> f32 {
         let w = &self.weights.investor;
         let sum = w.sector * factors::sector_score(&s.sectors, &i.sectors)
@@ -1086,7 +1093,7 @@ impl Matching {
             + w.activity * factors::activity(i.record.last, today).score;
         let total =
             w.sector + w.stage + w.ticket + w.geography + w.text + w.track_record + w.activity;
-        with_feedback(sum, total, feedback.then_some(w.feedback))
+        with_feedback(sum, total, feedback.then_some(w.feedback)) * damping
     }
 
     /// An upper bound of [`Matching::score_mentor`]'s score (as
@@ -1206,14 +1213,16 @@ impl Matching {
                 return;
             }
             let text = hits.get(&i.id).copied();
-            let bound = self.investor_bound(s, i, text, feedback, today);
+            let demand = c.demand_of(Recipient::Investor(i.id), i.record.deals);
+            let damping = factors::dampening(demand, self.weights.popularity).score;
+            let bound = self.investor_bound(s, i, text, feedback, today, damping);
             ranker.offer(bound, i.id, slot, || {
                 self.score_investor(
                     s,
                     i,
                     text,
                     said.share(i.id, investor_traits(i)),
-                    Some(c.demand(Recipient::Investor(i.id))),
+                    Some(demand),
                     today,
                 )
                 .score()
@@ -1387,7 +1396,7 @@ impl Matching {
             (
                 |s, text, feedback| {
                     (!s.investors.contains(&investor))
-                        .then(|| self.investor_bound(s, i, text, feedback, today))
+                        .then(|| self.investor_bound(s, i, text, feedback, today, 1.0))
                 },
                 |s, text, fb| self.score_investor(s, i, text, fb, None, today),
             ),

@@ -96,11 +96,39 @@ pub struct StartupProfile {
     pub investors: Vec<i64>,
 }
 
+/// Counts per sector, for up to eight sectors, kept inline (ranking reads
+/// them for every candidate investor); further sectors are not counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SectorCounts {
+    items: [(SectorRef, u16); 8],
+    len: u8,
+}
+
+impl SectorCounts {
+    /// Counts one more in `sector`.
+    pub fn add(&mut self, sector: SectorRef) {
+        let len = self.len as usize;
+        if let Some(item) = self.items[..len].iter_mut().find(|(s, _)| *s == sector) {
+            item.1 = item.1.saturating_add(1);
+        } else if len < self.items.len() {
+            self.items[len] = (sector, 1);
+            self.len += 1;
+        }
+    }
+
+    /// `(sector, count)` pairs.
+    pub fn iter(&self) -> impl Iterator<Item = (SectorRef, u32)> + '_ {
+        self.items[..self.len as usize]
+            .iter()
+            .map(|(s, n)| (*s, u32::from(*n)))
+    }
+}
+
 /// What an investor's past deals say.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrackRecord {
     /// Deals per sector of the startups invested in.
-    pub sectors: Vec<(SectorRef, u32)>,
+    pub sectors: SectorCounts,
     /// Deals per round, by stage index.
     pub stages: [u32; 5],
     pub deals: u32,
@@ -459,7 +487,7 @@ pub fn track_record(record: &TrackRecord, sectors: &[SectorRef], stage: Stage) -
         .sectors
         .iter()
         .filter(|(s, _)| sectors.contains(s))
-        .map(|(_, n)| *n)
+        .map(|(_, n)| n)
         .sum();
     let at_stage = record.stages[stage.index() as usize];
     let x = in_sector as f32 + 0.5 * at_stage as f32;
@@ -720,8 +748,13 @@ mod tests {
 
     #[test]
     fn track_record_grows_with_relevant_deals_and_saturates() {
+        let mut sectors = SectorCounts::default();
+        for s in [1, 1, 2, 1] {
+            sectors.add(s);
+        }
+        assert_eq!(sectors.iter().collect::<Vec<_>>(), vec![(1, 3), (2, 1)]);
         let mut record = TrackRecord {
-            sectors: vec![(1, 3), (2, 1)],
+            sectors,
             stages: [0, 0, 2, 0, 0],
             deals: 4,
             last: Some(day(2026, 1, 1)),
