@@ -30,9 +30,9 @@ use crate::store::Store;
 /// The most matches one list returns.
 pub const MAX_MATCHES: i32 = 50;
 /// The most startups one `assignMentors` cohort holds.
-pub const MAX_COHORT: usize = 2_000;
+pub const MAX_COHORT: usize = 1_000;
 /// The most mentors one `assignMentors` call chooses among.
-pub const MAX_COHORT_MENTORS: usize = 2_000;
+pub const MAX_COHORT_MENTORS: usize = 1_000;
 
 /// Why a recommendation scored as it did: one factor.
 #[Object(name = "MatchReason")]
@@ -483,12 +483,12 @@ impl MatchFeedbackPayload {
 /// Assigns mentors to a cohort.
 #[derive(InputObject)]
 pub struct AssignMentorsInput {
-    /// The cohort's startups (1 to 2,000).
+    /// The cohort's startups (1 to 1,000).
     pub startups: Vec<ID>,
-    /// The mentors to choose among (at most 2,000); default: every mentor
-    /// with places left.
+    /// The mentors to choose among (at most 1,000); default: for each
+    /// startup, its 50 best-fitting mentors with places left.
     pub mentors: Option<Vec<ID>>,
-    /// How many mentors each startup gets at most (1 to 10; default 1).
+    /// How many mentors each startup gets at most (1 to 5; default 1).
     pub per_startup: Option<i32>,
 }
 
@@ -659,11 +659,11 @@ impl MatchingMutation {
             ));
         }
         let per_startup = input.per_startup.unwrap_or(1);
-        if !(1..=10).contains(&per_startup) {
+        if !(1..=5).contains(&per_startup) {
             return Ok(refused(
                 "perStartup",
                 FieldErrorCode::OutOfRange,
-                "must be between 1 and 10".into(),
+                "must be between 1 and 5".into(),
             ));
         }
         let mut startup_ids = Vec::with_capacity(input.startups.len());

@@ -18,7 +18,7 @@ use crate::store::Store;
 /// schedule considers (the first to register).
 pub const MAX_SCHEDULED_PER_SIDE: usize = 300;
 /// The most slots one schedule has.
-pub const MAX_SLOTS: i32 = 50;
+pub const MAX_SLOTS: i32 = 20;
 /// The most participants `Event.participants` returns at once.
 pub const MAX_PARTICIPANTS: i32 = 1_000;
 
@@ -142,7 +142,7 @@ fn refused(field: &str, code: FieldErrorCode, message: &str) -> EventRegistratio
 pub struct ScheduleMeetingsInput {
     /// The event.
     pub event: ID,
-    /// How many meeting slots there are (1 to 50).
+    /// How many meeting slots there are (1 to 20).
     pub slots: i32,
     /// The most meetings one participant has (1 to `slots`; default:
     /// `slots`).

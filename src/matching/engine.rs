@@ -56,6 +56,9 @@ impl std::hash::Hasher for IdHasher {
 const PAGE: i64 = 5_000;
 /// Changes read per step when following.
 const BATCH: i64 = 5_000;
+/// Without a given pool of mentors, how many of each startup's best
+/// mentors are candidates in a cohort assignment.
+pub const COHORT_CANDIDATES: usize = 50;
 /// The deepest a ranked list pages.
 pub const MAX_DEPTH: usize = 1_000;
 
@@ -1541,8 +1544,9 @@ impl Matching {
     /// Assigns mentors to a cohort: each startup gets up to `per_startup`
     /// mentors, no mentor more startups than their places left, and the
     /// total score is the greatest possible. `mentors` limits the choice
-    /// (default: every mentor with places left). `texts` are the startups'
-    /// taglines and descriptions, by id.
+    /// (default: each startup's [`COHORT_CANDIDATES`] best mentors with
+    /// places left). `texts` are the startups' taglines and descriptions,
+    /// by id.
     pub fn assign_mentors(
         &self,
         startups: &[i64],
@@ -1580,13 +1584,20 @@ impl Matching {
             };
             let left = known.len();
             known.push(*id);
+            // Among given mentors every pair counts; otherwise each startup's
+            // best few are its candidates (the flow stays small).
+            let k = if only.is_some() {
+                usize::MAX
+            } else {
+                COHORT_CANDIDATES
+            };
             let ranked = self.rank_mentors(
                 &c,
                 s,
                 hits.get(id).unwrap_or(&none),
                 &MatchFilter::default(),
                 only.as_ref(),
-                usize::MAX,
+                k,
             )?;
             for (score, mentor, _) in ranked {
                 let right = *mentor_index.entry(mentor).or_insert_with(|| {
