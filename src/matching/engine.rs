@@ -1099,6 +1099,21 @@ impl Matching {
         with_feedback(sum, total, feedback.then_some(w.feedback)) * damping
     }
 
+    /// A looser and cheaper bound than [`Matching::investor_bound`]: sector
+    /// and ticket exactly, every other factor at its best.
+    fn investor_quick_bound(&self, s: &StartupProfile, i: &InvestorProfile, feedback: bool) -> f32 {
+        let w = &self.weights.investor;
+        let rest = w.stage + w.geography + w.text + w.track_record + w.activity;
+        let sum = w.sector * factors::sector_score(&s.sectors, &i.sectors)
+            + w.ticket * factors::ticket(s.seeking_vnd, i.ticket_min, i.ticket_max).score
+            + rest;
+        with_feedback(
+            sum,
+            w.sector + w.ticket + rest,
+            feedback.then_some(w.feedback),
+        )
+    }
+
     /// An upper bound of [`Matching::score_mentor`]'s score (as
     /// [`Matching::investor_bound`]).
     fn mentor_bound(
@@ -1213,6 +1228,10 @@ impl Matching {
                 && !i.provinces.is_empty()
                 && !i.provinces.iter().any(|p| provinces.contains(p))
             {
+                return;
+            }
+            // The two heaviest factors first: most candidates end here.
+            if ranker.pass(self.investor_quick_bound(s, i, feedback)) {
                 return;
             }
             let text = hits.get(&i.id).copied();
@@ -1817,6 +1836,20 @@ impl Ranker {
         }
     }
 
+    /// Whether a candidate scoring at most `bound` can be passed over
+    /// without a closer look (then counted as [`Ranker::offer`] would).
+    fn pass(&mut self, bound: f32) -> bool {
+        if bound < self.min_score {
+            return true;
+        }
+        let full = self.best.len() >= self.k;
+        if self.min_score <= 0.0 && full && self.best.peek().is_some_and(|w| bound < w.0.0) {
+            self.count += 1;
+            return true;
+        }
+        false
+    }
+
     fn offer(&mut self, bound: f32, id: i64, slot: u32, full: impl FnOnce() -> f32) {
         if bound < self.min_score {
             return;
@@ -1892,6 +1925,13 @@ mod tests {
         let mut r = Ranker::new(1, 0.0);
         r.offer(0.9, 1, 0, || 0.9);
         r.offer(0.5, 2, 0, || panic!("cannot enter the best one"));
+        assert_eq!(r.count, 2);
+        // Passing over counts as offering would.
+        let mut r = Ranker::new(1, 0.0);
+        assert!(!r.pass(0.5), "room left");
+        r.offer(0.9, 1, 0, || 0.9);
+        assert!(r.pass(0.5));
+        assert!(!r.pass(0.95));
         assert_eq!(r.count, 2);
         // With a minimum score, only those reaching it count.
         let mut r = Ranker::new(10, 0.6);
