@@ -1009,18 +1009,23 @@ impl Matching {
         Ok(())
     }
 
-    /// Sectors named by keys (unknown keys name nothing: `None`).
-    fn sector_refs(c: &Catalogue, keys: &[String]) -> Option<Vec<SectorRef>> {
-        keys.iter()
+    /// A filter's sector and province keys as references; `None` when a
+    /// key names nothing (so the filter matches nothing).
+    fn places_and_sectors(
+        c: &Catalogue,
+        filter: &MatchFilter,
+    ) -> Option<(Vec<SectorRef>, Vec<PlaceRef>)> {
+        let sectors = filter
+            .sectors
+            .iter()
             .map(|k| c.names.sector_keys.get(k).copied())
-            .collect::<Option<Vec<_>>>()
-            .filter(|v: &Vec<SectorRef>| !v.is_empty() || keys.is_empty())
-    }
-
-    fn province_refs(c: &Catalogue, keys: &[String]) -> Vec<PlaceRef> {
-        keys.iter()
-            .filter_map(|k| c.names.province_keys.get(k).copied())
-            .collect()
+            .collect::<Option<Vec<_>>>()?;
+        let provinces = filter
+            .provinces
+            .iter()
+            .map(|k| c.names.province_keys.get(k).copied())
+            .collect::<Option<Vec<_>>>()?;
+        Some((sectors, provinces))
     }
 
     fn text_hits(&self, kind: DocKind, text: &str) -> Result<IdMap<f32>, MatchError> {
@@ -1190,24 +1195,10 @@ impl Matching {
         let Some(s) = c.startups.get(startup) else {
             return Ok(None);
         };
-        let Some(sectors) = Self::sector_refs(&c, &filter.sectors) else {
+        let Some((sectors, provinces)) = Self::places_and_sectors(&c, filter) else {
             return Ok(Some(vec![]));
         };
-        let provinces = Self::province_refs(&c, &filter.provinces);
-        if provinces.len() < filter.provinces.len() {
-            return Ok(Some(vec![]));
-        }
-        let said = Said::new(
-            c.startup_verdicts
-                .get(&startup)
-                .into_iter()
-                .flatten()
-                .filter_map(|(r, v)| match r {
-                    Recipient::Investor(id) => Some((*id, *v)),
-                    Recipient::Mentor(_) => None,
-                }),
-            |id| c.investors.get(id).map(investor_traits),
-        );
+        let said = self.startup_said_investors(&c, startup);
         let today = model::today_in_vietnam();
         let feedback = said.counts();
         let mut ranker = Ranker::new(limit, filter.min_score);
@@ -1303,6 +1294,20 @@ impl Matching {
         ))
     }
 
+    fn startup_said_investors<'a>(&self, c: &'a Catalogue, startup: i64) -> Said<'a> {
+        Said::new(
+            c.startup_verdicts
+                .get(&startup)
+                .into_iter()
+                .flatten()
+                .filter_map(|(r, v)| match r {
+                    Recipient::Investor(id) => Some((*id, *v)),
+                    Recipient::Mentor(_) => None,
+                }),
+            |id| c.investors.get(id).map(investor_traits),
+        )
+    }
+
     fn startup_said_mentors<'a>(&self, c: &'a Catalogue, startup: i64) -> Said<'a> {
         Said::new(
             c.startup_verdicts
@@ -1328,13 +1333,9 @@ impl Matching {
         only: Option<&HashSet<i64>>,
         k: usize,
     ) -> Result<Vec<(f32, i64, u32)>, MatchError> {
-        let Some(sectors) = Self::sector_refs(c, &filter.sectors) else {
+        let Some((sectors, provinces)) = Self::places_and_sectors(c, filter) else {
             return Ok(vec![]);
         };
-        let provinces = Self::province_refs(c, &filter.provinces);
-        if provinces.len() < filter.provinces.len() {
-            return Ok(vec![]);
-        }
         let topics = factors::topic_bits(&filter.expertise);
         let languages = filter
             .languages
@@ -1516,13 +1517,9 @@ impl Matching {
             Recipient::Investor(id) => c.investors.get(id).map_or(&[], |i| &i.sectors),
             Recipient::Mentor(id) => c.mentors.get(id).map_or(&[], |m| &m.sectors),
         };
-        let Some(sectors) = Self::sector_refs(c, &filter.sectors) else {
+        let Some((sectors, provinces)) = Self::places_and_sectors(c, filter) else {
             return Ok((vec![], 0));
         };
-        let provinces = Self::province_refs(c, &filter.provinces);
-        if provinces.len() < filter.provinces.len() {
-            return Ok((vec![], 0));
-        }
         let stages = factors::stage_bits(&filter.stages);
         let said = self.counterpart_said(c, who);
         let feedback = said.counts();
@@ -1708,17 +1705,7 @@ impl Matching {
             let Some(s) = c.startups.get(*id) else {
                 continue;
             };
-            let said_investors = Said::new(
-                c.startup_verdicts
-                    .get(id)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|(r, v)| match r {
-                        Recipient::Investor(i) => Some((*i, *v)),
-                        Recipient::Mentor(_) => None,
-                    }),
-                |i| c.investors.get(i).map(investor_traits),
-            );
+            let said_investors = self.startup_said_investors(&c, *id);
             let said_mentors = self.startup_said_mentors(&c, *id);
             for (right, who) in counterparts.iter().enumerate() {
                 let scored = match *who {
