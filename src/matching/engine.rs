@@ -13,13 +13,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::Weights;
 use super::assign;
 use super::explain::{self, Lang, Names};
 use super::factors::{
-    self, Factor, InvestorProfile, LANG_EN, LANG_VI, MentorProfile, Place, PlaceRef, Reason,
+    self, Factor, InvestorProfile, LANG_EN, LANG_VI, MentorProfile, Place, PlaceRef, Reason, Refs,
     SectorRef, Share, StartupProfile, TrackRecord, Traits, Verdict,
 };
 use crate::datafile::{InvestorRecord, MentorRecord, StartupRecord};
@@ -155,22 +155,28 @@ pub struct Schedule {
     pub total: f32,
 }
 
+/// How many rows [`Table::visit`] reads ahead of ranking them.
+const VISIT_RUN: usize = 128;
+
 /// Rows of one kind with posting lists by sector. Posting lists may hold
 /// stale entries (a profile that left a sector): candidates are only
 /// candidates, and every one is scored on its current profile.
 #[derive(Debug)]
-struct Table<P> {
+struct Table<P: Profile> {
     rows: Vec<Option<P>>,
+    /// What ranking reads of each row first, packed (see [`Profile::Key`]).
+    keys: Vec<P::Key>,
     slots: IdMap<u32>,
     by_sector: HashMap<SectorRef, Vec<u32>>,
     /// Rows without sectors (open to any).
     open: Vec<u32>,
 }
 
-impl<P> Default for Table<P> {
+impl<P: Profile> Default for Table<P> {
     fn default() -> Self {
         Table {
             rows: Vec::new(),
+            keys: Vec::new(),
             slots: IdMap::default(),
             by_sector: HashMap::new(),
             open: Vec::new(),
@@ -179,32 +185,136 @@ impl<P> Default for Table<P> {
 }
 
 trait Profile {
+    /// The few fields a ranking reads for every candidate, packed so that a
+    /// scan over tens of thousands of rows stays in cache (the full rows
+    /// hold lists on the heap); the default key is a row that is gone.
+    type Key: Copy + Default + std::fmt::Debug;
     fn id(&self) -> i64;
     fn sectors(&self) -> &[SectorRef];
+    fn key(&self) -> Self::Key;
+    /// Reads what a ranking reads first of a row (its key, or the row
+    /// itself where it has none), for [`Table::visit`] to load many rows'
+    /// memory at once before ranking them one by one.
+    fn touch(row: &Option<Self>, key: &Self::Key) -> u8
+    where
+        Self: Sized;
 }
 
 impl Profile for StartupProfile {
+    type Key = ();
     fn id(&self) -> i64 {
         self.id
     }
     fn sectors(&self) -> &[SectorRef] {
         &self.sectors
+    }
+    fn key(&self) {}
+    fn touch(row: &Option<Self>, _: &()) -> u8 {
+        u8::from(row.is_some())
     }
 }
 impl Profile for InvestorProfile {
+    type Key = InvestorKey;
     fn id(&self) -> i64 {
         self.id
     }
     fn sectors(&self) -> &[SectorRef] {
         &self.sectors
+    }
+    fn key(&self) -> InvestorKey {
+        InvestorKey::of(self)
+    }
+    fn touch(_: &Option<Self>, key: &InvestorKey) -> u8 {
+        u8::from(key.active)
     }
 }
 impl Profile for MentorProfile {
+    type Key = ();
     fn id(&self) -> i64 {
         self.id
     }
     fn sectors(&self) -> &[SectorRef] {
         &self.sectors
+    }
+    fn key(&self) {}
+    fn touch(row: &Option<Self>, _: &()) -> u8 {
+        u8::from(row.is_some())
+    }
+}
+
+/// What [`Matching::investor_matches`] reads of every candidate investor,
+/// in one cache line: enough for a bound that is exact in every factor but
+/// track record and feedback. Reading this line is most of a scan's cost.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(align(64))]
+struct InvestorKey {
+    sectors: Refs,
+    /// Active and present (the default key is neither).
+    active: bool,
+    kind: u8,
+    /// Stage bits.
+    stages: u8,
+    /// Whether `provinces` and `regions` hold every place of the investor
+    /// (places are interned from 0; provinces past 63 and regions past 31
+    /// do not fit).
+    exact_places: bool,
+    /// The ticket range, 0 where it states none.
+    ticket_min: f64,
+    ticket_max: f64,
+    /// Bits of the provinces it invests in (none: nationwide).
+    provinces: u64,
+    regions: u32,
+    /// Days since the common era of its last deal ([`i32::MIN`]: none).
+    last_deal: i32,
+    /// The most [`factors::track_record`] can give it: every sector it
+    /// has backed a startup's sector, every deal at the startup's stage.
+    track_record: f32,
+    deals: u32,
+}
+
+impl InvestorKey {
+    fn of(i: &InvestorProfile) -> InvestorKey {
+        let bits = |refs: &[PlaceRef], past: u16| {
+            refs.iter()
+                .try_fold(0u64, |b, r| (*r < past).then(|| b | 1 << r))
+        };
+        let (provinces, regions) = (bits(&i.provinces, 64), bits(&i.regions, 32));
+        let in_sectors: u32 = i.record.sectors.iter().map(|(_, n)| n).sum();
+        let x = in_sectors as f32 + 0.5 * i.record.deals as f32;
+        InvestorKey {
+            sectors: i.sectors,
+            active: i.active,
+            kind: i.kind as u8,
+            stages: i.stages as u8,
+            exact_places: provinces.is_some() && regions.is_some(),
+            ticket_min: i.ticket_min.unwrap_or(0.0),
+            ticket_max: i.ticket_max.unwrap_or(0.0),
+            provinces: provinces.unwrap_or(0),
+            regions: regions.unwrap_or(0) as u32,
+            last_deal: i.record.last.map_or(i32::MIN, |d| d.num_days_from_ce()),
+            track_record: if i.record.deals == 0 {
+                0.0
+            } else {
+                1.0 - (-x / 2.0).exp()
+            },
+            deals: i.record.deals,
+        }
+    }
+
+    /// [`factors::investor_geography`]'s score, or 1 (at its best) when
+    /// the places do not fit the bits.
+    fn geography(&self, startup: Place) -> f32 {
+        if !self.exact_places {
+            return 1.0;
+        }
+        let has = |bits: u64, r: Option<PlaceRef>| r.is_some_and(|r| r < 64 && bits & 1 << r != 0);
+        match startup.province {
+            _ if self.provinces == 0 => 0.8,
+            None => 0.5,
+            p if has(self.provinces, p) => 1.0,
+            _ if has(u64::from(self.regions), startup.region) => 0.5,
+            _ => 0.1,
+        }
     }
 }
 
@@ -221,6 +331,7 @@ impl<P: Profile> Table<P> {
             None => {
                 let slot = self.rows.len() as u32;
                 self.rows.push(None);
+                self.keys.push(P::Key::default());
                 self.slots.insert(profile.id(), slot);
                 (slot, Vec::new())
             }
@@ -236,12 +347,14 @@ impl<P: Profile> Table<P> {
         if profile.sectors().is_empty() && !was_open {
             self.open.push(slot);
         }
+        self.keys[slot as usize] = profile.key();
         self.rows[slot as usize] = Some(profile);
     }
 
     fn remove(&mut self, id: i64) {
         if let Some(&slot) = self.slots.get(&id) {
             self.rows[slot as usize] = None;
+            self.keys[slot as usize] = P::Key::default();
         }
     }
 
@@ -251,26 +364,27 @@ impl<P: Profile> Table<P> {
             .and_then(|s| self.rows[*s as usize].as_ref())
     }
 
-    /// Calls `f` once for each slot of: the rows with these ids (first:
-    /// text matches raise the ranking threshold early), then the rows in
-    /// any of `sectors` or open to any, or every row when `sectors` is
-    /// empty. The latter come in slot order, whatever list they are in, so
-    /// the rows are read front to back (what memory prefetches best).
-    fn visit<'i>(
+    /// Calls `f` once for each slot of: the rows of the text matches
+    /// `first`, with their text scores (first: they raise the ranking
+    /// threshold early), then, with none, the rows in any of `sectors` or
+    /// open to any, or every row when `sectors` is empty. The latter come
+    /// in slot order, whatever list they are in, so the rows are read front
+    /// to back (what memory prefetches best).
+    fn visit(
         &self,
-        first: impl Iterator<Item = &'i i64>,
+        first: &IdMap<f32>,
         sectors: &[SectorRef],
-        mut f: impl FnMut(u32),
+        mut f: impl FnMut(u32, Option<f32>),
     ) {
         let words = self.rows.len() / 64 + 1;
         let mut done = vec![0u64; words];
         let bit = |slot: u32| (slot as usize / 64, 1u64 << (slot % 64));
-        for id in first {
+        for (id, text) in first {
             if let Some(&slot) = self.slots.get(id) {
                 let (word, mask) = bit(slot);
                 if done[word] & mask == 0 {
                     done[word] |= mask;
-                    f(slot);
+                    f(slot, Some(*text));
                 }
             }
         }
@@ -285,16 +399,37 @@ impl<P: Profile> Table<P> {
             }
             wanted
         };
+        // In runs of slots: first every row of a run is read (independent
+        // loads, which the processor overlaps: most are cache misses), then
+        // each is ranked, from cache. Ranking each as it comes waits for
+        // its memory one row at a time.
+        let mut run = [0u32; VISIT_RUN];
+        let mut n = 0;
+        let mut rank = |run: &[u32]| {
+            let touched = run.iter().fold(0u8, |t, s| {
+                t ^ P::touch(&self.rows[*s as usize], &self.keys[*s as usize])
+            });
+            std::hint::black_box(touched);
+            for slot in run {
+                f(*slot, None);
+            }
+        };
         for (word, bits) in wanted.iter().enumerate() {
             let mut left = *bits & !done[word];
             while left != 0 {
                 let slot = (word * 64) as u32 + left.trailing_zeros();
                 left &= left - 1;
                 if (slot as usize) < self.rows.len() {
-                    f(slot);
+                    run[n] = slot;
+                    n += 1;
+                    if n == VISIT_RUN {
+                        rank(&run);
+                        n = 0;
+                    }
                 }
             }
         }
+        rank(&run[..n]);
     }
 
     fn live(&self) -> usize {
@@ -647,6 +782,14 @@ impl<'a> Said<'a> {
         !self.liked.is_empty() || !self.disliked.is_empty()
     }
 
+    /// The ids the user dismissed.
+    fn dismissed_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.direct
+            .iter()
+            .filter(|(_, v)| **v == Verdict::NotRelevant)
+            .map(|(id, _)| *id)
+    }
+
     fn dismissed(&self, id: i64) -> bool {
         if self.direct.is_empty() {
             return false;
@@ -675,6 +818,10 @@ fn relative(hits: &[(i64, f32)]) -> IdMap<f32> {
 
 /// A bound's weighted mean: `sum / total`, with feedback at its best
 /// (score 1) when it counts.
+/// Bounds computed by another path than the score they bound are raised
+/// by this factor, so that rounding never puts a bound below its score.
+const BOUND_SLACK: f32 = 1.0 + 1e-5;
+
 fn with_feedback(sum: f32, total: f32, feedback: Option<f32>) -> f32 {
     let weight = feedback.unwrap_or(0.0);
     let total = total + weight;
@@ -1104,19 +1251,32 @@ impl Matching {
         with_feedback(sum, total, feedback.then_some(w.feedback)) * damping
     }
 
-    /// A looser and cheaper bound than [`Matching::investor_bound`]: sector
-    /// and ticket exactly, every other factor at its best.
-    fn investor_quick_bound(&self, s: &StartupProfile, i: &InvestorProfile, feedback: bool) -> f32 {
+    /// An upper bound of [`Matching::score_investor`]'s score before
+    /// dampening, from the packed key alone: exact in every factor but
+    /// track record (as if every backed sector were the startup's, every
+    /// deal at its stage) and feedback (at its best when the user has said anything).
+    fn investor_key_bound(
+        &self,
+        s: &StartupProfile,
+        k: &InvestorKey,
+        text: Option<f32>,
+        feedback: bool,
+        today: i32,
+    ) -> f32 {
         let w = &self.weights.investor;
-        let rest = w.stage + w.geography + w.text + w.track_record + w.activity;
-        let sum = w.sector * factors::sector_score(&s.sectors, &i.sectors)
-            + w.ticket * factors::ticket(s.seeking_vnd, i.ticket_min, i.ticket_max).score
-            + rest;
-        with_feedback(
-            sum,
-            w.sector + w.ticket + rest,
-            feedback.then_some(w.feedback),
-        )
+        let recent = k.last_deal != i32::MIN
+            && i64::from(today) - i64::from(k.last_deal) <= factors::RECENT_DAYS;
+        let sum = w.sector * factors::sector_score(&s.sectors, &k.sectors)
+            + w.stage * factors::stage(s.stage, u32::from(k.stages)).score
+            + w.ticket
+                * factors::ticket(s.seeking_vnd, Some(k.ticket_min), Some(k.ticket_max)).score
+            + w.geography * k.geography(s.place)
+            + w.text * factors::text(text).score
+            + w.track_record * k.track_record
+            + w.activity * if recent { 1.0 } else { 0.6 };
+        let total =
+            w.sector + w.stage + w.ticket + w.geography + w.text + w.track_record + w.activity;
+        with_feedback(sum, total, feedback.then_some(w.feedback)) * BOUND_SLACK
     }
 
     /// An upper bound of [`Matching::score_mentor`]'s score (as
@@ -1202,32 +1362,57 @@ impl Matching {
         let today = model::today_in_vietnam();
         let feedback = said.counts();
         let mut ranker = Ranker::new(limit, filter.min_score);
-        c.investors.visit(hits.keys(), &s.sectors, |slot| {
-            let Some(i) = c.investors.rows[slot as usize].as_ref() else {
-                return;
-            };
-            if !i.active || s.investors.contains(&i.id) || said.dismissed(i.id) {
+        // Those it has invested in or dismissed, by slot.
+        let mut excluded: Vec<u32> = s
+            .investors
+            .iter()
+            .copied()
+            .chain(said.dismissed_ids())
+            .filter_map(|id| c.investors.slots.get(&id).copied())
+            .collect();
+        excluded.sort_unstable();
+        let kinds: Vec<u8> = filter.kinds.iter().map(|k| *k as u8).collect();
+        let province_bits = provinces
+            .iter()
+            .try_fold(0u64, |b, r| (*r < 64).then(|| b | 1 << r));
+        let today_day = today.num_days_from_ce();
+        let popularity = self.weights.popularity;
+        c.investors.visit(&hits, &s.sectors, |slot, text| {
+            let k = &c.investors.keys[slot as usize];
+            if !k.active || (!excluded.is_empty() && excluded.binary_search(&slot).is_ok()) {
                 return;
             }
-            if !filter.kinds.is_empty() && !filter.kinds.contains(&i.kind) {
+            if !kinds.is_empty() && !kinds.contains(&k.kind) {
                 return;
             }
-            if !sectors.is_empty() && !i.sectors.iter().any(|x| sectors.contains(x)) {
+            if !sectors.is_empty() && !k.sectors.iter().any(|x| sectors.contains(x)) {
                 return;
             }
-            if !provinces.is_empty()
-                && !i.provinces.is_empty()
-                && !i.provinces.iter().any(|p| provinces.contains(p))
+            if !provinces.is_empty() && k.provinces != 0 {
+                let inside = match province_bits.filter(|_| k.exact_places) {
+                    Some(bits) => k.provinces & bits != 0,
+                    None => c.investors.rows[slot as usize]
+                        .as_ref()
+                        .is_some_and(|i| i.provinces.iter().any(|p| provinces.contains(p))),
+                };
+                if !inside {
+                    return;
+                }
+            }
+            // A bound from the packed key first: most candidates end here,
+            // without reading their rows. Votes only add to the deals'
+            // demand: damping by the deals alone is at least the real one.
+            let bound = self.investor_key_bound(s, k, text, feedback, today_day);
+            if ranker.pass(bound)
+                || ranker.pass(bound * factors::dampening(k.deals, popularity).score)
             {
                 return;
             }
-            // The two heaviest factors first: most candidates end here.
-            if ranker.pass(self.investor_quick_bound(s, i, feedback)) {
+            let Some(i) = c.investors.rows[slot as usize].as_ref() else {
                 return;
-            }
-            let text = hits.get(&i.id).copied();
+            };
             let demand = c.demand_of(Recipient::Investor(i.id), i.record.deals);
-            let damping = factors::dampening(demand, self.weights.popularity).score;
+            let damping = factors::dampening(demand, popularity).score;
             let bound = self.investor_bound(s, i, text, feedback, today, damping);
             ranker.offer(bound, i.id, slot, || {
                 self.score_investor(
@@ -1344,7 +1529,7 @@ impl Matching {
         let said = self.startup_said_mentors(c, s.id);
         let feedback = said.counts();
         let mut ranker = Ranker::new(k, filter.min_score);
-        let mut consider = |slot: u32| {
+        let mut consider = |slot: u32, text: Option<f32>| {
             let Some(m) = c.mentors.rows[slot as usize].as_ref() else {
                 return;
             };
@@ -1363,7 +1548,6 @@ impl Matching {
             if !provinces.is_empty() && !m.place.province.is_some_and(|p| provinces.contains(&p)) {
                 return;
             }
-            let text = hits.get(&m.id).copied();
             let bound = self.mentor_bound(s, m, text, feedback);
             ranker.offer(bound, m.id, slot, || {
                 self.score_mentor(
@@ -1378,14 +1562,16 @@ impl Matching {
         };
         match only {
             Some(only) => {
-                let mut slots: Vec<u32> = only
+                let mut slots: Vec<(u32, Option<f32>)> = only
                     .iter()
-                    .filter_map(|id| c.mentors.slots.get(id).copied())
+                    .filter_map(|id| Some((*c.mentors.slots.get(id)?, hits.get(id).copied())))
                     .collect();
-                slots.sort_unstable();
-                slots.into_iter().for_each(&mut consider);
+                slots.sort_unstable_by_key(|(slot, _)| *slot);
+                for (slot, text) in slots {
+                    consider(slot, text);
+                }
             }
-            None => c.mentors.visit(hits.keys(), &s.sectors, consider),
+            None => c.mentors.visit(hits, &s.sectors, consider),
         }
         Ok(ranker.sorted())
     }
@@ -1529,7 +1715,7 @@ impl Matching {
             &sectors[..]
         };
         let mut ranker = Ranker::new(k, filter.min_score);
-        c.startups.visit(hits.keys(), wanted, |slot| {
+        c.startups.visit(hits, wanted, |slot, text| {
             let Some(s) = c.startups.rows[slot as usize].as_ref() else {
                 return;
             };
@@ -1545,7 +1731,6 @@ impl Matching {
             if !provinces.is_empty() && !s.place.province.is_some_and(|p| provinces.contains(&p)) {
                 return;
             }
-            let text = hits.get(&s.id).copied();
             let Some(upper) = bound(s, text, feedback) else {
                 return;
             };
@@ -1896,6 +2081,99 @@ mod tests {
         );
         assert_eq!(languages_of("nen tang cho nong dan va hop tac xa"), LANG_VI);
         assert_eq!(languages_of(""), LANG_VI);
+    }
+
+    mod key_bound {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn refs(raw: &[u16]) -> Refs {
+            raw.iter().copied().collect()
+        }
+
+        prop_compose! {
+            fn startup()(
+                sectors in proptest::collection::vec(0u16..12, 0..4),
+                stage in 0usize..5,
+                province in proptest::option::of(0u16..70),
+                region in proptest::option::of(0u16..8),
+                seeking in proptest::option::of(1e7f64..1e11),
+            ) -> StartupProfile {
+                StartupProfile {
+                    id: 1,
+                    sectors: refs(&sectors),
+                    stage: Stage::ALL[stage],
+                    place: Place { province, region },
+                    seeking_vnd: seeking,
+                    needs: 0,
+                    languages: LANG_VI,
+                    investors: vec![],
+                }
+            }
+        }
+
+        prop_compose! {
+            fn investor()(
+                sectors in proptest::collection::vec(0u16..12, 0..4),
+                stages in 0u32..32,
+                ticket_min in proptest::option::of(1e7f64..1e10),
+                ticket_max in proptest::option::of(1e8f64..1e11),
+                provinces in proptest::collection::vec(0u16..70, 0..4),
+                regions in proptest::collection::vec(0u16..8, 0..3),
+                deals in proptest::collection::vec((0u16..12, 0usize..5, 0i64..2000), 0..6),
+            ) -> InvestorProfile {
+                let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+                let mut record = TrackRecord::default();
+                for (sector, stage, days) in deals {
+                    record.deals += 1;
+                    record.stages[stage] += 1;
+                    record.sectors.add(sector);
+                    record.sectors.add((sector + 1) % 12);
+                    record.last = record.last.max(Some(today - chrono::Duration::days(days)));
+                }
+                InvestorProfile {
+                    id: 2,
+                    kind: InvestorKind::Angel,
+                    sectors: refs(&sectors),
+                    stages,
+                    ticket_min,
+                    ticket_max,
+                    provinces,
+                    regions,
+                    active: true,
+                    record,
+                }
+            }
+        }
+
+        proptest! {
+            /// The packed key's bound is never below the full score, so the
+            /// scan that trusts it never passes over a better investor.
+            #[test]
+            fn is_never_below_the_score(
+                s in startup(),
+                i in investor(),
+                text in proptest::option::of(0.0f32..1.0),
+                said in proptest::option::of(0usize..3),
+            ) {
+                let engine = Matching::new(
+                    Arc::new(SearchIndex::in_ram().expect("index")),
+                    Weights::default(),
+                );
+                let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+                let key = InvestorKey::of(&i);
+                let feedback = said.map(|v| {
+                    let verdict = [Verdict::Relevant, Verdict::Contacted, Verdict::NotRelevant][v];
+                    factors::feedback(Some(verdict), investor_traits(&i), &[], &[])
+                });
+                let score = engine
+                    .score_investor(&s, &i, text, feedback.flatten(), Some(i.record.deals), today)
+                    .score();
+                let bound = engine.investor_key_bound(&s, &key, text, said.is_some(), today.num_days_from_ce())
+                    * factors::dampening(i.record.deals, engine.weights.popularity).score;
+                prop_assert!(bound >= score, "bound {bound} < score {score}");
+            }
+        }
     }
 
     #[test]
