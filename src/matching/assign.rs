@@ -1,5 +1,6 @@
 //! Optimal capacity-respecting assignment: min-cost flow by successive
-//! shortest paths (Dijkstra with potentials).
+//! shortest paths (Dijkstra with potentials, each search stopping at the
+//! sink).
 //!
 //! The network: source → each left node (capacity: how many partners it
 //! may get), left → right for each scored pair (capacity 1, cost: minus the
@@ -101,6 +102,11 @@ pub fn assign(
             if d > dist[u] {
                 continue;
             }
+            // Every node nearer than the sink is final now: enough for
+            // this path and for the potentials below.
+            if u == sink {
+                break;
+            }
             for &e in &net.out[u] {
                 let edge = &net.edges[e];
                 if edge.capacity <= 0 {
@@ -123,10 +129,12 @@ pub fn assign(
         if cost >= 0 {
             break;
         }
+        // Nodes not final count as at the sink's distance: every residual
+        // edge keeps a non-negative reduced cost, and the path's edges get
+        // zero (so their reverses do too).
+        let reach = dist[sink];
         for v in 0..n {
-            if dist[v] != i64::MAX {
-                potential[v] += dist[v];
-            }
+            potential[v] += dist[v].min(reach);
         }
         let mut v = sink;
         while v != source {
