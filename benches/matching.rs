@@ -133,6 +133,13 @@ async fn main() {
         let started = Instant::now();
         rebuild(&store, &index, |_| {}).await.expect("rebuild");
         println!("index built in {:.1} s", started.elapsed().as_secs_f64());
+        // As a server does after a rebuild, in the background.
+        let started = Instant::now();
+        index.compact().expect("compact");
+        println!(
+            "index compacted in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
     }
     // Reopen as a server would: no merges left running.
     drop(index);

@@ -558,6 +558,15 @@ async fn reindex(global: &Global) -> Result<(), Error> {
         started.elapsed().as_secs_f64(),
         dir.display()
     );
+    let started = std::time::Instant::now();
+    let compacting = std::sync::Arc::clone(&index);
+    tokio::task::spawn_blocking(move || compacting.compact())
+        .await
+        .map_err(crate::search::SearchError::from)??;
+    eprintln!(
+        "compacted into one segment in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -108,7 +108,9 @@ async fn step(
                         },
                         "rebuilding the search index"
                     );
-                    rebuild(store, index, |_| {}).await?
+                    let state = rebuild(store, index, |_| {}).await?;
+                    compact_in_background(index);
+                    state
                 }
             }
         }
@@ -116,6 +118,22 @@ async fn step(
     let state = state.insert(current);
     catch_up(store, index, state).await?;
     Ok(())
+}
+
+/// Compacts the index after a rebuild ([`SearchIndex::compact`]) without
+/// holding anything up: the index serves meanwhile.
+pub fn compact_in_background(index: &Arc<SearchIndex>) {
+    let index = Arc::clone(index);
+    tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        match index.compact() {
+            Ok(()) => tracing::info!(
+                seconds = started.elapsed().as_secs_f64(),
+                "compacted the search index"
+            ),
+            Err(e) => tracing::warn!(error = %e, "could not compact the search index"),
+        }
+    });
 }
 
 /// Applies every change after `state`'s position, committing after each

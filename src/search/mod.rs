@@ -275,7 +275,13 @@ fn schema() -> (Schema, Fields) {
         folded("body", 1.0),
     ];
     let name_exact = b.add_text_field("name_exact", text(analysis::EXACT, positions));
-    let all_folded = b.add_text_field("all_folded", text(analysis::FOLDED, positions));
+    // The combined fields answer term queries and completions only (phrases
+    // are checked on the fields above): no positions, which would be most
+    // of their size with each name in them three times.
+    let all_folded = b.add_text_field(
+        "all_folded",
+        text(analysis::FOLDED, IndexRecordOption::WithFreqs),
+    );
     let all_exact = b.add_text_field(
         "all_exact",
         text(analysis::EXACT, IndexRecordOption::WithFreqs),
@@ -376,7 +382,7 @@ pub struct IndexState {
 
 /// Changes whenever the fields or their analysis change: an index written
 /// under another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.
@@ -534,6 +540,10 @@ impl SearchIndex {
         let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         writer.rollback()?;
         writer.delete_all_documents()?;
+        // No merging while a rebuild adds documents: merges would compete
+        // with indexing for the cores, and [`SearchIndex::compact`] merges
+        // everything once at the end (and merges as usual again).
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         Ok(())
     }
 
@@ -553,6 +563,30 @@ impl SearchIndex {
         let mut prepared = writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Merges every segment into one and waits for it (about half a
+    /// minute for a million startups on two cores), then lets the index
+    /// merge as usual again. A rebuild leaves dozens of segments, and each
+    /// search and similarity query works through every segment with a
+    /// threshold of its own; one segment answers them about a third
+    /// faster. Writes and searches go on meanwhile.
+    pub fn compact(&self) -> Result<(), SearchError> {
+        let segments = self.reader.searcher().index().searchable_segment_ids()?;
+        if segments.len() < 2 {
+            return Ok(());
+        }
+        let merging = {
+            let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+            writer.merge(&segments)
+        };
+        let merged = merging.wait();
+        if let Ok(writer) = self.writer.lock() {
+            writer.set_merge_policy(Box::<tantivy::indexer::LogMergePolicy>::default());
+        }
+        merged?;
         self.reader.reload()?;
         Ok(())
     }
@@ -1174,7 +1208,7 @@ const EXACT_BOOST: f32 = 4.0;
 pub const RERANK_WINDOW: usize = 200;
 /// How many first-pass candidates of a search with a phrase are checked
 /// for the phrase (pages of such a search end there).
-pub const PHRASE_CANDIDATES: usize = 2_000;
+pub const PHRASE_CANDIDATES: usize = 500;
 /// Fewer exact matches than this, and a search runs in full with typo
 /// tolerance.
 pub const MIN_EXACT_HITS: usize = 10;
