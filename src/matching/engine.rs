@@ -1388,12 +1388,13 @@ impl Matching {
             if !sectors.is_empty() && !k.sectors.iter().any(|x| sectors.contains(x)) {
                 return;
             }
-            if !provinces.is_empty() && k.provinces != 0 {
+            // Nationwide investors fit every province filter.
+            if !provinces.is_empty() && (k.provinces != 0 || !k.exact_places) {
                 let inside = match province_bits.filter(|_| k.exact_places) {
                     Some(bits) => k.provinces & bits != 0,
-                    None => c.investors.rows[slot as usize]
-                        .as_ref()
-                        .is_some_and(|i| i.provinces.iter().any(|p| provinces.contains(p))),
+                    None => c.investors.rows[slot as usize].as_ref().is_some_and(|i| {
+                        i.provinces.is_empty() || i.provinces.iter().any(|p| provinces.contains(p))
+                    }),
                 };
                 if !inside {
                     return;
