@@ -280,7 +280,6 @@ impl InvestorKey {
         };
         let (provinces, regions) = (bits(&i.provinces, 64), bits(&i.regions, 32));
         let in_sectors: u32 = i.record.sectors.iter().map(|(_, n)| n).sum();
-        let x = in_sectors as f32 + 0.5 * i.record.deals as f32;
         InvestorKey {
             sectors: i.sectors,
             active: i.active,
@@ -295,7 +294,7 @@ impl InvestorKey {
             track_record: if i.record.deals == 0 {
                 0.0
             } else {
-                1.0 - (-x / 2.0).exp()
+                factors::track_record_score(in_sectors, i.record.deals)
             },
             deals: i.record.deals,
         }

@@ -490,16 +490,22 @@ pub fn track_record(record: &TrackRecord, sectors: &[SectorRef], stage: Stage) -
         .map(|(_, n)| n)
         .sum();
     let at_stage = record.stages[stage.index() as usize];
-    let x = in_sector as f32 + 0.5 * at_stage as f32;
     share(
         Factor::TrackRecord,
-        1.0 - (-x / 2.0).exp(),
+        track_record_score(in_sector, at_stage),
         Why::TrackRecord {
             in_sector,
             at_stage,
             deals: record.deals,
         },
     )
+}
+
+/// [`track_record`]'s score for deals in the startup's sectors and at its
+/// stage: each brings it closer to 1.
+pub fn track_record_score(in_sector: u32, at_stage: u32) -> f32 {
+    let x = in_sector as f32 + 0.5 * at_stage as f32;
+    1.0 - (-x / 2.0).exp()
 }
 
 /// How long a deal counts as recent.
