@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod indexer;
+mod rescore;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -22,9 +23,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, Scorer, TermQuery,
-};
+use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions, Value,
@@ -37,6 +36,7 @@ use crate::datafile::{
 };
 use crate::model::Vocabulary;
 use crate::store::ChangePosition;
+use rescore::{Boosted, Sparse};
 
 /// Errors of the search index.
 #[derive(Debug, thiserror::Error)]
@@ -1040,7 +1040,10 @@ impl SearchIndex {
                     // Filters narrow; they do not change scores.
                     must.push((
                         Occur::Must,
-                        Box::new(BoostQuery::new(Box::new(BooleanQuery::new(any)), 0.0)),
+                        Box::new(Boosted {
+                            query: Box::new(BooleanQuery::new(any)),
+                            boost: 0.0,
+                        }),
                     ));
                 }
             }
@@ -1238,15 +1241,14 @@ fn accented(parts: &[Part]) -> bool {
     parts.iter().any(|p| p.tokens().folded != p.tokens().exact)
 }
 
-/// Scores `candidates` with `query`; those it does not match are dropped.
+/// Scores `candidates` with `query` (each leaf seeking straight to them: see
+/// the `rescore` module); those it does not match are dropped.
 fn rescore(
     searcher: &tantivy::Searcher,
     query: &dyn Query,
     candidates: &[(f32, tantivy::DocAddress)],
 ) -> Result<Vec<(f32, tantivy::DocAddress)>, SearchError> {
-    let weight = query.weight(tantivy::query::EnableScoring::enabled_from_searcher(
-        searcher,
-    ))?;
+    let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
     let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for (_, address) in candidates {
         by_segment
@@ -1257,16 +1259,10 @@ fn rescore(
     let mut out = Vec::with_capacity(candidates.len());
     for (segment, mut docs) in by_segment {
         docs.sort_unstable();
-        let reader = searcher.segment_reader(segment);
-        let mut scorer = weight.scorer(reader, 1.0)?;
+        let mut scorer = Sparse::new(query, scoring, searcher.segment_reader(segment))?;
         for doc in docs {
-            let at = if scorer.doc() < doc {
-                scorer.seek(doc)
-            } else {
-                scorer.doc()
-            };
-            if at == doc {
-                out.push((scorer.score(), tantivy::DocAddress::new(segment, doc)));
+            if let Some(score) = scorer.score(doc) {
+                out.push((score, tantivy::DocAddress::new(segment, doc)));
             }
         }
     }
@@ -1400,7 +1396,7 @@ impl SimilarPool {
 }
 
 fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
-    (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+    (Occur::Should, Box::new(Boosted { query, boost }))
 }
 
 /// A piece of a query's text.
