@@ -317,6 +317,20 @@ impl InvestorKey {
     }
 }
 
+/// The parts of [`Matching::investor_bound`] that are the same for every
+/// startup of one investor's deal flow, or depend only on its stage: a
+/// first bound from them takes a few loads and no logarithm, and most of a
+/// million startups end there.
+struct DealBound {
+    /// Weighted stage fit plus the most track record can give, by stage
+    /// index.
+    by_stage: [f32; 5],
+    /// Weighted activity plus the ticket fit at its best.
+    fixed: f32,
+    /// The weights' sum but feedback's.
+    total: f32,
+}
+
 impl<P: Profile> Table<P> {
     fn put(&mut self, profile: P) {
         let (slot, old): (u32, Vec<SectorRef>) = match self.slots.get(&profile.id()) {
@@ -1278,6 +1292,53 @@ impl Matching {
         with_feedback(sum, total, feedback.then_some(w.feedback)) * BOUND_SLACK
     }
 
+    /// What [`Matching::investor_bound`] computes alike for every startup
+    /// of one investor's deal flow, worked out once (see [`DealBound`]).
+    fn deal_bound(&self, i: &InvestorProfile, today: NaiveDate) -> DealBound {
+        let w = &self.weights.investor;
+        let in_sectors: u32 = i.record.sectors.iter().map(|(_, n)| n).sum();
+        let by_stage = std::array::from_fn(|n| {
+            let stage = Stage::ALL[n];
+            let track = if i.record.deals == 0 {
+                0.0
+            } else {
+                factors::track_record_score(in_sectors, i.record.stages[n])
+            };
+            w.stage * factors::stage(stage, i.stages).score + w.track_record * track
+        });
+        DealBound {
+            by_stage,
+            fixed: w.ticket + w.activity * factors::activity(i.record.last, today).score,
+            total: w.sector
+                + w.stage
+                + w.ticket
+                + w.geography
+                + w.text
+                + w.track_record
+                + w.activity,
+        }
+    }
+
+    /// An upper bound of [`Matching::investor_bound`] (without damping)
+    /// from a [`DealBound`]: exact but for the ticket (at its best) and
+    /// track record (as if every backed sector were the startup's).
+    fn deal_quick_bound(
+        &self,
+        d: &DealBound,
+        s: &StartupProfile,
+        i: &InvestorProfile,
+        text: Option<f32>,
+        feedback: bool,
+    ) -> f32 {
+        let w = &self.weights.investor;
+        let sum = d.fixed
+            + d.by_stage[s.stage.index() as usize]
+            + w.sector * factors::sector_score(&s.sectors, &i.sectors)
+            + w.geography * factors::investor_geography(s.place, &i.provinces, &i.regions).score
+            + w.text * factors::text(text).score;
+        with_feedback(sum, d.total, feedback.then_some(w.feedback)) * BOUND_SLACK
+    }
+
     /// An upper bound of [`Matching::score_mentor`]'s score (as
     /// [`Matching::investor_bound`]).
     fn mentor_bound(
@@ -1596,6 +1657,7 @@ impl Matching {
         };
         let who = Recipient::Investor(investor);
         let today = model::today_in_vietnam();
+        let d = self.deal_bound(i, today);
         let (ranked, total) = self.rank_startups(
             &c,
             who,
@@ -1605,8 +1667,9 @@ impl Matching {
             (
                 |s, text, feedback| {
                     (!s.investors.contains(&investor))
-                        .then(|| self.investor_bound(s, i, text, feedback, today, 1.0))
+                        .then(|| self.deal_quick_bound(&d, s, i, text, feedback))
                 },
+                |s, text, feedback| self.investor_bound(s, i, text, feedback, today, 1.0),
                 |s, text, fb| self.score_investor(s, i, text, fb, None, today),
             ),
         )?;
@@ -1655,6 +1718,7 @@ impl Matching {
             limit,
             (
                 |s, text, feedback| Some(self.mentor_bound(s, m, text, feedback)),
+                |s, text, feedback| self.mentor_bound(s, m, text, feedback),
                 |s, text, fb| self.score_mentor(s, m, text, fb, None),
             ),
         )?;
@@ -1687,6 +1751,10 @@ impl Matching {
         )
     }
 
+    /// The best `k` startups for `who` as `(score, id, slot)` and how many
+    /// fit in all. Each candidate gets `quick`, a cheap upper bound
+    /// (`None`: excluded), then, unless that already rules it out, `bound`,
+    /// a tighter one, and `score` only when it may enter the best `k`.
     fn rank_startups<'c>(
         &self,
         c: &'c Catalogue,
@@ -1694,8 +1762,9 @@ impl Matching {
         hits: &IdMap<f32>,
         filter: &MatchFilter,
         k: usize,
-        (bound, score): (
+        (quick, bound, score): (
             impl Fn(&'c StartupProfile, Option<f32>, bool) -> Option<f32>,
+            impl Fn(&'c StartupProfile, Option<f32>, bool) -> f32,
             impl Fn(&'c StartupProfile, Option<f32>, Option<Share>) -> Scored,
         ),
     ) -> Result<RankedList, MatchError> {
@@ -1731,10 +1800,13 @@ impl Matching {
             if !provinces.is_empty() && !s.place.province.is_some_and(|p| provinces.contains(&p)) {
                 return;
             }
-            let Some(upper) = bound(s, text, feedback) else {
+            let Some(first) = quick(s, text, feedback) else {
                 return;
             };
-            ranker.offer(upper, s.id, slot, || {
+            if ranker.pass(first) {
+                return;
+            }
+            ranker.offer(bound(s, text, feedback), s.id, slot, || {
                 score(s, text, said.share(s.id, startup_traits(s))).score()
             });
         });
@@ -2147,8 +2219,9 @@ mod tests {
         }
 
         proptest! {
-            /// The packed key's bound is never below the full score, so the
-            /// scan that trusts it never passes over a better investor.
+            /// The packed key's bound and deal flow's first bound are never
+            /// below the full score, so the scans that trust them never pass
+            /// over a better investor or startup.
             #[test]
             fn is_never_below_the_score(
                 s in startup(),
@@ -2172,6 +2245,11 @@ mod tests {
                 let bound = engine.investor_key_bound(&s, &key, text, said.is_some(), today.num_days_from_ce())
                     * factors::dampening(i.record.deals, engine.weights.popularity).score;
                 prop_assert!(bound >= score, "bound {bound} < score {score}");
+                // Deal flow's first bound (no damping there).
+                let undamped = engine.score_investor(&s, &i, text, feedback.flatten(), None, today).score();
+                let deal = engine.deal_bound(&i, today);
+                let quick = engine.deal_quick_bound(&deal, &s, &i, text, said.is_some());
+                prop_assert!(quick >= undamped, "deal flow's bound {quick} < score {undamped}");
             }
         }
     }
