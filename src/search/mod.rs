@@ -990,7 +990,7 @@ impl SearchIndex {
                 Part::Word(tokens) => self.word(tokens, last, mode),
             };
             if let Some(clause) = clause {
-                must.push((Occur::Must, clause));
+                must.extend(flattened(clause));
             }
         }
         if must.is_empty() {
@@ -1392,6 +1392,25 @@ impl SimilarPool {
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out.truncate(limit);
         Ok(out)
+    }
+}
+
+/// A required clause: the clauses of a query that only has required ones
+/// (so that a conjunction of terms stays one flat intersection, which
+/// tantivy prunes block by block; nested, it scores every match), or the
+/// query itself.
+fn flattened(query: Box<dyn Query>) -> Vec<(Occur, Box<dyn Query>)> {
+    match query.downcast_ref::<BooleanQuery>() {
+        Some(all)
+            if all.get_minimum_number_should_match() == 0
+                && all.clauses().iter().all(|(o, _)| *o == Occur::Must) =>
+        {
+            all.clauses()
+                .iter()
+                .map(|(o, q)| (*o, q.box_clone()))
+                .collect()
+        }
+        _ => vec![(Occur::Must, query)],
     }
 }
 

@@ -10,7 +10,7 @@
 //! and the scores add up as tantivy adds them.
 
 use tantivy::query::{BooleanQuery, BoostWeight, EnableScoring, Occur, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
+use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term};
 
 /// A query whose scores are multiplied by `boost` (tantivy's `BoostQuery`,
 /// but one whose parts [`Sparse`] can see).
@@ -44,10 +44,14 @@ impl Query for Boosted {
     }
 }
 
-/// A query's scorer on one segment for documents asked in increasing
-/// order, one at a time.
+/// A query's scorer on one segment for documents asked in strictly
+/// increasing order, each at most once.
 pub(crate) enum Sparse {
-    Leaf(Box<dyn Scorer>),
+    /// A scorer and the first document it may match: it is asked with
+    /// `seek_danger`, which checks one document without looking for the
+    /// next match (a phrase would otherwise check positions in every
+    /// document holding its words up to its next occurrence).
+    Leaf(Box<dyn Scorer>, DocId),
     Boost(Score, Box<Sparse>),
     All {
         must: Vec<Sparse>,
@@ -93,20 +97,31 @@ impl Sparse {
             let inner = Sparse::new(&*boosted.query, scoring, segment)?;
             return Ok(Sparse::Boost(boosted.boost, Box::new(inner)));
         }
-        Ok(Sparse::Leaf(query.weight(scoring)?.scorer(segment, 1.0)?))
+        let scorer = query.weight(scoring)?.scorer(segment, 1.0)?;
+        let first = scorer.doc();
+        Ok(Sparse::Leaf(scorer, first))
     }
 
     /// The score of `doc`, or `None` when the query does not match it.
-    /// Documents must be asked in increasing order.
+    /// Documents must be asked in strictly increasing order.
     pub(crate) fn score(&mut self, doc: DocId) -> Option<Score> {
         match self {
-            Sparse::Leaf(scorer) => {
-                let at = if scorer.doc() < doc {
-                    scorer.seek(doc)
-                } else {
-                    scorer.doc()
-                };
-                (at == doc).then(|| scorer.score())
+            Sparse::Leaf(scorer, next) => {
+                if doc < *next {
+                    return None;
+                }
+                // Targets only ever grow, and none is below the bound the
+                // last miss gave: what `seek_danger` asks of its callers.
+                match scorer.seek_danger(doc) {
+                    SeekDangerResult::Found => {
+                        *next = doc + 1;
+                        Some(scorer.score())
+                    }
+                    SeekDangerResult::SeekLowerBound(bound) => {
+                        *next = bound;
+                        None
+                    }
+                }
             }
             Sparse::Boost(boost, inner) => inner.score(doc).map(|s| s * *boost),
             Sparse::All {
