@@ -327,8 +327,6 @@ struct DealBound {
     by_stage: [f32; 5],
     /// Weighted activity plus the ticket fit at its best.
     fixed: f32,
-    /// The weights' sum but feedback's.
-    total: f32,
 }
 
 impl<P: Profile> Table<P> {
@@ -1259,9 +1257,7 @@ impl Matching {
             + w.text * factors::text(text).score
             + w.track_record * factors::track_record(&i.record, &s.sectors, s.stage).score
             + w.activity * factors::activity(i.record.last, today).score;
-        let total =
-            w.sector + w.stage + w.ticket + w.geography + w.text + w.track_record + w.activity;
-        with_feedback(sum, total, feedback.then_some(w.feedback)) * damping
+        with_feedback(sum, w.without_feedback(), feedback.then_some(w.feedback)) * damping
     }
 
     /// An upper bound of [`Matching::score_investor`]'s score before
@@ -1287,9 +1283,7 @@ impl Matching {
             + w.text * factors::text(text).score
             + w.track_record * k.track_record
             + w.activity * if recent { 1.0 } else { 0.6 };
-        let total =
-            w.sector + w.stage + w.ticket + w.geography + w.text + w.track_record + w.activity;
-        with_feedback(sum, total, feedback.then_some(w.feedback)) * BOUND_SLACK
+        with_feedback(sum, w.without_feedback(), feedback.then_some(w.feedback)) * BOUND_SLACK
     }
 
     /// What [`Matching::investor_bound`] computes alike for every startup
@@ -1309,13 +1303,6 @@ impl Matching {
         DealBound {
             by_stage,
             fixed: w.ticket + w.activity * factors::activity(i.record.last, today).score,
-            total: w.sector
-                + w.stage
-                + w.ticket
-                + w.geography
-                + w.text
-                + w.track_record
-                + w.activity,
         }
     }
 
@@ -1336,7 +1323,7 @@ impl Matching {
             + w.sector * factors::sector_score(&s.sectors, &i.sectors)
             + w.geography * factors::investor_geography(s.place, &i.provinces, &i.regions).score
             + w.text * factors::text(text).score;
-        with_feedback(sum, d.total, feedback.then_some(w.feedback)) * BOUND_SLACK
+        with_feedback(sum, w.without_feedback(), feedback.then_some(w.feedback)) * BOUND_SLACK
     }
 
     /// An upper bound of [`Matching::score_mentor`]'s score (as

@@ -47,6 +47,20 @@ pub struct InvestorWeights {
     pub feedback: f32,
 }
 
+impl InvestorWeights {
+    /// Every factor's weight but feedback's, summed: what a score without
+    /// feedback is divided by.
+    pub fn without_feedback(&self) -> f32 {
+        self.sector
+            + self.stage
+            + self.ticket
+            + self.geography
+            + self.text
+            + self.track_record
+            + self.activity
+    }
+}
+
 impl Default for InvestorWeights {
     fn default() -> Self {
         InvestorWeights {
