@@ -65,7 +65,9 @@ impl Error {
                 {
                     "CONFLICT"
                 }
-                StoreError::Database(_) | StoreError::Migrate(_) => "INTERNAL",
+                StoreError::Database(_) | StoreError::Migrate(_) | StoreError::ChangeLogPruned => {
+                    "INTERNAL"
+                }
             },
             Error::Config(_) => "BAD_USER_INPUT",
             Error::Io(_) | Error::Search(_) | Error::Matching(_) => "INTERNAL",

@@ -4,7 +4,9 @@
 mod common;
 
 use common::{SAMPLE, load_sample};
-use ketnoi::store::{ListQuery, PageQuery, RecordSelect, SortColumn, StartupFilter, Store, Table};
+use ketnoi::store::{
+    ListQuery, PageQuery, RecordSelect, SortColumn, StartupFilter, Store, StoreError, Table,
+};
 use ketnoi::transfer::{self, ImportError};
 
 both_databases!(
@@ -15,6 +17,7 @@ both_databases!(
     the_last_duplicate_in_a_file_wins,
     keyset_pages_cover_the_list,
     deleting_cascades_to_links_and_investments,
+    pruning_the_change_log_keeps_the_newest_and_stops_followers_behind,
 );
 
 async fn export_text(store: &Store) -> String {
@@ -389,4 +392,48 @@ async fn deleting_cascades_to_links_and_investments(store: Store) {
     let e = &store.events_by_ids(&[event]).await.unwrap()[0];
     assert_eq!(e.organizer_id, None, "events outlive their organiser");
     assert_eq!(e.sector_ids.len(), 1);
+}
+
+async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(store: Store) {
+    let start = store.search_head().await.expect("head");
+    assert_eq!(
+        store.search_pruned().await.expect("pruned"),
+        Default::default()
+    );
+    load_sample(&store).await;
+    // On PostgreSQL, changes count once no older transaction runs (other
+    // tests share the server): prune until some are gone.
+    let waiting = std::time::Instant::now();
+    let deleted = loop {
+        let deleted = store.prune_search_changes(5).await.expect("prune");
+        if deleted > 0 {
+            break deleted;
+        }
+        assert!(
+            waiting.elapsed() < std::time::Duration::from_secs(10),
+            "nothing was pruned"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    let through = store.search_pruned().await.expect("pruned");
+    assert!(
+        through > start,
+        "pruned through {through:?}, from {start:?}"
+    );
+    // A follower from before may have missed changes: it is told so.
+    assert!(matches!(
+        store.search_changes(start, 1_000).await,
+        Err(StoreError::ChangeLogPruned)
+    ));
+    // One from where the pruning stopped reads on: the newest five (at
+    // least: more may have become readable since) and nothing deleted.
+    let (kept, _) = store.search_changes(through, 1_000).await.expect("read on");
+    assert!(kept.len() >= 5, "kept {}", kept.len());
+    assert!(deleted >= 5, "the sample logs more than ten changes");
+    // Keeping more than there are deletes nothing, and never moves back.
+    assert_eq!(
+        store.prune_search_changes(1_000_000).await.expect("prune"),
+        0
+    );
+    assert_eq!(store.search_pruned().await.expect("pruned"), through);
 }

@@ -596,4 +596,66 @@ both_databases!(
     suggestions_complete_names,
     the_index_holds_exactly_the_database,
     hostile_searches_are_refused_or_empty,
+    an_index_behind_the_pruned_change_log_is_rebuilt,
 );
+
+/// A server whose index stopped before changes the change log has since
+/// pruned cannot catch up from it: it rebuilds, and finds those changes.
+async fn an_index_behind_the_pruned_change_log_is_rebuilt(store: Store) {
+    use ketnoi::search::indexer::{Search, catch_up, rebuild};
+    use ketnoi::search::{SearchError, SearchIndex, SearchQuery};
+    use std::sync::Arc;
+
+    common::load_sample(&store).await;
+    let index = Arc::new(SearchIndex::in_ram().expect("index"));
+    let mut state = rebuild(&store, &index, |_| {}).await.expect("rebuild");
+    let later = r#"{"type":"startup","key":"bo-cau","name":"Bồ Câu Logistics","tagline":"Giao hàng chặng cuối","sectors":["agritech"],"stage":"IDEA","province":"can-tho"}"#;
+    ketnoi::transfer::import_file(&store, later.as_bytes(), |_| {})
+        .await
+        .expect("import");
+    // On PostgreSQL a change counts once no older transaction runs (other
+    // tests share the server): prune until the import's is gone too.
+    let waiting = Instant::now();
+    while store.search_pruned().await.expect("pruned") <= state.position {
+        store.prune_search_changes(0).await.expect("prune");
+        assert!(
+            waiting.elapsed() < Duration::from_secs(10),
+            "nothing pruned"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let caught = catch_up(&store, &index, &mut state.clone()).await;
+    assert!(
+        matches!(
+            caught,
+            Err(SearchError::Store(
+                ketnoi::store::StoreError::ChangeLogPruned
+            ))
+        ),
+        "{caught:?}"
+    );
+    // The index's commit still holds the old position; a server starting
+    // on it rebuilds.
+    let search = Search::start(store.clone(), Arc::clone(&index), common::SEARCH_POLL);
+    let query = SearchQuery {
+        text: "bo cau logistics".into(),
+        kinds: vec![],
+        filter: Default::default(),
+        limit: 10,
+        offset: 0,
+        facets: false,
+        count: false,
+    };
+    loop {
+        if search.is_ready() && !index.search(&query).expect("search").hits.is_empty() {
+            break;
+        }
+        assert!(
+            waiting.elapsed() < Duration::from_secs(30),
+            "the pruned change never reached the index"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    state = index.state().expect("a committed state");
+    assert!(state.position >= store.search_pruned().await.expect("pruned"));
+}

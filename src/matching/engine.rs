@@ -919,10 +919,17 @@ impl Matching {
                     position = Some(next);
                     Ok::<(), MatchError>(())
                 };
-                match step.await {
+                let result = step.await;
+                match result {
                     Ok(()) => {
                         failures = 0;
                         engine.ready.store(true, Ordering::Release);
+                    }
+                    Err(MatchError::Store(StoreError::ChangeLogPruned)) => {
+                        tracing::info!(
+                            "the change log was pruned past the matching engine's position: reloading"
+                        );
+                        position = None;
                     }
                     Err(e) => {
                         failures = failures.saturating_add(1);

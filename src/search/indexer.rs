@@ -10,7 +10,9 @@
 //! last committed position again, and applying a change twice does no harm.
 //!
 //! A server that finds no index, one written by another schema version, or
-//! one built from another database rebuilds it from the database first.
+//! one built from another database rebuilds it from the database first;
+//! so does one whose position the log was pruned past (servers keep the
+//! log's newest [`CHANGE_LOG_KEEP`] entries).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
@@ -19,10 +21,16 @@ use std::time::Duration;
 
 use super::{DocKind, IndexState, SCHEMA_VERSION, SearchDoc, SearchError, SearchIndex};
 use crate::matching::{Matching, Weights};
-use crate::store::{RecordSelect, Store};
+use crate::store::{RecordSelect, Store, StoreError};
 
 /// Changes read (and objects loaded) per step.
 const BATCH: i64 = 5_000;
+/// How many of the change log's newest entries a server keeps when it
+/// prunes the log: a follower further behind rebuilds its index (or reloads
+/// its engine), which is then about as quick as reading them.
+pub const CHANGE_LOG_KEEP: i64 = 1_000_000;
+/// How often a server prunes the change log.
+const PRUNE_EVERY: Duration = Duration::from_secs(600);
 
 /// The index as the API uses it, with whether it has caught up with the
 /// database since the server started; and the matching engine, which
@@ -43,7 +51,10 @@ impl Search {
 
     /// Starts following the database's change log in the background: first
     /// rebuilding the index if it is missing, from another schema version
-    /// or from another database, then checking for changes every `poll`.
+    /// or from another database, then checking for changes every `poll`
+    /// (and rebuilding again if the log was pruned past the index). Every
+    /// ten minutes it prunes the log to its newest [`CHANGE_LOG_KEEP`]
+    /// entries.
     pub fn start(store: Store, index: Arc<SearchIndex>, poll: Duration) -> Search {
         Search::start_with(store, index, poll, Weights::default())
     }
@@ -70,11 +81,20 @@ impl Search {
     async fn follow(self, store: Store, poll: Duration) {
         let mut state = None;
         let mut failures = 0u32;
+        let mut pruned = tokio::time::Instant::now();
         loop {
             match step(&store, &self.index, &mut state).await {
                 Ok(()) => {
                     failures = 0;
                     self.ready.store(true, Ordering::Release);
+                    if pruned.elapsed() >= PRUNE_EVERY {
+                        pruned = tokio::time::Instant::now();
+                        match store.prune_search_changes(CHANGE_LOG_KEEP).await {
+                            Ok(0) => {}
+                            Ok(deleted) => tracing::info!(deleted, "pruned the change log"),
+                            Err(e) => tracing::warn!(error = %e, "could not prune the change log"),
+                        }
+                    }
                 }
                 Err(e) => {
                     failures = failures.saturating_add(1);
@@ -116,7 +136,19 @@ async fn step(
         }
     };
     let state = state.insert(current);
-    catch_up(store, index, state).await?;
+    match catch_up(store, index, state).await {
+        Err(SearchError::Store(StoreError::ChangeLogPruned)) => {
+            tracing::info!(
+                "the change log was pruned past the search index's position: rebuilding"
+            );
+            *state = rebuild(store, index, |_| {}).await?;
+            compact_in_background(index);
+            catch_up(store, index, state).await?;
+        }
+        other => {
+            other?;
+        }
+    }
     Ok(())
 }
 

@@ -160,6 +160,10 @@ pub enum StoreError {
     /// The database URL is not one we support.
     #[error("unsupported database URL: expected sqlite:... or postgres://...")]
     UnsupportedUrl,
+    /// The change log was pruned past the position a follower asked to
+    /// read from: it may have missed changes and must read everything again.
+    #[error("the change log was pruned past this position")]
+    ChangeLogPruned,
 }
 
 impl StoreError {
@@ -918,8 +922,23 @@ impl Store {
         dispatch!(self, read, search_head())
     }
 
+    /// The position the change log has been pruned through (the start,
+    /// `ChangePosition::default()`, when it never was).
+    pub async fn search_pruned(&self) -> Result<ChangePosition, StoreError> {
+        dispatch!(self, read, search_pruned_position())
+    }
+
+    /// Deletes the change log's entries but the newest `keep` that every
+    /// follower can read, and records the position it deleted through
+    /// (only ever forward): a follower behind it gets
+    /// [`StoreError::ChangeLogPruned`]. Returns how many entries went.
+    pub async fn prune_search_changes(&self, keep: i64) -> Result<u64, StoreError> {
+        dispatch!(self, write, prune_search_changes(keep))
+    }
+
     /// Up to `limit` change-log entries after `after`, and the position to
-    /// continue from.
+    /// continue from; [`StoreError::ChangeLogPruned`] when entries after
+    /// `after` may have been pruned.
     pub async fn search_changes(
         &self,
         after: ChangePosition,

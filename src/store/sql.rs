@@ -1543,9 +1543,14 @@ pub async fn search_instance(pool: &Pool<DB>) -> Result<String, StoreError> {
 pub async fn search_head(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> {
     Ok(match DIALECT {
         Dialect::Sqlite => {
-            let seq: i64 = sqlx::query_scalar("select coalesce(max(seq), 0) from search_changes")
-                .fetch_one(pool)
-                .await?;
+            // A pruned log may be empty: its head is then where the pruning
+            // stopped (seqs are never reused).
+            let seq: i64 = sqlx::query_scalar(
+                "select max(coalesce((select max(seq) from search_changes), 0), \
+                 (select pruned_seq from search_meta where id = 1))",
+            )
+            .fetch_one(pool)
+            .await?;
             ChangePosition { tx: 0, seq }
         }
         // Every transaction below the snapshot's xmin has ended; its changes
@@ -1562,8 +1567,25 @@ pub async fn search_head(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> 
 }
 
 /// Up to `limit` changes after `after`, in order, and the position after
-/// them (see migration 0004 for why PostgreSQL reads by transaction).
+/// them; [`StoreError::ChangeLogPruned`] when the log was pruned past
+/// `after`.
 pub async fn search_changes(
+    pool: &Pool<DB>,
+    after: ChangePosition,
+    limit: i64,
+) -> Result<(Vec<SearchChange>, ChangePosition), StoreError> {
+    let read = read_search_changes(pool, after, limit).await?;
+    // Checked after the read: a prune that deleted any entry the read
+    // looked for committed its position before the read began.
+    if after < search_pruned(pool, false).await? {
+        return Err(StoreError::ChangeLogPruned);
+    }
+    Ok(read)
+}
+
+/// [`search_changes`] without the check (see migration 0004 for why
+/// PostgreSQL reads by transaction).
+async fn read_search_changes(
     pool: &Pool<DB>,
     after: ChangePosition,
     limit: i64,
@@ -1621,6 +1643,77 @@ pub async fn search_changes(
             Ok((changes, next))
         }
     }
+}
+
+/// How far the change log has been pruned (migration 0007).
+async fn search_pruned<'e>(
+    db: impl sqlx::Executor<'e, Database = DB>,
+    lock: bool,
+) -> Result<ChangePosition, StoreError> {
+    let sql = match (DIALECT, lock) {
+        (Dialect::Postgres, true) => {
+            "select pruned_tx, pruned_seq from search_meta where id = 1 for update"
+        }
+        _ => "select pruned_tx, pruned_seq from search_meta where id = 1",
+    };
+    let (tx, seq): (i64, i64) = sqlx::query_as(sql).fetch_one(db).await?;
+    Ok(ChangePosition { tx, seq })
+}
+
+pub async fn search_pruned_position(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> {
+    search_pruned(pool, false).await
+}
+
+/// Deletes all but the newest `keep` readable entries of the change log
+/// and moves the pruned position forward to the last one deleted.
+pub async fn prune_search_changes(pool: &Pool<DB>, keep: i64) -> Result<u64, StoreError> {
+    let mut tx = pool.begin().await?;
+    // On PostgreSQL only changes of ended transactions (below the
+    // snapshot's xmin) count: a running one may still add entries below.
+    let last: Option<(i64, i64)> = sqlx::query_as(match DIALECT {
+        Dialect::Sqlite => "select 0, seq from search_changes order by seq desc limit 1 offset $1",
+        Dialect::Postgres => {
+            "select tx::text::int8, seq from search_changes \
+             where tx < pg_snapshot_xmin(pg_current_snapshot()) \
+             order by tx desc, seq desc limit 1 offset $1"
+        }
+    })
+    .bind(keep.max(0))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((last_tx, last_seq)) = last else {
+        return Ok(0);
+    };
+    let through = ChangePosition {
+        tx: last_tx,
+        seq: last_seq,
+    };
+    // Locked on PostgreSQL: two servers pruning at once agree on the furthest.
+    if through <= search_pruned(&mut *tx, true).await? {
+        return Ok(0);
+    }
+    let deleted = match DIALECT {
+        Dialect::Sqlite => sqlx::query("delete from search_changes where seq <= $1")
+            .bind(through.seq)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
+        Dialect::Postgres => {
+            sqlx::query("delete from search_changes where (tx, seq) <= ($1::text::xid8, $2)")
+                .bind(through.tx.to_string())
+                .bind(through.seq)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+        }
+    };
+    sqlx::query("update search_meta set pruned_tx = $1, pruned_seq = $2 where id = 1")
+        .bind(through.tx)
+        .bind(through.seq)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(deleted)
 }
 
 // ---------------------------------------------------------------------------
