@@ -1660,6 +1660,8 @@ async fn search_pruned<'e>(
     Ok(ChangePosition { tx, seq })
 }
 
+/// The position the change log was pruned through (see
+/// [`prune_search_changes`]).
 pub async fn search_pruned_position(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> {
     search_pruned(pool, false).await
 }
