@@ -1663,7 +1663,7 @@ impl Matching {
                     (!s.investors.contains(&investor))
                         .then(|| self.deal_quick_bound(&d, s, i, text, feedback))
                 },
-                |s, text, feedback| self.investor_bound(s, i, text, feedback, today, 1.0),
+                |s, text, feedback, _| self.investor_bound(s, i, text, feedback, today, 1.0),
                 |s, text, fb| self.score_investor(s, i, text, fb, None, today),
             ),
         )?;
@@ -1712,7 +1712,8 @@ impl Matching {
             limit,
             (
                 |s, text, feedback| Some(self.mentor_bound(s, m, text, feedback)),
-                |s, text, feedback| self.mentor_bound(s, m, text, feedback),
+                // The first bound is already exact but for feedback.
+                |_, _, _, first| first,
                 |s, text, fb| self.score_mentor(s, m, text, fb, None),
             ),
         )?;
@@ -1748,7 +1749,8 @@ impl Matching {
     /// The best `k` startups for `who` as `(score, id, slot)` and how many
     /// fit in all. Each candidate gets `quick`, a cheap upper bound
     /// (`None`: excluded), then, unless that already rules it out, `bound`,
-    /// a tighter one, and `score` only when it may enter the best `k`.
+    /// a tighter one (it is given the first, and may return it when that
+    /// is as tight), and `score` only when it may enter the best `k`.
     fn rank_startups<'c>(
         &self,
         c: &'c Catalogue,
@@ -1758,7 +1760,7 @@ impl Matching {
         k: usize,
         (quick, bound, score): (
             impl Fn(&'c StartupProfile, Option<f32>, bool) -> Option<f32>,
-            impl Fn(&'c StartupProfile, Option<f32>, bool) -> f32,
+            impl Fn(&'c StartupProfile, Option<f32>, bool, f32) -> f32,
             impl Fn(&'c StartupProfile, Option<f32>, Option<Share>) -> Scored,
         ),
     ) -> Result<RankedList, MatchError> {
@@ -1800,7 +1802,7 @@ impl Matching {
             if ranker.pass(first) {
                 return;
             }
-            ranker.offer(bound(s, text, feedback), s.id, slot, || {
+            ranker.offer(bound(s, text, feedback, first), s.id, slot, || {
                 score(s, text, said.share(s.id, startup_traits(s))).score()
             });
         });

@@ -128,9 +128,7 @@ async fn step(
                         },
                         "rebuilding the search index"
                     );
-                    let state = rebuild(store, index, |_| {}).await?;
-                    compact_in_background(index);
-                    state
+                    rebuild_and_compact(store, index).await?
                 }
             }
         }
@@ -141,8 +139,7 @@ async fn step(
             tracing::info!(
                 "the change log was pruned past the search index's position: rebuilding"
             );
-            *state = rebuild(store, index, |_| {}).await?;
-            compact_in_background(index);
+            *state = rebuild_and_compact(store, index).await?;
             catch_up(store, index, state).await?;
         }
         other => {
@@ -150,6 +147,16 @@ async fn step(
         }
     }
     Ok(())
+}
+
+/// A server's rebuild: [`rebuild`], then [`compact_in_background`].
+async fn rebuild_and_compact(
+    store: &Store,
+    index: &Arc<SearchIndex>,
+) -> Result<IndexState, SearchError> {
+    let state = rebuild(store, index, |_| {}).await?;
+    compact_in_background(index);
+    Ok(state)
 }
 
 /// Compacts the index after a rebuild ([`SearchIndex::compact`]) without
