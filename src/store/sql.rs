@@ -832,6 +832,8 @@ pub async fn write_batch(
     // Microseconds, as PostgreSQL keeps them, so both databases store the same.
     let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
     let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
+    // Rows this statement inserted (rather than updated): they have no links yet.
+    let mut fresh: HashSet<i64> = HashSet::new();
     match mode {
         WriteMode::Update(id, version) => {
             let [row] = rows.as_slice() else {
@@ -847,8 +849,11 @@ pub async fn write_batch(
         WriteMode::Insert | WriteMode::Upsert => {
             let per_row = spec.columns.len() + 2;
             for chunk in rows.chunks((MAX_BIND_PARAMS / per_row).max(1)) {
-                for (slug, id) in insert_rows(tx, spec, chunk, mode, now).await? {
+                for (slug, id, inserted) in insert_rows(tx, spec, chunk, mode, now).await? {
                     ids.insert(slug, id);
+                    if inserted {
+                        fresh.insert(id);
+                    }
                 }
             }
         }
@@ -861,8 +866,13 @@ pub async fn write_batch(
             (_, None) => None,
         })
         .collect();
+    let existing: Vec<i64> = owners
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| !fresh.contains(id))
+        .collect();
     for (n, link) in spec.links.iter().enumerate() {
-        replace_links(tx, *link, &owners, n).await?;
+        replace_links(tx, *link, &owners, &existing, n).await?;
     }
     if let Batch::Organizations(_) | Batch::Startups(_) | Batch::Investors(_) = batch {
         let table = match batch {
@@ -887,14 +897,16 @@ pub async fn write_batch(
     Ok(ids)
 }
 
-/// Inserts (or upserts) rows; returns `(slug, id)` of rows that have a slug.
+/// Inserts (or upserts) rows; returns `(slug, id, inserted)` of rows that
+/// have a slug (of others, the id as slug). `inserted` is true for a row this
+/// statement created, false for one it updated or may have updated.
 async fn insert_rows(
     tx: &mut Transaction<'static, DB>,
     spec: &WriteSpec,
     rows: &[RowWrite],
     mode: WriteMode,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<(String, i64)>, StoreError> {
+) -> Result<Vec<(String, i64, bool)>, StoreError> {
     let mut columns: Vec<&str> = spec.columns.to_vec();
     if spec.timestamps {
         columns.extend(["created_at", "updated_at"]);
@@ -944,22 +956,35 @@ async fn insert_rows(
             set.join(", ")
         ));
     }
+    // PostgreSQL tells an inserted row from an updated one: only an update
+    // sets `xmax`. SQLite cannot tell, so there every upserted row may have
+    // had links before.
+    b.push(match (DIALECT, mode) {
+        (_, WriteMode::Insert) => " returning id, true",
+        (Dialect::Postgres, _) => " returning id, xmax = 0",
+        (Dialect::Sqlite, _) => " returning id, false",
+    });
     if spec.has_slug {
-        b.push(" returning slug, id");
-        let rows: Vec<(String, i64)> = b
+        b.push(", slug");
+        let rows: Vec<(i64, bool, String)> = b
             .build_query_as()
             .fetch_all(&mut **tx)
             .await
             .map_err(super::on_unique_violation)?;
-        Ok(rows)
+        Ok(rows
+            .into_iter()
+            .map(|(id, inserted, slug)| (slug, id, inserted))
+            .collect())
     } else {
-        b.push(" returning id");
-        let ids: Vec<i64> = b
-            .build_query_scalar()
+        let rows: Vec<(i64, bool)> = b
+            .build_query_as()
             .fetch_all(&mut **tx)
             .await
             .map_err(super::on_unique_violation)?;
-        Ok(ids.into_iter().map(|id| (id.to_string(), id)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(id, inserted)| (id.to_string(), id, inserted))
+            .collect())
     }
 }
 
@@ -1031,19 +1056,20 @@ fn push_value_unseparated(
 }
 
 /// Replaces the links of these owners with the rows' `n`th link list.
+/// Only the `existing` owners can have links to delete.
 async fn replace_links(
     tx: &mut Transaction<'static, DB>,
     link: LinkTable,
     owners: &[(i64, &RowWrite)],
+    existing: &[i64],
     n: usize,
 ) -> Result<(), StoreError> {
-    for chunk in owners.chunks(MAX_BIND_PARAMS) {
-        let ids: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
+    for chunk in existing.chunks(MAX_BIND_PARAMS) {
         let mut b = Builder::new(format!(
             "delete from {} where {} in ",
             link.table, link.owner
         ));
-        push_id_list(&mut b, &ids);
+        push_id_list(&mut b, chunk);
         b.build().execute(&mut **tx).await?;
     }
     let pairs: Vec<(i64, i32, &Value)> = owners
