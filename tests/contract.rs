@@ -18,6 +18,7 @@ both_databases!(
     keyset_pages_cover_the_list,
     deleting_cascades_to_links_and_investments,
     pruning_the_change_log_keeps_the_newest_and_stops_followers_behind,
+    a_failed_first_import_leaves_the_tables_whole,
 );
 
 async fn export_text(store: &Store) -> String {
@@ -436,4 +437,110 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
         0
     );
     assert_eq!(store.search_pruned().await.expect("pruned"), through);
+}
+
+/// A first import into empty tables loads them in bulk on PostgreSQL (their
+/// foreign keys and secondary indexes come back before the commit). When it
+/// fails, nothing is left behind, and a later import keeps every rule.
+async fn a_failed_first_import_leaves_the_tables_whole(store: Store) {
+    let bad = format!(
+        "{SAMPLE}{{\"type\":\"startup\",\"key\":\"x\",\"name\":\"\",\"stage\":\"SEED\"}}\n"
+    );
+    let err = transfer::import_file(&store, std::io::Cursor::new(bad), |_| {})
+        .await
+        .expect_err("the last line is bad");
+    assert!(matches!(err, ImportError::Line { .. }), "{err}");
+    assert_eq!(export_text(&store).await, "", "nothing was written");
+
+    load_sample(&store).await;
+    // The foreign keys hold: deleting a province clears the startups' link
+    // to it, and deleting a startup takes its investments with it.
+    let province = store
+        .id_by_slug(Table::Provinces, "can-tho")
+        .await
+        .unwrap()
+        .unwrap();
+    let startup = store
+        .id_by_slug(Table::Startups, "lua-xanh")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store.startups_by_ids(&[startup]).await.unwrap()[0].province_id,
+        Some(province)
+    );
+    assert!(store.delete(Table::Provinces, province).await.unwrap());
+    assert_eq!(
+        store.startups_by_ids(&[startup]).await.unwrap()[0].province_id,
+        None
+    );
+    assert_eq!(
+        store
+            .investments_by_startups(&[startup])
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(store.delete(Table::Startups, startup).await.unwrap());
+    assert!(
+        store
+            .investments_by_startups(&[startup])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+/// The schema's indexes and foreign keys, as PostgreSQL would print them.
+async fn pg_schema_objects(store: &Store) -> Vec<String> {
+    let Store::Postgres(pool) = store else {
+        unreachable!("a PostgreSQL store")
+    };
+    sqlx::query_scalar(
+        "select indexdef from pg_indexes where schemaname = current_schema() \
+         union all \
+         select format('%s %s %s validated=%s', conrelid::regclass, conname, pg_get_constraintdef(oid), convalidated) \
+         from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace \
+         order by 1",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+/// On PostgreSQL a first import drops the foreign keys and secondary indexes
+/// of the empty tables it fills; every one of them must come back, validated,
+/// whether the import commits or fails.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_bulk_import_restores_every_index_and_foreign_key() {
+    let Some(store) = common::postgres().await else {
+        return;
+    };
+    let migrated = pg_schema_objects(&store).await;
+    assert!(
+        migrated
+            .iter()
+            .any(|o| o.contains("startups_sort_name_idx")),
+        "{migrated:?}"
+    );
+    assert!(
+        migrated
+            .iter()
+            .any(|o| o.contains("startup_sectors_startup_id_fkey")),
+        "{migrated:?}"
+    );
+
+    let bad = format!("{SAMPLE}not json\n");
+    transfer::import_file(&store, std::io::Cursor::new(bad), |_| {})
+        .await
+        .expect_err("the last line is bad");
+    assert_eq!(
+        pg_schema_objects(&store).await,
+        migrated,
+        "after a failed import"
+    );
+
+    load_sample(&store).await;
+    assert_eq!(pg_schema_objects(&store).await, migrated, "after an import");
 }

@@ -162,15 +162,16 @@ mod postgres {
     /// Unique indexes stay: upserts need them. The dropped objects are read
     /// from the catalog, so they come back exactly as the migrations made them.
     /// The cost: until the import commits, other sessions wait to read these
-    /// (empty) tables.
+    /// (empty) tables. Tables that already hold rows keep everything: for
+    /// them, rebuilding would cost more than it saves, and readers must not wait.
     pub async fn defer_constraints(
-        tx: &mut sqlx::Transaction<'static, DB>,
+        conn: &mut sqlx::PgConnection,
     ) -> Result<Vec<String>, super::StoreError> {
         let mut empty = Vec::new();
         for table in IMPORTED_TABLES {
             let sql = format!("select not exists (select 1 from {table})");
             if sqlx::query_scalar::<_, bool>(&sql)
-                .fetch_one(&mut **tx)
+                .fetch_one(&mut *conn)
                 .await?
             {
                 empty.push(table);
@@ -185,7 +186,7 @@ mod postgres {
              where i.indrelid = any($1::text[]::regclass[]) and not i.indisunique and not i.indisprimary",
         )
         .bind(&empty)
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *conn)
         .await?;
         let keys: Vec<(String, String)> = sqlx::query_as(
             "select format('alter table %s drop constraint %I', c.conrelid::regclass, c.conname), \
@@ -194,12 +195,12 @@ mod postgres {
              where c.contype = 'f' and c.conrelid = any($1::text[]::regclass[])",
         )
         .bind(&empty)
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *conn)
         .await?;
         let mut restore = Vec::with_capacity(indexes.len() + keys.len());
         // Indexes first, so that checking the foreign keys can use them.
         for (drop, create) in indexes.into_iter().chain(keys) {
-            sqlx::query(&drop).execute(&mut **tx).await?;
+            sqlx::query(&drop).execute(&mut *conn).await?;
             restore.push(create);
         }
         Ok(restore)
@@ -955,7 +956,20 @@ impl Store {
             }
             Store::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
-                let restore = postgres::defer_constraints(&mut tx).await?;
+                // Without the right to alter the tables (they belong to
+                // another role), the import goes row by row.
+                let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
+                let restore = match postgres::defer_constraints(&mut savepoint).await {
+                    Ok(restore) => {
+                        savepoint.commit().await?;
+                        restore
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "importing row by row: cannot defer the constraints of empty tables");
+                        savepoint.rollback().await?;
+                        vec![]
+                    }
+                };
                 ImportTx::Postgres(tx, RefCache::default(), restore)
             }
         })
