@@ -7,8 +7,9 @@
 //! imports fast. Records upsert by key, so importing a file twice changes
 //! nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasher, RandomState};
 use std::io::{BufRead, Write};
 
 use crate::datafile::{self, LineError, ProvinceRecord, Record, SectorRecord};
@@ -90,8 +91,34 @@ const ORDER: [&str; 8] = [
 ];
 
 /// Batches ready to write, in dependency order, each with the line number of
-/// every record (to name the line when the database refuses one).
-type Chunk = Vec<(Batch, Vec<usize>)>;
+/// every record (to name the line when the database refuses one) and whether
+/// its keys are all new to this import.
+type Chunk = Vec<(Batch, Vec<usize>, bool)>;
+
+/// The keys an import has met so far, as hashes: a collision only makes a
+/// new key look seen, which costs an upsert where an insert would do.
+struct SeenKeys {
+    hasher: RandomState,
+    seen: HashSet<u64>,
+}
+
+impl SeenKeys {
+    fn new() -> Self {
+        SeenKeys {
+            hasher: RandomState::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    /// Records the keys; true when none of them was met before.
+    fn all_new<'a>(&mut self, type_name: &str, keys: impl Iterator<Item = &'a str>) -> bool {
+        let mut all_new = true;
+        for key in keys {
+            all_new &= self.seen.insert(self.hasher.hash_one((type_name, key)));
+        }
+        all_new
+    }
+}
 
 /// Chunks in flight between the reader and the writer.
 const CHUNKS_IN_FLIGHT: usize = 2;
@@ -135,6 +162,7 @@ fn read_chunks(
     sender: &tokio::sync::mpsc::Sender<Result<Chunk, ImportError>>,
 ) -> Counts {
     let mut counts = Counts::default();
+    let mut seen = SeenKeys::new();
     let mut pending: HashMap<&'static str, Vec<(usize, Record)>> = HashMap::new();
     let mut lines = 0;
     for item in records {
@@ -161,14 +189,14 @@ fn read_chunks(
             .push((line, record));
         if lines % CHUNK_LINES == 0
             && sender
-                .blocking_send(Ok(chunk_of(std::mem::take(&mut pending))))
+                .blocking_send(Ok(chunk_of(std::mem::take(&mut pending), &mut seen)))
                 .is_err()
         {
             return counts; // the writer stopped
         }
     }
     if !pending.is_empty() {
-        let _ = sender.blocking_send(Ok(chunk_of(pending)));
+        let _ = sender.blocking_send(Ok(chunk_of(pending, &mut seen)));
     }
     counts
 }
@@ -188,28 +216,37 @@ fn natural_key(record: &Record) -> String {
 }
 
 /// Orders a chunk's records by type and splits them into batches.
-fn chunk_of(mut by_type: HashMap<&'static str, Vec<(usize, Record)>>) -> Chunk {
+fn chunk_of(
+    mut by_type: HashMap<&'static str, Vec<(usize, Record)>>,
+    seen: &mut SeenKeys,
+) -> Chunk {
     let mut chunk = Vec::new();
     for type_name in ORDER {
         let Some(records) = by_type.remove(type_name) else {
             continue;
         };
         // A key twice in one statement is an error in PostgreSQL: the later line wins.
-        let mut last: HashMap<String, usize> = HashMap::with_capacity(records.len());
-        for (i, (_, r)) in records.iter().enumerate() {
-            last.insert(natural_key(r), i);
+        let keys: Vec<String> = records.iter().map(|(_, r)| natural_key(r)).collect();
+        let mut last: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+        for (i, key) in keys.iter().enumerate() {
+            last.insert(key, i);
         }
-        let mut records: Vec<(usize, Record)> = records
+        let mut records: Vec<(usize, Record, &str)> = records
             .into_iter()
+            .zip(&keys)
             .enumerate()
-            .filter(|(i, (_, r))| last.get(&natural_key(r)) == Some(i))
-            .map(|(_, pair)| pair)
+            .filter(|(i, (_, key))| last.get(key.as_str()) == Some(i))
+            .map(|(_, ((line, record), key))| (line, record, key.as_str()))
             .collect();
         while !records.is_empty() {
             let rest = records.split_off(records.len().min(BATCH_RECORDS));
-            let (lines, group): (Vec<usize>, Vec<Record>) =
-                std::mem::replace(&mut records, rest).into_iter().unzip();
-            chunk.push((batch_of(group), lines));
+            let group = std::mem::replace(&mut records, rest);
+            let new_keys = seen.all_new(type_name, group.iter().map(|(_, _, key)| *key));
+            let (lines, group): (Vec<usize>, Vec<Record>) = group
+                .into_iter()
+                .map(|(line, record, _)| (line, record))
+                .unzip();
+            chunk.push((batch_of(group), lines, new_keys));
         }
     }
     chunk
@@ -217,8 +254,8 @@ fn chunk_of(mut by_type: HashMap<&'static str, Vec<(usize, Record)>>) -> Chunk {
 
 async fn write_chunk(tx: &mut crate::store::ImportTx, chunk: Chunk) -> Result<usize, ImportError> {
     let mut written = 0;
-    for (batch, lines) in chunk {
-        match tx.write(&batch).await {
+    for (batch, lines, new_keys) in chunk {
+        match tx.write(&batch, new_keys).await {
             Ok(()) => written += lines.len(),
             Err(StoreError::Invalid { index, errors }) => {
                 let first = errors.into_iter().next();

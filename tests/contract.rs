@@ -15,6 +15,7 @@ both_databases!(
     a_bad_line_aborts_the_whole_import,
     references_must_exist,
     the_last_duplicate_in_a_file_wins,
+    a_key_repeated_far_apart_ends_as_its_last_line,
     keyset_pages_cover_the_list,
     deleting_cascades_to_links_and_investments,
     pruning_the_change_log_keeps_the_newest_and_stops_followers_behind,
@@ -248,6 +249,33 @@ async fn the_last_duplicate_in_a_file_wins(store: Store) {
         store.startups_by_ids(&[id]).await.unwrap()[0].name,
         "Second"
     );
+}
+
+/// Far apart, two lines of one key are written in different statements (on
+/// PostgreSQL, the first into a bulk-loaded table): the second must still
+/// replace the first, links included.
+async fn a_key_repeated_far_apart_ends_as_its_last_line(store: Store) {
+    let mut file = String::from(
+        "{\"type\":\"sector\",\"key\":\"ai\",\"name\":\"AI\",\"name_en\":\"AI\"}\n\
+         {\"type\":\"sector\",\"key\":\"fintech\",\"name\":\"Fintech\",\"name_en\":\"Fintech\"}\n\
+         {\"type\":\"startup\",\"key\":\"far\",\"name\":\"First\",\"stage\":\"IDEA\",\"sectors\":[\"ai\"]}\n",
+    );
+    for i in 0..25_000 {
+        file.push_str(&format!(
+            "{{\"type\":\"startup\",\"key\":\"filler-{i}\",\"name\":\"Filler {i}\",\"stage\":\"IDEA\"}}\n"
+        ));
+    }
+    file.push_str("{\"type\":\"startup\",\"key\":\"far\",\"name\":\"Second\",\"stage\":\"MVP\",\"sectors\":[\"fintech\"]}\n");
+    transfer::import_file(&store, std::io::Cursor::new(file), |_| {})
+        .await
+        .expect("import");
+    let exported = export_text(&store).await;
+    let far = exported
+        .lines()
+        .find(|l| l.contains("\"key\":\"far\""))
+        .expect("exported");
+    assert!(far.contains("\"name\":\"Second\""), "{far}");
+    assert!(far.contains("\"sectors\":[\"fintech\"]"), "{far}");
 }
 
 async fn keyset_pages_cover_the_list(store: Store) {

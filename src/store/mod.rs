@@ -164,21 +164,34 @@ mod postgres {
     /// The cost: until the import commits, other sessions wait to read these
     /// (empty) tables. Tables that already hold rows keep everything: for
     /// them, rebuilding would cost more than it saves, and readers must not wait.
+    ///
+    /// Since no one else can write to the locked empty tables, a batch of keys
+    /// new to the import is inserted there without the cost of an upsert.
     pub async fn defer_constraints(
         conn: &mut sqlx::PgConnection,
-    ) -> Result<Vec<String>, super::StoreError> {
+    ) -> Result<super::BulkLoad, super::StoreError> {
         let mut empty = Vec::new();
         for table in IMPORTED_TABLES {
             let sql = format!("select not exists (select 1 from {table})");
+            // Checked again under the lock: another session may have just
+            // written to it. The lock keeps others from writing meanwhile.
             if sqlx::query_scalar::<_, bool>(&sql)
                 .fetch_one(&mut *conn)
                 .await?
             {
-                empty.push(table);
+                sqlx::query(&format!("lock table {table} in exclusive mode"))
+                    .execute(&mut *conn)
+                    .await?;
+                if sqlx::query_scalar::<_, bool>(&sql)
+                    .fetch_one(&mut *conn)
+                    .await?
+                {
+                    empty.push(table);
+                }
             }
         }
         if empty.is_empty() {
-            return Ok(vec![]);
+            return Ok(super::BulkLoad::default());
         }
         let indexes: Vec<(String, String)> = sqlx::query_as(
             "select format('drop index %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid) \
@@ -203,7 +216,10 @@ mod postgres {
             sqlx::query(&drop).execute(&mut *conn).await?;
             restore.push(create);
         }
-        Ok(restore)
+        Ok(super::BulkLoad {
+            tables: empty,
+            restore,
+        })
     }
 }
 
@@ -959,18 +975,18 @@ impl Store {
                 // Without the right to alter the tables (they belong to
                 // another role), the import goes row by row.
                 let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
-                let restore = match postgres::defer_constraints(&mut savepoint).await {
-                    Ok(restore) => {
+                let bulk = match postgres::defer_constraints(&mut savepoint).await {
+                    Ok(bulk) => {
                         savepoint.commit().await?;
-                        restore
+                        bulk
                     }
                     Err(error) => {
                         tracing::warn!(%error, "importing row by row: cannot defer the constraints of empty tables");
                         savepoint.rollback().await?;
-                        vec![]
+                        BulkLoad::default()
                     }
                 };
-                ImportTx::Postgres(tx, RefCache::default(), restore)
+                ImportTx::Postgres(tx, RefCache::default(), bulk)
             }
         })
     }
@@ -1160,23 +1176,37 @@ pub struct SearchChange {
 /// An import in progress: one open transaction.
 pub enum ImportTx {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>, RefCache),
-    /// The statements restore what `defer_constraints` dropped.
     Postgres(
         sqlx::Transaction<'static, sqlx::Postgres>,
         RefCache,
-        Vec<String>,
+        BulkLoad,
     ),
 }
 
+/// The tables a PostgreSQL import loads in bulk (see `defer_constraints`).
+#[derive(Debug, Default)]
+pub struct BulkLoad {
+    /// The imported tables that were empty, now locked against other writers.
+    tables: Vec<&'static str>,
+    /// The statements that restore what was dropped, to run before the commit.
+    restore: Vec<String>,
+}
+
 impl ImportTx {
-    /// Writes a batch inside the import's transaction.
-    pub async fn write(&mut self, batch: &Batch) -> Result<(), StoreError> {
+    /// Writes a batch inside the import's transaction. `new_keys` says that
+    /// no key of the batch was written earlier in this import.
+    pub async fn write(&mut self, batch: &Batch, new_keys: bool) -> Result<(), StoreError> {
         match self {
             ImportTx::Sqlite(tx, cache) => sqlite::write_batch(tx, batch, WriteMode::Upsert, cache)
                 .await
                 .map(drop),
-            ImportTx::Postgres(tx, cache, _) => {
-                postgres::write_batch(tx, batch, WriteMode::Upsert, cache)
+            ImportTx::Postgres(tx, cache, bulk) => {
+                let mode = if new_keys && bulk.tables.contains(&batch.table()) {
+                    WriteMode::Insert
+                } else {
+                    WriteMode::Upsert
+                };
+                postgres::write_batch(tx, batch, mode, cache)
                     .await
                     .map(drop)
             }
@@ -1187,8 +1217,8 @@ impl ImportTx {
     pub async fn commit(self) -> Result<(), StoreError> {
         match self {
             ImportTx::Sqlite(tx, _) => tx.commit().await?,
-            ImportTx::Postgres(mut tx, _, restore) => {
-                for statement in restore {
+            ImportTx::Postgres(mut tx, _, bulk) => {
+                for statement in bulk.restore {
                     sqlx::query(&statement).execute(&mut *tx).await?;
                 }
                 tx.commit().await?
@@ -1241,6 +1271,20 @@ impl Batch {
     /// Whether the batch is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The table the batch's records go to.
+    pub fn table(&self) -> &'static str {
+        match self {
+            Batch::Sectors(_) => "sectors",
+            Batch::Provinces(_) => "provinces",
+            Batch::Organizations(_) => "organizations",
+            Batch::Startups(_) => "startups",
+            Batch::Investors(_) => "investors",
+            Batch::Mentors(_) => "mentors",
+            Batch::Events(_) => "events",
+            Batch::Investments(_) => "investments",
+        }
     }
 
     /// The table of the batch's records when they are profiles with owners.
