@@ -828,7 +828,7 @@ pub async fn write_batch(
     cache: &mut RefCache,
 ) -> Result<HashMap<String, i64>, StoreError> {
     resolve(tx, batch, cache).await?;
-    let (spec, rows) = rows_of(batch, cache)?;
+    let (spec, mut rows) = rows_of(batch, cache)?;
     // Microseconds, as PostgreSQL keeps them, so both databases store the same.
     let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
     let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
@@ -848,7 +848,7 @@ pub async fn write_batch(
         }
         WriteMode::Insert | WriteMode::Upsert => {
             let per_row = spec.columns.len() + 2;
-            for chunk in rows.chunks((MAX_BIND_PARAMS / per_row).max(1)) {
+            for chunk in rows.chunks_mut((MAX_BIND_PARAMS / per_row).max(1)) {
                 for (slug, id, inserted) in insert_rows(tx, spec, chunk, mode, now).await? {
                     ids.insert(slug, id);
                     if inserted {
@@ -900,10 +900,11 @@ pub async fn write_batch(
 /// Inserts (or upserts) rows; returns `(slug, id, inserted)` of rows that
 /// have a slug (of others, the id as slug). `inserted` is true for a row this
 /// statement created, false for one it updated or may have updated.
+/// The rows' values are moved into the statement (their links stay).
 async fn insert_rows(
     tx: &mut Transaction<'static, DB>,
     spec: &WriteSpec,
-    rows: &[RowWrite],
+    rows: &mut [RowWrite],
     mode: WriteMode,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<(String, i64, bool)>, StoreError> {
@@ -917,9 +918,9 @@ async fn insert_rows(
         columns.join(", ")
     ));
     let values: Vec<Vec<Value>> = rows
-        .iter()
+        .iter_mut()
         .map(|row| {
-            let mut v = row.values.clone();
+            let mut v = std::mem::take(&mut row.values);
             if spec.timestamps {
                 v.extend([Value::Time(Some(now)), Value::Time(Some(now))]);
             }
