@@ -135,20 +135,15 @@ mod postgres {
         b.push(")");
     }
 
-    /// The tables an import writes to, besides the small vocabularies.
-    const IMPORTED_TABLES: [&str; 12] = [
-        "organizations",
-        "startups",
-        "startup_sectors",
-        "investors",
-        "investor_sectors",
-        "investor_provinces",
-        "mentors",
-        "mentor_sectors",
-        "mentor_languages",
-        "events",
-        "event_sectors",
-        "investments",
+    /// What an import writes, besides the small vocabularies: these tables
+    /// and their link tables.
+    const IMPORTED: [&super::WriteSpec; 6] = [
+        &super::ORGANIZATION_SPEC,
+        &super::STARTUP_SPEC,
+        &super::INVESTOR_SPEC,
+        &super::MENTOR_SPEC,
+        &super::EVENT_SPEC,
+        &super::INVESTMENT_SPEC,
     ];
 
     /// Readies an import's transaction for a bulk load, as PostgreSQL's
@@ -170,8 +165,11 @@ mod postgres {
     pub async fn defer_constraints(
         conn: &mut sqlx::PgConnection,
     ) -> Result<super::BulkLoad, super::StoreError> {
+        let tables = IMPORTED
+            .iter()
+            .flat_map(|spec| std::iter::once(spec.table).chain(spec.links.iter().map(|l| l.table)));
         let mut empty = Vec::new();
-        for table in IMPORTED_TABLES {
+        for table in tables {
             let sql = format!("select not exists (select 1 from {table})");
             // Checked again under the lock: another session may have just
             // written to it. The lock keeps others from writing meanwhile.
@@ -1201,7 +1199,7 @@ impl ImportTx {
                 .await
                 .map(drop),
             ImportTx::Postgres(tx, cache, bulk) => {
-                let mode = if new_keys && bulk.tables.contains(&batch.table()) {
+                let mode = if new_keys && bulk.tables.contains(&batch.spec().table) {
                     WriteMode::Insert
                 } else {
                     WriteMode::Upsert
@@ -1273,17 +1271,17 @@ impl Batch {
         self.len() == 0
     }
 
-    /// The table the batch's records go to.
-    pub fn table(&self) -> &'static str {
+    /// How the batch's records are written (their table and link tables).
+    pub fn spec(&self) -> &'static WriteSpec {
         match self {
-            Batch::Sectors(_) => "sectors",
-            Batch::Provinces(_) => "provinces",
-            Batch::Organizations(_) => "organizations",
-            Batch::Startups(_) => "startups",
-            Batch::Investors(_) => "investors",
-            Batch::Mentors(_) => "mentors",
-            Batch::Events(_) => "events",
-            Batch::Investments(_) => "investments",
+            Batch::Sectors(_) => &SECTOR_SPEC,
+            Batch::Provinces(_) => &PROVINCE_SPEC,
+            Batch::Organizations(_) => &ORGANIZATION_SPEC,
+            Batch::Startups(_) => &STARTUP_SPEC,
+            Batch::Investors(_) => &INVESTOR_SPEC,
+            Batch::Mentors(_) => &MENTOR_SPEC,
+            Batch::Events(_) => &EVENT_SPEC,
+            Batch::Investments(_) => &INVESTMENT_SPEC,
         }
     }
 
