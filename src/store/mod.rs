@@ -71,6 +71,37 @@ mod sqlite {
             }
         });
     }
+
+    /// Writes rows new to the table: SQLite has no faster path than an insert.
+    async fn load_rows(
+        tx: &mut Transaction<'static, DB>,
+        spec: &WriteSpec,
+        rows: &mut [RowWrite],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        let written = insert_all(tx, spec, rows, WriteMode::Insert, now).await?;
+        Ok(written
+            .into_iter()
+            .map(|(slug, id, _)| (slug, id))
+            .collect())
+    }
+
+    /// Inserts rows of `columns` into `table`, in multi-row statements.
+    async fn load_values(
+        tx: &mut Transaction<'static, DB>,
+        table: &str,
+        columns: &[&str],
+        rows: Vec<Vec<Value>>,
+    ) -> Result<(), StoreError> {
+        let per_statement = (MAX_BIND_PARAMS / columns.len().max(1)).max(1);
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let mut b = Builder::new(format!("insert into {table} ({}) ", columns.join(", ")));
+            push_rows(&mut b, rows.by_ref().take(per_statement).collect());
+            b.build().execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
 }
 
 mod postgres {
@@ -133,6 +164,155 @@ mod postgres {
             };
         }
         b.push(")");
+    }
+
+    /// Writes rows new to the table with `COPY ... FROM STDIN (FORMAT
+    /// binary)`: PostgreSQL inserts them in pages, without planning a
+    /// statement or unpacking arrays, in about half the time of an insert.
+    /// COPY returns nothing, so the ids are taken from the table's sequence
+    /// first. Returns `(slug, id)` of every row (of a row without a slug, the
+    /// id as slug).
+    async fn load_rows(
+        tx: &mut Transaction<'static, DB>,
+        spec: &WriteSpec,
+        rows: &mut [RowWrite],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        // The subquery names the sequence once, not once per row.
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "select nextval(q.seq) from \
+             (select pg_get_serial_sequence($1, 'id')::regclass as seq offset 0) q, \
+             generate_series(1, $2)",
+        )
+        .bind(spec.table)
+        .bind(rows.len() as i64)
+        .fetch_all(&mut **tx)
+        .await?;
+        let mut columns = vec!["id"];
+        columns.extend(spec.columns);
+        if spec.timestamps {
+            columns.extend(["created_at", "updated_at"]);
+        }
+        let mut data = BinaryCopy::new(columns.len());
+        let stamp = Value::Time(Some(now));
+        for (row, id) in rows.iter().zip(&ids) {
+            let stamps = if spec.timestamps { 2 } else { 0 };
+            data.row(
+                std::iter::once(&Value::Int(Some(*id)))
+                    .chain(&row.values)
+                    .chain(std::iter::repeat_n(&stamp, stamps)),
+            );
+        }
+        copy_in(tx, spec.table, &columns, data).await?;
+        Ok(rows
+            .iter()
+            .zip(ids)
+            .map(|(row, id)| (row.slug.clone().unwrap_or_else(|| id.to_string()), id))
+            .collect())
+    }
+
+    /// Inserts rows of `columns` into `table` with a binary COPY.
+    async fn load_values(
+        tx: &mut Transaction<'static, DB>,
+        table: &str,
+        columns: &[&str],
+        rows: Vec<Vec<Value>>,
+    ) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut data = BinaryCopy::new(columns.len());
+        for row in &rows {
+            data.row(row);
+        }
+        copy_in(tx, table, columns, data).await
+    }
+
+    /// Streams rows into `table` (names from constants, never from input).
+    async fn copy_in(
+        tx: &mut Transaction<'static, DB>,
+        table: &str,
+        columns: &[&str],
+        data: BinaryCopy,
+    ) -> Result<(), StoreError> {
+        let sql = format!(
+            "copy {table} ({}) from stdin (format binary)",
+            columns.join(", ")
+        );
+        let mut copy = tx.copy_in_raw(&sql).await?;
+        copy.send(data.finish()).await?;
+        copy.finish().await.map_err(super::on_unique_violation)?;
+        Ok(())
+    }
+
+    /// Rows in the binary format of PostgreSQL's COPY: a header, then per
+    /// row its number of fields and each field's length and bytes (-1 for
+    /// null), in network byte order; values as the types' `send` functions
+    /// write them, so every [`Value`] must match its column's type exactly.
+    struct BinaryCopy {
+        buf: Vec<u8>,
+        width: i16,
+    }
+
+    impl BinaryCopy {
+        /// Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01 UTC.
+        const EPOCH_MICROS: i64 = 946_684_800_000_000;
+        /// Days from 0001-01-01 (chrono's day 1) to 2000-01-01.
+        const EPOCH_DAYS: i32 = 730_120;
+
+        fn new(width: usize) -> Self {
+            let mut buf = Vec::with_capacity(1 << 16);
+            buf.extend_from_slice(b"PGCOPY\n\xff\r\n\0");
+            buf.extend_from_slice(&0i32.to_be_bytes()); // flags: no OIDs
+            buf.extend_from_slice(&0i32.to_be_bytes()); // no header extension
+            BinaryCopy {
+                buf,
+                width: i16::try_from(width).expect("BUG: a table has fewer than 32768 columns"),
+            }
+        }
+
+        fn row<'a>(&mut self, values: impl IntoIterator<Item = &'a Value>) {
+            self.buf.extend_from_slice(&self.width.to_be_bytes());
+            let mut fields = 0;
+            for value in values {
+                fields += 1;
+                match value {
+                    Value::Text(v) => self.field(v.as_deref().map(str::as_bytes)),
+                    Value::Int(v) => self.field(v.map(i64::to_be_bytes).as_ref().map(|b| &b[..])),
+                    Value::Int32(v) => self.field(v.map(i32::to_be_bytes).as_ref().map(|b| &b[..])),
+                    Value::Bool(v) => self.field(Some(&[u8::from(*v)])),
+                    Value::Date(v) => {
+                        let days = v.map(|d| {
+                            (chrono::Datelike::num_days_from_ce(&d) - Self::EPOCH_DAYS)
+                                .to_be_bytes()
+                        });
+                        self.field(days.as_ref().map(|b| &b[..]))
+                    }
+                    Value::Time(v) => {
+                        let micros =
+                            v.map(|t| (t.timestamp_micros() - Self::EPOCH_MICROS).to_be_bytes());
+                        self.field(micros.as_ref().map(|b| &b[..]))
+                    }
+                }
+            }
+            debug_assert_eq!(fields, self.width, "BUG: a row of the wrong width");
+        }
+
+        fn field(&mut self, bytes: Option<&[u8]>) {
+            match bytes {
+                Some(bytes) => {
+                    let len = i32::try_from(bytes.len()).expect("BUG: a field over 2 GiB");
+                    self.buf.extend_from_slice(&len.to_be_bytes());
+                    self.buf.extend_from_slice(bytes);
+                }
+                None => self.buf.extend_from_slice(&(-1i32).to_be_bytes()),
+            }
+        }
+
+        fn finish(mut self) -> Vec<u8> {
+            self.buf.extend_from_slice(&(-1i16).to_be_bytes());
+            self.buf
+        }
     }
 
     /// What an import writes, besides the small vocabularies: these tables
@@ -218,6 +398,32 @@ mod postgres {
             tables: empty,
             restore,
         })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn binary_copy_counts_from_postgres_epoch() {
+            let epoch = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+            let mut data = BinaryCopy::new(4);
+            data.row(&[
+                Value::Date(epoch.succ_opt()),
+                Value::Time(Some(epoch.and_hms_opt(0, 0, 1).unwrap().and_utc())),
+                Value::Text(None),
+                Value::Bool(true),
+            ]);
+            let bytes = data.finish();
+            let row = &bytes[19..];
+            let mut expected = vec![0, 4];
+            expected.extend([0, 0, 0, 4, 0, 0, 0, 1]); // one day
+            expected.extend([0, 0, 0, 8, 0, 0, 0, 0, 0, 0x0f, 0x42, 0x40]); // 10^6 µs
+            expected.extend([0xff, 0xff, 0xff, 0xff]); // null
+            expected.extend([0, 0, 0, 1, 1]);
+            expected.extend([0xff, 0xff]); // the trailer
+            assert_eq!(row, expected);
+        }
     }
 }
 
@@ -356,6 +562,9 @@ pub enum WriteMode {
     Insert,
     /// Insert or update by the table's natural key (imports).
     Upsert,
+    /// Rows whose keys no one else can have written (an import's bulk load
+    /// of an empty, locked table): written the fastest way the database has.
+    Load,
     /// Update the row with this id; with a version, only if its
     /// `updated_at` still equals it (else [`StoreError::Conflict`]).
     Update(i64, Option<DateTime<Utc>>),
@@ -1200,7 +1409,7 @@ impl ImportTx {
                 .map(drop),
             ImportTx::Postgres(tx, cache, bulk) => {
                 let mode = if new_keys && bulk.tables.contains(&batch.spec().table) {
-                    WriteMode::Insert
+                    WriteMode::Load
                 } else {
                     WriteMode::Upsert
                 };

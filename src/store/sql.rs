@@ -847,14 +847,17 @@ pub async fn write_batch(
             }
         }
         WriteMode::Insert | WriteMode::Upsert => {
-            let per_row = spec.columns.len() + 2;
-            for chunk in rows.chunks_mut((MAX_BIND_PARAMS / per_row).max(1)) {
-                for (slug, id, inserted) in insert_rows(tx, spec, chunk, mode, now).await? {
-                    ids.insert(slug, id);
-                    if inserted {
-                        fresh.insert(id);
-                    }
+            for (slug, id, inserted) in insert_all(tx, spec, &mut rows, mode, now).await? {
+                ids.insert(slug, id);
+                if inserted {
+                    fresh.insert(id);
                 }
+            }
+        }
+        WriteMode::Load => {
+            for (slug, id) in load_rows(tx, spec, &mut rows, now).await? {
+                ids.insert(slug, id);
+                fresh.insert(id);
             }
         }
     }
@@ -895,6 +898,23 @@ pub async fn write_batch(
         }
     }
     Ok(ids)
+}
+
+/// Inserts (or upserts) rows in statements of at most [`MAX_BIND_PARAMS`]
+/// values; returns what [`insert_rows`] returns, for every row.
+async fn insert_all(
+    tx: &mut Transaction<'static, DB>,
+    spec: &WriteSpec,
+    rows: &mut [RowWrite],
+    mode: WriteMode,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<(String, i64, bool)>, StoreError> {
+    let per_row = spec.columns.len() + 2;
+    let mut written = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks_mut((MAX_BIND_PARAMS / per_row).max(1)) {
+        written.extend(insert_rows(tx, spec, chunk, mode, now).await?);
+    }
+    Ok(written)
 }
 
 /// Inserts (or upserts) rows; returns `(slug, id, inserted)` of rows that
@@ -961,7 +981,7 @@ async fn insert_rows(
     // sets `xmax`. SQLite cannot tell, so there every upserted row may have
     // had links before.
     b.push(match (DIALECT, mode) {
-        (_, WriteMode::Insert) => " returning id, true",
+        (_, WriteMode::Insert | WriteMode::Load) => " returning id, true",
         (Dialect::Postgres, _) => " returning id, xmax = 0",
         (Dialect::Sqlite, _) => " returning id, false",
     });
@@ -1082,25 +1102,17 @@ async fn replace_links(
                 .map(move |(pos, v)| (*id, pos as i32, v))
         })
         .collect();
-    for chunk in pairs.chunks(MAX_BIND_PARAMS / 3) {
-        let mut b = Builder::new(format!(
-            "insert into {} ({}, {}, position) ",
-            link.table, link.owner, link.value
-        ));
-        let values = chunk
-            .iter()
-            .map(|(id, pos, value)| {
-                vec![
-                    Value::Int(Some(*id)),
-                    (*value).clone(),
-                    Value::Int32(Some(*pos)),
-                ]
-            })
-            .collect();
-        push_rows(&mut b, values);
-        b.build().execute(&mut **tx).await?;
-    }
-    Ok(())
+    let values = pairs
+        .into_iter()
+        .map(|(id, pos, value)| {
+            vec![
+                Value::Int(Some(id)),
+                value.clone(),
+                Value::Int32(Some(pos)),
+            ]
+        })
+        .collect();
+    load_values(tx, link.table, &[link.owner, link.value, "position"], values).await
 }
 
 /// `(parent, child)` id pairs: children of `table` whose `column` is one of
