@@ -223,14 +223,8 @@ impl Auth {
             });
         }
         check_password(&mut c, password);
-        if let Some(name) = name
-            && name.chars().count() > MAX_USER_NAME_CHARS
-        {
-            c.push(
-                "name",
-                FieldErrorCode::TooLong,
-                format!("must be at most {MAX_USER_NAME_CHARS} characters"),
-            );
+        if let Some(name) = name {
+            c.max_len("name", name, MAX_USER_NAME_CHARS);
         }
         if let Err(errors) = c.finish() {
             return Ok(Err(errors));

@@ -710,8 +710,16 @@ impl Checker {
         }
     }
 
-    /// An optional text of at most `max` characters.
+    /// An optional text of at most `max` characters, without U+0000
+    /// (PostgreSQL cannot store it, so neither database takes it).
     pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
+        if value.contains('\0') {
+            self.errors.push(FieldError::new(
+                field,
+                FieldErrorCode::Invalid,
+                "must not contain the character U+0000",
+            ));
+        }
         let len = value.chars().count();
         if len > max {
             self.errors.push(FieldError::new(

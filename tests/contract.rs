@@ -163,6 +163,12 @@ async fn a_bad_line_aborts_the_whole_import(store: Store) {
             Some("founded_on"),
             "future",
         ),
+        // PostgreSQL cannot store U+0000; SQLite could, but both refuse it.
+        (
+            r#"{"type":"startup","key":"x","name":"X","stage":"SEED","description":"a\u0000b"}"#,
+            Some("description"),
+            "U+0000",
+        ),
         (r#"{"type":"rocket","key":"x"}"#, Some("type"), "rocket"),
         (r#"{"type":"startup", "key": "x""#, None, "EOF"),
         (r#"not json at all"#, None, "expected"),

@@ -207,6 +207,10 @@ async fn repeated_and_declined_requests_are_refused(store: Store) {
             "message",
         ),
         (
+            json!({ "from": startup, "to": fund, "message": "a\u{0}b" }),
+            "message",
+        ),
+        (
             json!({ "from": startup, "to": startup, "message": "hi" }),
             "to",
         ),

@@ -279,20 +279,13 @@ impl IntroductionMutation {
             _ => return Ok(refusal(IntroductionRefusal::UnknownRecipient)),
         };
         let message = input.message.trim();
-        let length = message.chars().count();
-        if length == 0 || length > model::MAX_INTRODUCTION_MESSAGE_CHARS {
-            return Ok(IntroductionPayload::refused(
-                "message",
-                if length == 0 {
-                    FieldErrorCode::Required
-                } else {
-                    FieldErrorCode::TooLong
-                },
-                format!(
-                    "must be 1 to {} characters",
-                    model::MAX_INTRODUCTION_MESSAGE_CHARS
-                ),
-            ));
+        let mut check = model::Checker::default();
+        check.required_text("message", message, model::MAX_INTRODUCTION_MESSAGE_CHARS);
+        if let Err(errors) = check.finish() {
+            return Ok(IntroductionPayload {
+                introduction: None,
+                user_errors: errors.into_iter().map(UserError::from).collect(),
+            });
         }
         let request = IntroductionRequest {
             startup_id,
