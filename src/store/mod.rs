@@ -195,8 +195,8 @@ mod postgres {
         }
         let mut data = BinaryCopy::new(columns.len());
         let stamp = Value::Time(Some(now));
+        let stamps = if spec.timestamps { 2 } else { 0 };
         for (row, id) in rows.iter().zip(&ids) {
-            let stamps = if spec.timestamps { 2 } else { 0 };
             data.row(
                 std::iter::once(&Value::Int(Some(*id)))
                     .chain(&row.values)
