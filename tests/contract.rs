@@ -20,6 +20,7 @@ both_databases!(
     deleting_cascades_to_links_and_investments,
     pruning_the_change_log_keeps_the_newest_and_stops_followers_behind,
     a_failed_first_import_leaves_the_tables_whole,
+    a_bulk_import_restores_every_index_and_foreign_key,
 );
 
 async fn export_text(store: &Store) -> String {
@@ -473,8 +474,8 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
     assert_eq!(store.search_pruned().await.expect("pruned"), through);
 }
 
-/// A first import into empty tables loads them in bulk on PostgreSQL (their
-/// foreign keys and secondary indexes come back before the commit). When it
+/// A first import into empty tables loads them in bulk (their secondary
+/// indexes, and on PostgreSQL their foreign keys, come back before the commit). When it
 /// fails, nothing is left behind, and a later import keeps every rule.
 async fn a_failed_first_import_leaves_the_tables_whole(store: Store) {
     let bad = format!(
@@ -526,32 +527,34 @@ async fn a_failed_first_import_leaves_the_tables_whole(store: Store) {
     );
 }
 
-/// The schema's indexes and foreign keys, as PostgreSQL would print them.
-async fn pg_schema_objects(store: &Store) -> Vec<String> {
-    let Store::Postgres(pool) = store else {
-        unreachable!("a PostgreSQL store")
-    };
-    sqlx::query_scalar(
-        "select indexdef from pg_indexes where schemaname = current_schema() \
-         union all \
-         select format('%s %s %s validated=%s', conrelid::regclass, conname, pg_get_constraintdef(oid), convalidated) \
-         from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace \
-         order by 1",
-    )
-    .fetch_all(pool)
-    .await
-    .unwrap()
+/// The schema's indexes and foreign keys, as the database prints them
+/// (SQLite keeps foreign keys in the table definitions).
+async fn schema_objects(store: &Store) -> Vec<String> {
+    match store {
+        Store::Postgres(pool) => sqlx::query_scalar(
+            "select indexdef from pg_indexes where schemaname = current_schema() \
+             union all \
+             select format('%s %s %s validated=%s', conrelid::regclass, conname, pg_get_constraintdef(oid), convalidated) \
+             from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace \
+             order by 1",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap(),
+        Store::Sqlite { read, .. } => sqlx::query_scalar(
+            "select sql from sqlite_master where sql is not null order by 1",
+        )
+        .fetch_all(read)
+        .await
+        .unwrap(),
+    }
 }
 
-/// On PostgreSQL a first import drops the foreign keys and secondary indexes
-/// of the empty tables it fills; every one of them must come back, validated,
-/// whether the import commits or fails.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_bulk_import_restores_every_index_and_foreign_key() {
-    let Some(store) = common::postgres().await else {
-        return;
-    };
-    let migrated = pg_schema_objects(&store).await;
+/// A first import drops the secondary indexes (and, on PostgreSQL, the
+/// foreign keys) of the empty tables it fills; every one of them must come
+/// back, validated, whether the import commits or fails.
+async fn a_bulk_import_restores_every_index_and_foreign_key(store: Store) {
+    let migrated = schema_objects(&store).await;
     assert!(
         migrated
             .iter()
@@ -561,7 +564,8 @@ async fn postgres_bulk_import_restores_every_index_and_foreign_key() {
     assert!(
         migrated
             .iter()
-            .any(|o| o.contains("startup_sectors_startup_id_fkey")),
+            .any(|o| o.contains("startup_sectors_startup_id_fkey")
+                || o.starts_with("CREATE TABLE startup_sectors")),
         "{migrated:?}"
     );
 
@@ -570,11 +574,11 @@ async fn postgres_bulk_import_restores_every_index_and_foreign_key() {
         .await
         .expect_err("the last line is bad");
     assert_eq!(
-        pg_schema_objects(&store).await,
+        schema_objects(&store).await,
         migrated,
         "after a failed import"
     );
 
     load_sample(&store).await;
-    assert_eq!(pg_schema_objects(&store).await, migrated, "after an import");
+    assert_eq!(schema_objects(&store).await, migrated, "after an import");
 }

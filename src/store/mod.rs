@@ -86,6 +86,49 @@ mod sqlite {
             .collect())
     }
 
+    /// Readies an import's transaction, begun with `begin immediate` (it
+    /// holds the database's write lock), for a bulk load of the imported
+    /// tables that are empty now: their non-unique indexes are dropped and
+    /// the statements that rebuild them returned, to run before the commit.
+    /// Building an index from sorted keys at the end costs less than
+    /// updating it row by row. DDL is transactional in SQLite: a failed
+    /// import leaves the indexes as they were. Unique indexes stay: they
+    /// keep refusing duplicate keys while the rows go in.
+    pub async fn prepare_bulk(
+        conn: &mut sqlx::SqliteConnection,
+    ) -> Result<super::BulkLoad, super::StoreError> {
+        let mut empty = Vec::new();
+        let mut restore = Vec::new();
+        for table in super::imported_tables() {
+            let sql = format!("select not exists (select 1 from {table})");
+            if !sqlx::query_scalar::<_, bool>(&sql)
+                .fetch_one(&mut *conn)
+                .await?
+            {
+                continue;
+            }
+            empty.push(table);
+            let indexes: Vec<(String, String)> = sqlx::query_as(
+                "select l.name, m.sql from pragma_index_list($1) l \
+                 join sqlite_master m on m.type = 'index' and m.name = l.name \
+                 where l.\"unique\" = 0 and l.origin = 'c'",
+            )
+            .bind(table)
+            .fetch_all(&mut *conn)
+            .await?;
+            for (name, create) in indexes {
+                sqlx::query(&format!("drop index \"{name}\""))
+                    .execute(&mut *conn)
+                    .await?;
+                restore.push(create);
+            }
+        }
+        Ok(super::BulkLoad {
+            tables: empty,
+            restore,
+        })
+    }
+
     /// Inserts rows of `columns` into `table`, in multi-row statements.
     async fn load_values(
         tx: &mut Transaction<'static, DB>,
@@ -317,15 +360,6 @@ mod postgres {
 
     /// What an import writes, besides the small vocabularies: these tables
     /// and their link tables.
-    const IMPORTED: [&super::WriteSpec; 6] = [
-        &super::ORGANIZATION_SPEC,
-        &super::STARTUP_SPEC,
-        &super::INVESTOR_SPEC,
-        &super::MENTOR_SPEC,
-        &super::EVENT_SPEC,
-        &super::INVESTMENT_SPEC,
-    ];
-
     /// Readies an import's transaction for a bulk load, as PostgreSQL's
     /// manual advises ("Populating a Database"): the foreign keys and
     /// non-unique indexes of every imported table that is empty now are
@@ -345,11 +379,8 @@ mod postgres {
     pub async fn defer_constraints(
         conn: &mut sqlx::PgConnection,
     ) -> Result<super::BulkLoad, super::StoreError> {
-        let tables = IMPORTED
-            .iter()
-            .flat_map(|spec| std::iter::once(spec.table).chain(spec.links.iter().map(|l| l.table)));
         let mut empty = Vec::new();
-        for table in tables {
+        for table in super::imported_tables() {
             let sql = format!("select not exists (select 1 from {table})");
             // Checked again under the lock: another session may have just
             // written to it. The lock keeps others from writing meanwhile.
@@ -1175,7 +1206,11 @@ impl Store {
     pub async fn begin_import(&self) -> Result<ImportTx, StoreError> {
         Ok(match self {
             Store::Sqlite { write, .. } => {
-                ImportTx::Sqlite(write.begin().await?, RefCache::default())
+                // The write lock from the start: no other process can write
+                // to the tables found empty until the import ends.
+                let mut tx = write.begin_with("begin immediate").await?;
+                let bulk = sqlite::prepare_bulk(&mut tx).await?;
+                ImportTx::Sqlite(tx, RefCache::default(), bulk)
             }
             Store::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
@@ -1382,7 +1417,7 @@ pub struct SearchChange {
 
 /// An import in progress: one open transaction.
 pub enum ImportTx {
-    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>, RefCache),
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>, RefCache, BulkLoad),
     Postgres(
         sqlx::Transaction<'static, sqlx::Postgres>,
         RefCache,
@@ -1390,7 +1425,23 @@ pub enum ImportTx {
     ),
 }
 
-/// The tables a PostgreSQL import loads in bulk (see `defer_constraints`).
+/// The tables an import writes: the imported records' tables and their
+/// link tables.
+fn imported_tables() -> impl Iterator<Item = &'static str> {
+    [
+        &ORGANIZATION_SPEC,
+        &STARTUP_SPEC,
+        &INVESTOR_SPEC,
+        &MENTOR_SPEC,
+        &EVENT_SPEC,
+        &INVESTMENT_SPEC,
+    ]
+    .into_iter()
+    .flat_map(|spec| std::iter::once(spec.table).chain(spec.links.iter().map(|l| l.table)))
+}
+
+/// The tables an import loads in bulk (see `sqlite::prepare_bulk` and
+/// `postgres::defer_constraints`).
 #[derive(Debug, Default)]
 pub struct BulkLoad {
     /// The imported tables that were empty, now locked against other writers.
@@ -1403,27 +1454,33 @@ impl ImportTx {
     /// Writes a batch inside the import's transaction. `new_keys` says that
     /// no key of the batch was written earlier in this import.
     pub async fn write(&mut self, batch: &Batch, new_keys: bool) -> Result<(), StoreError> {
+        let mode = |bulk: &BulkLoad| {
+            if new_keys && bulk.tables.contains(&batch.spec().table) {
+                WriteMode::Load
+            } else {
+                WriteMode::Upsert
+            }
+        };
         match self {
-            ImportTx::Sqlite(tx, cache) => sqlite::write_batch(tx, batch, WriteMode::Upsert, cache)
-                .await
-                .map(drop),
+            ImportTx::Sqlite(tx, cache, bulk) => {
+                sqlite::write_batch(tx, batch, mode(bulk), cache).await
+            }
             ImportTx::Postgres(tx, cache, bulk) => {
-                let mode = if new_keys && bulk.tables.contains(&batch.spec().table) {
-                    WriteMode::Load
-                } else {
-                    WriteMode::Upsert
-                };
-                postgres::write_batch(tx, batch, mode, cache)
-                    .await
-                    .map(drop)
+                postgres::write_batch(tx, batch, mode(bulk), cache).await
             }
         }
+        .map(drop)
     }
 
     /// Commits the import.
     pub async fn commit(self) -> Result<(), StoreError> {
         match self {
-            ImportTx::Sqlite(tx, _) => tx.commit().await?,
+            ImportTx::Sqlite(mut tx, _, bulk) => {
+                for statement in bulk.restore {
+                    sqlx::query(&statement).execute(&mut *tx).await?;
+                }
+                tx.commit().await?
+            }
             ImportTx::Postgres(mut tx, _, bulk) => {
                 for statement in bulk.restore {
                     sqlx::query(&statement).execute(&mut *tx).await?;
