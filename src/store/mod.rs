@@ -14,6 +14,7 @@
 //! a pool of several connections.
 
 mod rows;
+mod sqlite_load;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -72,17 +73,43 @@ mod sqlite {
         });
     }
 
-    /// Writes rows new to the table: SQLite has no faster path than an insert.
+    /// The single-row insert of `columns` into `table`.
+    fn insert_one(table: &str, columns: &[&str]) -> String {
+        format!(
+            "insert into {table} ({}) values ({})",
+            columns.join(", "),
+            vec!["?"; columns.len()].join(", ")
+        )
+    }
+
+    /// Writes rows new to the table, one prepared insert stepped per row
+    /// (see `sqlite_load`).
     async fn load_rows(
         tx: &mut Transaction<'static, DB>,
         spec: &WriteSpec,
         rows: &mut [RowWrite],
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<(String, i64)>, StoreError> {
-        let written = insert_all(tx, spec, rows, WriteMode::Insert, now).await?;
-        Ok(written
-            .into_iter()
-            .map(|(slug, id, _)| (slug, id))
+        let mut columns = spec.columns.to_vec();
+        let stamp = Value::Time(Some(now));
+        let stamps = if spec.timestamps {
+            columns.extend(["created_at", "updated_at"]);
+            2
+        } else {
+            0
+        };
+        let mut ids = Vec::with_capacity(rows.len());
+        super::sqlite_load::insert_each(
+            &mut tx.lock_handle().await?,
+            &insert_one(spec.table, &columns),
+            rows.iter()
+                .map(|row| row.values.iter().chain(std::iter::repeat_n(&stamp, stamps))),
+            |id| ids.push(id),
+        )?;
+        Ok(rows
+            .iter()
+            .zip(ids)
+            .map(|(row, id)| (row.slug.clone().unwrap_or_else(|| id.to_string()), id))
             .collect())
     }
 
@@ -129,21 +156,20 @@ mod sqlite {
         })
     }
 
-    /// Inserts rows of `columns` into `table`, in multi-row statements.
+    /// Inserts rows of `columns` into `table`, one prepared insert stepped
+    /// per row (see `sqlite_load`).
     async fn load_values(
         tx: &mut Transaction<'static, DB>,
         table: &str,
         columns: &[&str],
         rows: Vec<Vec<Value>>,
     ) -> Result<(), StoreError> {
-        let per_statement = (MAX_BIND_PARAMS / columns.len().max(1)).max(1);
-        let mut rows = rows.into_iter().peekable();
-        while rows.peek().is_some() {
-            let mut b = Builder::new(format!("insert into {table} ({}) ", columns.join(", ")));
-            push_rows(&mut b, rows.by_ref().take(per_statement).collect());
-            b.build().execute(&mut **tx).await?;
-        }
-        Ok(())
+        super::sqlite_load::insert_each(
+            &mut tx.lock_handle().await?,
+            &insert_one(table, columns),
+            &rows,
+            drop,
+        )
     }
 }
 
