@@ -239,6 +239,11 @@ pub struct LineError {
 /// record's struct, so that errors carry the path of the offending field
 /// (serde's internally tagged enums buffer the content and lose it).
 pub fn parse_line(line: &str) -> Result<Record, LineError> {
+    parse_typed(line).map_or_else(|| parse_tree(line), Ok)
+}
+
+/// Reads the line as a JSON object first, then the object as its type's record.
+fn parse_tree(line: &str) -> Result<Record, LineError> {
     let mut object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line)
         .map_err(|e| LineError {
             field: None,
@@ -283,6 +288,48 @@ pub fn parse_line(line: &str) -> Result<Record, LineError> {
             ));
         }
     })
+}
+
+/// The fast path of [`parse_line`]: a line whose first key is `"type"` is
+/// read straight into its record, without building a JSON tree first (half
+/// the parsing time of a large import). On any failure it returns `None`
+/// and the slow path, which names the offending field, reads the line again.
+fn parse_typed(line: &str) -> Option<Record> {
+    use serde::de::{MapAccess, value::MapAccessDeserializer};
+    use std::borrow::Cow;
+
+    struct Typed;
+    impl<'de> serde::de::Visitor<'de> for Typed {
+        type Value = Option<Record>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a record")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            if map.next_key::<Cow<str>>()?.as_deref() != Some("type") {
+                return Ok(None);
+            }
+            let type_name: Cow<str> = map.next_value()?;
+            let rest = MapAccessDeserializer::new(map);
+            Ok(Some(match &*type_name {
+                "sector" => Record::Sector(Deserialize::deserialize(rest)?),
+                "province" => Record::Province(Deserialize::deserialize(rest)?),
+                "organization" => Record::Organization(Deserialize::deserialize(rest)?),
+                "startup" => Record::Startup(Deserialize::deserialize(rest)?),
+                "investor" => Record::Investor(Deserialize::deserialize(rest)?),
+                "mentor" => Record::Mentor(Deserialize::deserialize(rest)?),
+                "event" => Record::Event(Deserialize::deserialize(rest)?),
+                "investment" => Record::Investment(Deserialize::deserialize(rest)?),
+                _ => return Ok(None),
+            }))
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(line);
+    let record = serde::Deserializer::deserialize_map(&mut de, Typed).ok()??;
+    de.end().ok()?;
+    Some(record)
 }
 
 fn field_error(field: &str, reason: String) -> LineError {
@@ -335,6 +382,30 @@ mod tests {
             assert_eq!(record, again);
             assert!(to_line(&record).starts_with(r#"{"type":""#));
         }
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_the_tree_reads() {
+        for record in crate::generate::demo_records() {
+            let line = to_line(&record);
+            assert_eq!(parse_typed(&line), Some(record), "{line}");
+        }
+        // `type` not first, escapes, whitespace, a duplicate key: the slow
+        // path decides, or both agree.
+        for line in [
+            r#"{"key":"s","type":"startup","name":"S","stage":"SEED"}"#,
+            r#" { "type" : "st\u0061rtup", "key":"s", "name":"S\n", "stage":"SEED" } "#,
+            r#"{"type":"startup","key":"s","name":"S","stage":"SEED","name":"T"}"#,
+            r#"{"type":"startup","key":"s","name":"S","stage":"SEED"} trailing"#,
+            r#"{"type":"startup","key":"s","name":"S","stage":"SEED","type":"mentor"}"#,
+        ] {
+            if let Some(record) = parse_typed(line) {
+                assert_eq!(parse_tree(line).as_ref(), Ok(&record), "{line}");
+            }
+        }
+        assert!(parse_typed(r#"{"key":"s","type":"startup","name":"S","stage":"SEED"}"#).is_none());
+        assert!(parse_line(r#"{"key":"s","type":"startup","name":"S","stage":"SEED"}"#).is_ok());
+        assert!(parse_typed(r#"{"type":"startup","key":"s","name":"S","stage":"SEED"}"#).is_some());
     }
 
     #[test]
