@@ -17,6 +17,10 @@ use crate::store::{Batch, RecordSelect, Store, StoreError};
 
 /// Lines gathered before they are written.
 const CHUNK_LINES: usize = 20_000;
+/// Lines in the first chunk: chunks start small and double up to
+/// [`CHUNK_LINES`], so that the writer starts soon instead of waiting,
+/// idle, for a whole chunk to be parsed.
+const FIRST_CHUNK_LINES: usize = 1_000;
 /// Records per write (each write is a few multi-row statements).
 const BATCH_RECORDS: usize = 2_000;
 /// The longest line accepted (a profile with a long description fits easily).
@@ -165,6 +169,7 @@ fn read_chunks(
     let mut seen = SeenKeys::new();
     let mut pending: HashMap<&'static str, Vec<(usize, Record)>> = HashMap::new();
     let mut lines = 0;
+    let mut chunk_lines = FIRST_CHUNK_LINES;
     for item in records {
         let (line, record) = match item {
             Ok((line, Ok(record))) => (line, record),
@@ -187,12 +192,15 @@ fn read_chunks(
             .entry(record.type_name())
             .or_default()
             .push((line, record));
-        if lines % CHUNK_LINES == 0
-            && sender
+        if lines == chunk_lines {
+            if sender
                 .blocking_send(Ok(chunk_of(std::mem::take(&mut pending), &mut seen)))
                 .is_err()
-        {
-            return counts; // the writer stopped
+            {
+                return counts; // the writer stopped
+            }
+            lines = 0;
+            chunk_lines = (chunk_lines * 2).min(CHUNK_LINES);
         }
     }
     if !pending.is_empty() {
