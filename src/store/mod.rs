@@ -384,8 +384,6 @@ mod postgres {
         }
     }
 
-    /// What an import writes, besides the small vocabularies: these tables
-    /// and their link tables.
     /// Readies an import's transaction for a bulk load, as PostgreSQL's
     /// manual advises ("Populating a Database"): the foreign keys and
     /// non-unique indexes of every imported table that is empty now are
@@ -1451,8 +1449,8 @@ pub enum ImportTx {
     ),
 }
 
-/// The tables an import writes: the imported records' tables and their
-/// link tables.
+/// The tables an import writes, besides the small vocabularies (sectors,
+/// provinces): the imported records' tables and their link tables.
 fn imported_tables() -> impl Iterator<Item = &'static str> {
     [
         &ORGANIZATION_SPEC,
