@@ -1499,20 +1499,9 @@ impl ImportTx {
     /// Commits the import.
     pub async fn commit(self) -> Result<(), StoreError> {
         match self {
-            ImportTx::Sqlite(mut tx, _, bulk) => {
-                for statement in bulk.restore {
-                    sqlx::query(&statement).execute(&mut *tx).await?;
-                }
-                tx.commit().await?
-            }
-            ImportTx::Postgres(mut tx, _, bulk) => {
-                for statement in bulk.restore {
-                    sqlx::query(&statement).execute(&mut *tx).await?;
-                }
-                tx.commit().await?
-            }
+            ImportTx::Sqlite(tx, _, bulk) => sqlite::finish_import(tx, bulk.restore).await,
+            ImportTx::Postgres(tx, _, bulk) => postgres::finish_import(tx, bulk.restore).await,
         }
-        Ok(())
     }
 }
 

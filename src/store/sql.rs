@@ -821,6 +821,18 @@ async fn resolve(
     Ok(())
 }
 
+/// Runs the statements that restore what an import's bulk load dropped,
+/// then commits the import.
+pub async fn finish_import(
+    mut tx: Transaction<'static, DB>,
+    restore: Vec<String>,
+) -> Result<(), StoreError> {
+    for statement in restore {
+        sqlx::query(&statement).execute(&mut *tx).await?;
+    }
+    Ok(tx.commit().await?)
+}
+
 pub async fn write_batch(
     tx: &mut Transaction<'static, DB>,
     batch: &Batch,
