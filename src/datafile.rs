@@ -233,6 +233,25 @@ pub struct LineError {
     pub reason: String,
 }
 
+/// The record of the type named `$name`, its content read by `$read` (an
+/// expression whose type each arm infers); `$other` names an unknown type
+/// for `$unknown`.
+macro_rules! by_type {
+    ($name:expr, $read:expr, $other:pat => $unknown:expr) => {
+        match $name {
+            "sector" => Record::Sector($read),
+            "province" => Record::Province($read),
+            "organization" => Record::Organization($read),
+            "startup" => Record::Startup($read),
+            "investor" => Record::Investor($read),
+            "mentor" => Record::Mentor($read),
+            "event" => Record::Event($read),
+            "investment" => Record::Investment($read),
+            $other => $unknown,
+        }
+    };
+}
+
 /// Parses one line, naming the field that is wrong when it can.
 ///
 /// The `type` is read first and the rest of the line is then read as that
@@ -270,24 +289,14 @@ fn parse_tree(line: &str) -> Result<Record, LineError> {
             }
         })
     }
-    Ok(match type_name.as_str() {
-        "sector" => Record::Sector(read(rest)?),
-        "province" => Record::Province(read(rest)?),
-        "organization" => Record::Organization(read(rest)?),
-        "startup" => Record::Startup(read(rest)?),
-        "investor" => Record::Investor(read(rest)?),
-        "mentor" => Record::Mentor(read(rest)?),
-        "event" => Record::Event(read(rest)?),
-        "investment" => Record::Investment(read(rest)?),
-        other => {
-            return Err(field_error(
-                "type",
-                format!(
-                    "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment"
-                ),
-            ));
-        }
-    })
+    Ok(by_type!(type_name.as_str(), read(rest)?, other => {
+        return Err(field_error(
+            "type",
+            format!(
+                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment"
+            ),
+        ));
+    }))
 }
 
 /// The fast path of [`parse_line`]: a line whose first key is `"type"` is
@@ -312,17 +321,11 @@ fn parse_typed(line: &str) -> Option<Record> {
             }
             let type_name: Cow<str> = map.next_value()?;
             let rest = MapAccessDeserializer::new(map);
-            Ok(Some(match &*type_name {
-                "sector" => Record::Sector(Deserialize::deserialize(rest)?),
-                "province" => Record::Province(Deserialize::deserialize(rest)?),
-                "organization" => Record::Organization(Deserialize::deserialize(rest)?),
-                "startup" => Record::Startup(Deserialize::deserialize(rest)?),
-                "investor" => Record::Investor(Deserialize::deserialize(rest)?),
-                "mentor" => Record::Mentor(Deserialize::deserialize(rest)?),
-                "event" => Record::Event(Deserialize::deserialize(rest)?),
-                "investment" => Record::Investment(Deserialize::deserialize(rest)?),
-                _ => return Ok(None),
-            }))
+            Ok(Some(by_type!(
+                &*type_name,
+                Deserialize::deserialize(rest)?,
+                _ => return Ok(None)
+            )))
         }
     }
 
