@@ -90,14 +90,8 @@ mod sqlite {
         rows: &mut [RowWrite],
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<(String, i64)>, StoreError> {
-        let mut columns = spec.columns.to_vec();
+        let (columns, stamps) = stamped_columns(spec);
         let stamp = Value::Time(Some(now));
-        let stamps = if spec.timestamps {
-            columns.extend(["created_at", "updated_at"]);
-            2
-        } else {
-            0
-        };
         let mut ids = Vec::with_capacity(rows.len());
         super::sqlite_load::insert_each(
             &mut tx.lock_handle().await?,
@@ -257,14 +251,10 @@ mod postgres {
         .bind(rows.len() as i64)
         .fetch_all(&mut **tx)
         .await?;
-        let mut columns = vec!["id"];
-        columns.extend(spec.columns);
-        if spec.timestamps {
-            columns.extend(["created_at", "updated_at"]);
-        }
+        let (stamped, stamps) = stamped_columns(spec);
+        let columns: Vec<&str> = std::iter::once("id").chain(stamped).collect();
         let mut data = BinaryCopy::new(columns.len());
         let stamp = Value::Time(Some(now));
-        let stamps = if spec.timestamps { 2 } else { 0 };
         for (row, id) in rows.iter().zip(&ids) {
             data.row(
                 std::iter::once(&Value::Int(Some(*id)))

@@ -821,6 +821,18 @@ async fn resolve(
     Ok(())
 }
 
+/// The columns a write of `spec`'s rows fills: its own, then `created_at`
+/// and `updated_at` if it keeps them; and how many timestamps that is.
+fn stamped_columns(spec: &WriteSpec) -> (Vec<&'static str>, usize) {
+    let mut columns = spec.columns.to_vec();
+    if spec.timestamps {
+        columns.extend(["created_at", "updated_at"]);
+        (columns, 2)
+    } else {
+        (columns, 0)
+    }
+}
+
 /// Runs the statements that restore what an import's bulk load dropped,
 /// then commits the import.
 pub async fn finish_import(
@@ -940,10 +952,7 @@ async fn insert_rows(
     mode: WriteMode,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<(String, i64, bool)>, StoreError> {
-    let mut columns: Vec<&str> = spec.columns.to_vec();
-    if spec.timestamps {
-        columns.extend(["created_at", "updated_at"]);
-    }
+    let (columns, stamps) = stamped_columns(spec);
     let mut b = Builder::new(format!(
         "insert into {} ({}) ",
         spec.table,
@@ -953,9 +962,7 @@ async fn insert_rows(
         .iter_mut()
         .map(|row| {
             let mut v = std::mem::take(&mut row.values);
-            if spec.timestamps {
-                v.extend([Value::Time(Some(now)), Value::Time(Some(now))]);
-            }
+            v.extend(std::iter::repeat_n(Value::Time(Some(now)), stamps));
             v
         })
         .collect();
