@@ -237,6 +237,11 @@ async fn the_corpus_is_refused_clearly_and_quickly() {
         .await;
     if let Ok(response) = response {
         assert_eq!(response.status(), 413);
+        assert_eq!(
+            response.headers().get("connection").map(|v| v.as_bytes()),
+            Some(&b"close"[..]),
+            "a 413 leaves the body unread, so the connection must not be reused"
+        );
     }
     still_serves(&server).await;
 

@@ -228,10 +228,20 @@ async fn coded_errors(response: Response) -> Response {
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    if is_json {
-        return response;
+    let mut response = if is_json {
+        response
+    } else {
+        json_error(response.status(), code, message)
+    };
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        // The rest of the body stays unread, so this connection cannot carry
+        // another request: say so, or a client's pool may reuse it and see
+        // it closed under its next request.
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
-    json_error(response.status(), code, message)
+    response
 }
 
 fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
