@@ -20,7 +20,8 @@ both_databases!(
     deleting_cascades_to_links_and_investments,
     pruning_the_change_log_keeps_the_newest_and_stops_followers_behind,
     a_failed_first_import_leaves_the_tables_whole,
-    a_bulk_import_restores_every_index_and_foreign_key,
+    a_bulk_import_restores_every_index_foreign_key_and_trigger,
+    a_bulk_import_tells_every_follower_to_rebuild,
 );
 
 async fn export_text(store: &Store) -> String {
@@ -437,6 +438,10 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
         Default::default()
     );
     load_sample(&store).await;
+    // A bulk load logs no entries (see the next test): these do.
+    transfer::import_file(&store, std::io::Cursor::new(later_startups(12)), |_| {})
+        .await
+        .expect("import");
     // On PostgreSQL, changes count once no older transaction runs (other
     // tests share the server): prune until some are gone.
     let waiting = std::time::Instant::now();
@@ -472,6 +477,54 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
         0
     );
     assert_eq!(store.search_pruned().await.expect("pruned"), through);
+}
+
+/// Startups new to the sample, in the import format.
+fn later_startups(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"type":"startup","key":"later-{i}","name":"Later {i}","sectors":["ai"],"stage":"IDEA","province":"can-tho"}}"#
+            ) + "\n"
+        })
+        .collect()
+}
+
+/// A first import into empty tables logs no change per row: it marks the
+/// change log pruned past every follower instead, so that search indexes
+/// and matching engines rebuild from the tables. Later imports log each
+/// change again.
+async fn a_bulk_import_tells_every_follower_to_rebuild(store: Store) {
+    let before = store.search_head().await.expect("head");
+    load_sample(&store).await;
+    assert!(
+        matches!(
+            store.search_changes(before, 1_000).await,
+            Err(StoreError::ChangeLogPruned)
+        ),
+        "a follower from before the bulk load must rebuild"
+    );
+    // A follower that rebuilt after it starts from the head and reads on.
+    let rebuilt = store.search_head().await.expect("head");
+    assert!(rebuilt >= store.search_pruned().await.expect("pruned"));
+    transfer::import_file(&store, std::io::Cursor::new(later_startups(3)), |_| {})
+        .await
+        .expect("import");
+    // On PostgreSQL a change counts once no older transaction runs (other
+    // tests share the server): read until all three are there.
+    let waiting = std::time::Instant::now();
+    loop {
+        let (changes, _) = store.search_changes(rebuilt, 1_000).await.expect("read on");
+        let startups = changes.iter().filter(|c| c.kind == "startup").count();
+        if startups >= 3 {
+            break;
+        }
+        assert!(
+            waiting.elapsed() < std::time::Duration::from_secs(10),
+            "the later import logged {startups} startups, not 3"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 /// A first import into empty tables loads them in bulk (their secondary
@@ -527,8 +580,8 @@ async fn a_failed_first_import_leaves_the_tables_whole(store: Store) {
     );
 }
 
-/// The schema's indexes and foreign keys, as the database prints them
-/// (SQLite keeps foreign keys in the table definitions).
+/// The schema's indexes, foreign keys and triggers, as the database prints
+/// them (SQLite keeps foreign keys in the table definitions).
 async fn schema_objects(store: &Store) -> Vec<String> {
     match store {
         Store::Postgres(pool) => sqlx::query_scalar(
@@ -536,6 +589,9 @@ async fn schema_objects(store: &Store) -> Vec<String> {
              union all \
              select format('%s %s %s validated=%s', conrelid::regclass, conname, pg_get_constraintdef(oid), convalidated) \
              from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace \
+             union all \
+             select pg_get_triggerdef(t.oid) from pg_trigger t join pg_class c on c.oid = t.tgrelid \
+             where not t.tgisinternal and c.relnamespace = current_schema()::regnamespace \
              order by 1",
         )
         .fetch_all(pool)
@@ -550,10 +606,10 @@ async fn schema_objects(store: &Store) -> Vec<String> {
     }
 }
 
-/// A first import drops the secondary indexes (and, on PostgreSQL, the
-/// foreign keys) of the empty tables it fills; every one of them must come
-/// back, validated, whether the import commits or fails.
-async fn a_bulk_import_restores_every_index_and_foreign_key(store: Store) {
+/// A first import drops the secondary indexes, change-log triggers (and, on
+/// PostgreSQL, the foreign keys) of the empty tables it fills; every one of
+/// them must come back, validated, whether the import commits or fails.
+async fn a_bulk_import_restores_every_index_foreign_key_and_trigger(store: Store) {
     let migrated = schema_objects(&store).await;
     assert!(
         migrated

@@ -109,17 +109,19 @@ mod sqlite {
 
     /// Readies an import's transaction, begun with `begin immediate` (it
     /// holds the database's write lock), for a bulk load of the imported
-    /// tables that are empty now: their non-unique indexes are dropped and
-    /// the statements that rebuild them returned, to run before the commit.
-    /// Building an index from sorted keys at the end costs less than
-    /// updating it row by row. DDL is transactional in SQLite: a failed
-    /// import leaves the indexes as they were. Unique indexes stay: they
-    /// keep refusing duplicate keys while the rows go in.
+    /// tables that are empty now: their non-unique indexes and change-log
+    /// triggers are dropped and the statements that restore them returned,
+    /// to run before the commit. Building an index from sorted keys at the
+    /// end costs less than updating it row by row; for the change log, see
+    /// [`super::BulkLoad`]. DDL is transactional in SQLite: a failed import
+    /// leaves the schema as it was. Unique indexes stay: they keep refusing
+    /// duplicate keys while the rows go in.
     pub async fn prepare_bulk(
         conn: &mut sqlx::SqliteConnection,
     ) -> Result<super::BulkLoad, super::StoreError> {
         let mut empty = Vec::new();
         let mut restore = Vec::new();
+        let mut triggers = Vec::new();
         for table in super::imported_tables() {
             let sql = format!("select not exists (select 1 from {table})");
             if !sqlx::query_scalar::<_, bool>(&sql)
@@ -143,6 +145,33 @@ mod sqlite {
                     .await?;
                 restore.push(create);
             }
+            let logging: Vec<(String, String)> = sqlx::query_as(
+                "select name, sql from sqlite_master \
+                 where type = 'trigger' and tbl_name = $1 and sql like '%search_changes%'",
+            )
+            .bind(table)
+            .fetch_all(&mut *conn)
+            .await?;
+            for (name, create) in logging {
+                sqlx::query(&format!("drop trigger \"{name}\""))
+                    .execute(&mut *conn)
+                    .await?;
+                triggers.push(create);
+            }
+        }
+        if !triggers.is_empty() {
+            restore.extend(triggers);
+            // A new entry's seq (AUTOINCREMENT never reuses one) is past
+            // every follower's position: the log is marked pruned through
+            // it, and the entry goes.
+            restore.extend(
+                [
+                    "insert into search_changes (kind, entity_id) values ('bulk load', 0)",
+                    "update search_meta set pruned_seq = (select max(seq) from search_changes) where id = 1",
+                    "delete from search_changes where seq = (select pruned_seq from search_meta where id = 1)",
+                ]
+                .map(String::from),
+            );
         }
         Ok(super::BulkLoad {
             tables: empty,
@@ -375,10 +404,10 @@ mod postgres {
     }
 
     /// Readies an import's transaction for a bulk load, as PostgreSQL's
-    /// manual advises ("Populating a Database"): the foreign keys and
-    /// non-unique indexes of every imported table that is empty now are
-    /// dropped, and the statements that restore them are returned, to run
-    /// before the commit. Rebuilding an index by sorting costs a fraction of
+    /// manual advises ("Populating a Database"): the foreign keys,
+    /// non-unique indexes and change-log triggers (see [`super::BulkLoad`])
+    /// of every imported table that is empty now are dropped, and the
+    /// statements that restore them are returned, to run before the commit. Rebuilding an index by sorting costs a fraction of
     /// inserting row by row, and restoring a foreign key checks every row in
     /// one query instead of one lookup per row: nothing is left unchecked.
     ///
@@ -433,11 +462,30 @@ mod postgres {
         .bind(&empty)
         .fetch_all(&mut *conn)
         .await?;
-        let mut restore = Vec::with_capacity(indexes.len() + keys.len());
+        let triggers: Vec<(String, String)> = sqlx::query_as(
+            "select format('drop trigger %I on %s', t.tgname, t.tgrelid::regclass), pg_get_triggerdef(t.oid) \
+             from pg_trigger t join pg_proc p on p.oid = t.tgfoid \
+             where t.tgrelid = any($1::text[]::regclass[]) and not t.tgisinternal \
+             and p.prosrc like '%search_changes%'",
+        )
+        .bind(&empty)
+        .fetch_all(&mut *conn)
+        .await?;
+        let logged = !triggers.is_empty();
+        let mut restore = Vec::with_capacity(indexes.len() + keys.len() + triggers.len() + 1);
         // Indexes first, so that checking the foreign keys can use them.
-        for (drop, create) in indexes.into_iter().chain(keys) {
+        for (drop, create) in indexes.into_iter().chain(keys).chain(triggers) {
             sqlx::query(&drop).execute(&mut *conn).await?;
             restore.push(create);
+        }
+        if logged {
+            // Every follower's position is below this running transaction's
+            // id: they all rebuild once it commits.
+            restore.push(
+                "update search_meta set pruned_tx = pg_current_xact_id()::text::int8, \
+                 pruned_seq = nextval(pg_get_serial_sequence('search_changes', 'seq')) where id = 1"
+                    .into(),
+            );
         }
         Ok(super::BulkLoad {
             tables: empty,
@@ -1456,6 +1504,13 @@ fn imported_tables() -> impl Iterator<Item = &'static str> {
 
 /// The tables an import loads in bulk (see `sqlite::prepare_bulk` and
 /// `postgres::defer_constraints`).
+///
+/// Their change-log triggers (migrations 0004 and 0005) are dropped too: a
+/// bulk load logs no entry per row. Instead, before the commit, the log is
+/// marked pruned through a position past every follower's (a seq, or on
+/// PostgreSQL this transaction's id), so that each search index and
+/// matching engine rebuilds from the tables once the import commits: about
+/// the cost of reading one entry per row, which the import no longer pays.
 #[derive(Debug, Default)]
 pub struct BulkLoad {
     /// The imported tables that were empty, now locked against other writers.
