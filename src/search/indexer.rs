@@ -12,7 +12,9 @@
 //! A server that finds no index, one written by another schema version, or
 //! one built from another database rebuilds it from the database first;
 //! so does one whose position the log was pruned past (servers keep the
-//! log's newest [`CHANGE_LOG_KEEP`] entries).
+//! log's newest [`CHANGE_LOG_KEEP`] entries, and a bulk import into empty
+//! tables marks the log so instead of logging each row: see
+//! [`crate::store::BulkLoad`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
