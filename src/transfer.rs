@@ -263,7 +263,7 @@ fn chunk_of(
 async fn write_chunk(tx: &mut crate::store::ImportTx, chunk: Chunk) -> Result<usize, ImportError> {
     let mut written = 0;
     for (batch, lines, new_keys) in chunk {
-        match tx.write(&batch, new_keys).await {
+        match tx.write(batch, new_keys).await {
             Ok(()) => written += lines.len(),
             Err(StoreError::Invalid { index, errors }) => {
                 let first = errors.into_iter().next();

@@ -22,6 +22,7 @@ both_databases!(
     a_failed_first_import_leaves_the_tables_whole,
     a_bulk_import_restores_every_index_foreign_key_and_trigger,
     a_bulk_import_tells_every_follower_to_rebuild,
+    a_large_first_import_stores_every_batch_exactly,
 );
 
 async fn export_text(store: &Store) -> String {
@@ -477,6 +478,56 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
         0
     );
     assert_eq!(store.search_pruned().await.expect("pruned"), through);
+}
+
+/// A first import of many batches (on PostgreSQL each written while the
+/// next is readied) stores exactly what SQLite stores, and a refused record
+/// far into it names its own line and leaves nothing behind.
+async fn a_large_first_import_stores_every_batch_exactly(store: Store) {
+    let mut data = Vec::new();
+    ketnoi::generate::generate(
+        &ketnoi::generate::GenerateOptions {
+            startups: 5_000,
+            investors: 300,
+            mentors: 300,
+            seed: 5,
+        },
+        &mut data,
+    )
+    .expect("generate");
+    let text = String::from_utf8(data).expect("UTF-8");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let bad_at = (4_000..lines.len())
+        .find(|&i| lines[i].starts_with(r#"{"type":"startup""#))
+        .expect("a startup far into the file");
+    lines[bad_at] =
+        r#"{"type":"startup","key":"late","name":"Late","stage":"SEED","founded_on":"2999-01-01"}"#;
+    let err = transfer::import_file(&store, std::io::Cursor::new(lines.join("\n")), |_| {})
+        .await
+        .expect_err("a startup founded in the future");
+    let ImportError::Line { line, field, .. } = &err else {
+        panic!("want a line error, got {err}");
+    };
+    assert_eq!((*line, field.as_deref()), (bad_at + 1, Some("founded_on")));
+    assert!(
+        store
+            .startup_records(RecordSelect::After { after: 0, limit: 1 })
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing of the failed import is left"
+    );
+
+    transfer::import_file(&store, std::io::Cursor::new(text.clone()), |_| {})
+        .await
+        .expect("import");
+    let reference = common::sqlite().await;
+    transfer::import_file(&reference, std::io::Cursor::new(text), |_| {})
+        .await
+        .expect("import into SQLite");
+    let (got, want) = (export_text(&store).await, export_text(&reference).await);
+    assert_eq!(got.lines().count(), want.lines().count());
+    assert!(got == want, "the export differs from SQLite's");
 }
 
 /// Startups new to the sample, in the import format.

@@ -263,40 +263,92 @@ mod postgres {
     /// statement or unpacking arrays, in about half the time of an insert.
     /// COPY returns nothing, so the ids are taken from the table's sequence
     /// first. Returns `(slug, id)` of every row (of a row without a slug, the
-    /// id as slug).
+    /// id as slug). An import's bulk load goes through [`LoadPipeline`]
+    /// instead, which does the same in overlapping steps.
     async fn load_rows(
         tx: &mut Transaction<'static, DB>,
         spec: &WriteSpec,
         rows: &mut [RowWrite],
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<(String, i64)>, StoreError> {
+        let ids = reserve_ids(tx, spec.table, rows.len()).await?;
+        copy_in(
+            tx,
+            spec.table,
+            &id_columns(spec),
+            encode_rows(spec, rows, &ids, now),
+        )
+        .await?;
+        Ok(rows
+            .iter()
+            .zip(ids)
+            .map(|(row, id)| (row.slug.clone().unwrap_or_else(|| id.to_string()), id))
+            .collect())
+    }
+
+    /// `n` ids from the table's sequence.
+    async fn reserve_ids(
+        tx: &mut Transaction<'static, DB>,
+        table: &str,
+        n: usize,
+    ) -> Result<Vec<i64>, StoreError> {
         // The subquery names the sequence once, not once per row.
-        let ids: Vec<i64> = sqlx::query_scalar(
+        Ok(sqlx::query_scalar(
             "select nextval(q.seq) from \
              (select pg_get_serial_sequence($1, 'id')::regclass as seq offset 0) q, \
              generate_series(1, $2)",
         )
-        .bind(spec.table)
-        .bind(rows.len() as i64)
+        .bind(table)
+        .bind(n as i64)
         .fetch_all(&mut **tx)
-        .await?;
+        .await?)
+    }
+
+    /// The columns [`encode_rows`] fills: `id`, then the spec's own.
+    fn id_columns(spec: &WriteSpec) -> Vec<&'static str> {
+        std::iter::once("id")
+            .chain(stamped_columns(spec).0)
+            .collect()
+    }
+
+    /// The rows with their `ids`, as COPY data for [`id_columns`].
+    fn encode_rows(
+        spec: &WriteSpec,
+        rows: &[RowWrite],
+        ids: &[i64],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Vec<u8> {
         let (stamped, stamps) = stamped_columns(spec);
-        let columns: Vec<&str> = std::iter::once("id").chain(stamped).collect();
-        let mut data = BinaryCopy::new(columns.len());
+        let mut data = BinaryCopy::new(1 + stamped.len());
         let stamp = Value::Time(Some(now));
-        for (row, id) in rows.iter().zip(&ids) {
+        for (row, id) in rows.iter().zip(ids) {
             data.row(
                 std::iter::once(&Value::Int(Some(*id)))
                     .chain(&row.values)
                     .chain(std::iter::repeat_n(&stamp, stamps)),
             );
         }
-        copy_in(tx, spec.table, &columns, data).await?;
-        Ok(rows
-            .iter()
-            .zip(ids)
-            .map(|(row, id)| (row.slug.clone().unwrap_or_else(|| id.to_string()), id))
-            .collect())
+        data.finish()
+    }
+
+    /// The columns of a link table's rows: owner, value, position.
+    fn link_columns(link: &LinkTable) -> [&'static str; 3] {
+        [link.owner, link.value, "position"]
+    }
+
+    /// The `n`th links of the rows (owned by `ids`) as COPY data for
+    /// [`link_columns`]; `None` when there are none.
+    fn encode_links(rows: &[RowWrite], ids: &[i64], n: usize) -> Option<Vec<u8>> {
+        let mut data = BinaryCopy::new(3);
+        let mut any = false;
+        for (row, id) in rows.iter().zip(ids) {
+            for (position, value) in row.links[n].iter().enumerate() {
+                let position = i32::try_from(position).expect("BUG: a record has few links");
+                data.row([&Value::Int(Some(*id)), value, &Value::Int32(Some(position))]);
+                any = true;
+            }
+        }
+        any.then(|| data.finish())
     }
 
     /// Inserts rows of `columns` into `table` with a binary COPY.
@@ -313,24 +365,119 @@ mod postgres {
         for row in &rows {
             data.row(row);
         }
-        copy_in(tx, table, columns, data).await
+        copy_in(tx, table, columns, data.finish()).await
     }
 
-    /// Streams rows into `table` (names from constants, never from input).
+    /// Streams COPY data into `table` (names from constants, never from input).
     async fn copy_in(
         tx: &mut Transaction<'static, DB>,
         table: &str,
         columns: &[&str],
-        data: BinaryCopy,
+        data: Vec<u8>,
     ) -> Result<(), StoreError> {
         let sql = format!(
             "copy {table} ({}) from stdin (format binary)",
             columns.join(", ")
         );
         let mut copy = tx.copy_in_raw(&sql).await?;
-        copy.send(data.finish()).await?;
+        copy.send(data).await?;
         copy.finish().await.map_err(super::on_unique_violation)?;
         Ok(())
+    }
+
+    /// A batch of new rows readied for COPY: validated, given ids, encoded,
+    /// with its links.
+    pub struct Encoded {
+        spec: &'static WriteSpec,
+        rows: Vec<u8>,
+        /// Per link table of the spec, its rows, if any.
+        links: Vec<Option<Vec<u8>>>,
+    }
+
+    /// An import's bulk load ([`WriteMode::Load`]), batch by batch, with the
+    /// client's work on each batch (validating and encoding it) done on
+    /// another thread while the server copies the batch before: the two
+    /// took turns before, each idle half the time.
+    ///
+    /// Each batch takes its ids from the sequence first, so the next
+    /// batch's references to it resolve before it is written; its COPY is
+    /// sent with the next batch's, or by [`LoadPipeline::flush`].
+    #[derive(Default)]
+    pub struct LoadPipeline {
+        pending: Option<Encoded>,
+    }
+
+    impl LoadPipeline {
+        /// Readies `batch` (of keys new to its bulk-loaded table) while the
+        /// batch before is written; leaves it to be written next. A refused
+        /// record is an [`StoreError::Invalid`] error of this batch, raised
+        /// only once the batch before is in.
+        pub async fn load(
+            &mut self,
+            tx: &mut Transaction<'static, DB>,
+            batch: Batch,
+            cache: &mut RefCache,
+        ) -> Result<(), StoreError> {
+            resolve(tx, &batch, cache).await?;
+            let ids = reserve_ids(tx, batch.spec().table, batch.len()).await?;
+            let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
+            let mut owned = std::mem::take(cache);
+            let readying = tokio::task::spawn_blocking(move || {
+                let encoded = encode_new(&batch, &mut owned, &ids, now);
+                (encoded, owned)
+            });
+            let sent = self.flush(tx).await;
+            let (encoded, owned) = readying.await.map_err(|e| {
+                StoreError::Database(sqlx::Error::Protocol(format!(
+                    "the thread readying a batch failed: {e}"
+                )))
+            })?;
+            *cache = owned;
+            sent?;
+            self.pending = Some(encoded?);
+            Ok(())
+        }
+
+        /// Writes the batch readied last, if any.
+        pub async fn flush(&mut self, tx: &mut Transaction<'static, DB>) -> Result<(), StoreError> {
+            let Some(encoded) = self.pending.take() else {
+                return Ok(());
+            };
+            let spec = encoded.spec;
+            copy_in(tx, spec.table, &id_columns(spec), encoded.rows).await?;
+            for (link, data) in spec.links.iter().zip(encoded.links) {
+                if let Some(data) = data {
+                    copy_in(tx, link.table, &link_columns(link), data).await?;
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// Validates a batch whose references `cache` holds, encodes its rows
+    /// with `ids` and their links, and remembers the ids of its keys.
+    fn encode_new(
+        batch: &Batch,
+        cache: &mut RefCache,
+        ids: &[i64],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Encoded, StoreError> {
+        let (spec, rows) = rows_of(batch, cache)?;
+        let encoded = Encoded {
+            spec,
+            rows: encode_rows(spec, &rows, ids, now),
+            links: (0..spec.links.len())
+                .map(|n| encode_links(&rows, ids, n))
+                .collect(),
+        };
+        if let Some(table) = batch.referenced_table() {
+            for (row, id) in rows.into_iter().zip(ids) {
+                if let Some(slug) = row.slug {
+                    cache.insert(table, slug, *id);
+                }
+            }
+        }
+        Ok(encoded)
     }
 
     /// Rows in the binary format of PostgreSQL's COPY: a header, then per
@@ -1290,7 +1437,7 @@ impl Store {
                         BulkLoad::default()
                     }
                 };
-                ImportTx::Postgres(tx, RefCache::default(), bulk)
+                ImportTx::Postgres(tx, RefCache::default(), bulk, Default::default())
             }
         })
     }
@@ -1484,6 +1631,7 @@ pub enum ImportTx {
         sqlx::Transaction<'static, sqlx::Postgres>,
         RefCache,
         BulkLoad,
+        postgres::LoadPipeline,
     ),
 }
 
@@ -1521,8 +1669,11 @@ pub struct BulkLoad {
 
 impl ImportTx {
     /// Writes a batch inside the import's transaction. `new_keys` says that
-    /// no key of the batch was written earlier in this import.
-    pub async fn write(&mut self, batch: &Batch, new_keys: bool) -> Result<(), StoreError> {
+    /// no key of the batch was written earlier in this import. On
+    /// PostgreSQL a bulk-loaded batch is written with the next one (or at
+    /// the commit), so the error of a batch may come from the one before;
+    /// a refused record is always reported with its own batch.
+    pub async fn write(&mut self, batch: Batch, new_keys: bool) -> Result<(), StoreError> {
         let mode = |bulk: &BulkLoad| {
             if new_keys && bulk.tables.contains(&batch.spec().table) {
                 WriteMode::Load
@@ -1531,21 +1682,29 @@ impl ImportTx {
             }
         };
         match self {
-            ImportTx::Sqlite(tx, cache, bulk) => {
-                sqlite::write_batch(tx, batch, mode(bulk), cache).await
-            }
-            ImportTx::Postgres(tx, cache, bulk) => {
-                postgres::write_batch(tx, batch, mode(bulk), cache).await
-            }
+            ImportTx::Sqlite(tx, cache, bulk) => sqlite::write_batch(tx, &batch, mode(bulk), cache)
+                .await
+                .map(drop),
+            ImportTx::Postgres(tx, cache, bulk, pipeline) => match mode(bulk) {
+                WriteMode::Load => pipeline.load(tx, batch, cache).await,
+                mode => {
+                    pipeline.flush(tx).await?;
+                    postgres::write_batch(tx, &batch, mode, cache)
+                        .await
+                        .map(drop)
+                }
+            },
         }
-        .map(drop)
     }
 
     /// Commits the import.
     pub async fn commit(self) -> Result<(), StoreError> {
         match self {
             ImportTx::Sqlite(tx, _, bulk) => sqlite::finish_import(tx, bulk.restore).await,
-            ImportTx::Postgres(tx, _, bulk) => postgres::finish_import(tx, bulk.restore).await,
+            ImportTx::Postgres(mut tx, _, bulk, mut pipeline) => {
+                pipeline.flush(&mut tx).await?;
+                postgres::finish_import(tx, bulk.restore).await
+            }
         }
     }
 }
@@ -1606,6 +1765,19 @@ impl Batch {
             Batch::Mentors(_) => &MENTOR_SPEC,
             Batch::Events(_) => &EVENT_SPEC,
             Batch::Investments(_) => &INVESTMENT_SPEC,
+        }
+    }
+
+    /// The table of the batch's records when records refer to them by key:
+    /// an import keeps their ids in its [`RefCache`].
+    fn referenced_table(&self) -> Option<Table> {
+        match self {
+            Batch::Sectors(_) => Some(Table::Sectors),
+            Batch::Provinces(_) => Some(Table::Provinces),
+            Batch::Organizations(_) => Some(Table::Organizations),
+            Batch::Startups(_) => Some(Table::Startups),
+            Batch::Investors(_) => Some(Table::Investors),
+            Batch::Mentors(_) | Batch::Events(_) | Batch::Investments(_) => None,
         }
     }
 

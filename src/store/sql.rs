@@ -901,22 +901,7 @@ pub async fn write_batch(
     for (n, link) in spec.links.iter().enumerate() {
         replace_links(tx, *link, &owners, &existing, n).await?;
     }
-    if let Batch::Organizations(_) | Batch::Startups(_) | Batch::Investors(_) = batch {
-        let table = match batch {
-            Batch::Organizations(_) => Table::Organizations,
-            Batch::Startups(_) => Table::Startups,
-            _ => Table::Investors,
-        };
-        for (slug, id) in &ids {
-            cache.insert(table, slug.clone(), *id);
-        }
-    }
-    if let Batch::Sectors(_) | Batch::Provinces(_) = batch {
-        let table = if matches!(batch, Batch::Sectors(_)) {
-            Table::Sectors
-        } else {
-            Table::Provinces
-        };
+    if let Some(table) = batch.referenced_table() {
         for (slug, id) in &ids {
             cache.insert(table, slug.clone(), *id);
         }
