@@ -233,14 +233,12 @@ async fn coded_errors(response: Response) -> Response {
     } else {
         json_error(response.status(), code, message)
     };
-    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        // The rest of the body stays unread, so this connection cannot carry
-        // another request: say so, or a client's pool may reuse it and see
-        // it closed under its next request.
-        response
-            .headers_mut()
-            .insert(header::CONNECTION, HeaderValue::from_static("close"));
-    }
+    // Both may leave the rest of the body unread, so this connection cannot
+    // carry another request: say so, or a client's pool may reuse it and
+    // see it closed under its next request.
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
     response
 }
 

@@ -952,7 +952,7 @@ impl Matching {
     /// Reads everything into a new catalogue and swaps it in; returns the
     /// change-log position it is current with.
     pub async fn load(&self, store: &Store) -> Result<ChangePosition, MatchError> {
-        let position = store.search_head().await?;
+        let position = store.search_rebuild_position().await?;
         let mut c = Catalogue::default();
         c.names.refresh(store).await?;
         let mut invested: HashMap<i64, Vec<i64>> = HashMap::new();

@@ -14,7 +14,7 @@
 //! so does one whose position the log was pruned past (servers keep the
 //! log's newest [`CHANGE_LOG_KEEP`] entries, and a bulk import into empty
 //! tables marks the log so instead of logging each row: see
-//! [`crate::store::BulkLoad`]).
+//! [`crate::store::BulkLoad`] and [`Store::search_rebuild_position`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
@@ -284,7 +284,7 @@ pub async fn rebuild(
     let state = IndexState {
         schema: SCHEMA_VERSION,
         instance: store.search_instance().await?,
-        position: store.search_head().await?,
+        position: store.search_rebuild_position().await?,
     };
     index.clear()?;
     let (send, mut receive) = tokio::sync::mpsc::channel::<Vec<SearchDoc>>(4);

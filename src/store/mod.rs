@@ -121,7 +121,7 @@ mod sqlite {
     ) -> Result<super::BulkLoad, super::StoreError> {
         let mut empty = Vec::new();
         let mut restore = Vec::new();
-        let mut triggers = Vec::new();
+        let mut unlogged = Vec::new();
         for table in super::imported_tables() {
             let sql = format!("select not exists (select 1 from {table})");
             if !sqlx::query_scalar::<_, bool>(&sql)
@@ -152,30 +152,31 @@ mod sqlite {
             .bind(table)
             .fetch_all(&mut *conn)
             .await?;
+            if !logging.is_empty() {
+                unlogged.push(table);
+            }
             for (name, create) in logging {
                 sqlx::query(&format!("drop trigger \"{name}\""))
                     .execute(&mut *conn)
                     .await?;
-                triggers.push(create);
+                restore.push(create);
             }
-        }
-        if !triggers.is_empty() {
-            restore.extend(triggers);
-            // A new entry's seq (AUTOINCREMENT never reuses one) is past
-            // every follower's position: the log is marked pruned through
-            // it, and the entry goes.
-            restore.extend(
-                [
-                    "insert into search_changes (kind, entity_id) values ('bulk load', 0)",
-                    "update search_meta set pruned_seq = (select max(seq) from search_changes) where id = 1",
-                    "delete from search_changes where seq = (select pruned_seq from search_meta where id = 1)",
-                ]
-                .map(String::from),
-            );
         }
         Ok(super::BulkLoad {
             tables: empty,
             restore,
+            unlogged,
+            // A new entry's seq (AUTOINCREMENT never reuses one) is past
+            // every follower's position: the log is marked pruned through
+            // it, and the entry goes.
+            mark: [
+                "insert into search_changes (kind, entity_id) values ('bulk load', 0)",
+                "update search_meta set pruned_seq = (select max(seq) from search_changes) where id = 1",
+                "delete from search_changes where seq = (select pruned_seq from search_meta where id = 1)",
+            ]
+            .map(String::from)
+            .into(),
+            wrote_unlogged: false,
         })
     }
 
@@ -343,7 +344,7 @@ mod postgres {
         let mut any = false;
         for (row, id) in rows.iter().zip(ids) {
             for (position, value) in row.links[n].iter().enumerate() {
-                let position = i32::try_from(position).expect("BUG: a record has few links");
+                let position = i32::try_from(position).expect("BUG: a record has under 2^31 links");
                 data.row([&Value::Int(Some(*id)), value, &Value::Int32(Some(position))]);
                 any = true;
             }
@@ -397,11 +398,15 @@ mod postgres {
     /// An import's bulk load ([`WriteMode::Load`]), batch by batch, with the
     /// client's work on each batch (validating and encoding it) done on
     /// another thread while the server copies the batch before: the two
-    /// took turns before, each idle half the time.
+    /// took turns before, each idle much of the time.
     ///
     /// Each batch takes its ids from the sequence first, so the next
     /// batch's references to it resolve before it is written; its COPY is
-    /// sent with the next batch's, or by [`LoadPipeline::flush`].
+    /// sent while the next batch is readied, or by [`LoadPipeline::flush`].
+    /// A record that validation refuses is reported with its own batch; an
+    /// error of the database while copying (which validation and the
+    /// import's unique keys leave to broken invariants) comes from the
+    /// next write or the commit.
     #[derive(Default)]
     pub struct LoadPipeline {
         pending: Option<Encoded>,
@@ -554,9 +559,10 @@ mod postgres {
     /// manual advises ("Populating a Database"): the foreign keys,
     /// non-unique indexes and change-log triggers (see [`super::BulkLoad`])
     /// of every imported table that is empty now are dropped, and the
-    /// statements that restore them are returned, to run before the commit. Rebuilding an index by sorting costs a fraction of
-    /// inserting row by row, and restoring a foreign key checks every row in
-    /// one query instead of one lookup per row: nothing is left unchecked.
+    /// statements that restore them are returned, to run before the commit.
+    /// Rebuilding an index by sorting costs a fraction of inserting row by
+    /// row, and restoring a foreign key checks every row in one query
+    /// instead of one lookup per row: nothing is left unchecked.
     ///
     /// Unique indexes stay: upserts need them. The dropped objects are read
     /// from the catalog, so they come back exactly as the migrations made them.
@@ -609,34 +615,40 @@ mod postgres {
         .bind(&empty)
         .fetch_all(&mut *conn)
         .await?;
-        let triggers: Vec<(String, String)> = sqlx::query_as(
-            "select format('drop trigger %I on %s', t.tgname, t.tgrelid::regclass), pg_get_triggerdef(t.oid) \
-             from pg_trigger t join pg_proc p on p.oid = t.tgfoid \
+        let triggers: Vec<(String, String, String)> = sqlx::query_as(
+            "select c.relname::text, format('drop trigger %I on %s', t.tgname, t.tgrelid::regclass), \
+                    pg_get_triggerdef(t.oid) \
+             from pg_trigger t join pg_proc p on p.oid = t.tgfoid join pg_class c on c.oid = t.tgrelid \
              where t.tgrelid = any($1::text[]::regclass[]) and not t.tgisinternal \
              and p.prosrc like '%search_changes%'",
         )
         .bind(&empty)
         .fetch_all(&mut *conn)
         .await?;
-        let logged = !triggers.is_empty();
-        let mut restore = Vec::with_capacity(indexes.len() + keys.len() + triggers.len() + 1);
+        let unlogged: Vec<&'static str> = empty
+            .iter()
+            .copied()
+            .filter(|table| triggers.iter().any(|(name, _, _)| name == table))
+            .collect();
+        let triggers = triggers.into_iter().map(|(_, drop, create)| (drop, create));
+        let mut restore = Vec::new();
         // Indexes first, so that checking the foreign keys can use them.
         for (drop, create) in indexes.into_iter().chain(keys).chain(triggers) {
             sqlx::query(&drop).execute(&mut *conn).await?;
             restore.push(create);
         }
-        if logged {
-            // Every follower's position is below this running transaction's
-            // id: they all rebuild once it commits.
-            restore.push(
-                "update search_meta set pruned_tx = pg_current_xact_id()::text::int8, \
-                 pruned_seq = nextval(pg_get_serial_sequence('search_changes', 'seq')) where id = 1"
-                    .into(),
-            );
-        }
         Ok(super::BulkLoad {
             tables: empty,
             restore,
+            unlogged,
+            // Every follower's position is below this running transaction's
+            // id (see `Store::search_rebuild_position` for after the commit).
+            mark: vec![
+                "update search_meta set pruned_tx = pg_current_xact_id()::text::int8, \
+                 pruned_seq = nextval(pg_get_serial_sequence('search_changes', 'seq')) where id = 1"
+                    .into(),
+            ],
+            wrote_unlogged: false,
         })
     }
 
@@ -1477,6 +1489,22 @@ impl Store {
         dispatch!(self, read, search_head())
     }
 
+    /// [`Store::search_head`] once it is at or past the pruned position:
+    /// where a follower that reads everything (after the log was pruned
+    /// past it) starts, so that it can follow on. On PostgreSQL a bulk
+    /// import marks the log pruned through its own transaction, which the
+    /// head passes once every older transaction has ended (until then their
+    /// changes are not readable from the log either); this waits for that.
+    pub async fn search_rebuild_position(&self) -> Result<ChangePosition, StoreError> {
+        loop {
+            let head = self.search_head().await?;
+            if head >= self.search_pruned().await? {
+                return Ok(head);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     /// The position the change log has been pruned through (the start,
     /// `ChangePosition::default()`, when it never was).
     pub async fn search_pruned(&self) -> Result<ChangePosition, StoreError> {
@@ -1654,25 +1682,51 @@ fn imported_tables() -> impl Iterator<Item = &'static str> {
 /// `postgres::defer_constraints`).
 ///
 /// Their change-log triggers (migrations 0004 and 0005) are dropped too: a
-/// bulk load logs no entry per row. Instead, before the commit, the log is
-/// marked pruned through a position past every follower's (a seq, or on
-/// PostgreSQL this transaction's id), so that each search index and
-/// matching engine rebuilds from the tables once the import commits: about
-/// the cost of reading one entry per row, which the import no longer pays.
+/// bulk load logs no entry per row. Instead, if the import wrote to any of
+/// those tables, the log is marked pruned (before the commit) through a
+/// position past every follower's (a seq, or on PostgreSQL this
+/// transaction's id), so that each search index and matching engine
+/// rebuilds from the tables after the import: about the cost of reading
+/// one entry per row, which the import no longer pays. (So even a few rows
+/// into an empty table mean a rebuild: a first load, not a daily update.)
 #[derive(Debug, Default)]
 pub struct BulkLoad {
     /// The imported tables that were empty, now locked against other writers.
     tables: Vec<&'static str>,
     /// The statements that restore what was dropped, to run before the commit.
     restore: Vec<String>,
+    /// The tables among them whose change-log triggers were dropped.
+    unlogged: Vec<&'static str>,
+    /// The statements that mark the log pruned past every follower.
+    mark: Vec<String>,
+    /// Whether the import wrote to an unlogged table (so must mark the log).
+    wrote_unlogged: bool,
+}
+
+impl BulkLoad {
+    /// Notes a write to `table`.
+    fn wrote(&mut self, table: &str) {
+        self.wrote_unlogged |= self.unlogged.contains(&table);
+    }
+
+    /// The statements to run before the commit: the restores, then the
+    /// mark if it is needed.
+    fn finishing(self) -> Vec<String> {
+        let mut statements = self.restore;
+        if self.wrote_unlogged {
+            statements.extend(self.mark);
+        }
+        statements
+    }
 }
 
 impl ImportTx {
     /// Writes a batch inside the import's transaction. `new_keys` says that
     /// no key of the batch was written earlier in this import. On
-    /// PostgreSQL a bulk-loaded batch is written with the next one (or at
-    /// the commit), so the error of a batch may come from the one before;
-    /// a refused record is always reported with its own batch.
+    /// PostgreSQL a bulk-loaded batch is copied while the next one is
+    /// readied (see `postgres::LoadPipeline`): a record refused by
+    /// validation is reported with its own batch, a database error while
+    /// copying with the next write or the commit.
     pub async fn write(&mut self, batch: Batch, new_keys: bool) -> Result<(), StoreError> {
         let mode = |bulk: &BulkLoad| {
             if new_keys && bulk.tables.contains(&batch.spec().table) {
@@ -1682,28 +1736,35 @@ impl ImportTx {
             }
         };
         match self {
-            ImportTx::Sqlite(tx, cache, bulk) => sqlite::write_batch(tx, &batch, mode(bulk), cache)
-                .await
-                .map(drop),
-            ImportTx::Postgres(tx, cache, bulk, pipeline) => match mode(bulk) {
-                WriteMode::Load => pipeline.load(tx, batch, cache).await,
-                mode => {
-                    pipeline.flush(tx).await?;
-                    postgres::write_batch(tx, &batch, mode, cache)
-                        .await
-                        .map(drop)
+            ImportTx::Sqlite(tx, cache, bulk) => {
+                bulk.wrote(batch.spec().table);
+                sqlite::write_batch(tx, &batch, mode(bulk), cache)
+                    .await
+                    .map(drop)
+            }
+            ImportTx::Postgres(tx, cache, bulk, pipeline) => {
+                let mode = mode(bulk);
+                bulk.wrote(batch.spec().table);
+                match mode {
+                    WriteMode::Load => pipeline.load(tx, batch, cache).await,
+                    mode => {
+                        pipeline.flush(tx).await?;
+                        postgres::write_batch(tx, &batch, mode, cache)
+                            .await
+                            .map(drop)
+                    }
                 }
-            },
+            }
         }
     }
 
     /// Commits the import.
     pub async fn commit(self) -> Result<(), StoreError> {
         match self {
-            ImportTx::Sqlite(tx, _, bulk) => sqlite::finish_import(tx, bulk.restore).await,
+            ImportTx::Sqlite(tx, _, bulk) => sqlite::finish_import(tx, bulk.finishing()).await,
             ImportTx::Postgres(mut tx, _, bulk, mut pipeline) => {
                 pipeline.flush(&mut tx).await?;
-                postgres::finish_import(tx, bulk.restore).await
+                postgres::finish_import(tx, bulk.finishing()).await
             }
         }
     }
