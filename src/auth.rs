@@ -8,10 +8,11 @@
 //! e-mail address is checked against a dummy hash, so the answer time does
 //! not tell whether an account exists.
 
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, LazyLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
@@ -41,10 +42,14 @@ pub const MAX_USER_NAME_CHARS: usize = 200;
 pub struct AuthConfig {
     /// How long a token from `signIn` stays valid.
     pub token_ttl: Duration,
-    /// Sign-in attempts one account may take in a burst...
+    /// Wrong passwords one account may take in a row...
     pub account_burst: u32,
-    /// ...after which one more is allowed per this period.
-    pub account_period: Duration,
+    /// ...after which every sign-in to it, right or wrong, waits its turn:
+    /// this long after the last, doubling with each further wrong password
+    /// up to 16 times as long. The address limits do the blocking; this
+    /// only slows guessing spread over many addresses, and the owner still
+    /// gets in.
+    pub account_delay: Duration,
     /// Sign-in attempts one client address may take in a burst...
     pub address_burst: u32,
     /// ...after which one more is allowed per this period.
@@ -61,7 +66,7 @@ impl Default for AuthConfig {
         AuthConfig {
             token_ttl: Duration::from_secs(30 * 24 * 3600),
             account_burst: 5,
-            account_period: Duration::from_secs(60),
+            account_delay: Duration::from_secs(1),
             address_burst: 20,
             address_period: Duration::from_secs(6),
             sign_up_burst: 50,
@@ -128,7 +133,7 @@ pub enum SignIn {
 pub struct Auth {
     store: Store,
     config: AuthConfig,
-    by_account: DefaultKeyedRateLimiter<String>,
+    by_account: AccountDelays,
     by_address: DefaultKeyedRateLimiter<IpAddr>,
     sign_ups: DefaultKeyedRateLimiter<IpAddr>,
     /// Password hashes computed at once: each takes ~19 MiB and a core for
@@ -160,7 +165,7 @@ impl Auth {
     /// Accounts on `store` with these settings.
     pub fn new(store: Store, config: AuthConfig) -> Arc<Auth> {
         Arc::new(Auth {
-            by_account: RateLimiter::keyed(quota(config.account_burst, config.account_period)),
+            by_account: AccountDelays::new(config.account_burst, config.account_delay),
             by_address: RateLimiter::keyed(quota(config.address_burst, config.address_period)),
             sign_ups: RateLimiter::keyed(quota(config.sign_up_burst, config.sign_up_period)),
             hashing: tokio::sync::Semaphore::new(
@@ -216,6 +221,8 @@ impl Auth {
         let mut c = Checker::default();
         if email.is_empty() {
             c.push("email", FieldErrorCode::Required, "is required");
+        } else if let Some(refusal) = email_refusal(&email) {
+            c.push("email", FieldErrorCode::Invalid, refusal);
         } else {
             c.contact(&Contact {
                 email: Some(email.clone()),
@@ -266,11 +273,17 @@ impl Auth {
             // No account has such an address; keep the limiter's keys short.
             email.truncate(0);
         }
-        if let Some(wait) = self.throttle(&email, address) {
+        if let Some(wait) = self.throttle_address(address) {
             return Ok(SignIn::Throttled(wait));
         }
         if password.len() > MAX_PASSWORD_BYTES || email.is_empty() {
             return Ok(SignIn::Refused);
+        }
+        // Before the password is checked, so the wait says nothing of it.
+        match self.by_account.reserve(&email, Instant::now()) {
+            Ok(wait) if wait.is_zero() => {}
+            Ok(wait) => tokio::time::sleep(wait).await,
+            Err(wait) => return Ok(SignIn::Throttled(wait.max(Duration::from_secs(1)))),
         }
         let found = self.store.user_by_email(&email).await?;
         let (hash, row) = match found {
@@ -283,39 +296,30 @@ impl Auth {
         };
         match row {
             Some(row) if matches => {
+                self.by_account.succeeded(&email);
                 let user = row.into_model()?;
                 let token = self.start_session(user.id).await?;
                 Ok(SignIn::Welcome(user, token))
             }
-            _ => Ok(SignIn::Refused),
+            _ => {
+                self.by_account.failed(&email, Instant::now());
+                Ok(SignIn::Refused)
+            }
         }
     }
 
-    /// Takes one attempt from both allowances; the wait if either is spent.
-    fn throttle(&self, email: &str, address: Option<IpAddr>) -> Option<Duration> {
-        let lengths = [
-            self.by_account.len(),
-            self.by_address.len(),
-            self.sign_ups.len(),
-        ];
-        if lengths.iter().any(|n| *n > MAX_LIMITER_KEYS) {
-            self.by_account.retain_recent();
+    /// Takes one attempt from the address's allowance; the wait if it is
+    /// spent.
+    fn throttle_address(&self, address: Option<IpAddr>) -> Option<Duration> {
+        if self.by_address.len() > MAX_LIMITER_KEYS || self.sign_ups.len() > MAX_LIMITER_KEYS {
             self.by_address.retain_recent();
             self.sign_ups.retain_recent();
         }
         let now = DefaultClock::default().now();
-        let at_least_a_second = |d: Duration| d.max(Duration::from_secs(1));
-        // The address first: a throttled address does not spend the
-        // account's allowance, so nobody can lock a user out from a few
-        // addresses.
-        if let Some(address) = address
-            && let Err(not_until) = self.by_address.check_key(&client_key(address))
-        {
-            return Some(at_least_a_second(not_until.wait_time_from(now)));
-        }
-        match self.by_account.check_key(&email.to_string()) {
+        let address = address?;
+        match self.by_address.check_key(&client_key(address)) {
             Ok(_) => None,
-            Err(not_until) => Some(at_least_a_second(not_until.wait_time_from(now))),
+            Err(not_until) => Some(not_until.wait_time_from(now).max(Duration::from_secs(1))),
         }
     }
 
@@ -357,9 +361,141 @@ impl Auth {
     }
 }
 
-/// E-mail addresses compare trimmed and case-insensitively.
+/// Wrong passwords per account. Past `free` of them in a row, sign-ins to
+/// the account take turns: each waits for its slot, and slots are spaced
+/// by a delay that doubles with every further wrong password (up to 16
+/// times `base`). A right password, after its wait, signs in and clears
+/// the count, so guessing cannot lock the owner out, while guessing from
+/// many addresses at once is slowed to one guess per slot. A queue longer
+/// than [`MAX_ACCOUNT_QUEUE`] is refused with a wait (429).
+struct AccountDelays {
+    free: u32,
+    base: Duration,
+    states: std::sync::Mutex<HashMap<String, Failures>>,
+}
+
+/// The wrong passwords of one account.
+struct Failures {
+    count: u32,
+    last: Instant,
+    /// When the next sign-in may run.
+    next_slot: Instant,
+}
+
+/// The longest an attempt waits for its turn before it is refused.
+const MAX_ACCOUNT_QUEUE: Duration = Duration::from_secs(20);
+/// Wrong passwords are forgotten after this long without another.
+const FORGET_FAILURES: Duration = Duration::from_secs(15 * 60);
+
+impl AccountDelays {
+    fn new(free: u32, base: Duration) -> AccountDelays {
+        AccountDelays {
+            free,
+            base,
+            states: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Failures>> {
+        // The map holds counters only: one a panicking thread left half
+        // updated is still usable.
+        self.states
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The spacing of slots after `count` wrong passwords.
+    fn delay(&self, count: u32) -> Duration {
+        if count < self.free {
+            return Duration::ZERO;
+        }
+        self.base * (1u32 << (count - self.free).min(4))
+    }
+
+    /// A turn for one attempt: how long to wait for it, or `Err` with the
+    /// wait when the queue is too long.
+    fn reserve(&self, email: &str, now: Instant) -> Result<Duration, Duration> {
+        let mut states = self.lock();
+        let Some(f) = states.get_mut(email) else {
+            return Ok(Duration::ZERO);
+        };
+        if now.saturating_duration_since(f.last) > FORGET_FAILURES {
+            states.remove(email);
+            return Ok(Duration::ZERO);
+        }
+        if f.count < self.free {
+            return Ok(Duration::ZERO);
+        }
+        let slot = f.next_slot.max(now);
+        let wait = slot - now;
+        if wait > MAX_ACCOUNT_QUEUE {
+            return Err(wait - MAX_ACCOUNT_QUEUE);
+        }
+        f.next_slot = slot + self.delay(f.count);
+        Ok(wait)
+    }
+
+    fn failed(&self, email: &str, now: Instant) {
+        let mut states = self.lock();
+        if states.len() >= MAX_LIMITER_KEYS && !states.contains_key(email) {
+            states.retain(|_, f| now.saturating_duration_since(f.last) <= FORGET_FAILURES);
+            if states.len() >= MAX_LIMITER_KEYS {
+                // A flood of made-up addresses: keep the accounts already
+                // slowed down, forget the rest.
+                let free = self.free;
+                states.retain(|_, f| f.count >= free);
+            }
+        }
+        let f = states.entry(email.to_string()).or_insert(Failures {
+            count: 0,
+            last: now,
+            next_slot: now,
+        });
+        f.count = f.count.saturating_add(1);
+        f.last = now;
+        if f.count >= self.free {
+            f.next_slot = f.next_slot.max(now + self.delay(f.count));
+        }
+    }
+
+    fn succeeded(&self, email: &str) {
+        self.lock().remove(email);
+    }
+}
+
+/// E-mail addresses compare trimmed, in Unicode compatibility form (NFKC:
+/// a full-width `ａ` is an `a`) and case-insensitively.
 pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
+    use unicode_normalization::UnicodeNormalization;
+    email.trim().nfkc().collect::<String>().to_lowercase()
+}
+
+/// Why a normalized address cannot name a new account, if it cannot. After
+/// NFKC an address must be printable ASCII (an internationalised domain in
+/// its `xn--` form): otherwise `ʟan@example.vn` with a Cyrillic or Greek
+/// look-alike, or one with a zero-width space, would be a second account
+/// that reads as the first. Invisible characters get their own message,
+/// since the user cannot see what is wrong.
+fn email_refusal(email: &str) -> Option<&'static str> {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+                | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+    };
+    if email.chars().any(invisible) {
+        Some("contains an invisible character: type the address again")
+    } else if !email.chars().all(|c| c.is_ascii_graphic()) {
+        Some(
+            "must be written in Latin letters, digits and punctuation \
+             (an internationalised domain in its xn-- form)",
+        )
+    } else {
+        None
+    }
 }
 
 fn check_password(c: &mut Checker, password: &str) {
@@ -446,6 +582,63 @@ mod tests {
     #[test]
     fn emails_compare_case_insensitively() {
         assert_eq!(normalize_email("  Lan@Example.VN "), "lan@example.vn");
+    }
+
+    /// Regression: sign-up took look-alikes of an existing address (a
+    /// full-width letter, a Cyrillic one, a zero-width space) as new
+    /// accounts.
+    #[test]
+    fn look_alike_addresses_are_the_same_or_refused() {
+        assert_eq!(normalize_email("ｌａｎ@example.vn"), "lan@example.vn");
+        assert_eq!(email_refusal(&normalize_email("lan@example.vn")), None);
+        assert_eq!(email_refusal(&normalize_email("lan@xn--vd-2ka.vn")), None);
+        for lookalike in ["l\u{0430}n@example.vn", "lan@ex\u{0430}mple.vn", "lαn@example.vn"] {
+            let refusal = email_refusal(&normalize_email(lookalike)).expect(lookalike);
+            assert!(refusal.contains("Latin"), "{lookalike}: {refusal}");
+        }
+        for hidden in ["la\u{200B}n@example.vn", "lan\u{2060}@example.vn", "\u{FEFF}lan@example.vn", "lan@exam\u{00AD}ple.vn"] {
+            let refusal = email_refusal(&normalize_email(hidden)).expect(hidden);
+            assert!(refusal.contains("invisible"), "{hidden:?}: {refusal}");
+        }
+    }
+
+    /// Regression: five wrong passwords locked the real owner out for
+    /// minutes. Now they only space out the account's next sign-ins, right
+    /// or wrong alike.
+    #[test]
+    fn wrong_passwords_delay_the_account_without_locking_it() {
+        let delays = AccountDelays::new(3, Duration::from_secs(1));
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            assert_eq!(delays.reserve("a@b.vn", t0), Ok(Duration::ZERO));
+            delays.failed("a@b.vn", t0);
+        }
+        // The next attempt waits one delay; two at once queue one after
+        // the other.
+        assert_eq!(delays.reserve("a@b.vn", t0), Ok(Duration::from_secs(1)));
+        assert_eq!(delays.reserve("a@b.vn", t0), Ok(Duration::from_secs(2)));
+        // Other accounts are untouched.
+        assert_eq!(delays.reserve("c@d.vn", t0), Ok(Duration::ZERO));
+        // More wrong passwords double the spacing, up to a cap...
+        for _ in 0..10 {
+            delays.failed("a@b.vn", t0);
+        }
+        assert_eq!(delays.delay(13), Duration::from_secs(16));
+        // ...and a queue past the longest wait is refused, not lengthened.
+        let mut refused = false;
+        for _ in 0..10 {
+            refused |= delays.reserve("a@b.vn", t0).is_err();
+        }
+        assert!(refused);
+        // The right password clears it all.
+        delays.succeeded("a@b.vn");
+        assert_eq!(delays.reserve("a@b.vn", t0), Ok(Duration::ZERO));
+        // Failures are forgotten after a quiet quarter of an hour.
+        for _ in 0..5 {
+            delays.failed("e@f.vn", t0);
+        }
+        let later = t0 + FORGET_FAILURES + Duration::from_secs(1);
+        assert_eq!(delays.reserve("e@f.vn", later), Ok(Duration::ZERO));
     }
 
     #[tokio::test]

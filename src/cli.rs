@@ -205,7 +205,9 @@ pub struct ServeArgs {
     /// Hours a sign-in token stays valid.
     #[arg(long, env = "KETNOI_TOKEN_TTL_HOURS", default_value_t = 720)]
     pub token_ttl_hours: u64,
-    /// Sign-in attempts one account may make in a row; then one a minute.
+    /// Wrong passwords one account may take in a row; after them each
+    /// sign-in to it waits its turn (a second, doubling with each further
+    /// wrong password up to 16), and a right password still signs in.
     #[arg(long, env = "KETNOI_SIGN_IN_ATTEMPTS_PER_ACCOUNT", default_value_t = 5)]
     pub sign_in_attempts_per_account: u32,
     /// Sign-in attempts one client address may make in a row; then ten a minute.
@@ -241,6 +243,11 @@ pub struct ServeArgs {
     /// The most aliases in one document.
     #[arg(long, env = "KETNOI_MAX_ALIASES", default_value_t = Limits::default().max_aliases)]
     pub max_aliases: usize,
+    /// The most selections a document may stand for once its fragments are
+    /// expanded (fields, spreads and inline fragments, counted at every
+    /// spread).
+    #[arg(long, env = "KETNOI_MAX_SELECTIONS", default_value_t = Limits::default().max_selections)]
+    pub max_selections: usize,
     /// The most operations in one batched request.
     #[arg(long, env = "KETNOI_MAX_BATCH", default_value_t = Limits::default().max_batch)]
     pub max_batch: usize,
@@ -263,6 +270,25 @@ pub struct ServeArgs {
     /// comma-separated (rate limits then apply to the real clients).
     #[arg(long, env = "KETNOI_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The largest response body, in bytes (larger gets a
+    /// `RESPONSE_TOO_LARGE` error).
+    #[arg(long, env = "KETNOI_MAX_RESPONSE_BYTES", default_value_t = HttpConfig::default().max_response_bytes)]
+    pub max_response_bytes: usize,
+    /// GraphQL requests handled at once; past them 503 with `retry-after`
+    /// (`/healthz` and `/readyz` are not counted).
+    #[arg(long, env = "KETNOI_MAX_IN_FLIGHT", default_value_t = HttpConfig::default().max_in_flight)]
+    pub max_in_flight: usize,
+    /// Heavy operations run at once (default: twice the cores); past them
+    /// a heavy one gets 503 while cheaper ones go on.
+    #[arg(long, env = "KETNOI_MAX_HEAVY_IN_FLIGHT", default_value_t = HttpConfig::default().max_heavy_in_flight)]
+    pub max_heavy_in_flight: usize,
+    /// The query complexity from which an operation counts as heavy.
+    #[arg(long, env = "KETNOI_HEAVY_COMPLEXITY", default_value_t = HttpConfig::default().heavy_complexity)]
+    pub heavy_complexity: usize,
+    /// Seconds requests in flight may take to finish after SIGTERM or
+    /// Ctrl-C; then the server stops without them.
+    #[arg(long, env = "KETNOI_SHUTDOWN_GRACE", default_value_t = 10)]
+    pub shutdown_grace: u64,
     /// Milliseconds between the search indexer's looks at the change log
     /// (writes become searchable within about this, plus a commit).
     #[arg(long, env = "KETNOI_SEARCH_POLL_MS", default_value_t = 100)]
@@ -644,6 +670,7 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
                 max_depth: args.max_depth,
                 max_complexity: args.max_complexity,
                 max_aliases: args.max_aliases,
+                max_selections: args.max_selections,
                 max_recursive_depth: args.max_recursion,
                 max_directives: args.max_directives,
                 max_batch: args.max_batch,
@@ -663,9 +690,21 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
         },
         cors_origins: args.cors_origins.clone(),
         trusted_proxies: args.trusted_proxies.clone(),
+        max_response_bytes: args.max_response_bytes,
+        max_in_flight: args.max_in_flight,
+        max_heavy_in_flight: args.max_heavy_in_flight,
+        heavy_complexity: args.heavy_complexity,
+        shutdown_grace: Duration::from_secs(args.shutdown_grace),
     };
     crate::http::serve(store.clone(), search, listener, config, shutdown_signal()).await?;
-    store.close().await;
+    // Requests abandoned after the grace period may still hold database
+    // connections; closing waits for them only briefly.
+    if tokio::time::timeout(Duration::from_secs(2), store.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("database connections were still in use: closed without them");
+    }
     tracing::info!("stopped");
     Ok(())
 }

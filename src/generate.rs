@@ -750,10 +750,12 @@ impl<'a> Text<'a> {
                 self.topics.iter().map(|&t| lang.of(topic_info(t).label)),
                 lang,
             ),
-            "seeking" => match self.seeking {
-                Some(money) => out.push_str(&money_text(money, lang)),
-                None => out.push_str(lang.of(("đối tác chiến lược", "strategic partners"))),
-            },
+            // The amount sought is private to the startup's side and the
+            // operator: public text says that it raises, never how much.
+            "seeking" => out.push_str(lang.of(match self.seeking {
+                Some(_) => ("vốn đầu tư", "investment"),
+                None => ("đối tác chiến lược", "strategic partners"),
+            })),
             "ticket_min" | "ticket_max" => {
                 if let Some((min, max)) = self.ticket {
                     let money = if slot == "ticket_min" { min } else { max };
@@ -3895,6 +3897,36 @@ mod tests {
             }
         }
         assert!(founded > 700, "most startups are registered ({founded})");
+    }
+
+    /// Regression: descriptions said "we are looking for VND 1.9 billion",
+    /// so anonymous search highlights showed the hidden `seekingAmount`.
+    #[test]
+    fn public_texts_never_state_the_amount_sought() {
+        let mut records = demo_records();
+        let options = GenerateOptions {
+            startups: 3000,
+            investors: 10,
+            mentors: 10,
+            seed: 7,
+        };
+        let mut out = Vec::new();
+        generate(&options, &mut out).expect("generates");
+        for line in String::from_utf8(out).expect("UTF-8").lines() {
+            records.push(crate::datafile::parse_line(line).expect("parses"));
+        }
+        let mut seeking = 0;
+        for record in &records {
+            let Record::Startup(s) = record else { continue };
+            let Some(money) = s.seeking else { continue };
+            seeking += 1;
+            let public = format!("{} {}", s.tagline, s.description);
+            for lang in [Lang::Vi, Lang::En] {
+                let amount = money_text(money, lang);
+                assert!(!public.contains(&amount), "{}: {amount} in {public}", s.key);
+            }
+        }
+        assert!(seeking > 1000, "{seeking} startups seek an amount");
     }
 
     #[test]

@@ -6,9 +6,16 @@
 
 use std::sync::Arc;
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest,
+    NextValidation,
+};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{Positioned, ServerError, ServerResult, Variables};
+use async_graphql::{
+    Positioned, Request, ServerError, ServerResult, ValidationResult, Variables,
+};
+
+use super::measure;
 
 /// Who may run introspection queries (`__schema`, `__type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,8 +41,12 @@ pub struct Limits {
     pub max_recursive_depth: usize,
     /// The most directives on one field.
     pub max_directives: usize,
-    /// The most aliases in one document (fragments counted once).
+    /// The most aliases in one document (counted at every spread of the
+    /// fragment holding them).
     pub max_aliases: usize,
+    /// The most selections a document may stand for once its fragments are
+    /// expanded (see [`super::measure`]).
+    pub max_selections: usize,
     /// The most operations in one batched POST.
     pub max_batch: usize,
     /// Who may introspect the schema.
@@ -55,6 +66,10 @@ impl Default for Limits {
             max_recursive_depth: 32,
             max_directives: 5,
             max_aliases: 100,
+            // The playground's largest example stands for 33 selections,
+            // GraphiQL's introspection query (its fragments counted at
+            // every spread, and once more as definitions) for 446.
+            max_selections: 10_000,
             max_batch: 10,
             introspection: Introspection::Everyone,
             suggestions: true,
@@ -83,14 +98,21 @@ impl Limits {
     }
 }
 
-/// Checks a document before and after parsing: its text may not nest
-/// brackets deeper than the recursive-depth limit (the parser recurses once
-/// per level, so a document of 10,000 `[` would overflow its stack before
-/// any other check runs), and it may not hold more aliases than allowed
-/// (aliases let one small document ask for the same field thousands of
-/// times).
+/// Checks a document before anything expands its fragments: its text may
+/// not nest brackets deeper than the recursive-depth limit (the parser
+/// recurses once per level, so a document of 10,000 `[` would overflow its
+/// stack before any other check runs), no fragment may spread itself, and
+/// what it stands for once its fragments are expanded (selections, field
+/// depth, aliases) must be within the limits. async-graphql expands
+/// fragments right after parsing (its recursion and directive checks),
+/// during validation and while executing, so a few hundred bytes of
+/// fragments spreading each other twice would otherwise hold a core for
+/// hours: these checks run in `prepare_request`, which comes before all of
+/// them, in time linear in the document.
 pub struct DocumentLimits {
     pub max_nesting: usize,
+    pub max_selections: usize,
+    pub max_depth: usize,
     pub max_aliases: usize,
 }
 
@@ -98,6 +120,8 @@ impl ExtensionFactory for DocumentLimits {
     fn create(&self) -> Arc<dyn Extension> {
         Arc::new(DocumentLimitsExtension {
             max_nesting: self.max_nesting,
+            max_selections: self.max_selections,
+            max_depth: self.max_depth,
             max_aliases: self.max_aliases,
         })
     }
@@ -105,6 +129,8 @@ impl ExtensionFactory for DocumentLimits {
 
 struct DocumentLimitsExtension {
     max_nesting: usize,
+    max_selections: usize,
+    max_depth: usize,
     max_aliases: usize,
 }
 
@@ -117,8 +143,104 @@ fn refusal(message: String, code: &str) -> ServerError {
     error
 }
 
+/// A validation refusal that names the limit (its command-line option).
+fn over_limit(message: String, limit: &str) -> ServerError {
+    let mut error = refusal(message, "GRAPHQL_VALIDATION_FAILED");
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("limit", limit);
+    error
+}
+
+impl DocumentLimitsExtension {
+    /// The first limit a parsed document breaks, if any.
+    fn check(&self, document: &ExecutableDocument) -> ServerResult<()> {
+        let measured = match measure::measure(document) {
+            Ok(m) => m,
+            Err(measure::Cycle(name)) => {
+                return Err(refusal(
+                    format!("fragment `{name}` spreads itself, directly or through other fragments"),
+                    "GRAPHQL_VALIDATION_FAILED",
+                ));
+            }
+        };
+        let count = |n: usize| {
+            if n == usize::MAX {
+                "more than can be counted".to_string()
+            } else {
+                n.to_string()
+            }
+        };
+        if measured.selections > self.max_selections {
+            return Err(over_limit(
+                format!(
+                    "the document stands for {} selections once its fragments are expanded; \
+                     at most {} are allowed",
+                    count(measured.selections),
+                    self.max_selections
+                ),
+                "max-selections",
+            ));
+        }
+        if measured.depth > self.max_depth {
+            return Err(over_limit(
+                format!(
+                    "the document nests fields {} levels deep through its fragments; \
+                     at most {} are allowed",
+                    measured.depth, self.max_depth
+                ),
+                "max-depth",
+            ));
+        }
+        if measured.aliases > self.max_aliases {
+            return Err(over_limit(
+                format!(
+                    "the document has {} aliases; at most {} are allowed",
+                    count(measured.aliases),
+                    self.max_aliases
+                ),
+                "max-aliases",
+            ));
+        }
+        Ok(())
+    }
+}
+
 #[async_graphql::async_trait::async_trait]
 impl Extension for DocumentLimitsExtension {
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        // The rest of the chain first: a persisted query's text is known
+        // only after it.
+        let mut request = next.run(ctx, request).await?;
+        let nesting = max_nesting(&request.query);
+        if nesting > self.max_nesting {
+            let mut error = refusal(
+                format!(
+                    "the document nests {nesting} levels deep; at most {} are allowed",
+                    self.max_nesting
+                ),
+                "GRAPHQL_PARSE_FAILED",
+            );
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("limit", "max-recursion");
+            return Err(error);
+        }
+        // A document that does not parse is reported by the parsing step
+        // as usual; the parsed one is kept for it.
+        if let Ok(document) = request.parsed_query() {
+            self.check(document)?;
+        }
+        Ok(request)
+    }
+
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -126,16 +248,6 @@ impl Extension for DocumentLimitsExtension {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        let nesting = max_nesting(query);
-        if nesting > self.max_nesting {
-            return Err(refusal(
-                format!(
-                    "the document nests {nesting} levels deep; at most {} are allowed",
-                    self.max_nesting
-                ),
-                "GRAPHQL_PARSE_FAILED",
-            ));
-        }
         let document = next.run(ctx, query, variables).await?;
         // GET runs no mutations, also when a persisted query stands for one.
         if let Some(ReadOnly(name)) = ctx.data_opt::<ReadOnly>()
@@ -151,17 +263,72 @@ impl Extension for DocumentLimitsExtension {
         {
             return Err(refusal(reason.to_string(), "FORBIDDEN"));
         }
-        let count = count_aliases(&document);
-        if count > self.max_aliases {
-            return Err(refusal(
-                format!(
-                    "the document has {count} aliases; at most {} are allowed",
-                    self.max_aliases
-                ),
-                "GRAPHQL_VALIDATION_FAILED",
-            ));
-        }
         Ok(document)
+    }
+}
+
+/// Load shedding of heavy operations: an operation whose complexity (as
+/// validation computes it, in time bounded by [`DocumentLimits`]) is at
+/// least `heavy_complexity` runs only with a permit of `heavy`, held until
+/// its response is ready. Without one it is refused at once with
+/// `OVERLOADED` (503 and `retry-after`), so heavy work cannot take every
+/// core and cheap queries keep being answered.
+#[derive(Clone)]
+pub struct Shedding {
+    pub heavy: Arc<tokio::sync::Semaphore>,
+    pub heavy_complexity: usize,
+}
+
+impl ExtensionFactory for Shedding {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(SheddingExtension {
+            shedding: self.clone(),
+            permit: std::sync::Mutex::new(None),
+        })
+    }
+}
+
+struct SheddingExtension {
+    shedding: Shedding,
+    /// The heavy permit of this request (one extension per request).
+    permit: std::sync::Mutex<Option<tokio::sync::OwnedSemaphorePermit>>,
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for SheddingExtension {
+    async fn validation(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        next: NextValidation<'_>,
+    ) -> Result<ValidationResult, Vec<ServerError>> {
+        let result = next.run(ctx).await?;
+        if result.complexity >= self.shedding.heavy_complexity {
+            match Arc::clone(&self.shedding.heavy).try_acquire_owned() {
+                Ok(permit) => {
+                    *self
+                        .permit
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(permit);
+                }
+                Err(_) => {
+                    let mut error = refusal(
+                        format!(
+                            "the server is running as many heavy operations (complexity {} \
+                             or more) as it can; this one's is {}: retry in a second, or \
+                             ask for smaller pages",
+                            self.shedding.heavy_complexity, result.complexity
+                        ),
+                        crate::http::OVERLOADED,
+                    );
+                    error
+                        .extensions
+                        .get_or_insert_with(Default::default)
+                        .set("retryAfter", 1);
+                    return Err(vec![error]);
+                }
+            }
+        }
+        Ok(result)
     }
 }
 
@@ -253,98 +420,9 @@ fn introspects(document: &ExecutableDocument) -> bool {
             .any(|f| walk(&f.node.selection_set))
 }
 
-/// Aliases the document's operations would run: fragments counted at every
-/// spread (a fragment of 60 aliases spread 40 times is 2,400), saturating
-/// rather than overflowing on fragment explosions; a cycle counts nothing
-/// (validation refuses it).
-fn count_aliases(document: &ExecutableDocument) -> usize {
-    use std::collections::HashMap;
-
-    struct Counter<'a> {
-        document: &'a ExecutableDocument,
-        /// Per fragment: `None` while being counted (a cycle), then its count.
-        memo: HashMap<&'a str, Option<usize>>,
-    }
-
-    impl<'a> Counter<'a> {
-        fn set(&mut self, set: &'a Positioned<SelectionSet>) -> usize {
-            set.node.items.iter().fold(0usize, |total, item| {
-                let n = match &item.node {
-                    Selection::Field(field) => usize::from(field.node.alias.is_some())
-                        .saturating_add(self.set(&field.node.selection_set)),
-                    Selection::InlineFragment(inline) => self.set(&inline.node.selection_set),
-                    Selection::FragmentSpread(spread) => {
-                        self.fragment(spread.node.fragment_name.node.as_str())
-                    }
-                };
-                total.saturating_add(n)
-            })
-        }
-
-        fn fragment(&mut self, name: &'a str) -> usize {
-            match self.memo.get(name) {
-                Some(Some(n)) => return *n,
-                Some(None) => return 0,
-                None => {}
-            }
-            let Some((key, fragment)) = self.document.fragments.get_key_value(name) else {
-                return 0;
-            };
-            self.memo.insert(key.as_str(), None);
-            let n = self.set(&fragment.node.selection_set);
-            self.memo.insert(key.as_str(), Some(n));
-            n
-        }
-    }
-
-    let mut counter = Counter {
-        document,
-        memo: HashMap::new(),
-    };
-    document.operations.iter().fold(0usize, |total, (_, op)| {
-        total.saturating_add(counter.set(&op.node.selection_set))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn aliases_are_counted_in_operations_and_fragments() {
-        let doc = async_graphql::parser::parse_query(
-            "query { a: sectors { slug } b: sectors { k: slug } ...F } \
-             fragment F on Query { c: provinces { slug } }",
-        )
-        .expect("parses");
-        assert_eq!(count_aliases(&doc), 4);
-        let spread = async_graphql::parser::parse_query(
-            "{ a: startups { ...F } b: startups { ...F } } \
-             fragment F on StartupConnection { x: totalCount y: totalCount }",
-        )
-        .expect("parses");
-        assert_eq!(count_aliases(&spread), 2 + 2 * 2, "counted at every spread");
-        let cycle = async_graphql::parser::parse_query(
-            "{ ...A } fragment A on Query { a: sectors { slug } ...B } fragment B on Query { ...A }",
-        )
-        .expect("parses");
-        assert_eq!(count_aliases(&cycle), 1);
-        let mut laughs = String::from("fragment F0 on Query { a: __typename b: __typename }\n");
-        for i in 1..80 {
-            laughs.push_str(&format!(
-                "fragment F{i} on Query {{ ...F{} ...F{} }}\n",
-                i - 1,
-                i - 1
-            ));
-        }
-        laughs.push_str("{ ...F79 }");
-        let doc = async_graphql::parser::parse_query(&laughs).expect("parses");
-        assert_eq!(
-            count_aliases(&doc),
-            usize::MAX,
-            "saturates, never overflows"
-        );
-    }
 
     #[test]
     fn nesting_is_measured_outside_strings_and_comments() {

@@ -12,6 +12,7 @@ pub mod investor;
 pub mod limits;
 pub mod loaders;
 pub mod matching;
+pub mod measure;
 pub mod meetings;
 pub mod mentor;
 pub mod mutation;
@@ -45,10 +46,13 @@ pub fn schema(
     auth: std::sync::Arc<crate::auth::Auth>,
     search: crate::search::indexer::Search,
     limits: &Limits,
+    shedding: limits::Shedding,
 ) -> AppSchema {
     let mut builder = builder()
         .extension(limits::DocumentLimits {
             max_nesting: limits.max_recursive_depth,
+            max_selections: limits.max_selections,
+            max_depth: limits.max_depth,
             max_aliases: limits.max_aliases,
         })
         // Automatic persisted queries: clients may send a query's SHA-256
@@ -58,6 +62,7 @@ pub fn schema(
                 async_graphql::extensions::apollo_persisted_queries::LruCacheStorage::new(1024),
             ),
         )
+        .extension(shedding)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(limits.max_recursive_depth)

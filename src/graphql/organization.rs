@@ -50,16 +50,16 @@ impl Organization {
         self.website.as_deref()
     }
 
-    /// Contact e-mail address; null unless the viewer owns the profile, is
-    /// or is the operator.
+    /// Contact e-mail address; null unless the viewer owns the profile or
+    /// is the operator.
     async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
         let shown =
             account::sees_contact(ctx, Table::Organizations, self.id, self.owner_id).await?;
         Ok(self.contact.email.as_deref().filter(|_| shown))
     }
 
-    /// Contact phone number; null unless the viewer owns the profile, is
-    /// or is the operator.
+    /// Contact phone number; null unless the viewer owns the profile or is
+    /// the operator.
     async fn phone(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
         let shown =
             account::sees_contact(ctx, Table::Organizations, self.id, self.owner_id).await?;

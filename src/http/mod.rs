@@ -63,6 +63,19 @@ pub struct HttpConfig {
     /// Reverse proxies whose `X-Forwarded-For` is believed: behind one, the
     /// client is the last address in that header that is not a proxy.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The largest response body sent, in bytes; past it the answer is a
+    /// `RESPONSE_TOO_LARGE` error.
+    pub max_response_bytes: usize,
+    /// GraphQL requests handled at once; past them, 503 with `retry-after`.
+    pub max_in_flight: usize,
+    /// Heavy GraphQL operations (complexity at least `heavy_complexity`)
+    /// run at once; past them a heavy one gets 503 while cheap ones go on.
+    pub max_heavy_in_flight: usize,
+    /// The complexity from which an operation counts as heavy.
+    pub heavy_complexity: usize,
+    /// How long requests in flight may finish after a shutdown signal
+    /// before the server stops without them.
+    pub shutdown_grace: Duration,
 }
 
 impl Default for HttpConfig {
@@ -75,6 +88,11 @@ impl Default for HttpConfig {
             rate: RateLimits::default(),
             cors_origins: vec![],
             trusted_proxies: vec![],
+            max_response_bytes: 16 * 1024 * 1024,
+            max_in_flight: 256,
+            max_heavy_in_flight: 2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
+            heavy_complexity: 1_000,
+            shutdown_grace: Duration::from_secs(10),
         }
     }
 }
@@ -88,6 +106,9 @@ struct App {
     throttle: Arc<Throttle>,
     limits: Arc<Limits>,
     trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// Permits of GraphQL requests in flight.
+    in_flight: Arc<tokio::sync::Semaphore>,
+    max_response_bytes: usize,
 }
 
 /// The peer address of a connection, when the server knows it.
@@ -116,13 +137,24 @@ impl MakeRequestId for Ids {
 pub fn router(store: Store, search: Search, config: &HttpConfig) -> Router {
     let auth = Auth::new(store.clone(), config.auth.clone());
     let app = App {
-        schema: graphql::schema(store.clone(), auth.clone(), search.clone(), &config.limits),
+        schema: graphql::schema(
+            store.clone(),
+            auth.clone(),
+            search.clone(),
+            &config.limits,
+            graphql::limits::Shedding {
+                heavy: Arc::new(tokio::sync::Semaphore::new(config.max_heavy_in_flight)),
+                heavy_complexity: config.heavy_complexity,
+            },
+        ),
         store,
         search,
         auth,
         throttle: Arc::new(Throttle::new(config.rate)),
         limits: Arc::new(config.limits.clone()),
         trusted_proxies: config.trusted_proxies.clone().into(),
+        in_flight: Arc::new(tokio::sync::Semaphore::new(config.max_in_flight)),
+        max_response_bytes: config.max_response_bytes,
     };
     let ids = Ids {
         // A random prefix per process (std's hasher keys are random).
@@ -199,7 +231,8 @@ fn cors(origins: &[String]) -> CorsLayer {
     }
 }
 
-/// Serves until `shutdown` completes, then finishes in-flight requests.
+/// Serves until `shutdown` completes, then lets requests in flight finish
+/// for up to the configured grace period and stops, with or without them.
 pub async fn serve(
     store: Store,
     search: Search,
@@ -207,10 +240,38 @@ pub async fn serve(
     config: HttpConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let grace = config.shutdown_grace;
     let app = router(store, search, &config).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let (signalled, on_signal) = tokio::sync::oneshot::channel::<()>();
+    let signal = async move {
+        shutdown.await;
+        tracing::info!(
+            grace_seconds = grace.as_secs_f64(),
+            "shutting down: no new connections, requests in flight may finish"
+        );
+        let _ = signalled.send(());
+    };
+    let server = axum::serve(listener, app)
+        .with_graceful_shutdown(signal)
+        .into_future();
+    let deadline = async move {
+        if on_signal.await.is_err() {
+            // The server finished without a signal.
+            std::future::pending::<()>().await;
+        }
+        tokio::time::sleep(grace).await;
+    };
+    tokio::select! {
+        biased;
+        done = server => done,
+        () = deadline => {
+            tracing::warn!(
+                grace_seconds = grace.as_secs_f64(),
+                "requests were still in flight after the grace period: stopping without them"
+            );
+            Ok(())
+        }
+    }
 }
 
 /// Gives the middleware's plain-text refusals (413 from the body limit,
@@ -323,7 +384,11 @@ async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Option<Viewer>, 
 
 /// The client's address: the TCP peer, or, when the peer is a trusted
 /// proxy, the last address of `X-Forwarded-For` that is not one (earlier
-/// entries are the client's own say and could be forged).
+/// entries are the client's own say and could be forged). Entries may
+/// carry a port (`203.0.113.7:5120`, `[2001:db8::1]:443`), as some proxies
+/// write them. An entry that cannot be read (`unknown`, garbage) ends the
+/// walk at the proxy that wrote it: skipping it would hand the choice of
+/// address, and so of rate limit, to whatever the client wrote before it.
 fn client_address(
     peer: std::net::IpAddr,
     headers: &HeaderMap,
@@ -332,18 +397,38 @@ fn client_address(
     if !trusted.contains(&peer) {
         return peer;
     }
-    let forwarded: Vec<std::net::IpAddr> = headers
+    let entries: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|v| v.to_str().ok())
+        .map(|v| v.to_str().unwrap_or(""))
         .flat_map(|v| v.split(','))
-        .filter_map(|a| a.trim().parse().ok())
         .collect();
-    forwarded
-        .into_iter()
-        .rev()
-        .find(|a| !trusted.contains(a))
-        .unwrap_or(peer)
+    let mut proxy = peer;
+    for entry in entries.into_iter().rev() {
+        match forwarded_address(entry) {
+            Some(address) if trusted.contains(&address) => proxy = address,
+            Some(address) => return address,
+            None => return proxy,
+        }
+    }
+    proxy
+}
+
+/// One `X-Forwarded-For` entry: an address, with or without a port,
+/// IPv6 with or without brackets.
+fn forwarded_address(entry: &str) -> Option<std::net::IpAddr> {
+    let entry = entry.trim();
+    entry
+        .parse::<std::net::IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<SocketAddr>().ok().map(|a| a.ip()))
+        .or_else(|| {
+            entry
+                .strip_prefix('[')
+                .and_then(|e| e.strip_suffix(']'))
+                .and_then(|e| e.parse::<std::net::Ipv6Addr>().ok())
+                .map(std::net::IpAddr::V6)
+        })
 }
 
 /// The token of an `Authorization: Bearer <token>` header value; `None`
@@ -414,12 +499,47 @@ async fn run(
     .await
 }
 
+/// The answer to an operation of a batch that comes after its token was
+/// revoked (by a `signOut` earlier in the batch, or elsewhere meanwhile).
+fn signed_out() -> async_graphql::Response {
+    let mut error = async_graphql::ServerError::new(
+        "the token was revoked earlier in this batch: sign in again",
+        None,
+    );
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", "UNAUTHENTICATED");
+    async_graphql::Response::from_errors(vec![error])
+}
+
+/// Takes a permit for one GraphQL request, or answers 503 when as many are
+/// in flight as the server handles at once: a refusal costs nothing, while
+/// a queue would only grow and time out.
+fn admit(app: &App) -> Result<tokio::sync::OwnedSemaphorePermit, Response> {
+    Arc::clone(&app.in_flight).try_acquire_owned().map_err(|_| {
+        let mut response = json_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            OVERLOADED,
+            "the server is handling as many requests as it can: retry in a second",
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(1));
+        response
+    })
+}
+
 async fn execute(
     app: &App,
     headers: &HeaderMap,
     peer: Peer,
     request: async_graphql::BatchRequest,
 ) -> Response {
+    let _permit = match admit(app) {
+        Ok(permit) => permit,
+        Err(response) => return response,
+    };
     let address =
         peer.map(|Extension(ConnectInfo(a))| client_address(a.ip(), headers, &app.trusted_proxies));
     if let Some(response) = throttle(app, headers, address) {
@@ -450,18 +570,29 @@ async fn execute(
                 }
             }
             let mut responses = Vec::with_capacity(requests.len());
-            for request in requests {
+            for (i, request) in requests.into_iter().enumerate() {
+                // An operation earlier in the batch may have signed out:
+                // each later one runs as its token is now.
+                let viewer = match (i, &viewer) {
+                    (0, _) | (_, None) => viewer.clone(),
+                    (_, Some(_)) => match authenticate(app, headers).await {
+                        Ok(now) => now,
+                        Err(_) => {
+                            responses.push(signed_out());
+                            continue;
+                        }
+                    },
+                };
                 responses.push(run(app, headers, address, viewer.as_ref(), request).await);
             }
-            let body = serde_json::to_string(&responses).unwrap_or_else(|_| {
-                r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#
-                    .to_string()
-            });
-            return ([(header::CONTENT_TYPE, "application/json")], body).into_response();
+            return match capped_json(&responses, app.max_response_bytes) {
+                Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+                Err(()) => too_large(app.max_response_bytes),
+            };
         }
     };
     let response = run(app, headers, address, viewer.as_ref(), request).await;
-    respond(headers, &response)
+    respond(headers, &response, app.max_response_bytes)
 }
 
 /// Codes of errors that stop a request before it runs (GraphQL over HTTP's
@@ -473,7 +604,11 @@ const REQUEST_ERROR_CODES: [&str; 2] = ["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDAT
 /// `data` entry (GraphQL over HTTP); with `application/json` every
 /// GraphQL answer is a 200. A refused sign-in for too many attempts is a
 /// 429 with `retry-after` either way.
-fn respond(headers: &HeaderMap, response: &async_graphql::Response) -> Response {
+fn respond(
+    headers: &HeaderMap,
+    response: &async_graphql::Response,
+    max_bytes: usize,
+) -> Response {
     let wants_graphql_response = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -491,6 +626,11 @@ fn respond(headers: &HeaderMap, response: &async_graphql::Response) -> Response 
     let mut body = serde_json::to_value(response).unwrap_or_else(|_| {
         serde_json::json!({ "errors": [{ "message": "internal error", "extensions": { "code": "INTERNAL" } }] })
     });
+    let overloaded = response.data == async_graphql::Value::Null
+        && response
+            .errors
+            .iter()
+            .any(|e| code_of(e).is_some_and(|c| c == OVERLOADED));
     let mut status = StatusCode::OK;
     if wants_graphql_response && request_error {
         status = StatusCode::BAD_REQUEST;
@@ -503,12 +643,17 @@ fn respond(headers: &HeaderMap, response: &async_graphql::Response) -> Response 
     } else {
         "application/json"
     };
-    let mut http = (
-        status,
-        [(header::CONTENT_TYPE, content_type)],
-        body.to_string(),
-    )
-        .into_response();
+    let text = match capped_json(&body, max_bytes) {
+        Ok(text) => text,
+        Err(()) => return too_large(max_bytes),
+    };
+    let mut http = (status, [(header::CONTENT_TYPE, content_type)], text).into_response();
+    if overloaded {
+        *http.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(1));
+        return http;
+    }
     let retry_after = response.errors.iter().find_map(|e| {
         let extensions = e.extensions.as_ref()?;
         match extensions.get("retryAfter")? {
@@ -524,6 +669,49 @@ fn respond(headers: &HeaderMap, response: &async_graphql::Response) -> Response 
             .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
     http
+}
+
+/// The code of an operation refused because the server is busy with
+/// others like it (a 503 with `retry-after`).
+pub const OVERLOADED: &str = "OVERLOADED";
+
+/// A value as JSON text, or `Err` as soon as the text passes `max` bytes
+/// (the rest is never written).
+fn capped_json<T: serde::Serialize>(value: &T, max: usize) -> Result<String, ()> {
+    struct Capped {
+        text: Vec<u8>,
+        max: usize,
+    }
+    impl std::io::Write for Capped {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.text.len() + bytes.len() > self.max {
+                return Err(std::io::Error::other("the response is too large"));
+            }
+            self.text.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Capped {
+        text: Vec::new(),
+        max,
+    };
+    serde_json::to_writer(&mut out, value).map_err(|_| ())?;
+    String::from_utf8(out.text).map_err(|_| ())
+}
+
+/// The answer when a response would pass the size limit.
+fn too_large(max_bytes: usize) -> Response {
+    json_error(
+        StatusCode::OK,
+        "RESPONSE_TOO_LARGE",
+        &format!(
+            "the response would be larger than {max_bytes} bytes, the most this server sends: \
+             ask for fewer fields or smaller pages"
+        ),
+    )
 }
 
 /// The media type of GraphQL over HTTP responses.
@@ -686,5 +874,37 @@ mod tests {
         assert_eq!(client_address(client, &headers, &[proxy]), client);
         // Behind a trusted proxy without the header, the proxy it is.
         assert_eq!(client_address(proxy, &HeaderMap::new(), &[proxy]), proxy);
+    }
+
+    /// Regression: an unreadable last entry (`unknown`, or `IP:port`) was
+    /// skipped, so the address the client wrote before it was believed and
+    /// the client chose its own rate limit.
+    #[test]
+    fn an_unreadable_forwarded_entry_ends_at_the_proxy() {
+        let proxy: std::net::IpAddr = "10.0.0.5".parse().unwrap();
+        let inner: std::net::IpAddr = "10.0.0.6".parse().unwrap();
+        let with = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert("x-forwarded-for", HeaderValue::from_static(value));
+            headers
+        };
+        for forged in ["198.51.100.1, unknown", "198.51.100.1, garbage:port", "198.51.100.1,"] {
+            assert_eq!(client_address(proxy, &with(forged), &[proxy]), proxy, "{forged}");
+        }
+        // Through two trusted proxies, the inner one wrote the bad entry.
+        assert_eq!(
+            client_address(proxy, &with("198.51.100.1, unknown, 10.0.0.6"), &[proxy, inner]),
+            inner
+        );
+        // Ports and brackets are read, not skipped.
+        let client: std::net::IpAddr = "203.0.113.7".parse().unwrap();
+        assert_eq!(
+            client_address(proxy, &with("198.51.100.1, 203.0.113.7:5120"), &[proxy]),
+            client
+        );
+        let v6: std::net::IpAddr = "2001:db8::1".parse().unwrap();
+        for entry in ["198.51.100.1, [2001:db8::1]:443", "198.51.100.1, [2001:db8::1]", "198.51.100.1, 2001:db8::1"] {
+            assert_eq!(client_address(proxy, &with(entry), &[proxy]), v6, "{entry}");
+        }
     }
 }

@@ -549,7 +549,14 @@ struct Catalogue {
     startups: Table<StartupProfile>,
     investors: Table<InvestorProfile>,
     mentors: Table<MentorProfile>,
-    /// Deals per investor: `(startup, round, date)`.
+    /// Public deals per investor: `(startup, round, date)`. Confidential
+    /// deals are left out: track record, activity and popularity are
+    /// explained to anyone who reads a match, and a probe startup's
+    /// reasons would otherwise narrow down each hidden deal's date, stage
+    /// and sector. Nobody's score counts them, so the score cannot be
+    /// probed for them either. They still keep an investor out of the
+    /// matches of a startup it backs: those lists are for the startup's
+    /// own side, who is a party to the deal.
     deals: HashMap<i64, Vec<(i64, Stage, NaiveDate)>>,
     /// Verdicts in startups' lists, per startup.
     startup_verdicts: HashMap<i64, Vec<(Recipient, Verdict)>>,
@@ -966,6 +973,9 @@ impl Matching {
                     .entry(x.startup_id)
                     .or_default()
                     .push(x.investor_id);
+                if x.confidential {
+                    continue;
+                }
                 c.deals
                     .entry(x.investor_id)
                     .or_default()
@@ -1141,7 +1151,7 @@ impl Matching {
         for id in investors {
             c.deals.remove(id);
         }
-        for x in &investor_deals {
+        for x in investor_deals.iter().filter(|x| !x.confidential) {
             c.deals
                 .entry(x.investor_id)
                 .or_default()

@@ -284,9 +284,10 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
         (Why::LanguageNone, En) => "No language in common".into(),
         (Why::LanguageUnknown, Vi) => "Chưa rõ ngôn ngữ".into(),
         (Why::LanguageUnknown, En) => "Languages not stated".into(),
-        (Why::CapacityLeft(n), Vi) => format!("Còn nhận thêm {n} startup"),
-        (Why::CapacityLeft(1), En) => "Can take one more startup".into(),
-        (Why::CapacityLeft(n), En) => format!("Can take {n} more startups"),
+        (Why::PlacesLeft, Vi) => "Còn nhận thêm startup".into(),
+        (Why::PlacesLeft, En) => "Has places for more startups".into(),
+        (Why::LastPlace, Vi) => "Chỉ còn một suất".into(),
+        (Why::LastPlace, En) => "Has one place left".into(),
         (
             Why::TrackRecord {
                 in_sector,

@@ -255,7 +255,10 @@ pub enum Why {
     LanguageShared(u8),
     LanguageNone,
     LanguageUnknown,
-    CapacityLeft(i32),
+    /// Two or more places left.
+    PlacesLeft,
+    /// One place left.
+    LastPlace,
     TrackRecord {
         in_sector: u32,
         at_stage: u32,
@@ -471,10 +474,16 @@ pub fn language(startup: u8, mentor: u8) -> Share {
 }
 
 /// Capacity: 1 with two or more places left, 0.6 with one (a mentor with
-/// none is excluded before scoring).
+/// none is excluded before scoring). The explanation says no more than the
+/// score does ("has places" or "one place left"): a place is taken by an
+/// accepted introduction, which only its two sides may see, so the exact
+/// count would let anyone follow a mentor's introductions one by one.
 pub fn capacity(remaining: i32) -> Share {
-    let score = if remaining >= 2 { 1.0 } else { 0.6 };
-    share(Factor::Capacity, score, Why::CapacityLeft(remaining))
+    if remaining >= 2 {
+        share(Factor::Capacity, 1.0, Why::PlacesLeft)
+    } else {
+        share(Factor::Capacity, 0.6, Why::LastPlace)
+    }
 }
 
 /// Track record: past deals in the startup's sectors count fully, deals
