@@ -19,7 +19,77 @@ both_databases!(
     sign_in_is_throttled_per_account_and_per_address,
     investor_and_mentor_users_have_one_profile,
     the_operator_assigns_owners,
+    a_sign_out_ends_the_rest_of_its_batch,
+    sign_up_refuses_look_alikes_of_an_existing_address,
 );
+
+/// Regression: operations later in a batch still ran as the user after a
+/// `signOut` earlier in the same batch.
+async fn a_sign_out_ends_the_rest_of_its_batch(store: Store) {
+    let server = TestServer::start(store).await;
+    let token = server.sign_up("batch@example.vn", "STARTUP").await;
+    let response = server
+        .client
+        .post(format!("{}/graphql", server.url))
+        .bearer_auth(&token)
+        .json(&json!([
+            { "query": "{ viewer { email } }" },
+            { "query": "mutation { signOut { revoked } }" },
+            { "query": "{ viewer { email } }" },
+            { "query": "mutation { createStartup(input: { name: \"Sau khi thoát\", stage: IDEA }) { startup { id } } }" }
+        ]))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 200);
+    let answers: Value = response.json().await.expect("JSON");
+    assert_eq!(answers[0]["data"]["viewer"]["email"], "batch@example.vn");
+    assert_eq!(answers[1]["data"]["signOut"]["revoked"], json!(true));
+    for later in [&answers[2], &answers[3]] {
+        assert_eq!(later["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "{later:#}");
+        assert!(later.get("data").is_none_or(Value::is_null), "{later:#}");
+    }
+    let startups = server
+        .gql("{ startups(first: 10) { nodes { name } } }", json!({}))
+        .await;
+    assert!(!startups.to_string().contains("Sau khi thoát"), "{startups:#}");
+}
+
+/// Regression: sign-up took look-alikes of an existing address (full-width
+/// letters, a Cyrillic letter, a zero-width space) as new accounts.
+async fn sign_up_refuses_look_alikes_of_an_existing_address(store: Store) {
+    let server = TestServer::start(store).await;
+    server.sign_up("lan@example.vn", "STARTUP").await;
+    let sign_up = "mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code message } } }";
+    for (lookalike, code) in [
+        ("ｌａｎ@example.vn", "TAKEN"),
+        ("LAN@EXAMPLE.VN", "TAKEN"),
+        ("l\u{0430}n@example.vn", "INVALID"),
+        ("la\u{200B}n@example.vn", "INVALID"),
+        ("\u{FEFF}lan@example.vn", "INVALID"),
+    ] {
+        let body = server
+            .gql_as(
+                None,
+                sign_up,
+                json!({ "input": { "email": lookalike, "password": "mot-mat-khau-dai", "role": "STARTUP" } }),
+            )
+            .await;
+        let errors = &body["data"]["signUp"]["userErrors"];
+        assert_eq!(body["data"]["signUp"]["token"], Value::Null, "{lookalike:?}: {body:#}");
+        assert_eq!(errors[0]["field"], "email", "{lookalike:?}: {body:#}");
+        assert_eq!(errors[0]["code"], code, "{lookalike:?}: {body:#}");
+    }
+    // The full-width spelling signs in to the same account.
+    let body = server
+        .gql_as(
+            None,
+            "mutation($input: SignInInput!) { signIn(input: $input) { token } }",
+            json!({ "input": { "email": "ｌａｎ@example.vn", "password": "mot-mat-khau-dai" } }),
+        )
+        .await;
+    assert!(body["data"]["signIn"]["token"].is_string(), "{body:#}");
+}
 
 /// Who sends a request in the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -750,6 +820,7 @@ async fn sign_in_is_throttled_per_account_and_per_address(store: Store) {
     let config = HttpConfig {
         auth: AuthConfig {
             account_burst: 3,
+            account_delay: std::time::Duration::from_millis(300),
             address_burst: 7,
             sign_up_burst: 2,
             ..AuthConfig::default()
@@ -767,27 +838,27 @@ async fn sign_in_is_throttled_per_account_and_per_address(store: Store) {
             }))
             .send()
     };
-    // Three attempts for the account (the test server's own sign-in went
-    // around the HTTP server's limiters)...
+    // Regression: three wrong passwords (the test server's own sign-in went
+    // around the HTTP server's limiters) locked the owner out. Now the next
+    // sign-in to the account waits its turn, and the right password gets in.
     for _ in 0..3 {
         let response = sign_in(ADMIN_EMAIL, "wrong-password")
             .await
             .expect("request");
         assert_eq!(response.status(), 200);
     }
+    let started = std::time::Instant::now();
     let response = sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await.expect("request");
-    assert_eq!(response.status(), 429, "even the right password waits");
-    let retry: u64 = response.headers()["retry-after"]
-        .to_str()
-        .expect("header")
-        .parse()
-        .expect("seconds");
-    assert!((1..=60).contains(&retry), "{retry}");
+    assert_eq!(response.status(), 200, "the owner is not locked out");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(250),
+        "but waited its turn: {:?}",
+        started.elapsed()
+    );
     let body: Value = response.json().await.expect("JSON");
-    assert_eq!(body["errors"][0]["extensions"]["code"], "RATE_LIMITED");
-    assert_eq!(body["errors"][0]["extensions"]["retryAfter"], json!(retry));
-    // ...and seven for the address, of which four are spent: three more for
-    // other accounts, then the address is throttled too.
+    assert!(body["data"]["signIn"]["token"].is_string(), "{body:#}");
+    // Seven for the address, of which four are spent: three more for other
+    // accounts, then the address is throttled (429 with `retry-after`).
     for n in 0..3 {
         let response = sign_in(&format!("guess-{n}@example.vn"), "wrong-password")
             .await
@@ -798,6 +869,15 @@ async fn sign_in_is_throttled_per_account_and_per_address(store: Store) {
         .await
         .expect("request");
     assert_eq!(response.status(), 429);
+    let retry: u64 = response.headers()["retry-after"]
+        .to_str()
+        .expect("header")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry), "{retry}");
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "RATE_LIMITED");
+    assert_eq!(body["errors"][0]["extensions"]["retryAfter"], json!(retry));
     // Sign-ups from one address are limited too (each costs a password hash).
     let sign_up = |n: usize| {
         server
