@@ -592,11 +592,20 @@ mod tests {
         assert_eq!(normalize_email("ｌａｎ@example.vn"), "lan@example.vn");
         assert_eq!(email_refusal(&normalize_email("lan@example.vn")), None);
         assert_eq!(email_refusal(&normalize_email("lan@xn--vd-2ka.vn")), None);
-        for lookalike in ["l\u{0430}n@example.vn", "lan@ex\u{0430}mple.vn", "lαn@example.vn"] {
+        for lookalike in [
+            "l\u{0430}n@example.vn",
+            "lan@ex\u{0430}mple.vn",
+            "lαn@example.vn",
+        ] {
             let refusal = email_refusal(&normalize_email(lookalike)).expect(lookalike);
             assert!(refusal.contains("Latin"), "{lookalike}: {refusal}");
         }
-        for hidden in ["la\u{200B}n@example.vn", "lan\u{2060}@example.vn", "\u{FEFF}lan@example.vn", "lan@exam\u{00AD}ple.vn"] {
+        for hidden in [
+            "la\u{200B}n@example.vn",
+            "lan\u{2060}@example.vn",
+            "\u{FEFF}lan@example.vn",
+            "lan@exam\u{00AD}ple.vn",
+        ] {
             let refusal = email_refusal(&normalize_email(hidden)).expect(hidden);
             assert!(refusal.contains("invisible"), "{hidden:?}: {refusal}");
         }

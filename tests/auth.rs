@@ -46,13 +46,19 @@ async fn a_sign_out_ends_the_rest_of_its_batch(store: Store) {
     assert_eq!(answers[0]["data"]["viewer"]["email"], "batch@example.vn");
     assert_eq!(answers[1]["data"]["signOut"]["revoked"], json!(true));
     for later in [&answers[2], &answers[3]] {
-        assert_eq!(later["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "{later:#}");
+        assert_eq!(
+            later["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+            "{later:#}"
+        );
         assert!(later.get("data").is_none_or(Value::is_null), "{later:#}");
     }
     let startups = server
         .gql("{ startups(first: 10) { nodes { name } } }", json!({}))
         .await;
-    assert!(!startups.to_string().contains("Sau khi thoát"), "{startups:#}");
+    assert!(
+        !startups.to_string().contains("Sau khi thoát"),
+        "{startups:#}"
+    );
 }
 
 /// Regression: sign-up took look-alikes of an existing address (full-width
@@ -76,7 +82,11 @@ async fn sign_up_refuses_look_alikes_of_an_existing_address(store: Store) {
             )
             .await;
         let errors = &body["data"]["signUp"]["userErrors"];
-        assert_eq!(body["data"]["signUp"]["token"], Value::Null, "{lookalike:?}: {body:#}");
+        assert_eq!(
+            body["data"]["signUp"]["token"],
+            Value::Null,
+            "{lookalike:?}: {body:#}"
+        );
         assert_eq!(errors[0]["field"], "email", "{lookalike:?}: {body:#}");
         assert_eq!(errors[0]["code"], code, "{lookalike:?}: {body:#}");
     }

@@ -533,3 +533,178 @@ fn sha256_hex(query: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// Past the in-flight limit a GraphQL request is refused at once with 503
+/// and `retry-after` instead of waiting in a queue; health checks are not
+/// counted and still answer.
+#[tokio::test]
+async fn overload_is_refused_with_503_while_health_checks_answer() {
+    let store = common::sqlite().await;
+    let server = TestServer::start_with(
+        store,
+        HttpConfig {
+            max_in_flight: 0,
+            ..HttpConfig::default()
+        },
+    )
+    .await;
+    let response = server
+        .client
+        .post(format!("{}/graphql", server.url))
+        .json(&json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers()["retry-after"], "1");
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(code(&body), "OVERLOADED");
+    for path in ["healthz", "readyz"] {
+        let response = server
+            .client
+            .get(format!("{}/{path}", server.url))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 200, "{path}");
+    }
+}
+
+/// Heavy operations (complexity past a threshold) take a permit of their
+/// own; without one they get 503, while cheap queries are answered.
+#[tokio::test]
+async fn heavy_operations_are_shed_while_cheap_ones_answer() {
+    let store = common::sqlite().await;
+    common::load_sample(&store).await;
+    let server = TestServer::start_with(
+        store,
+        HttpConfig {
+            max_heavy_in_flight: 0,
+            heavy_complexity: 50,
+            ..HttpConfig::default()
+        },
+    )
+    .await;
+    let post = |query: &'static str| {
+        server
+            .client
+            .post(format!("{}/graphql", server.url))
+            .json(&json!({ "query": query }))
+            .send()
+    };
+    let response = post("{ startups(first: 100) { nodes { name slug } } }")
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers()["retry-after"], "1");
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(code(&body), "OVERLOADED", "{body}");
+    let response = post("{ sectors { slug } }").await.expect("request");
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.expect("JSON");
+    assert!(
+        body["data"]["sectors"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty()),
+        "{body}"
+    );
+}
+
+/// Under load: with one heavy operation at a time, a burst of heavy
+/// queries sheds some (503 with `retry-after`) while every cheap query
+/// sent alongside is answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn under_load_heavy_queries_are_shed_and_cheap_ones_answer() {
+    let store = common::sqlite().await;
+    common::load_sample(&store).await;
+    let server = TestServer::start_with(
+        store,
+        HttpConfig {
+            max_heavy_in_flight: 1,
+            heavy_complexity: 100,
+            ..HttpConfig::default()
+        },
+    )
+    .await;
+    let heavy = "{ startups(first: 100) { nodes { name tagline sectors { name } investments { round } } } }";
+    let cheap = "{ sectors { slug } }";
+    let mut shed = 0;
+    for _round in 0..50 {
+        let send = |query: &'static str| {
+            let request = server
+                .client
+                .post(format!("{}/graphql", server.url))
+                .json(&json!({ "query": query }));
+            async move {
+                let response = request.send().await.expect("request");
+                let status = response.status().as_u16();
+                let retry = response.headers().contains_key("retry-after");
+                (query, status, retry)
+            }
+        };
+        let mut all = Vec::new();
+        for _ in 0..12 {
+            all.push(tokio::spawn(send(heavy)));
+        }
+        for _ in 0..4 {
+            all.push(tokio::spawn(send(cheap)));
+        }
+        for task in all {
+            let (query, status, retry) = task.await.expect("task");
+            if query == cheap {
+                assert_eq!(status, 200, "a cheap query was refused");
+            } else if status == 503 {
+                assert!(retry, "503 without retry-after");
+                shed += 1;
+            } else {
+                assert_eq!(status, 200);
+            }
+        }
+        if shed > 0 {
+            break;
+        }
+    }
+    assert!(shed > 0, "no heavy query was shed in 50 bursts of 12");
+}
+
+/// A response past the size limit is replaced by a clear error, for a
+/// single operation and for a batch.
+#[tokio::test]
+async fn responses_past_the_size_limit_are_refused_clearly() {
+    let store = common::sqlite().await;
+    common::load_sample(&store).await;
+    let server = TestServer::start_with(
+        store,
+        HttpConfig {
+            max_response_bytes: 200,
+            ..HttpConfig::default()
+        },
+    )
+    .await;
+    let small = server.gql("{ __typename }", json!({})).await;
+    assert_eq!(small["data"]["__typename"], "Query");
+    let big = server
+        .gql("{ sectors { slug name nameEn } }", json!({}))
+        .await;
+    assert_eq!(code(&big), "RESPONSE_TOO_LARGE", "{big}");
+    assert!(
+        big["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("200 bytes")),
+        "{big}"
+    );
+    let batch: Value = server
+        .client
+        .post(format!("{}/graphql", server.url))
+        .json(&json!([
+            { "query": "{ sectors { slug name } }" },
+            { "query": "{ sectors { slug name } }" }
+        ]))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(code(&batch), "RESPONSE_TOO_LARGE", "{batch}");
+}

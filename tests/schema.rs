@@ -100,3 +100,37 @@ async fn the_playground_introspection_fits_the_query_limits() {
     let response = schema.execute(GRAPHIQL_INTROSPECTION).await;
     assert!(response.errors.is_empty(), "{:?}", response.errors);
 }
+
+/// Regression: `Organization.email` read "null unless the viewer owns the
+/// profile, is or is the operator" (a clause lost in an edit). The contact
+/// fields of every type say who sees them in a whole sentence.
+#[tokio::test]
+async fn contact_docs_say_who_sees_them_in_a_whole_sentence() {
+    let schema = ketnoi::graphql::builder().finish();
+    let response = schema
+        .execute(r#"{ __type(name: "Organization") { fields { name description } } }"#)
+        .await;
+    let data = response.data.into_json().expect("JSON");
+    let fields = data["__type"]["fields"].as_array().expect("fields");
+    let doc = |name: &str| {
+        let text = fields
+            .iter()
+            .find(|f| f["name"] == name)
+            .and_then(|f| f["description"].as_str())
+            .unwrap_or_default();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(
+        doc("email"),
+        "Contact e-mail address; null unless the viewer owns the profile or is the operator."
+    );
+    assert_eq!(
+        doc("phone"),
+        "Contact phone number; null unless the viewer owns the profile or is the operator."
+    );
+    let sdl = ketnoi::graphql::sdl()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!sdl.contains(", is or "), "a garbled clause is left");
+}

@@ -11,9 +11,7 @@ use async_graphql::extensions::{
     NextValidation,
 };
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{
-    Positioned, Request, ServerError, ServerResult, ValidationResult, Variables,
-};
+use async_graphql::{Positioned, Request, ServerError, ServerResult, ValidationResult, Variables};
 
 use super::measure;
 
@@ -160,7 +158,9 @@ impl DocumentLimitsExtension {
             Ok(m) => m,
             Err(measure::Cycle(name)) => {
                 return Err(refusal(
-                    format!("fragment `{name}` spreads itself, directly or through other fragments"),
+                    format!(
+                        "fragment `{name}` spreads itself, directly or through other fragments"
+                    ),
                     "GRAPHQL_VALIDATION_FAILED",
                 ));
             }

@@ -92,7 +92,10 @@ fn measure_set(set: &Positioned<SelectionSet>, memo: &HashMap<&str, Measure>) ->
                 (inner, inner.depth)
             }
         };
-        total.selections = total.selections.saturating_add(own.selections).saturating_add(1);
+        total.selections = total
+            .selections
+            .saturating_add(own.selections)
+            .saturating_add(1);
         total.aliases = total.aliases.saturating_add(own.aliases);
         total.depth = total.depth.max(depth);
     }
@@ -174,7 +177,10 @@ mod tests {
     fn explosion(levels: usize) -> String {
         let mut text = String::from("query { ...F0 }\n");
         for i in 0..levels {
-            text.push_str(&format!("fragment F{i} on Query {{ ...F{0} ...F{0} }}\n", i + 1));
+            text.push_str(&format!(
+                "fragment F{i} on Query {{ ...F{0} ...F{0} }}\n",
+                i + 1
+            ));
         }
         text.push_str(&format!("fragment F{levels} on Query {{ __typename }}\n"));
         text
@@ -244,13 +250,15 @@ mod tests {
     fn cycles_are_named() {
         let direct = doc("{ ...A } fragment A on Query { ...A ...A }");
         assert_eq!(measure(&direct), Err(Cycle("A".into())));
-        let through = doc(
-            "{ ...A } fragment A on Query { sectors { ...B } } \
-             fragment B on Sector { ... on Sector { ...C } } fragment C on Sector { ...B }",
-        );
+        let through = doc("{ ...A } fragment A on Query { sectors { ...B } } \
+             fragment B on Sector { ... on Sector { ...C } } fragment C on Sector { ...B }");
         assert!(measure(&through).is_err());
-        let unused = doc("{ __typename } fragment A on Query { ...B } fragment B on Query { ...A }");
-        assert!(measure(&unused).is_err(), "unused fragments are measured too");
+        let unused =
+            doc("{ __typename } fragment A on Query { ...B } fragment B on Query { ...A }");
+        assert!(
+            measure(&unused).is_err(),
+            "unused fragments are measured too"
+        );
     }
 
     #[test]

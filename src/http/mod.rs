@@ -513,21 +513,18 @@ fn signed_out() -> async_graphql::Response {
     async_graphql::Response::from_errors(vec![error])
 }
 
-/// Takes a permit for one GraphQL request, or answers 503 when as many are
-/// in flight as the server handles at once: a refusal costs nothing, while
-/// a queue would only grow and time out.
-fn admit(app: &App) -> Result<tokio::sync::OwnedSemaphorePermit, Response> {
-    Arc::clone(&app.in_flight).try_acquire_owned().map_err(|_| {
-        let mut response = json_error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            OVERLOADED,
-            "the server is handling as many requests as it can: retry in a second",
-        );
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(1));
-        response
-    })
+/// The 503 of a GraphQL request past the in-flight limit: a refusal costs
+/// nothing, while a queue would only grow and time out.
+fn overloaded() -> Response {
+    let mut response = json_error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        OVERLOADED,
+        "the server is handling as many requests as it can: retry in a second",
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(1));
+    response
 }
 
 async fn execute(
@@ -536,9 +533,8 @@ async fn execute(
     peer: Peer,
     request: async_graphql::BatchRequest,
 ) -> Response {
-    let _permit = match admit(app) {
-        Ok(permit) => permit,
-        Err(response) => return response,
+    let Ok(_permit) = Arc::clone(&app.in_flight).try_acquire_owned() else {
+        return overloaded();
     };
     let address =
         peer.map(|Extension(ConnectInfo(a))| client_address(a.ip(), headers, &app.trusted_proxies));
@@ -604,11 +600,7 @@ const REQUEST_ERROR_CODES: [&str; 2] = ["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDAT
 /// `data` entry (GraphQL over HTTP); with `application/json` every
 /// GraphQL answer is a 200. A refused sign-in for too many attempts is a
 /// 429 with `retry-after` either way.
-fn respond(
-    headers: &HeaderMap,
-    response: &async_graphql::Response,
-    max_bytes: usize,
-) -> Response {
+fn respond(headers: &HeaderMap, response: &async_graphql::Response, max_bytes: usize) -> Response {
     let wants_graphql_response = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -888,12 +880,24 @@ mod tests {
             headers.insert("x-forwarded-for", HeaderValue::from_static(value));
             headers
         };
-        for forged in ["198.51.100.1, unknown", "198.51.100.1, garbage:port", "198.51.100.1,"] {
-            assert_eq!(client_address(proxy, &with(forged), &[proxy]), proxy, "{forged}");
+        for forged in [
+            "198.51.100.1, unknown",
+            "198.51.100.1, garbage:port",
+            "198.51.100.1,",
+        ] {
+            assert_eq!(
+                client_address(proxy, &with(forged), &[proxy]),
+                proxy,
+                "{forged}"
+            );
         }
         // Through two trusted proxies, the inner one wrote the bad entry.
         assert_eq!(
-            client_address(proxy, &with("198.51.100.1, unknown, 10.0.0.6"), &[proxy, inner]),
+            client_address(
+                proxy,
+                &with("198.51.100.1, unknown, 10.0.0.6"),
+                &[proxy, inner]
+            ),
             inner
         );
         // Ports and brackets are read, not skipped.
@@ -903,7 +907,11 @@ mod tests {
             client
         );
         let v6: std::net::IpAddr = "2001:db8::1".parse().unwrap();
-        for entry in ["198.51.100.1, [2001:db8::1]:443", "198.51.100.1, [2001:db8::1]", "198.51.100.1, 2001:db8::1"] {
+        for entry in [
+            "198.51.100.1, [2001:db8::1]:443",
+            "198.51.100.1, [2001:db8::1]",
+            "198.51.100.1, 2001:db8::1",
+        ] {
             assert_eq!(client_address(proxy, &with(entry), &[proxy]), v6, "{entry}");
         }
     }
