@@ -21,7 +21,150 @@ both_databases!(
     only_owners_and_the_operator_see_matches,
     assign_mentors_respects_places_and_beats_greedy,
     event_meetings_never_double_book,
+    confidential_deals_shape_no_match_reasons,
+    mentor_places_are_coarse_in_match_reasons,
 );
+
+/// The reasons of one investor in a startup's matches, by factor, with the
+/// match's score, as the given user reads them.
+async fn reasons_of(
+    server: &TestServer,
+    token: &str,
+    startup: &str,
+    investor: &str,
+) -> Option<(f64, Vec<(String, String)>)> {
+    let body = server
+        .gql_as(
+            Some(token),
+            INVESTOR_MATCHES,
+            json!({ "id": startup, "first": 20, "lang": "EN" }),
+        )
+        .await;
+    let matches = body["data"]["startup"]["investorMatches"].as_array()?;
+    let m = matches.iter().find(|m| m["investor"]["slug"] == investor)?;
+    let reasons = m["reasons"]
+        .as_array()?
+        .iter()
+        .map(|r| {
+            (
+                r["factor"].as_str().unwrap_or_default().to_string(),
+                r["explanation"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    Some((m["score"].as_f64()?, reasons))
+}
+
+/// Regression: a startup user's probe startup read, in an investor's
+/// `TRACK_RECORD`, `ACTIVITY` and `POPULARITY` reasons, deals confidential
+/// to others (count, sector, stage and date), which the investor's
+/// portfolio hides. Confidential deals now shape nobody's matches.
+async fn confidential_deals_shape_no_match_reasons(store: Store) {
+    let server = server(store).await;
+    let founder = server.sign_up("probe@example.vn", "STARTUP").await;
+    let probe = server
+        .create(
+            &founder,
+            "Startup",
+            json!({ "name": "Thăm Dò", "stage": "SEED", "sectors": ["agritech"], "province": "can-tho" }),
+        )
+        .await;
+    until(|| async {
+        reasons_of(&server, &founder, &probe, "mekong-agri")
+            .await
+            .is_some()
+    })
+    .await;
+    let before = reasons_of(&server, &founder, &probe, "mekong-agri")
+        .await
+        .expect("listed");
+    let ids = server
+        .data(
+            r#"{ a: investor(slug: "mekong-agri") { id } b: investor(slug: "seed-angel") { id }
+                 c: startup(slug: "rau-sach") { id } d: startup(slug: "lua-xanh") { id } }"#,
+            json!({}),
+        )
+        .await;
+    let record = "mutation($input: RecordInvestmentInput!) { recordInvestment(input: $input) { userErrors { code } } }";
+    let hidden = server
+        .data(
+            record,
+            json!({ "input": { "investor": ids["a"]["id"], "startup": ids["c"]["id"], "confidential": true,
+                "amount": { "amount": "2000000000", "currency": "VND" }, "round": "SEED", "date": "2026-01-15" } }),
+        )
+        .await;
+    assert_eq!(hidden["recordInvestment"]["userErrors"], json!([]));
+    // A public deal recorded after it: once it shows, the engine has read
+    // the confidential one too (it follows the change log in order).
+    let seen_before = reasons_of(&server, &founder, &probe, "seed-angel")
+        .await
+        .expect("seed-angel fits");
+    let public = server
+        .data(
+            record,
+            json!({ "input": { "investor": ids["b"]["id"], "startup": ids["d"]["id"],
+                "amount": { "amount": "1000000000", "currency": "VND" }, "round": "SEED", "date": "2026-02-01" } }),
+        )
+        .await;
+    assert_eq!(public["recordInvestment"]["userErrors"], json!([]));
+    until(|| async {
+        reasons_of(&server, &founder, &probe, "seed-angel")
+            .await
+            .is_some_and(|now| now.1 != seen_before.1)
+    })
+    .await;
+    let after = reasons_of(&server, &founder, &probe, "mekong-agri")
+        .await
+        .expect("still listed");
+    assert_eq!(after, before, "the confidential deal changed what the probe reads");
+    // The operator's view of the same list is no different.
+    let operator = server.admin_token.clone();
+    let theirs = reasons_of(&server, &operator, &probe, "mekong-agri")
+        .await
+        .expect("listed");
+    assert_eq!(theirs, before);
+}
+
+/// Regression: a mentor's `CAPACITY` reason counted the places left ("Can
+/// take 3 more startups", then "2 more"), so anyone could follow another
+/// startup's accepted introduction. It now says no more than the score.
+async fn mentor_places_are_coarse_in_match_reasons(store: Store) {
+    let server = server(store).await;
+    let lua_xanh = id_of(&server, "startup", "lua-xanh").await;
+    for (lang, places, last) in [
+        ("EN", "Has places for more startups", "Has one place left"),
+        ("VI", "Còn nhận thêm startup", "Chỉ còn một suất"),
+    ] {
+        let body = server
+            .data(MENTOR_MATCHES, json!({ "id": lua_xanh, "lang": lang }))
+            .await;
+        let matches = body["startup"]["mentorMatches"].as_array().unwrap().clone();
+        let capacity = |slug: &str| {
+            matches
+                .iter()
+                .find(|m| m["mentor"]["slug"] == slug)
+                .and_then(|m| {
+                    m["reasons"]
+                        .as_array()?
+                        .iter()
+                        .find(|r| r["factor"] == "CAPACITY")
+                        .map(|r| r["explanation"].as_str().unwrap_or_default().to_string())
+                })
+                .unwrap_or_else(|| panic!("{slug} in {matches:#?}"))
+        };
+        // Two places left and one.
+        assert_eq!(capacity("le-van-minh"), places);
+        assert_eq!(capacity("john-smith"), last);
+        for m in &matches {
+            for r in m["reasons"].as_array().unwrap() {
+                if r["factor"] == "CAPACITY" {
+                    let text = r["explanation"].as_str().unwrap_or_default();
+                    assert!(!text.contains(char::is_numeric), "{text}");
+                }
+            }
+        }
+    }
+}
 
 /// A crafted ecosystem: one agritech startup in Cần Thơ and investors and
 /// mentors that fit it more or less.
