@@ -116,7 +116,10 @@ async fn confidential_deals_shape_no_match_reasons(store: Store) {
     let after = reasons_of(&server, &founder, &probe, "mekong-agri")
         .await
         .expect("still listed");
-    assert_eq!(after, before, "the confidential deal changed what the probe reads");
+    assert_eq!(
+        after, before,
+        "the confidential deal changed what the probe reads"
+    );
     // The operator's view of the same list is no different.
     let operator = server.admin_token.clone();
     let theirs = reasons_of(&server, &operator, &probe, "mekong-agri")

@@ -5,8 +5,12 @@
 //!
 //! Every request gets an `x-request-id` (kept if the client sent one), is
 //! traced, limited in body size (413 past it) and time (a slow request is
-//! cancelled with 408 ), and a panic becomes a generic 500 while the
-//! server keeps serving.
+//! cancelled with 408), and a panic becomes a generic 500 while the
+//! server keeps serving. GraphQL requests past the in-flight limit, and
+//! heavy operations past theirs, are refused at once with 503 and
+//! `retry-after` rather than queued; responses past the size limit are
+//! replaced by an error; on shutdown, requests in flight get a grace
+//! period and no more.
 
 pub mod throttle;
 

@@ -1,0 +1,97 @@
+//! How fast hostile documents are answered over HTTP: fragment explosions
+//! (each fragment spreading the next twice) of 10 levels (within the
+//! limits: run), and of 16, 31 and 60 levels (refused by the selection
+//! limit before anything expands them); and the measure alone on the
+//! 31-level document. The server runs in this process on an empty SQLite
+//! database; the client is reqwest, so the figures include HTTP and JSON.
+//!
+//! Run: `cargo bench --bench hostile` (criterion prints the median).
+
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ketnoi::http::HttpConfig;
+use ketnoi::http::throttle::{Allowance, RateLimits};
+use ketnoi::store::Store;
+use serde_json::json;
+
+fn explosion(levels: usize) -> String {
+    let mut text = String::from("query { ...F0 }\n");
+    for i in 0..levels {
+        text.push_str(&format!(
+            "fragment F{i} on Query {{ ...F{0} ...F{0} }}\n",
+            i + 1
+        ));
+    }
+    text.push_str(&format!("fragment F{levels} on Query {{ __typename }}\n"));
+    text
+}
+
+async fn start() -> String {
+    let store = Store::sqlite_memory().await.expect("SQLite");
+    store.migrate().await.expect("migrate");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/graphql", listener.local_addr().expect("address"));
+    let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
+    let search =
+        ketnoi::search::indexer::Search::start(store.clone(), index, Duration::from_millis(100));
+    let wide = Allowance {
+        burst: 1_000_000,
+        per_second: 1_000_000,
+    };
+    let config = HttpConfig {
+        rate: RateLimits {
+            per_address: wide,
+            per_token: wide,
+        },
+        ..HttpConfig::default()
+    };
+    tokio::spawn(ketnoi::http::serve(
+        store,
+        search,
+        listener,
+        config,
+        std::future::pending(),
+    ));
+    url
+}
+
+fn hostile(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let client = reqwest::Client::new();
+    let url = runtime.block_on(start());
+    let mut group = c.benchmark_group("fragment_explosion_over_http");
+    group.measurement_time(Duration::from_secs(5));
+    for levels in [10, 16, 31, 60] {
+        let document = explosion(levels);
+        group.bench_function(format!("{levels}_levels"), |b| {
+            b.to_async(&runtime).iter(|| async {
+                let body: serde_json::Value = client
+                    .post(&url)
+                    .json(&json!({ "query": document }))
+                    .send()
+                    .await
+                    .expect("send")
+                    .json()
+                    .await
+                    .expect("JSON");
+                let answered = body["data"]["__typename"] == "Query";
+                let refused = body["errors"][0]["extensions"]["limit"] == "max-selections";
+                assert!(answered || refused, "{body}");
+            })
+        });
+    }
+    group.finish();
+    let document = async_graphql::parser::parse_query(explosion(31)).expect("parses");
+    c.bench_function("measure_31_levels", |b| {
+        b.iter(|| ketnoi::graphql::measure::measure(&document).expect("no cycle"))
+    });
+}
+
+criterion_group!(benches, hostile);
+criterion_main!(benches);
