@@ -7,55 +7,19 @@
 //!
 //! Run: `cargo bench --bench hostile` (criterion prints the median).
 
+mod common;
+
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ketnoi::http::HttpConfig;
-use ketnoi::http::throttle::{Allowance, RateLimits};
+use ketnoi::graphql::measure::fragment_explosion;
 use ketnoi::store::Store;
 use serde_json::json;
-
-fn explosion(levels: usize) -> String {
-    let mut text = String::from("query { ...F0 }\n");
-    for i in 0..levels {
-        text.push_str(&format!(
-            "fragment F{i} on Query {{ ...F{0} ...F{0} }}\n",
-            i + 1
-        ));
-    }
-    text.push_str(&format!("fragment F{levels} on Query {{ __typename }}\n"));
-    text
-}
 
 async fn start() -> String {
     let store = Store::sqlite_memory().await.expect("SQLite");
     store.migrate().await.expect("migrate");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}/graphql", listener.local_addr().expect("address"));
-    let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
-    let search =
-        ketnoi::search::indexer::Search::start(store.clone(), index, Duration::from_millis(100));
-    let wide = Allowance {
-        burst: 1_000_000,
-        per_second: 1_000_000,
-    };
-    let config = HttpConfig {
-        rate: RateLimits {
-            per_address: wide,
-            per_token: wide,
-        },
-        ..HttpConfig::default()
-    };
-    tokio::spawn(ketnoi::http::serve(
-        store,
-        search,
-        listener,
-        config,
-        std::future::pending(),
-    ));
-    url
+    common::serve(store).await
 }
 
 fn hostile(c: &mut Criterion) {
@@ -68,7 +32,7 @@ fn hostile(c: &mut Criterion) {
     let mut group = c.benchmark_group("fragment_explosion_over_http");
     group.measurement_time(Duration::from_secs(5));
     for levels in [10, 16, 31, 60] {
-        let document = explosion(levels);
+        let document = fragment_explosion(levels);
         group.bench_function(format!("{levels}_levels"), |b| {
             b.to_async(&runtime).iter(|| async {
                 let body: serde_json::Value = client
@@ -87,7 +51,7 @@ fn hostile(c: &mut Criterion) {
         });
     }
     group.finish();
-    let document = async_graphql::parser::parse_query(explosion(31)).expect("parses");
+    let document = async_graphql::parser::parse_query(fragment_explosion(31)).expect("parses");
     c.bench_function("measure_31_levels", |b| {
         b.iter(|| ketnoi::graphql::measure::measure(&document).expect("no cycle"))
     });

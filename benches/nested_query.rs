@@ -6,12 +6,12 @@
 //!
 //! Run: `cargo bench --bench nested_query` (criterion prints the median).
 
+mod common;
+
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ketnoi::generate::{GenerateOptions, generate};
-use ketnoi::http::HttpConfig;
-use ketnoi::http::throttle::{Allowance, RateLimits};
 use ketnoi::store::Store;
 use serde_json::json;
 
@@ -32,37 +32,7 @@ async fn start(store: Store) -> String {
     ketnoi::transfer::import_file(&store, std::io::Cursor::new(data), |_| {})
         .await
         .expect("import");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}/graphql", listener.local_addr().expect("address"));
-    let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
-    let search = ketnoi::search::indexer::Search::start(
-        store.clone(),
-        index,
-        std::time::Duration::from_millis(100),
-    );
-    // One client asks thousands of times a second: the rate limits, which
-    // would refuse most of it, are out of the way (the figure is latency).
-    let wide = Allowance {
-        burst: 1_000_000,
-        per_second: 1_000_000,
-    };
-    let config = HttpConfig {
-        rate: RateLimits {
-            per_address: wide,
-            per_token: wide,
-        },
-        ..HttpConfig::default()
-    };
-    tokio::spawn(ketnoi::http::serve(
-        store,
-        search,
-        listener,
-        config,
-        std::future::pending(),
-    ));
-    url
+    common::serve(store).await
 }
 
 async fn postgres_store(url: &str) -> Store {

@@ -14,6 +14,7 @@ use std::io::Write as _;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use ketnoi::graphql::measure::fragment_explosion;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -118,20 +119,6 @@ impl Server {
     }
 }
 
-/// Fragment `F0` spreads `F1` twice, and so on down to `F{levels}`, which
-/// selects `__typename`: 2^levels selections in a few hundred bytes.
-fn explosion(levels: usize) -> String {
-    let mut text = String::from("query { ...F0 }\n");
-    for i in 0..levels {
-        text.push_str(&format!(
-            "fragment F{i} on Query {{ ...F{0} ...F{0} }}\n",
-            i + 1
-        ));
-    }
-    text.push_str(&format!("fragment F{levels} on Query {{ __typename }}\n"));
-    text
-}
-
 fn code(body: &Value) -> &str {
     body["errors"][0]["extensions"]["code"]
         .as_str()
@@ -149,7 +136,7 @@ async fn fragment_explosions_of_16_to_31_levels_no_longer_take_the_server_down()
     let client = reqwest::Client::new();
     let mut slowest = Duration::ZERO;
     for levels in 10..=60 {
-        let (_, body, elapsed) = server.send(&client, &explosion(levels)).await;
+        let (_, body, elapsed) = server.send(&client, &fragment_explosion(levels)).await;
         slowest = slowest.max(elapsed);
         if levels >= 11 {
             assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{levels}: {body}");

@@ -8,16 +8,18 @@ use ketnoi::http::HttpConfig;
 use serde_json::{Value, json};
 
 async fn server() -> TestServer {
+    sample_server(HttpConfig {
+        body_limit: 64 * 1024,
+        ..HttpConfig::default()
+    })
+    .await
+}
+
+/// A server on the sample data with these settings.
+async fn sample_server(config: HttpConfig) -> TestServer {
     let store = common::sqlite().await;
     common::load_sample(&store).await;
-    TestServer::start_with(
-        store,
-        HttpConfig {
-            body_limit: 64 * 1024,
-            ..HttpConfig::default()
-        },
-    )
-    .await
+    TestServer::start_with(store, config).await
 }
 
 fn code(body: &Value) -> &str {
@@ -548,13 +550,7 @@ async fn overload_is_refused_with_503_while_health_checks_answer() {
         },
     )
     .await;
-    let response = server
-        .client
-        .post(format!("{}/graphql", server.url))
-        .json(&json!({ "query": "{ __typename }" }))
-        .send()
-        .await
-        .expect("request");
+    let response = server.post(&json!({ "query": "{ __typename }" })).await;
     assert_eq!(response.status(), 503);
     assert_eq!(response.headers()["retry-after"], "1");
     let body: Value = response.json().await.expect("JSON");
@@ -574,32 +570,22 @@ async fn overload_is_refused_with_503_while_health_checks_answer() {
 /// own; without one they get 503, while cheap queries are answered.
 #[tokio::test]
 async fn heavy_operations_are_shed_while_cheap_ones_answer() {
-    let store = common::sqlite().await;
-    common::load_sample(&store).await;
-    let server = TestServer::start_with(
-        store,
-        HttpConfig {
-            max_heavy_in_flight: 0,
-            heavy_complexity: 50,
-            ..HttpConfig::default()
-        },
-    )
+    let server = sample_server(HttpConfig {
+        max_heavy_in_flight: 0,
+        heavy_complexity: 50,
+        ..HttpConfig::default()
+    })
     .await;
-    let post = |query: &'static str| {
-        server
-            .client
-            .post(format!("{}/graphql", server.url))
-            .json(&json!({ "query": query }))
-            .send()
-    };
-    let response = post("{ startups(first: 100) { nodes { name slug } } }")
-        .await
-        .expect("request");
+    let response = server
+        .post(&json!({ "query": "{ startups(first: 100) { nodes { name slug } } }" }))
+        .await;
     assert_eq!(response.status(), 503);
     assert_eq!(response.headers()["retry-after"], "1");
     let body: Value = response.json().await.expect("JSON");
     assert_eq!(code(&body), "OVERLOADED", "{body}");
-    let response = post("{ sectors { slug } }").await.expect("request");
+    let response = server
+        .post(&json!({ "query": "{ sectors { slug } }" }))
+        .await;
     assert_eq!(response.status(), 200);
     let body: Value = response.json().await.expect("JSON");
     assert!(
@@ -615,16 +601,11 @@ async fn heavy_operations_are_shed_while_cheap_ones_answer() {
 /// sent alongside is answered.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn under_load_heavy_queries_are_shed_and_cheap_ones_answer() {
-    let store = common::sqlite().await;
-    common::load_sample(&store).await;
-    let server = TestServer::start_with(
-        store,
-        HttpConfig {
-            max_heavy_in_flight: 1,
-            heavy_complexity: 100,
-            ..HttpConfig::default()
-        },
-    )
+    let server = sample_server(HttpConfig {
+        max_heavy_in_flight: 1,
+        heavy_complexity: 100,
+        ..HttpConfig::default()
+    })
     .await;
     let heavy = "{ startups(first: 100) { nodes { name tagline sectors { name } investments { round } } } }";
     let cheap = "{ sectors { slug } }";
@@ -636,7 +617,7 @@ async fn under_load_heavy_queries_are_shed_and_cheap_ones_answer() {
                 .post(format!("{}/graphql", server.url))
                 .json(&json!({ "query": query }));
             async move {
-                let response = request.send().await.expect("request");
+                let response = request.send().await.expect("a response");
                 let status = response.status().as_u16();
                 let retry = response.headers().contains_key("retry-after");
                 (query, status, retry)
@@ -671,15 +652,10 @@ async fn under_load_heavy_queries_are_shed_and_cheap_ones_answer() {
 /// single operation and for a batch.
 #[tokio::test]
 async fn responses_past_the_size_limit_are_refused_clearly() {
-    let store = common::sqlite().await;
-    common::load_sample(&store).await;
-    let server = TestServer::start_with(
-        store,
-        HttpConfig {
-            max_response_bytes: 200,
-            ..HttpConfig::default()
-        },
-    )
+    let server = sample_server(HttpConfig {
+        max_response_bytes: 200,
+        ..HttpConfig::default()
+    })
     .await;
     let small = server.gql("{ __typename }", json!({})).await;
     assert_eq!(small["data"]["__typename"], "Query");
@@ -694,15 +670,11 @@ async fn responses_past_the_size_limit_are_refused_clearly() {
         "{big}"
     );
     let batch: Value = server
-        .client
-        .post(format!("{}/graphql", server.url))
-        .json(&json!([
+        .post(&json!([
             { "query": "{ sectors { slug name } }" },
             { "query": "{ sectors { slug name } }" }
         ]))
-        .send()
         .await
-        .expect("request")
         .json()
         .await
         .expect("JSON");

@@ -40,6 +40,21 @@ pub struct Measure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cycle(pub String);
 
+/// The text of the classic fragment explosion: `F0` spreads `F1` twice, and
+/// so on down to `F{levels}`, which selects `__typename`, so a few hundred
+/// bytes stand for 2^levels selections. For tests and benchmarks.
+pub fn fragment_explosion(levels: usize) -> String {
+    let mut text = String::from("query { ...F0 }\n");
+    for i in 0..levels {
+        text.push_str(&format!(
+            "fragment F{i} on Query {{ ...F{0} ...F{0} }}\n",
+            i + 1
+        ));
+    }
+    text.push_str(&format!("fragment F{levels} on Query {{ __typename }}\n"));
+    text
+}
+
 /// Measures a document; `Err` names a fragment that spreads itself.
 pub fn measure(document: &ExecutableDocument) -> Result<Measure, Cycle> {
     let order = dependency_order(document)?;
@@ -172,20 +187,6 @@ mod tests {
         async_graphql::parser::parse_query(text).expect("parses")
     }
 
-    /// Fragment `F0` spreads `F1` twice, and so on to `F{levels}`, which
-    /// selects `__typename`: 2^levels fields in a few hundred bytes.
-    fn explosion(levels: usize) -> String {
-        let mut text = String::from("query { ...F0 }\n");
-        for i in 0..levels {
-            text.push_str(&format!(
-                "fragment F{i} on Query {{ ...F{0} ...F{0} }}\n",
-                i + 1
-            ));
-        }
-        text.push_str(&format!("fragment F{levels} on Query {{ __typename }}\n"));
-        text
-    }
-
     /// The same count the slow way: every spread expanded.
     fn expanded(document: &ExecutableDocument, set: &Positioned<SelectionSet>) -> usize {
         set.node
@@ -226,7 +227,7 @@ mod tests {
     #[test]
     fn a_fragment_explosion_is_measured_without_expanding_it() {
         for levels in [4, 10, 16] {
-            let document = doc(&explosion(levels));
+            let document = doc(&fragment_explosion(levels));
             let got = measure(&document).expect("no cycle");
             let operation = match &document.operations {
                 async_graphql::parser::types::DocumentOperations::Single(op) => {
@@ -242,7 +243,7 @@ mod tests {
                 + expanded(&document, operation);
             assert_eq!(got.selections, slow, "{levels} levels");
         }
-        let huge = measure(&doc(&explosion(200))).expect("no cycle");
+        let huge = measure(&doc(&fragment_explosion(200))).expect("no cycle");
         assert_eq!(huge.selections, usize::MAX, "saturates, never overflows");
     }
 

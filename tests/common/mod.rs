@@ -193,6 +193,17 @@ impl TestServer {
         }
     }
 
+    /// Posts a JSON body (a request or a batch) to `/graphql` without a
+    /// token and returns the raw response.
+    pub async fn post(&self, body: &Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}/graphql", self.url))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// Posts a GraphQL request as the operator and returns the JSON
     /// response (any status).
     pub async fn gql(&self, query: &str, variables: Value) -> Value {
