@@ -147,7 +147,11 @@ async fn main() {
 
     // 2. The engine.
     let before = rss_mib();
-    let engine = Matching::new(Arc::clone(&index), Weights::default());
+    let engine = Matching::new(
+        Arc::clone(&index),
+        Weights::default(),
+        ketnoi::clock::Clock::system(),
+    );
     let started = Instant::now();
     engine.load(&store).await.expect("load");
     let loaded = started.elapsed();
@@ -170,7 +174,12 @@ async fn main() {
         .expect("startups");
     let texts: HashMap<i64, String> = records
         .iter()
-        .map(|(id, r)| (*id, format!("{}\n{}", r.tagline, r.description)))
+        .map(|(id, r)| {
+            (
+                *id,
+                ketnoi::matching::startup_text(&r.tagline, &r.description),
+            )
+        })
         .collect();
     let filter = MatchFilter::default();
     let engine = Arc::clone(&engine);
@@ -285,7 +294,7 @@ async fn main() {
         .await
         .expect("mentors")
         .into_iter()
-        .map(|(id, r)| (id, format!("{}\n{}", r.headline, r.bio)))
+        .map(|(id, r)| (id, ketnoi::matching::mentor_text(&r.headline, &r.bio)))
         .collect();
     let mut suggested_times = Vec::new();
     for id in &mentor_sample {
@@ -307,7 +316,12 @@ async fn main() {
         .await
         .expect("cohort")
         .into_iter()
-        .map(|(id, r)| (id, format!("{}\n{}", r.tagline, r.description)))
+        .map(|(id, r)| {
+            (
+                id,
+                ketnoi::matching::startup_text(&r.tagline, &r.description),
+            )
+        })
         .collect();
     let pool: Vec<i64> = mentor_ids[..300].to_vec();
     let mut times = Vec::new();

@@ -21,9 +21,10 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use blake2::{Blake2s256, Digest};
 use chrono::{DateTime, Utc};
-use governor::clock::{Clock, DefaultClock};
+use governor::clock::{Clock as _, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use crate::clock::Clock;
 use crate::error::Error;
 use crate::http::throttle::client_key;
 use crate::model::{Checker, Contact, FieldError, FieldErrorCode, Role, User};
@@ -133,6 +134,8 @@ pub enum SignIn {
 pub struct Auth {
     store: Store,
     config: AuthConfig,
+    /// When tokens are issued and expire.
+    clock: Clock,
     by_account: AccountDelays,
     by_address: DefaultKeyedRateLimiter<IpAddr>,
     sign_ups: DefaultKeyedRateLimiter<IpAddr>,
@@ -162,8 +165,8 @@ fn quota(burst: u32, period: Duration) -> Quota {
 }
 
 impl Auth {
-    /// Accounts on `store` with these settings.
-    pub fn new(store: Store, config: AuthConfig) -> Arc<Auth> {
+    /// Accounts on `store` with these settings, on `clock`'s time.
+    pub fn new(store: Store, config: AuthConfig, clock: Clock) -> Arc<Auth> {
         Arc::new(Auth {
             by_account: AccountDelays::new(config.account_burst, config.account_delay),
             by_address: RateLimiter::keyed(quota(config.address_burst, config.address_period)),
@@ -173,6 +176,7 @@ impl Auth {
             ),
             store,
             config,
+            clock,
         })
     }
 
@@ -335,7 +339,7 @@ impl Auth {
         let token = new_token();
         let ttl =
             chrono::Duration::from_std(self.config.token_ttl).unwrap_or(chrono::Duration::days(30));
-        let expires_at = chrono::SubsecRound::trunc_subsecs(Utc::now() + ttl, 6);
+        let expires_at = chrono::SubsecRound::trunc_subsecs(self.clock.now() + ttl, 6);
         self.store
             .create_session(user_id, &token_hash(&token), expires_at)
             .await?;
@@ -350,7 +354,7 @@ impl Auth {
         }
         Ok(self
             .store
-            .session_user(&token_hash(token))
+            .session_user(&token_hash(token), self.clock.now())
             .await?
             .map(|(session_id, user)| Viewer { user, session_id }))
     }

@@ -492,7 +492,11 @@ async fn admin_create(global: &Global, args: AdminCreateArgs) -> Result<(), Erro
         }
     };
     let store = open_store(global).await?;
-    let auth = crate::auth::Auth::new(store.clone(), crate::auth::AuthConfig::default());
+    let auth = crate::auth::Auth::new(
+        store.clone(),
+        crate::auth::AuthConfig::default(),
+        crate::clock::Clock::system(),
+    );
     let created = auth
         .create(
             &args.email,
@@ -639,11 +643,13 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
         None => crate::matching::Weights::default(),
     };
     let index = std::sync::Arc::new(SearchIndex::open_or_create(&global.index_dir())?);
+    let clock = crate::clock::Clock::system();
     let search = Search::start_with(
         store.clone(),
         index,
         Duration::from_millis(args.search_poll_ms.max(1)),
         weights,
+        clock.clone(),
     );
     let listener = tokio::net::TcpListener::bind(args.bind).await?;
     tracing::info!(
@@ -695,6 +701,7 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
         max_heavy_in_flight: args.max_heavy_in_flight,
         heavy_complexity: args.heavy_complexity,
         shutdown_grace: Duration::from_secs(args.shutdown_grace),
+        clock,
     };
     crate::http::serve(store.clone(), search, listener, config, shutdown_signal()).await?;
     // Requests abandoned after the grace period may still hold database

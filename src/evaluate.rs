@@ -301,7 +301,7 @@ async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::err
 }
 
 fn text_of(s: &StartupRecord) -> String {
-    format!("{}\n{}", s.tagline, s.description)
+    crate::matching::startup_text(&s.tagline, &s.description)
 }
 
 /// The grades of a ranking, by id.
@@ -356,7 +356,11 @@ async fn measure(
     weights: &Weights,
     sample: usize,
 ) -> Result<Report, crate::error::Error> {
-    let engine = Matching::new(Arc::clone(&w.index), weights.clone());
+    let engine = Matching::new(
+        Arc::clone(&w.index),
+        weights.clone(),
+        crate::clock::Clock::system(),
+    );
     engine.load(&w.store).await?;
     let region = |p: &str| w.regions.get(p).cloned();
     let mut rng = ChaCha8Rng::seed_from_u64(99);

@@ -701,6 +701,22 @@ async fn eligibility_follows_the_five_year_rule(store: Store) {
         data["b"]["isEligibleForSupport"], true,
         "an unregistered project is eligible"
     );
+    // Without `asOf`, and in the list filter, "today" is the server's
+    // clock: Lúa Xanh (registered 2023-04-01) is eligible until 2028-04-01.
+    let today = r#"{ startup(slug: "lua-xanh") { isEligibleForSupport }
+        startups(filter: { eligibleForSupport: true }) { nodes { slug } } }"#;
+    let listed = |data: &Value| data["startups"]["nodes"].to_string().contains("lua-xanh");
+    let data = server.data(today, json!({})).await;
+    assert_eq!(data["startup"]["isEligibleForSupport"], true);
+    assert!(listed(&data), "{data}");
+    server.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2028-04-02T08:00:00+07:00")
+            .expect("valid")
+            .with_timezone(&chrono::Utc),
+    );
+    let data = server.data(today, json!({})).await;
+    assert_eq!(data["startup"]["isEligibleForSupport"], false);
+    assert!(!listed(&data), "{data}");
 }
 
 async fn lookups_by_slug(store: Store) {

@@ -462,7 +462,11 @@ async fn batches_and_persisted_queries() {
         body["errors"].is_null() || body["data"]["signOut"].is_object(),
         "{body}"
     );
-    let other = ketnoi::auth::Auth::new(server.store.clone(), Default::default());
+    let other = ketnoi::auth::Auth::new(
+        server.store.clone(),
+        Default::default(),
+        ketnoi::clock::Clock::system(),
+    );
     let token = match other
         .sign_in(common::ADMIN_EMAIL, common::ADMIN_PASSWORD, None)
         .await

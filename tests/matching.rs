@@ -1072,4 +1072,18 @@ async fn event_meetings_never_double_book(store: Store) {
         )
         .await;
     assert_eq!(body["unregisterFromEvent"]["changed"], true);
+    // Registration closes by the server's clock, not the calendar the test
+    // runs on: once the clock passes the festival, it is over too.
+    server.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2027-05-21T08:00:00+07:00")
+            .expect("valid")
+            .with_timezone(&chrono::Utc),
+    );
+    let body = server
+        .data(
+            REGISTER,
+            json!({ "input": { "event": event, "participant": again } }),
+        )
+        .await;
+    assert_eq!(body["registerForEvent"]["userErrors"][0]["field"], "event");
 }

@@ -2,7 +2,11 @@
 //! type, field, argument and enum value must be documented (the playground
 //! shows these descriptions).
 
-use serde_json::Value;
+mod common;
+
+use ketnoi::graphql::Limits;
+use ketnoi::http::HttpConfig;
+use serde_json::{Value, json};
 
 #[test]
 fn schema_graphql_matches_the_code() {
@@ -94,11 +98,46 @@ fragment TypeRef on __Type {
   ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
 }"#;
 
+/// GraphiQL's introspection query, sent over HTTP to a server with the
+/// default limits, is answered; a server whose depth limit is one below
+/// the query's depth refuses it, so this test fails if the limits stop
+/// fitting the playground.
 #[tokio::test]
 async fn the_playground_introspection_fits_the_query_limits() {
-    let schema = ketnoi::graphql::builder().finish();
-    let response = schema.execute(GRAPHIQL_INTROSPECTION).await;
-    assert!(response.errors.is_empty(), "{:?}", response.errors);
+    let introspect = |config: HttpConfig| async move {
+        let server = common::TestServer::start_with(common::sqlite().await, config).await;
+        server
+            .post(&json!({ "query": GRAPHIQL_INTROSPECTION }))
+            .await
+            .json::<Value>()
+            .await
+            .expect("JSON")
+    };
+    let body = introspect(HttpConfig::default()).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    assert!(
+        body["data"]["__schema"]["types"]
+            .as_array()
+            .is_some_and(|t| t.len() > 50)
+    );
+    let document =
+        async_graphql::parser::parse_query(GRAPHIQL_INTROSPECTION).expect("the query parses");
+    let depth = ketnoi::graphql::measure::measure(&document)
+        .expect("no cycle")
+        .depth;
+    assert!(depth <= Limits::default().max_depth);
+    let tight = HttpConfig {
+        limits: Limits {
+            max_depth: depth - 1,
+            ..Limits::default()
+        },
+        ..HttpConfig::default()
+    };
+    let body = introspect(tight).await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED",
+        "{body}"
+    );
 }
 
 /// Regression: `Organization.email` read "null unless the viewer owns the

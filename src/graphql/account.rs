@@ -2,7 +2,7 @@
 //! the operator's `assignOwner`, and the permission checks every resolver
 //! uses: who the viewer is, who may change what, and who may see what.
 //!
-//! Who sees what (issue 3): contact details (`email`, `phone`) only the
+//! Who sees what: contact details (`email`, `phone`) only the
 //! profile's owner and the operator; a startup's `seekingAmount` also every
 //! INVESTOR user; a confidential investment only its two parties and the
 //! operator. A hidden field resolves to null without an error.

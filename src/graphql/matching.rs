@@ -257,7 +257,7 @@ fn gone() -> Error {
 }
 
 fn startup_text(s: &Startup) -> String {
-    format!("{}\n{}", s.tagline, s.description)
+    crate::matching::startup_text(&s.tagline, &s.description)
 }
 
 /// `Startup.investorMatches`.
@@ -416,7 +416,10 @@ pub async fn suggested_startups(
     may_see(ctx, mentor.owner_id, "suggested startups")?;
     let limit = check_first(first, MAX_MATCHES)?;
     let lang = language(ctx, lang);
-    let (id, text) = (mentor.id, format!("{}\n{}", mentor.headline, mentor.bio));
+    let (id, text) = (
+        mentor.id,
+        crate::matching::mentor_text(&mentor.headline, &mentor.bio),
+    );
     let filter: MatchFilter = filter.unwrap_or_default().into();
     let matches = engine(ctx, move |m| {
         m.suggested_startups(id, &text, &filter, limit, lang)

@@ -243,7 +243,7 @@ impl MeetingsMutation {
             Err(payload) => return Ok(payload),
         };
         let end = event.ends_at.unwrap_or(event.starts_at);
-        if end < chrono::Utc::now() {
+        if end < ctx.data_unchecked::<crate::clock::Clock>().now() {
             return Ok(refused(
                 "event",
                 FieldErrorCode::Invalid,
@@ -355,7 +355,10 @@ impl MeetingsMutation {
         for p in &profiles {
             match p {
                 EventParticipant::Startup(s) if startups.len() < MAX_SCHEDULED_PER_SIDE => {
-                    startups.push((s.id, format!("{}\n{}", s.tagline, s.description)));
+                    startups.push((
+                        s.id,
+                        crate::matching::startup_text(&s.tagline, &s.description),
+                    ));
                     startup_objects.insert(s.id, s.clone());
                 }
                 EventParticipant::Investor(i)

@@ -40,13 +40,14 @@ pub fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
         .extension(errors::ErrorCodes)
 }
 
-/// The schema with its store, accounts, search index and limits.
+/// The schema with its store, accounts, search index, limits and clock.
 pub fn schema(
     store: Store,
     auth: std::sync::Arc<crate::auth::Auth>,
     search: crate::search::indexer::Search,
     limits: &Limits,
     shedding: limits::Shedding,
+    clock: crate::clock::Clock,
 ) -> AppSchema {
     let mut builder = builder()
         .extension(limits::DocumentLimits {
@@ -69,7 +70,8 @@ pub fn schema(
         .limit_directives(limits.max_directives)
         .data(store)
         .data(auth)
-        .data(search);
+        .data(search)
+        .data(clock);
     if !limits.suggestions {
         builder = builder.disable_suggestions();
     }

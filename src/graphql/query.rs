@@ -257,7 +257,7 @@ impl EcosystemQuery {
         let ids = search::matching_ids(ctx, DocKind::Startup, filter.query.clone()).await?;
         let query = ListQuery::Startups(crate::store::StartupFilter {
             ids,
-            ..filter.into_store()
+            ..filter.into_store(ctx.data_unchecked::<crate::clock::Clock>().today())
         });
         list!(ctx, query, page, StartupId, StartupEdge, StartupConnection)
     }

@@ -144,9 +144,12 @@ impl Startup {
     #[graphql(name = "isEligibleForSupport")]
     async fn eligible_for_support(
         &self,
+        ctx: &Context<'_>,
         #[graphql(desc = "The day to judge on; today in Vietnam when absent.")] as_of: Option<Date>,
     ) -> bool {
-        let as_of = as_of.map(|d| d.0).unwrap_or_else(model::today_in_vietnam);
+        let as_of = as_of
+            .map(|d| d.0)
+            .unwrap_or_else(|| ctx.data_unchecked::<crate::clock::Clock>().today());
         self.is_eligible_for_support(as_of)
     }
 
@@ -232,16 +235,15 @@ pub struct StartupFilter {
 }
 
 impl StartupFilter {
-    pub(crate) fn into_store(self) -> crate::store::StartupFilter {
+    /// The store's filter; eligibility is judged on `today`.
+    pub(crate) fn into_store(self, today: chrono::NaiveDate) -> crate::store::StartupFilter {
         crate::store::StartupFilter {
             ids: None,
             sectors: self.sectors,
             stages: self.stages,
             provinces: self.provinces,
             tags: self.tags,
-            eligible_for_support: self
-                .eligible_for_support
-                .map(|e| (e, model::today_in_vietnam())),
+            eligible_for_support: self.eligible_for_support.map(|e| (e, today)),
             organizations: None,
         }
     }

@@ -41,6 +41,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::{Auth, AuthConfig, Viewer};
+use crate::clock::Clock;
 use crate::graphql::account::ClientAddress;
 use crate::graphql::limits::{self, NoIntrospection};
 use crate::graphql::{self, AppSchema, Limits, errors::RequestId as GqlRequestId, loaders};
@@ -80,6 +81,9 @@ pub struct HttpConfig {
     /// How long requests in flight may finish after a shutdown signal
     /// before the server stops without them.
     pub shutdown_grace: Duration,
+    /// "Now" for tokens, registration and eligibility (the system clock
+    /// but in tests).
+    pub clock: Clock,
 }
 
 impl Default for HttpConfig {
@@ -97,6 +101,7 @@ impl Default for HttpConfig {
             max_heavy_in_flight: 2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
             heavy_complexity: 1_000,
             shutdown_grace: Duration::from_secs(10),
+            clock: Clock::system(),
         }
     }
 }
@@ -139,7 +144,7 @@ impl MakeRequestId for Ids {
 
 /// The application's routes and middleware.
 pub fn router(store: Store, search: Search, config: &HttpConfig) -> Router {
-    let auth = Auth::new(store.clone(), config.auth.clone());
+    let auth = Auth::new(store.clone(), config.auth.clone(), config.clock.clone());
     let app = App {
         schema: graphql::schema(
             store.clone(),
@@ -150,6 +155,7 @@ pub fn router(store: Store, search: Search, config: &HttpConfig) -> Router {
                 heavy: Arc::new(tokio::sync::Semaphore::new(config.max_heavy_in_flight)),
                 heavy_complexity: config.heavy_complexity,
             },
+            config.clock.clone(),
         ),
         store,
         search,

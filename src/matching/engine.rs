@@ -22,6 +22,7 @@ use super::factors::{
     self, Factor, InvestorProfile, LANG_EN, LANG_VI, MentorProfile, Place, PlaceRef, Reason, Refs,
     SectorRef, Share, StartupProfile, TrackRecord, Traits, Verdict,
 };
+use crate::clock::Clock;
 use crate::datafile::{InvestorRecord, MentorRecord, StartupRecord};
 use crate::model::{
     self, InvestorKind, MatchFeedback, MatchSide, Recipient, Stage, Topic, Vocabulary,
@@ -884,16 +885,19 @@ pub struct Matching {
     state: RwLock<Catalogue>,
     index: Arc<SearchIndex>,
     weights: Weights,
+    /// What "today" is for the recency of deals.
+    clock: Clock,
     ready: AtomicBool,
 }
 
 impl Matching {
     /// An empty engine; [`Matching::start`] loads and follows.
-    pub fn new(index: Arc<SearchIndex>, weights: Weights) -> Arc<Matching> {
+    pub fn new(index: Arc<SearchIndex>, weights: Weights, clock: Clock) -> Arc<Matching> {
         Arc::new(Matching {
             state: RwLock::new(Catalogue::default()),
             index,
             weights,
+            clock,
             ready: AtomicBool::new(false),
         })
     }
@@ -1423,7 +1427,7 @@ impl Matching {
             return Ok(Some(vec![]));
         };
         let said = self.startup_said_investors(&c, startup);
-        let today = model::today_in_vietnam();
+        let today = self.clock.today();
         let feedback = said.counts();
         let mut ranker = Ranker::new(limit, filter.min_score);
         // Those it has invested in or dismissed, by slot.
@@ -1660,7 +1664,7 @@ impl Matching {
             return Ok(None);
         };
         let who = Recipient::Investor(investor);
-        let today = model::today_in_vietnam();
+        let today = self.clock.today();
         let d = self.deal_bound(i, today);
         let (ranked, total) = self.rank_startups(
             &c,
@@ -1955,7 +1959,7 @@ impl Matching {
             ));
         }
         let c = self.read()?;
-        let today = model::today_in_vietnam();
+        let today = self.clock.today();
         let counterparts: Vec<Recipient> = investors
             .iter()
             .map(|i| Recipient::Investor(*i))
@@ -2238,6 +2242,7 @@ mod tests {
                 let engine = Matching::new(
                     Arc::new(SearchIndex::in_ram().expect("index")),
                     Weights::default(),
+                    Clock::system(),
                 );
                 let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
                 let key = InvestorKey::of(&i);

@@ -1,4 +1,4 @@
-//! Matchmaking (issue 5): which investors and mentors fit a startup, which
+//! Matchmaking: which investors and mentors fit a startup, which
 //! startups fit an investor or a mentor, and why; optimal mentor
 //! assignment for a cohort.
 //!
@@ -27,6 +27,20 @@ pub use engine::{
 };
 pub use explain::Lang;
 pub use factors::Factor;
+
+/// The text the engine compares a startup by (with the theses and the
+/// mentors' texts in the index): its tagline, then its description. Every
+/// caller builds it here, so `evaluate` and the benches measure the text
+/// production ranks by.
+pub fn startup_text(tagline: &str, description: &str) -> String {
+    format!("{tagline}\n{description}")
+}
+
+/// The text a mentor's suggested startups are compared with: headline,
+/// then bio.
+pub fn mentor_text(headline: &str, bio: &str) -> String {
+    format!("{headline}\n{bio}")
+}
 
 /// How much each factor counts when a startup is matched with investors
 /// (and investors with startups). The defaults were tuned by `ketnoi

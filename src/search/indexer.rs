@@ -22,6 +22,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use super::{DocKind, IndexState, SCHEMA_VERSION, SearchDoc, SearchError, SearchIndex};
+use crate::clock::Clock;
 use crate::matching::{Matching, Weights};
 use crate::store::{RecordSelect, Store, StoreError};
 
@@ -58,17 +59,18 @@ impl Search {
     /// ten minutes it prunes the log to its newest [`CHANGE_LOG_KEEP`]
     /// entries.
     pub fn start(store: Store, index: Arc<SearchIndex>, poll: Duration) -> Search {
-        Search::start_with(store, index, poll, Weights::default())
+        Search::start_with(store, index, poll, Weights::default(), Clock::system())
     }
 
-    /// [`Search::start`] with the matching engine's weights.
+    /// [`Search::start`] with the matching engine's weights and clock.
     pub fn start_with(
         store: Store,
         index: Arc<SearchIndex>,
         poll: Duration,
         weights: Weights,
+        clock: Clock,
     ) -> Search {
-        let matching = Matching::new(Arc::clone(&index), weights);
+        let matching = Matching::new(Arc::clone(&index), weights, clock);
         matching.start(store.clone(), poll);
         let search = Search {
             index,

@@ -1,4 +1,4 @@
-//! Full-text search over the whole ecosystem (issue 4): one tantivy index of
+//! Full-text search over the whole ecosystem: one tantivy index of
 //! startups, investors, mentors, organisations and events.
 //!
 //! This module is the index and its query language; [`indexer`] keeps it in

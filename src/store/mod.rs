@@ -1334,13 +1334,17 @@ impl Store {
         dispatch!(self, write, create_session(user_id, token_hash, expires_at))
     }
 
-    /// The live session of a token hash: `(session id, user)`.
-    pub async fn session_user(&self, token_hash: &str) -> Result<Option<(i64, User)>, StoreError> {
+    /// The session of a token hash live at `now`: `(session id, user)`.
+    pub async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(i64, User)>, StoreError> {
         // A reader suffices: in WAL mode every statement outside a
         // transaction sees all commits, so a token works (and a revoked one
         // stops working) the moment `signIn` or `signOut` has answered, and
         // signed-in reads never queue behind the single writer.
-        let found = dispatch!(self, read, session_user(token_hash, Utc::now()))?;
+        let found = dispatch!(self, read, session_user(token_hash, now))?;
         found
             .map(|(session, row)| Ok((session, row.into_model()?)))
             .transpose()

@@ -1762,7 +1762,7 @@ pub async fn prune_search_changes(pool: &Pool<DB>, keep: i64) -> Result<u64, Sto
 }
 
 // ---------------------------------------------------------------------------
-// Matching (issue 5): what the engine reads besides the profiles.
+// Matching: what the engine reads besides the profiles.
 
 /// Up to `limit` investments with ids greater than `after`, in id order.
 pub async fn investments_after(
@@ -1892,7 +1892,7 @@ pub async fn set_match_feedback(
 }
 
 // ---------------------------------------------------------------------------
-// Event registrations (issue 5).
+// Event registrations.
 
 fn participant_columns(p: model::Participant) -> (Option<i64>, Option<i64>, Option<i64>, &'static str, i64) {
     match p {

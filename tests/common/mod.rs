@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use ketnoi::clock::Clock;
 use ketnoi::http::HttpConfig;
 use ketnoi::store::Store;
 use serde_json::{Value, json};
@@ -100,7 +101,18 @@ pub struct TestServer {
     pub admin_token: String,
     /// The server's search index (in memory).
     pub search: ketnoi::search::indexer::Search,
+    /// The server's clock: pinned at [`test_now`] unless the test brought
+    /// another; a test moves it when it means time to pass.
+    pub clock: Clock,
     stop: Option<oneshot::Sender<()>>,
+}
+
+/// The instant test servers' clocks stand at: noon in Vietnam on
+/// 2026-12-01.
+pub fn test_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-12-01T12:00:00+07:00")
+        .expect("BUG: a valid instant")
+        .with_timezone(&chrono::Utc)
 }
 
 /// How often test servers' indexers look at the change log.
@@ -112,12 +124,14 @@ pub const ADMIN_EMAIL: &str = "operator@ketnoi.test";
 pub const ADMIN_PASSWORD: &str = "mat-khau-van-hanh";
 
 impl TestServer {
-    /// Starts the server on `store` with default limits, but for sign-ups:
-    /// tests sign up many users from one address.
+    /// Starts the server on `store` with default limits, but for sign-ups
+    /// (tests sign up many users from one address) and tokens, valid ten
+    /// years (tests move the clock by years).
     pub async fn start(store: Store) -> TestServer {
         let config = HttpConfig {
             auth: ketnoi::auth::AuthConfig {
                 sign_up_burst: 10_000,
+                token_ttl: Duration::from_secs(10 * 366 * 24 * 3600),
                 ..ketnoi::auth::AuthConfig::default()
             },
             ..HttpConfig::default()
@@ -136,14 +150,19 @@ impl TestServer {
         Self::launch(store, HttpConfig::default(), Duration::from_secs(3600)).await
     }
 
-    async fn launch(store: Store, config: HttpConfig, search_poll: Duration) -> TestServer {
+    async fn launch(store: Store, mut config: HttpConfig, search_poll: Duration) -> TestServer {
+        // Tests read a pinned clock unless they bring their own.
+        if config.clock.is_system() {
+            config.clock = Clock::pinned(test_now());
+        }
+        let clock = config.clock.clone();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = oneshot::channel::<()>();
         let served = store.clone();
-        let auth = ketnoi::auth::Auth::new(store.clone(), config.auth.clone());
+        let auth = ketnoi::auth::Auth::new(store.clone(), config.auth.clone(), clock.clone());
         auth.create(
             ADMIN_EMAIL,
             ADMIN_PASSWORD,
@@ -162,7 +181,13 @@ impl TestServer {
             other => panic!("the operator could not sign in: {other:?}"),
         };
         let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
-        let search = ketnoi::search::indexer::Search::start(store.clone(), index, search_poll);
+        let search = ketnoi::search::indexer::Search::start_with(
+            store.clone(),
+            index,
+            search_poll,
+            ketnoi::matching::Weights::default(),
+            clock.clone(),
+        );
         // Serve once the index has caught up, as `/readyz` tells a balancer.
         let building = std::time::Instant::now();
         while !search.is_ready() {
@@ -189,6 +214,7 @@ impl TestServer {
             store,
             admin_token,
             search,
+            clock,
             stop: Some(stop),
         }
     }
