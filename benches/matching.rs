@@ -128,7 +128,7 @@ async fn main() {
     }
     let index_dir = work.join("search");
     let index = Arc::new(SearchIndex::open_or_create(&index_dir).expect("index"));
-    let instance = store.search_instance().await.expect("instance");
+    let instance = store.change_log_instance().await.expect("instance");
     if index.state().is_none_or(|s| s.instance != instance) {
         let started = Instant::now();
         rebuild(&store, &index, |_| {}).await.expect("rebuild");

@@ -703,7 +703,17 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
         shutdown_grace: Duration::from_secs(args.shutdown_grace),
         clock,
     };
-    crate::http::serve(store.clone(), search, listener, config, shutdown_signal()).await?;
+    crate::http::serve(
+        store.clone(),
+        search.clone(),
+        listener,
+        config,
+        shutdown_signal(),
+    )
+    .await?;
+    // The followers finish the round under way (a rebuild is abandoned and
+    // starts again next time), so the index is left where it committed.
+    search.stop(Duration::from_secs(2)).await;
     // Requests abandoned after the grace period may still hold database
     // connections; closing waits for them only briefly.
     if tokio::time::timeout(Duration::from_secs(2), store.close())

@@ -1,6 +1,7 @@
 //! ketnoi: a GraphQL backend for innovative-startup ecosystems.
 
 pub mod auth;
+pub mod changes;
 pub mod cli;
 pub mod clock;
 pub mod datafile;

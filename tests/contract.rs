@@ -433,9 +433,9 @@ async fn deleting_cascades_to_links_and_investments(store: Store) {
 }
 
 async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(store: Store) {
-    let start = store.search_head().await.expect("head");
+    let start = store.change_log_head().await.expect("head");
     assert_eq!(
-        store.search_pruned().await.expect("pruned"),
+        store.change_log_pruned().await.expect("pruned"),
         Default::default()
     );
     load_sample(&store).await;
@@ -451,7 +451,7 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
     // tests share the server): prune until some are gone.
     let waiting = std::time::Instant::now();
     let deleted = loop {
-        let deleted = store.prune_search_changes(5).await.expect("prune");
+        let deleted = store.prune_change_log(5).await.expect("prune");
         if deleted > 0 {
             break deleted;
         }
@@ -461,27 +461,27 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
         );
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     };
-    let through = store.search_pruned().await.expect("pruned");
+    let through = store.change_log_pruned().await.expect("pruned");
     assert!(
         through > start,
         "pruned through {through:?}, from {start:?}"
     );
     // A follower from before may have missed changes: it is told so.
     assert!(matches!(
-        store.search_changes(start, 1_000).await,
+        store.change_log_after(start, 1_000).await,
         Err(StoreError::ChangeLogPruned)
     ));
     // One from where the pruning stopped reads on: the newest five (at
     // least: more may have become readable since) and nothing deleted.
-    let (kept, _) = store.search_changes(through, 1_000).await.expect("read on");
+    let (kept, _) = store
+        .change_log_after(through, 1_000)
+        .await
+        .expect("read on");
     assert!(kept.len() >= 5, "kept {}", kept.len());
     assert!(deleted >= 5, "the twelve later startups log twelve changes");
     // Keeping more than there are deletes nothing, and never moves back.
-    assert_eq!(
-        store.prune_search_changes(1_000_000).await.expect("prune"),
-        0
-    );
-    assert_eq!(store.search_pruned().await.expect("pruned"), through);
+    assert_eq!(store.prune_change_log(1_000_000).await.expect("prune"), 0);
+    assert_eq!(store.change_log_pruned().await.expect("pruned"), through);
 }
 
 /// A first import of many batches (on PostgreSQL each written while the
@@ -549,7 +549,7 @@ fn startups_file(prefix: &str, n: usize) -> String {
 /// no such table logs each change as ever, even while other tables are
 /// still empty.
 async fn a_bulk_import_tells_every_follower_to_rebuild(store: Store) {
-    let before = store.search_head().await.expect("head");
+    let before = store.change_log_head().await.expect("head");
     // Startups only: organisations, investors, mentors, events and
     // investments stay empty.
     let first = format!(
@@ -563,14 +563,14 @@ async fn a_bulk_import_tells_every_follower_to_rebuild(store: Store) {
         .expect("import");
     assert!(
         matches!(
-            store.search_changes(before, 1_000).await,
+            store.change_log_after(before, 1_000).await,
             Err(StoreError::ChangeLogPruned)
         ),
         "a follower from before the bulk load must rebuild"
     );
     // A follower that rebuilt after it starts from here and reads on.
-    let rebuilt = store.search_rebuild_position().await.expect("position");
-    assert!(rebuilt >= store.search_pruned().await.expect("pruned"));
+    let rebuilt = store.change_log_position().await.expect("position");
+    assert!(rebuilt >= store.change_log_pruned().await.expect("pruned"));
     transfer::import_file(
         &store,
         std::io::Cursor::new(startups_file("later", 3)),
@@ -583,7 +583,7 @@ async fn a_bulk_import_tells_every_follower_to_rebuild(store: Store) {
     let waiting = std::time::Instant::now();
     loop {
         let (changes, _) = store
-            .search_changes(rebuilt, 1_000)
+            .change_log_after(rebuilt, 1_000)
             .await
             .expect("the later import leaves followers following");
         let startups = changes.iter().filter(|c| c.kind == "startup").count();

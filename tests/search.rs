@@ -616,8 +616,8 @@ async fn an_index_behind_the_pruned_change_log_is_rebuilt(store: Store) {
     // On PostgreSQL a change counts once no older transaction runs (other
     // tests share the server): prune until the import's is gone too.
     let waiting = Instant::now();
-    while store.search_pruned().await.expect("pruned") <= state.position {
-        store.prune_search_changes(0).await.expect("prune");
+    while store.change_log_pruned().await.expect("pruned") <= state.position {
+        store.prune_change_log(0).await.expect("prune");
         assert!(
             waiting.elapsed() < Duration::from_secs(10),
             "nothing pruned"
@@ -657,5 +657,5 @@ async fn an_index_behind_the_pruned_change_log_is_rebuilt(store: Store) {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     state = index.state().expect("a committed state");
-    assert!(state.position >= store.search_pruned().await.expect("pruned"));
+    assert!(state.position >= store.change_log_pruned().await.expect("pruned"));
 }

@@ -11,7 +11,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -912,46 +911,6 @@ impl Matching {
         self.ready.load(Ordering::Acquire)
     }
 
-    /// Loads every profile, then follows the change log every `poll`, in
-    /// the background.
-    pub fn start(self: &Arc<Self>, store: Store, poll: Duration) {
-        let engine = Arc::clone(self);
-        tokio::spawn(async move {
-            let mut position = None;
-            let mut failures = 0u32;
-            loop {
-                let step = async {
-                    let at = match position {
-                        Some(at) => at,
-                        None => engine.load(&store).await?,
-                    };
-                    position = Some(at);
-                    let next = engine.catch_up(&store, at).await?;
-                    position = Some(next);
-                    Ok::<(), MatchError>(())
-                };
-                let result = step.await;
-                match result {
-                    Ok(()) => {
-                        failures = 0;
-                        engine.ready.store(true, Ordering::Release);
-                    }
-                    Err(MatchError::Store(StoreError::ChangeLogPruned)) => {
-                        tracing::info!(
-                            "the change log was pruned past the matching engine's position: reloading"
-                        );
-                        position = None;
-                    }
-                    Err(e) => {
-                        failures = failures.saturating_add(1);
-                        tracing::warn!(error = %e, "the matching engine could not catch up; retrying");
-                    }
-                }
-                tokio::time::sleep(poll * 2u32.saturating_pow(failures.min(5))).await;
-            }
-        });
-    }
-
     fn read(&self) -> Result<std::sync::RwLockReadGuard<'_, Catalogue>, MatchError> {
         self.state.read().map_err(|_| MatchError::Poisoned)
     }
@@ -963,7 +922,7 @@ impl Matching {
     /// Reads everything into a new catalogue and swaps it in; returns the
     /// change-log position it is current with.
     pub async fn load(&self, store: &Store) -> Result<ChangePosition, MatchError> {
-        let position = store.search_rebuild_position().await?;
+        let position = store.change_log_position().await?;
         let mut c = Catalogue::default();
         c.names.refresh(store).await?;
         let mut invested: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -1053,7 +1012,7 @@ impl Matching {
         mut position: ChangePosition,
     ) -> Result<ChangePosition, MatchError> {
         loop {
-            let (changes, next) = store.search_changes(position, BATCH).await?;
+            let (changes, next) = store.change_log_after(position, BATCH).await?;
             if changes.is_empty() {
                 return Ok(next);
             }
@@ -2140,6 +2099,38 @@ impl Ranker {
         let mut out: Vec<Ranked> = self.best.into_iter().map(|r| r.0).collect();
         out.sort_by(|a, b| b.cmp(a));
         out.into_iter().map(|r| (r.0, r.1, r.2)).collect()
+    }
+}
+
+/// The engine's side of the change log: it loads everything at start and
+/// when the log was pruned past it, and reloads the profiles that changed.
+impl crate::changes::Follower for Matching {
+    type State = ChangePosition;
+    type Error = MatchError;
+
+    fn name(&self) -> &'static str {
+        "the matching engine"
+    }
+
+    async fn start(&self, store: &Store) -> Result<ChangePosition, MatchError> {
+        self.load(store).await
+    }
+
+    async fn rebuild(&self, store: &Store) -> Result<ChangePosition, MatchError> {
+        self.load(store).await
+    }
+
+    async fn catch_up(&self, store: &Store, at: &mut ChangePosition) -> Result<(), MatchError> {
+        *at = Matching::catch_up(self, store, *at).await?;
+        Ok(())
+    }
+
+    fn pruned_past(error: &MatchError) -> bool {
+        matches!(error, MatchError::Store(StoreError::ChangeLogPruned))
+    }
+
+    fn caught_up(&self) {
+        self.ready.store(true, Ordering::Release);
     }
 }
 

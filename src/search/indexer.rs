@@ -12,9 +12,11 @@
 //! A server that finds no index, one written by another schema version, or
 //! one built from another database rebuilds it from the database first;
 //! so does one whose position the log was pruned past (servers keep the
-//! log's newest [`CHANGE_LOG_KEEP`] entries, and a bulk import into empty
-//! tables marks the log so instead of logging each row: see
-//! [`crate::store::BulkLoad`] and [`Store::search_rebuild_position`]).
+//! log's newest [`crate::changes::CHANGE_LOG_KEEP`] entries, and a bulk
+//! import into empty tables marks the log so instead of logging each row:
+//! see [`crate::store::BulkLoad`] and [`Store::change_log_position`]).
+//! The loop itself is [`crate::changes`]'s, shared with the matching
+//! engine.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
@@ -22,18 +24,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use super::{DocKind, IndexState, SCHEMA_VERSION, SearchDoc, SearchError, SearchIndex};
+use crate::changes::{Follower, Followers};
 use crate::clock::Clock;
 use crate::matching::{Matching, Weights};
 use crate::store::{RecordSelect, Store, StoreError};
 
 /// Changes read (and objects loaded) per step.
 const BATCH: i64 = 5_000;
-/// How many of the change log's newest entries a server keeps when it
-/// prunes the log: a follower further behind rebuilds its index (or reloads
-/// its engine), which is then about as quick as reading them.
-pub const CHANGE_LOG_KEEP: i64 = 1_000_000;
-/// How often a server prunes the change log.
-const PRUNE_EVERY: Duration = Duration::from_secs(600);
 
 /// The index as the API uses it, with whether it has caught up with the
 /// database since the server started; and the matching engine, which
@@ -43,6 +40,8 @@ pub struct Search {
     pub index: Arc<SearchIndex>,
     pub matching: Arc<Matching>,
     ready: Arc<AtomicBool>,
+    /// The followers of the change log (the index's and the engine's).
+    followers: Arc<Followers>,
 }
 
 impl Search {
@@ -56,8 +55,8 @@ impl Search {
     /// rebuilding the index if it is missing, from another schema version
     /// or from another database, then checking for changes every `poll`
     /// (and rebuilding again if the log was pruned past the index). Every
-    /// ten minutes it prunes the log to its newest [`CHANGE_LOG_KEEP`]
-    /// entries.
+    /// ten minutes the log is pruned to its newest
+    /// [`crate::changes::CHANGE_LOG_KEEP`] entries.
     pub fn start(store: Store, index: Arc<SearchIndex>, poll: Duration) -> Search {
         Search::start_with(store, index, poll, Weights::default(), Clock::system())
     }
@@ -71,86 +70,76 @@ impl Search {
         clock: Clock,
     ) -> Search {
         let matching = Matching::new(Arc::clone(&index), weights, clock);
-        matching.start(store.clone(), poll);
+        let followers = Arc::new(Followers::new(store, poll));
         let search = Search {
-            index,
-            matching,
+            index: Arc::clone(&index),
+            matching: Arc::clone(&matching),
             ready: Arc::new(AtomicBool::new(false)),
+            followers: Arc::clone(&followers),
         };
-        let task = search.clone();
-        tokio::spawn(async move { task.follow(store, poll).await });
+        followers.spawn(Arc::new(IndexFollower {
+            index,
+            ready: Arc::clone(&search.ready),
+        }));
+        followers.spawn(matching);
+        followers.spawn_pruning();
         search
     }
 
-    async fn follow(self, store: Store, poll: Duration) {
-        let mut state = None;
-        let mut failures = 0u32;
-        let mut pruned = tokio::time::Instant::now();
-        loop {
-            match step(&store, &self.index, &mut state).await {
-                Ok(()) => {
-                    failures = 0;
-                    self.ready.store(true, Ordering::Release);
-                    if pruned.elapsed() >= PRUNE_EVERY {
-                        pruned = tokio::time::Instant::now();
-                        match store.prune_search_changes(CHANGE_LOG_KEEP).await {
-                            Ok(0) => {}
-                            Ok(deleted) => tracing::info!(deleted, "pruned the change log"),
-                            Err(e) => tracing::warn!(error = %e, "could not prune the change log"),
-                        }
-                    }
-                }
-                Err(e) => {
-                    failures = failures.saturating_add(1);
-                    tracing::warn!(error = %e, "the search index could not catch up; retrying");
-                }
-            }
-            // Back off while the database is unreachable, up to 32 polls.
-            tokio::time::sleep(poll * 2u32.saturating_pow(failures.min(5))).await;
-        }
+    /// Stops following the change log (the index and the engine keep what
+    /// they hold), waiting at most `within` for the rounds under way.
+    pub async fn stop(&self, within: Duration) {
+        self.followers.stop(within).await;
     }
 }
 
-/// One round: (re)build if needed, then apply every pending change.
-async fn step(
-    store: &Store,
-    index: &Arc<SearchIndex>,
-    state: &mut Option<IndexState>,
-) -> Result<(), SearchError> {
-    let current = match state.take() {
-        Some(s) => s,
-        None => {
-            let instance = store.search_instance().await?;
-            match index.state() {
-                Some(s) if s.instance == instance => s,
-                found => {
-                    tracing::info!(
-                        reason = if found.is_some() {
-                            "built from another database"
-                        } else {
-                            "missing or from another version"
-                        },
-                        "rebuilding the search index"
-                    );
-                    rebuild_and_compact(store, index).await?
-                }
+/// The index's side of the change log.
+struct IndexFollower {
+    index: Arc<SearchIndex>,
+    ready: Arc<AtomicBool>,
+}
+
+impl Follower for IndexFollower {
+    type State = IndexState;
+    type Error = SearchError;
+
+    fn name(&self) -> &'static str {
+        "the search index"
+    }
+
+    async fn start(&self, store: &Store) -> Result<IndexState, SearchError> {
+        let instance = store.change_log_instance().await?;
+        match self.index.state() {
+            Some(s) if s.instance == instance => Ok(s),
+            found => {
+                tracing::info!(
+                    reason = if found.is_some() {
+                        "built from another database"
+                    } else {
+                        "missing or from another version"
+                    },
+                    "rebuilding the search index"
+                );
+                rebuild_and_compact(store, &self.index).await
             }
         }
-    };
-    let state = state.insert(current);
-    match catch_up(store, index, state).await {
-        Err(SearchError::Store(StoreError::ChangeLogPruned)) => {
-            tracing::info!(
-                "the change log was pruned past the search index's position: rebuilding"
-            );
-            *state = rebuild_and_compact(store, index).await?;
-            catch_up(store, index, state).await?;
-        }
-        other => {
-            other?;
-        }
     }
-    Ok(())
+
+    async fn rebuild(&self, store: &Store) -> Result<IndexState, SearchError> {
+        rebuild_and_compact(store, &self.index).await
+    }
+
+    async fn catch_up(&self, store: &Store, state: &mut IndexState) -> Result<(), SearchError> {
+        catch_up(store, &self.index, state).await.map(|_| ())
+    }
+
+    fn pruned_past(error: &SearchError) -> bool {
+        matches!(error, SearchError::Store(StoreError::ChangeLogPruned))
+    }
+
+    fn caught_up(&self) {
+        self.ready.store(true, Ordering::Release);
+    }
 }
 
 /// A server's rebuild: [`rebuild`], then [`compact_in_background`].
@@ -188,7 +177,7 @@ pub async fn catch_up(
 ) -> Result<usize, SearchError> {
     let mut read = 0;
     loop {
-        let (changes, next) = store.search_changes(state.position, BATCH).await?;
+        let (changes, next) = store.change_log_after(state.position, BATCH).await?;
         if changes.is_empty() {
             // Nothing to commit; a later commit stores the position.
             state.position = next;
@@ -285,8 +274,8 @@ pub async fn rebuild(
     // Changes committed after this point are read again by `catch_up`.
     let state = IndexState {
         schema: SCHEMA_VERSION,
-        instance: store.search_instance().await?,
-        position: store.search_rebuild_position().await?,
+        instance: store.change_log_instance().await?,
+        position: store.change_log_position().await?,
     };
     index.clear()?;
     let (send, mut receive) = tokio::sync::mpsc::channel::<Vec<SearchDoc>>(4);

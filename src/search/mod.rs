@@ -374,7 +374,7 @@ pub struct Hits {
 pub struct IndexState {
     /// [`SCHEMA_VERSION`] of the code that wrote it.
     pub schema: u32,
-    /// The database it follows ([`crate::store::Store::search_instance`]).
+    /// The database it follows ([`crate::store::Store::change_log_instance`]).
     pub instance: String,
     /// Every change up to here is in the index.
     pub position: ChangePosition,

@@ -642,7 +642,7 @@ mod postgres {
             restore,
             unlogged,
             // Every follower's position is below this running transaction's
-            // id (see `Store::search_rebuild_position` for after the commit).
+            // id (see `Store::change_log_position` for after the commit).
             mark: vec![
                 "update search_meta set pruned_tx = pg_current_xact_id()::text::int8, \
                  pruned_seq = nextval(pg_get_serial_sequence('search_changes', 'seq')) where id = 1"
@@ -1482,27 +1482,27 @@ impl Store {
         Ok(total)
     }
 
-    /// This database's identity, which the search index remembers.
-    pub async fn search_instance(&self) -> Result<String, StoreError> {
-        dispatch!(self, read, search_instance())
+    /// This database's identity, which the change log's followers remember (an index built from another database is rebuilt).
+    pub async fn change_log_instance(&self) -> Result<String, StoreError> {
+        dispatch!(self, read, change_log_instance())
     }
 
     /// The change-log position that a full read of the database, started
     /// now, includes every change up to.
-    pub async fn search_head(&self) -> Result<ChangePosition, StoreError> {
-        dispatch!(self, read, search_head())
+    pub async fn change_log_head(&self) -> Result<ChangePosition, StoreError> {
+        dispatch!(self, read, change_log_head())
     }
 
-    /// [`Store::search_head`] once it is at or past the pruned position:
+    /// [`Store::change_log_head`] once it is at or past the pruned position:
     /// where a follower that reads everything (after the log was pruned
     /// past it) starts, so that it can follow on. On PostgreSQL a bulk
     /// import marks the log pruned through its own transaction, which the
     /// head passes once every older transaction has ended (until then their
     /// changes are not readable from the log either); this waits for that.
-    pub async fn search_rebuild_position(&self) -> Result<ChangePosition, StoreError> {
+    pub async fn change_log_position(&self) -> Result<ChangePosition, StoreError> {
         loop {
-            let head = self.search_head().await?;
-            if head >= self.search_pruned().await? {
+            let head = self.change_log_head().await?;
+            if head >= self.change_log_pruned().await? {
                 return Ok(head);
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -1511,27 +1511,27 @@ impl Store {
 
     /// The position the change log has been pruned through (the start,
     /// `ChangePosition::default()`, when it never was).
-    pub async fn search_pruned(&self) -> Result<ChangePosition, StoreError> {
-        dispatch!(self, read, search_pruned_position())
+    pub async fn change_log_pruned(&self) -> Result<ChangePosition, StoreError> {
+        dispatch!(self, read, change_log_pruned_position())
     }
 
     /// Deletes the change log's entries but the newest `keep` that every
     /// follower can read, and records the position it deleted through
     /// (only ever forward): a follower behind it gets
     /// [`StoreError::ChangeLogPruned`]. Returns how many entries went.
-    pub async fn prune_search_changes(&self, keep: i64) -> Result<u64, StoreError> {
-        dispatch!(self, write, prune_search_changes(keep))
+    pub async fn prune_change_log(&self, keep: i64) -> Result<u64, StoreError> {
+        dispatch!(self, write, prune_change_log(keep))
     }
 
     /// Up to `limit` change-log entries after `after`, and the position to
     /// continue from; [`StoreError::ChangeLogPruned`] when entries after
     /// `after` may have been pruned.
-    pub async fn search_changes(
+    pub async fn change_log_after(
         &self,
         after: ChangePosition,
         limit: i64,
-    ) -> Result<(Vec<SearchChange>, ChangePosition), StoreError> {
-        dispatch!(self, read, search_changes(after, limit))
+    ) -> Result<(Vec<LoggedChange>, ChangePosition), StoreError> {
+        dispatch!(self, read, change_log_after(after, limit))
     }
 
     /// Registers a participant for an event; false when it was already.
@@ -1620,7 +1620,7 @@ impl Store {
     }
 }
 
-/// A position in the search change log: every change up to it has been
+/// A position in the change log: every change up to it has been
 /// read. On SQLite `tx` is 0 and `seq` orders changes; on PostgreSQL changes
 /// are ordered by transaction id, then `seq` (see migration 0004).
 #[derive(
@@ -1647,10 +1647,10 @@ pub enum DocCounterpart {
     Mentor,
 }
 
-/// One entry of the search change log: this object was inserted, updated or
-/// deleted (which, the indexer learns by reading it again).
+/// One entry of the change log: this object was inserted, updated or
+/// deleted (which, a follower learns by reading it again).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchChange {
+pub struct LoggedChange {
     /// `startup`, `investor`, `mentor`, `organization` or `event`.
     pub kind: String,
     pub id: i64,

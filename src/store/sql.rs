@@ -11,7 +11,7 @@ use sqlx::{Pool, QueryBuilder, Transaction};
 use super::rows::*;
 #[allow(unused_imports)]
 use super::{
-    Batch, ChangePosition, Dialect, SearchChange, EventFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
+    Batch, ChangePosition, Dialect, LoggedChange, EventFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
     OrganizationFilter, Page, PageQuery, RecordSelect, RefCache, SortColumn, SortKey, SortValue,
     StartupFilter, StoreError, Table, Value, WriteMode, WriteSpec,
 };
@@ -1574,7 +1574,7 @@ pub async fn introduction_log(
 // ---------------------------------------------------------------------------
 // The search index's change log (migrations 0004).
 
-pub async fn search_instance(pool: &Pool<DB>) -> Result<String, StoreError> {
+pub async fn change_log_instance(pool: &Pool<DB>) -> Result<String, StoreError> {
     Ok(
         sqlx::query_scalar("select instance from search_meta where id = 1")
             .fetch_one(pool)
@@ -1583,7 +1583,7 @@ pub async fn search_instance(pool: &Pool<DB>) -> Result<String, StoreError> {
 }
 
 /// The position every committed change is at or before.
-pub async fn search_head(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> {
+pub async fn change_log_head(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> {
     Ok(match DIALECT {
         Dialect::Sqlite => {
             // A pruned log may be empty: its head is then where the pruning
@@ -1612,27 +1612,27 @@ pub async fn search_head(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> 
 /// Up to `limit` changes after `after`, in order, and the position after
 /// them; [`StoreError::ChangeLogPruned`] when the log was pruned past
 /// `after`.
-pub async fn search_changes(
+pub async fn change_log_after(
     pool: &Pool<DB>,
     after: ChangePosition,
     limit: i64,
-) -> Result<(Vec<SearchChange>, ChangePosition), StoreError> {
-    let read = read_search_changes(pool, after, limit).await?;
+) -> Result<(Vec<LoggedChange>, ChangePosition), StoreError> {
+    let read = read_change_log(pool, after, limit).await?;
     // Checked after the read: a prune that deleted any entry the read
     // looked for committed its position before the read began.
-    if after < search_pruned(pool, false).await? {
+    if after < change_log_pruned(pool, false).await? {
         return Err(StoreError::ChangeLogPruned);
     }
     Ok(read)
 }
 
-/// [`search_changes`] without the check (see migration 0004 for why
+/// [`change_log_after`] without the check (see migration 0004 for why
 /// PostgreSQL reads by transaction).
-async fn read_search_changes(
+async fn read_change_log(
     pool: &Pool<DB>,
     after: ChangePosition,
     limit: i64,
-) -> Result<(Vec<SearchChange>, ChangePosition), StoreError> {
+) -> Result<(Vec<LoggedChange>, ChangePosition), StoreError> {
     match DIALECT {
         Dialect::Sqlite => {
             let rows: Vec<(i64, String, i64)> = sqlx::query_as(
@@ -1648,7 +1648,7 @@ async fn read_search_changes(
             });
             Ok((
                 rows.into_iter()
-                    .map(|(_, kind, id)| SearchChange { kind, id })
+                    .map(|(_, kind, id)| LoggedChange { kind, id })
                     .collect(),
                 next,
             ))
@@ -1681,7 +1681,7 @@ async fn read_search_changes(
             };
             let changes = rows
                 .into_iter()
-                .map(|(_, _, kind, id)| SearchChange { kind, id })
+                .map(|(_, _, kind, id)| LoggedChange { kind, id })
                 .collect();
             Ok((changes, next))
         }
@@ -1689,7 +1689,7 @@ async fn read_search_changes(
 }
 
 /// How far the change log has been pruned (migration 0007).
-async fn search_pruned<'e>(
+async fn change_log_pruned<'e>(
     db: impl sqlx::Executor<'e, Database = DB>,
     lock: bool,
 ) -> Result<ChangePosition, StoreError> {
@@ -1704,14 +1704,14 @@ async fn search_pruned<'e>(
 }
 
 /// The position the change log was pruned through (see
-/// [`prune_search_changes`]).
-pub async fn search_pruned_position(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> {
-    search_pruned(pool, false).await
+/// [`prune_change_log`]).
+pub async fn change_log_pruned_position(pool: &Pool<DB>) -> Result<ChangePosition, StoreError> {
+    change_log_pruned(pool, false).await
 }
 
 /// Deletes all but the newest `keep` readable entries of the change log
 /// and moves the pruned position forward to the last one deleted.
-pub async fn prune_search_changes(pool: &Pool<DB>, keep: i64) -> Result<u64, StoreError> {
+pub async fn prune_change_log(pool: &Pool<DB>, keep: i64) -> Result<u64, StoreError> {
     let mut tx = pool.begin().await?;
     // On PostgreSQL only changes of ended transactions (below the
     // snapshot's xmin) count: a running one may still add entries below.
@@ -1734,7 +1734,7 @@ pub async fn prune_search_changes(pool: &Pool<DB>, keep: i64) -> Result<u64, Sto
         seq: last_seq,
     };
     // Locked on PostgreSQL: two servers pruning at once agree on the furthest.
-    if through <= search_pruned(&mut *tx, true).await? {
+    if through <= change_log_pruned(&mut *tx, true).await? {
         return Ok(0);
     }
     let deleted = match DIALECT {
