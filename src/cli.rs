@@ -16,7 +16,6 @@ use crate::graphql::limits::Introspection;
 use crate::http::HttpConfig;
 use crate::http::throttle::{Allowance, RateLimits};
 use crate::search::SearchIndex;
-use crate::search::indexer::Search;
 use crate::store::{ListQuery, StartupFilter, Store};
 use crate::transfer::{self, Counts};
 
@@ -643,13 +642,14 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
         None => crate::matching::Weights::default(),
     };
     let index = std::sync::Arc::new(SearchIndex::open_or_create(&global.index_dir())?);
-    let clock = crate::clock::Clock::system();
-    let search = Search::start_with(
+    let app = crate::app::App::start(
         store.clone(),
-        index,
-        Duration::from_millis(args.search_poll_ms.max(1)),
-        weights,
-        clock.clone(),
+        crate::app::AppOptions {
+            index,
+            poll: Duration::from_millis(args.search_poll_ms.max(1)),
+            weights,
+            clock: crate::clock::Clock::system(),
+        },
     );
     let listener = tokio::net::TcpListener::bind(args.bind).await?;
     tracing::info!(
@@ -701,19 +701,9 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
         max_heavy_in_flight: args.max_heavy_in_flight,
         heavy_complexity: args.heavy_complexity,
         shutdown_grace: Duration::from_secs(args.shutdown_grace),
-        clock,
+        clock: app.clock.clone(),
     };
-    crate::http::serve(
-        store.clone(),
-        search.clone(),
-        listener,
-        config,
-        shutdown_signal(),
-    )
-    .await?;
-    // The followers finish the round under way (a rebuild is abandoned and
-    // starts again next time), so the index is left where it committed.
-    search.stop(Duration::from_secs(2)).await;
+    app.serve(listener, config, shutdown_signal()).await?;
     // Requests abandoned after the grace period may still hold database
     // connections; closing waits for them only briefly.
     if tokio::time::timeout(Duration::from_secs(2), store.close())

@@ -1,5 +1,6 @@
 //! ketnoi: a GraphQL backend for innovative-startup ecosystems.
 
+pub mod app;
 pub mod auth;
 pub mod changes;
 pub mod cli;

@@ -8,16 +8,23 @@ use ketnoi::http::HttpConfig;
 use ketnoi::http::throttle::{Allowance, RateLimits};
 use ketnoi::store::Store;
 
-/// Serves `store` (an in-memory index built from it) and returns the
-/// `/graphql` URL.
+/// Serves `store` (an in-memory index built from it), assembled as
+/// `ketnoi serve` does, and returns the `/graphql` URL.
 pub async fn serve(store: Store) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let url = format!("http://{}/graphql", listener.local_addr().expect("address"));
     let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
-    let search =
-        ketnoi::search::indexer::Search::start(store.clone(), index, Duration::from_millis(100));
+    let app = ketnoi::app::App::start(
+        store,
+        ketnoi::app::AppOptions {
+            index,
+            poll: Duration::from_millis(100),
+            weights: ketnoi::matching::Weights::default(),
+            clock: ketnoi::clock::Clock::system(),
+        },
+    );
     let wide = Allowance {
         burst: 1_000_000,
         per_second: 1_000_000,
@@ -29,12 +36,6 @@ pub async fn serve(store: Store) -> String {
         },
         ..HttpConfig::default()
     };
-    tokio::spawn(ketnoi::http::serve(
-        store,
-        search,
-        listener,
-        config,
-        std::future::pending(),
-    ));
+    tokio::spawn(async move { app.serve(listener, config, std::future::pending()).await });
     url
 }

@@ -161,7 +161,6 @@ impl TestServer {
             .expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = oneshot::channel::<()>();
-        let served = store.clone();
         let auth = ketnoi::auth::Auth::new(store.clone(), config.auth.clone(), clock.clone());
         auth.create(
             ADMIN_EMAIL,
@@ -181,25 +180,27 @@ impl TestServer {
             other => panic!("the operator could not sign in: {other:?}"),
         };
         let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
-        let search = ketnoi::search::indexer::Search::start_with(
+        let app = ketnoi::app::App::start(
             store.clone(),
-            index,
-            search_poll,
-            ketnoi::matching::Weights::default(),
-            clock.clone(),
+            ketnoi::app::AppOptions {
+                index,
+                poll: search_poll,
+                weights: ketnoi::matching::Weights::default(),
+                clock: clock.clone(),
+            },
         );
         // Serve once the index has caught up, as `/readyz` tells a balancer.
         let building = std::time::Instant::now();
-        while !search.is_ready() {
+        while !app.is_ready() {
             assert!(
                 building.elapsed() < Duration::from_secs(60),
                 "the search index was not built in a minute"
             );
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
-        let served_search = search.clone();
+        let search = app.search.clone();
         tokio::spawn(async move {
-            ketnoi::http::serve(served, served_search, listener, config, async {
+            app.serve(listener, config, async {
                 let _ = stopped.await;
             })
             .await
