@@ -1,0 +1,206 @@
+// Reading records back (export, and the base of updates).
+// (Part of the store's SQL: see `../sql.rs`.)
+
+fn record_query(
+    columns: &str,
+    table: &str,
+    joins: &str,
+    keys: &str,
+    select: RecordSelect<'_>,
+) -> Builder<'static> {
+    let qualified: Vec<String> = columns
+        .split(", ")
+        .map(|c| format!("x.{}", c.trim()))
+        .collect();
+    let mut b = Builder::new(format!(
+        "select {}, {keys} from {table} x {joins}",
+        qualified.join(", ")
+    ));
+    match select {
+        RecordSelect::Ids(ids) => {
+            b.push(" where x.id in ");
+            push_id_list(&mut b, ids);
+            b.push(" order by x.id");
+        }
+        RecordSelect::After { after, limit } => {
+            b.push(" where x.id > ");
+            b.push_bind(after);
+            b.push(" order by x.id limit ");
+            b.push_bind(limit);
+        }
+    }
+    b
+}
+
+fn is_empty_select(select: &RecordSelect<'_>) -> bool {
+    matches!(select, RecordSelect::Ids(ids) if ids.is_empty())
+}
+
+const PROVINCE_JOIN: &str = "left join provinces p on p.id = x.province_id";
+
+#[derive(sqlx::FromRow)]
+struct WithKeys<T> {
+    #[sqlx(flatten)]
+    row: T,
+    #[sqlx(flatten)]
+    keys: RefKeys,
+}
+
+pub async fn startup_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<StartupRow>> = record_query(
+        STARTUP_COLUMNS,
+        "startups",
+        "left join provinces p on p.id = x.province_id left join organizations o on o.id = x.organization_id",
+        "p.slug as province_key, o.slug as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
+    let mut sectors = link_keys(pool, STARTUP_SECTORS, Some(Table::Sectors), &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            Ok((
+                id,
+                r.row
+                    .into_record(r.keys, sectors.remove(&id).unwrap_or_default())?,
+            ))
+        })
+        .collect()
+}
+
+pub async fn investor_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, InvestorRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<InvestorRow> =
+        record_query(INVESTOR_COLUMNS, "investors", "", "1 as one", select)
+            .build_query_as()
+            .fetch_all(pool)
+            .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut sectors = link_keys(pool, INVESTOR_SECTORS, Some(Table::Sectors), &ids).await?;
+    let mut provinces = link_keys(pool, INVESTOR_PROVINCES, Some(Table::Provinces), &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.id;
+            let s = sectors.remove(&id).unwrap_or_default();
+            let p = provinces.remove(&id).unwrap_or_default();
+            Ok((id, r.into_record(s, p)?))
+        })
+        .collect()
+}
+
+pub async fn mentor_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<MentorRow>> = record_query(
+        MENTOR_COLUMNS,
+        "mentors",
+        PROVINCE_JOIN,
+        "p.slug as province_key, null as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
+    let mut sectors = link_keys(pool, MENTOR_SECTORS, Some(Table::Sectors), &ids).await?;
+    let mut languages = link_keys(pool, MENTOR_LANGUAGES, None, &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            let s = sectors.remove(&id).unwrap_or_default();
+            let l = languages.remove(&id).unwrap_or_default();
+            Ok((id, r.row.into_record(r.keys, s, l)?))
+        })
+        .collect()
+}
+
+pub async fn organization_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, OrganizationRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<OrganizationRow>> = record_query(
+        ORGANIZATION_COLUMNS,
+        "organizations",
+        PROVINCE_JOIN,
+        "p.slug as province_key, null as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| Ok((r.row.id, r.row.into_record(r.keys)?)))
+        .collect()
+}
+
+pub async fn event_records(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, EventRecord)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<EventRow>> = record_query(
+        EVENT_COLUMNS,
+        "events",
+        "left join provinces p on p.id = x.province_id left join organizations o on o.id = x.organizer_id",
+        "p.slug as province_key, o.slug as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
+    let mut sectors = link_keys(pool, EVENT_SECTORS, Some(Table::Sectors), &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            Ok((
+                id,
+                r.row
+                    .into_record(r.keys, sectors.remove(&id).unwrap_or_default())?,
+            ))
+        })
+        .collect()
+}
+
+pub async fn investment_records(
+    pool: &Pool<DB>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, InvestmentRecord)>, StoreError> {
+    let rows: Vec<InvestmentRecordRow> = sqlx::query_as(
+        "select x.id, x.investor_id, x.startup_id, x.amount, x.currency, x.round, x.invested_on, x.confidential, \
+         i.slug as investor_key, s.slug as startup_key \
+         from investments x join investors i on i.id = x.investor_id join startups s on s.id = x.startup_id \
+         where x.id > $1 order by x.id limit $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(InvestmentRecordRow::into_record)
+        .collect()
+}
