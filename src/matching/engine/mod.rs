@@ -899,7 +899,7 @@ pub struct Matching {
 }
 
 impl Matching {
-    /// An empty engine; [`Matching::start`] loads and follows.
+    /// An empty engine; as a [`crate::changes::Follower`] it loads and follows.
     pub fn new(index: Arc<SearchIndex>, weights: Weights, clock: Clock) -> Arc<Matching> {
         Arc::new(Matching {
             state: RwLock::new(Catalogue::default()),
