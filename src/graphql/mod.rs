@@ -7,6 +7,7 @@ pub mod connection;
 pub mod errors;
 pub mod event;
 pub mod ids;
+pub mod inputs;
 pub mod introduction;
 pub mod investor;
 pub mod limits;
