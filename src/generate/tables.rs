@@ -1,3 +1,7 @@
+//! The generator's static tables: sectors and their vocabularies, topics and
+//! sentence templates, and the real organisations, events and funds the
+//! plans name.
+
 use super::*;
 
 pub(super) const SECTORS: &[SectorInfo] = &[

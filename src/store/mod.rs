@@ -17,6 +17,7 @@ mod error;
 mod query;
 mod rows;
 mod sqlite_load;
+mod writes;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -42,6 +43,7 @@ use crate::model::{
 pub use error::*;
 pub use query::*;
 pub use rows::*;
+pub use writes::*;
 
 /// Which SQL dialect a statement is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use sqlx::{Pool, QueryBuilder, Transaction};
 
 use super::rows::*;
+use super::writes::*;
 #[allow(unused_imports)]
 use super::{
     Batch, ChangePosition, Dialect, LoggedChange, EventFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,

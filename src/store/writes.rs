@@ -1,0 +1,778 @@
+//! The write model: a data-file record validated and turned into the
+//! column values of its table (and its link tables), with the write specs
+//! of each table. Nothing here runs SQL, so it is shared by both databases.
+
+use chrono::{Datelike, NaiveDate, Utc};
+
+use super::{StoreError, Table, Value};
+use crate::datafile::{
+    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord,
+    ProvinceRecord, SectorRecord, StartupRecord,
+};
+use crate::model::{
+    self, Checker, Contact, FieldError, FieldErrorCode, Money, Vocabulary, mask_of,
+};
+
+/// A link table: rows `(owner, value, position)` that hold an ordered set.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkTable {
+    pub table: &'static str,
+    pub owner: &'static str,
+    pub value: &'static str,
+}
+
+pub const STARTUP_SECTORS: LinkTable = LinkTable {
+    table: "startup_sectors",
+    owner: "startup_id",
+    value: "sector_id",
+};
+pub const INVESTOR_SECTORS: LinkTable = LinkTable {
+    table: "investor_sectors",
+    owner: "investor_id",
+    value: "sector_id",
+};
+pub const INVESTOR_PROVINCES: LinkTable = LinkTable {
+    table: "investor_provinces",
+    owner: "investor_id",
+    value: "province_id",
+};
+pub const MENTOR_SECTORS: LinkTable = LinkTable {
+    table: "mentor_sectors",
+    owner: "mentor_id",
+    value: "sector_id",
+};
+pub const MENTOR_LANGUAGES: LinkTable = LinkTable {
+    table: "mentor_languages",
+    owner: "mentor_id",
+    value: "language",
+};
+pub const EVENT_SECTORS: LinkTable = LinkTable {
+    table: "event_sectors",
+    owner: "event_id",
+    value: "sector_id",
+};
+
+/// How one kind of record is written.
+#[derive(Debug)]
+pub struct WriteSpec {
+    pub table: &'static str,
+    /// Columns written from the record, in the order of [`RowWrite::values`].
+    /// `created_at` and `updated_at` follow them.
+    pub columns: &'static [&'static str],
+    /// The natural key that an upsert conflicts on.
+    pub conflict: &'static str,
+    /// Whether rows have a slug (returned to map ids).
+    pub has_slug: bool,
+    /// Whether rows carry timestamps.
+    pub timestamps: bool,
+    pub links: &'static [LinkTable],
+}
+
+pub const SECTOR_SPEC: WriteSpec = WriteSpec {
+    table: "sectors",
+    columns: &["slug", "name", "name_en"],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: false,
+    links: &[],
+};
+
+pub const PROVINCE_SPEC: WriteSpec = WriteSpec {
+    table: "provinces",
+    columns: &["slug", "name", "region"],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: false,
+    links: &[],
+};
+
+pub const ORGANIZATION_SPEC: WriteSpec = WriteSpec {
+    table: "organizations",
+    columns: &[
+        "slug",
+        "name",
+        "sort_name",
+        "kind",
+        "province_id",
+        "description",
+        "website",
+        "email",
+        "phone",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[],
+};
+
+pub const STARTUP_SPEC: WriteSpec = WriteSpec {
+    table: "startups",
+    columns: &[
+        "slug",
+        "name",
+        "sort_name",
+        "tagline",
+        "description",
+        "stage",
+        "province_id",
+        "organization_id",
+        "founded_on",
+        "team_size",
+        "tags",
+        "needs",
+        "seeking_amount",
+        "seeking_currency",
+        "website",
+        "email",
+        "phone",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[STARTUP_SECTORS],
+};
+
+pub const INVESTOR_SPEC: WriteSpec = WriteSpec {
+    table: "investors",
+    columns: &[
+        "slug",
+        "name",
+        "sort_name",
+        "kind",
+        "thesis",
+        "stages",
+        "ticket_min_amount",
+        "ticket_min_currency",
+        "ticket_max_amount",
+        "ticket_max_currency",
+        "active",
+        "website",
+        "email",
+        "phone",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[INVESTOR_SECTORS, INVESTOR_PROVINCES],
+};
+
+pub const MENTOR_SPEC: WriteSpec = WriteSpec {
+    table: "mentors",
+    columns: &[
+        "slug",
+        "name",
+        "sort_name",
+        "headline",
+        "bio",
+        "expertise",
+        "province_id",
+        "capacity",
+        "website",
+        "email",
+        "phone",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[MENTOR_SECTORS, MENTOR_LANGUAGES],
+};
+
+pub const EVENT_SPEC: WriteSpec = WriteSpec {
+    table: "events",
+    columns: &[
+        "slug",
+        "title",
+        "sort_name",
+        "kind",
+        "description",
+        "starts_at",
+        "ends_at",
+        "province_id",
+        "organizer_id",
+        "website",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[EVENT_SECTORS],
+};
+
+pub const INVESTMENT_SPEC: WriteSpec = WriteSpec {
+    table: "investments",
+    columns: &[
+        "investor_id",
+        "startup_id",
+        "amount",
+        "currency",
+        "round",
+        "invested_on",
+        "confidential",
+    ],
+    conflict: "investor_id, startup_id, round, invested_on",
+    has_slug: false,
+    timestamps: false,
+    links: &[],
+};
+
+/// One row to write: its slug (if any), column values and link values.
+#[derive(Debug, Clone)]
+pub struct RowWrite {
+    pub slug: Option<String>,
+    pub values: Vec<Value>,
+    /// One list per link table of the spec.
+    pub links: Vec<Vec<Value>>,
+}
+
+pub(super) fn text(s: &str) -> Value {
+    Value::Text(Some(s.to_string()))
+}
+
+pub(super) fn opt_text(s: &Option<String>) -> Value {
+    Value::Text(s.clone())
+}
+
+pub(super) fn money_values(m: &Option<Money>) -> [Value; 2] {
+    [
+        Value::Int(m.map(|m| m.amount)),
+        Value::Text(m.map(|m| m.currency.as_str().to_string())),
+    ]
+}
+
+/// Resolves references by key, after the cache has been filled.
+pub trait Lookup {
+    fn id(&self, table: Table, key: &str) -> Option<i64>;
+}
+
+impl Lookup for super::RefCache {
+    fn id(&self, table: Table, key: &str) -> Option<i64> {
+        self.get(table, key)
+    }
+}
+
+/// Collects reference errors for one record.
+pub(super) struct Refs<'a> {
+    pub(super) lookup: &'a dyn Lookup,
+    pub(super) checker: Checker,
+}
+
+impl Refs<'_> {
+    pub(super) fn one(&mut self, field: &str, table: Table, key: &Option<String>) -> Value {
+        match key {
+            None => Value::Int(None),
+            Some(k) => match self.lookup.id(table, k) {
+                Some(id) => Value::Int(Some(id)),
+                None => {
+                    self.unknown(field, table, k);
+                    Value::Int(None)
+                }
+            },
+        }
+    }
+
+    pub(super) fn required(&mut self, field: &str, table: Table, key: &str) -> Value {
+        self.one(field, table, &Some(key.to_string()))
+    }
+
+    pub(super) fn many(&mut self, field: &str, table: Table, keys: &[String]) -> Vec<Value> {
+        let mut seen = std::collections::HashSet::new();
+        keys.iter()
+            .filter(|k| seen.insert(k.as_str()))
+            .filter_map(|k| match self.lookup.id(table, k) {
+                Some(id) => Some(Value::Int(Some(id))),
+                None => {
+                    self.unknown(field, table, k);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn unknown(&mut self, field: &str, table: Table, key: &str) {
+        let what = match table {
+            Table::Sectors => "sector",
+            Table::Provinces => "province",
+            Table::Organizations => "organization",
+            Table::Startups => "startup",
+            Table::Investors => "investor",
+            Table::Mentors => "mentor",
+            Table::Events => "event",
+        };
+        self.checker.push(
+            field,
+            FieldErrorCode::UnknownReference,
+            format!("there is no {what} with key `{key}`"),
+        );
+    }
+
+    pub(super) fn finish(self, checker: Checker) -> Result<(), Vec<FieldError>> {
+        let mut errors = checker.errors;
+        errors.extend(self.checker.errors);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Keys a record refers to, by table: what the writer must resolve first.
+pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
+    use super::Batch;
+    let mut out: Vec<(Table, &str)> = Vec::new();
+    match batch {
+        Batch::Sectors(_) | Batch::Provinces(_) => {}
+        Batch::Organizations(rs) => {
+            out.extend(
+                rs.iter()
+                    .filter_map(|r| r.province.as_deref())
+                    .map(|k| (Table::Provinces, k)),
+            );
+        }
+        Batch::Startups(rs) => {
+            for r in rs {
+                out.extend(r.sectors.iter().map(|k| (Table::Sectors, k.as_str())));
+                out.extend(r.province.as_deref().map(|k| (Table::Provinces, k)));
+                out.extend(r.organization.as_deref().map(|k| (Table::Organizations, k)));
+            }
+        }
+        Batch::Investors(rs) => {
+            for r in rs {
+                out.extend(r.sectors.iter().map(|k| (Table::Sectors, k.as_str())));
+                out.extend(r.provinces.iter().map(|k| (Table::Provinces, k.as_str())));
+            }
+        }
+        Batch::Mentors(rs) => {
+            for r in rs {
+                out.extend(r.sectors.iter().map(|k| (Table::Sectors, k.as_str())));
+                out.extend(r.province.as_deref().map(|k| (Table::Provinces, k)));
+            }
+        }
+        Batch::Events(rs) => {
+            for r in rs {
+                out.extend(r.sectors.iter().map(|k| (Table::Sectors, k.as_str())));
+                out.extend(r.province.as_deref().map(|k| (Table::Provinces, k)));
+                out.extend(r.organizer.as_deref().map(|k| (Table::Organizations, k)));
+            }
+        }
+        Batch::Investments(rs) => {
+            for r in rs {
+                out.push((Table::Investors, r.investor.as_str()));
+                out.push((Table::Startups, r.startup.as_str()));
+            }
+        }
+    }
+    out
+}
+
+/// The spec and rows of a batch, validated and with references resolved;
+/// the first invalid record stops it, with its index in the batch.
+pub fn rows_of(
+    batch: &super::Batch,
+    lookup: &dyn Lookup,
+) -> Result<(&'static WriteSpec, Vec<RowWrite>), StoreError> {
+    use super::Batch;
+    fn collect<R>(
+        records: &[R],
+        spec: &'static WriteSpec,
+        mut row: impl FnMut(&R) -> Result<RowWrite, Vec<FieldError>>,
+    ) -> Result<(&'static WriteSpec, Vec<RowWrite>), StoreError> {
+        let mut rows = Vec::with_capacity(records.len());
+        for (index, r) in records.iter().enumerate() {
+            rows.push(row(r).map_err(|errors| StoreError::Invalid { index, errors })?);
+        }
+        Ok((spec, rows))
+    }
+    match batch {
+        Batch::Sectors(rs) => collect(rs, &SECTOR_SPEC, sector_row),
+        Batch::Provinces(rs) => collect(rs, &PROVINCE_SPEC, province_row),
+        Batch::Organizations(rs) => {
+            collect(rs, &ORGANIZATION_SPEC, |r| organization_row(r, lookup))
+        }
+        Batch::Startups(rs) => collect(rs, &STARTUP_SPEC, |r| {
+            startup_row(r, lookup, model::today_in_vietnam())
+        }),
+        Batch::Investors(rs) => collect(rs, &INVESTOR_SPEC, |r| investor_row(r, lookup)),
+        Batch::Mentors(rs) => collect(rs, &MENTOR_SPEC, |r| mentor_row(r, lookup)),
+        Batch::Events(rs) => collect(rs, &EVENT_SPEC, |r| event_row(r, lookup)),
+        Batch::Investments(rs) => collect(rs, &INVESTMENT_SPEC, |r| {
+            investment_row(r, lookup, model::today_in_vietnam())
+        }),
+    }
+}
+
+pub(super) fn plain(slug: &str, values: Vec<Value>) -> RowWrite {
+    RowWrite {
+        slug: Some(slug.to_string()),
+        values,
+        links: vec![],
+    }
+}
+
+pub(super) fn sector_row(r: &SectorRecord) -> Result<RowWrite, Vec<FieldError>> {
+    let mut c = Checker::default();
+    c.slug("key", &r.key);
+    c.required_text("name", &r.name, model::MAX_NAME_LEN);
+    c.required_text("name_en", &r.name_en, model::MAX_NAME_LEN);
+    c.finish()?;
+    Ok(plain(
+        &r.key,
+        vec![text(&r.key), text(r.name.trim()), text(r.name_en.trim())],
+    ))
+}
+
+pub(super) fn province_row(r: &ProvinceRecord) -> Result<RowWrite, Vec<FieldError>> {
+    let mut c = Checker::default();
+    c.slug("key", &r.key);
+    c.required_text("name", &r.name, model::MAX_NAME_LEN);
+    c.required_text("region", &r.region, model::MAX_NAME_LEN);
+    c.finish()?;
+    Ok(plain(
+        &r.key,
+        vec![text(&r.key), text(r.name.trim()), text(r.region.trim())],
+    ))
+}
+
+pub(super) fn contact_check(
+    c: &mut Checker,
+    website: &Option<String>,
+    email: &Option<String>,
+    phone: &Option<String>,
+) {
+    c.url("website", website.as_deref());
+    c.contact(&Contact {
+        email: email.clone(),
+        phone: phone.clone(),
+    });
+}
+
+pub(super) fn organization_row(
+    r: &OrganizationRecord,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut c = Checker::default();
+    c.slug("key", &r.key);
+    c.required_text("name", &r.name, model::MAX_NAME_LEN);
+    c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
+    contact_check(&mut c, &r.website, &r.email, &r.phone);
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
+    let province = refs.one("province", Table::Provinces, &r.province);
+    refs.finish(c)?;
+    Ok(plain(
+        &r.key,
+        vec![
+            text(&r.key),
+            text(r.name.trim()),
+            text(&model::sort_key(r.name.trim())),
+            text(r.kind.as_str()),
+            province,
+            text(&r.description),
+            opt_text(&r.website),
+            opt_text(&r.email),
+            opt_text(&r.phone),
+        ],
+    ))
+}
+
+pub(super) fn startup_row(
+    r: &StartupRecord,
+    lookup: &dyn Lookup,
+    today: NaiveDate,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut c = Checker::default();
+    c.slug("key", &r.key);
+    c.required_text("name", &r.name, model::MAX_NAME_LEN);
+    c.max_len("tagline", &r.tagline, model::MAX_SHORT_TEXT_LEN);
+    c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
+    contact_check(&mut c, &r.website, &r.email, &r.phone);
+    if let Some(founded) = r.founded_on {
+        if founded > today {
+            c.push(
+                "founded_on",
+                FieldErrorCode::OutOfRange,
+                format!("{founded} is in the future"),
+            );
+        } else if !model::YEARS.contains(&founded.year()) {
+            c.push(
+                "founded_on",
+                FieldErrorCode::OutOfRange,
+                "must be 1900 or later",
+            );
+        }
+    }
+    if let Some(size) = r.team_size
+        && !(1..=1_000_000).contains(&size)
+    {
+        c.push(
+            "team_size",
+            FieldErrorCode::OutOfRange,
+            "must be between 1 and 1,000,000",
+        );
+    }
+    c.money("seeking", r.seeking.as_ref());
+    if r.sectors.len() > MAX_LINKS {
+        c.push(
+            "sectors",
+            FieldErrorCode::OutOfRange,
+            format!("at most {MAX_LINKS} sectors"),
+        );
+    }
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
+    let province = refs.one("province", Table::Provinces, &r.province);
+    let organization = refs.one("organization", Table::Organizations, &r.organization);
+    let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
+    refs.finish(c)?;
+    let [seeking_amount, seeking_currency] = money_values(&r.seeking);
+    Ok(RowWrite {
+        slug: Some(r.key.clone()),
+        values: vec![
+            text(&r.key),
+            text(r.name.trim()),
+            text(&model::sort_key(r.name.trim())),
+            text(&r.tagline),
+            text(&r.description),
+            text(r.stage.as_str()),
+            province,
+            organization,
+            Value::Date(r.founded_on),
+            Value::Int32(r.team_size),
+            Value::Int(Some(mask_of(&r.tags))),
+            Value::Int(Some(mask_of(&r.needs))),
+            seeking_amount,
+            seeking_currency,
+            opt_text(&r.website),
+            opt_text(&r.email),
+            opt_text(&r.phone),
+        ],
+        links: vec![sectors],
+    })
+}
+
+/// The most sectors, provinces or languages one profile may list.
+pub const MAX_LINKS: usize = 20;
+
+pub(super) fn investor_row(
+    r: &InvestorRecord,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut c = Checker::default();
+    c.slug("key", &r.key);
+    c.required_text("name", &r.name, model::MAX_NAME_LEN);
+    c.max_len("thesis", &r.thesis, model::MAX_LONG_TEXT_LEN);
+    contact_check(&mut c, &r.website, &r.email, &r.phone);
+    c.money("ticket_min", r.ticket_min.as_ref());
+    c.money("ticket_max", r.ticket_max.as_ref());
+    if let (Some(min), Some(max)) = (r.ticket_min, r.ticket_max)
+        && min.in_vnd() > max.in_vnd()
+    {
+        c.push(
+            "ticket_min",
+            FieldErrorCode::OutOfRange,
+            "must not be greater than ticket_max",
+        );
+    }
+    for (field, list) in [
+        ("sectors", r.sectors.len()),
+        ("provinces", r.provinces.len()),
+    ] {
+        if list > MAX_LINKS {
+            c.push(
+                field,
+                FieldErrorCode::OutOfRange,
+                format!("at most {MAX_LINKS} entries"),
+            );
+        }
+    }
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
+    let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
+    let provinces = refs.many("provinces", Table::Provinces, &r.provinces);
+    refs.finish(c)?;
+    let [min_amount, min_currency] = money_values(&r.ticket_min);
+    let [max_amount, max_currency] = money_values(&r.ticket_max);
+    Ok(RowWrite {
+        slug: Some(r.key.clone()),
+        values: vec![
+            text(&r.key),
+            text(r.name.trim()),
+            text(&model::sort_key(r.name.trim())),
+            text(r.kind.as_str()),
+            text(&r.thesis),
+            Value::Int(Some(mask_of(&r.stages))),
+            min_amount,
+            min_currency,
+            max_amount,
+            max_currency,
+            Value::Bool(r.active),
+            opt_text(&r.website),
+            opt_text(&r.email),
+            opt_text(&r.phone),
+        ],
+        links: vec![sectors, provinces],
+    })
+}
+
+pub(super) fn mentor_row(
+    r: &MentorRecord,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut c = Checker::default();
+    c.slug("key", &r.key);
+    c.required_text("name", &r.name, model::MAX_NAME_LEN);
+    c.max_len("headline", &r.headline, model::MAX_SHORT_TEXT_LEN);
+    c.max_len("bio", &r.bio, model::MAX_LONG_TEXT_LEN);
+    contact_check(&mut c, &r.website, &r.email, &r.phone);
+    if !(0..=100).contains(&r.capacity) {
+        c.push(
+            "capacity",
+            FieldErrorCode::OutOfRange,
+            "must be between 0 and 100",
+        );
+    }
+    let mut languages = Vec::new();
+    for lang in &r.languages {
+        let ok = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+        if !ok {
+            c.push(
+                "languages",
+                FieldErrorCode::Invalid,
+                format!("`{lang}` is not an ISO 639-1 code like `vi` or `en`"),
+            );
+        } else if !languages.contains(&text(lang)) {
+            languages.push(text(lang));
+        }
+    }
+    for (field, list) in [
+        ("sectors", r.sectors.len()),
+        ("languages", r.languages.len()),
+    ] {
+        if list > MAX_LINKS {
+            c.push(
+                field,
+                FieldErrorCode::OutOfRange,
+                format!("at most {MAX_LINKS} entries"),
+            );
+        }
+    }
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
+    let province = refs.one("province", Table::Provinces, &r.province);
+    let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
+    refs.finish(c)?;
+    Ok(RowWrite {
+        slug: Some(r.key.clone()),
+        values: vec![
+            text(&r.key),
+            text(r.name.trim()),
+            text(&model::sort_key(r.name.trim())),
+            text(&r.headline),
+            text(&r.bio),
+            Value::Int(Some(mask_of(&r.expertise))),
+            province,
+            Value::Int32(Some(r.capacity)),
+            opt_text(&r.website),
+            opt_text(&r.email),
+            opt_text(&r.phone),
+        ],
+        links: vec![sectors, languages],
+    })
+}
+
+pub(super) fn event_row(r: &EventRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec<FieldError>> {
+    let mut c = Checker::default();
+    c.slug("key", &r.key);
+    c.required_text("title", &r.title, model::MAX_NAME_LEN);
+    c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
+    c.url("website", r.website.as_deref());
+    c.year_in_range("starts_at", r.starts_at.year());
+    if let Some(ends) = r.ends_at {
+        c.year_in_range("ends_at", ends.year());
+    }
+    if let Some(ends) = r.ends_at
+        && ends < r.starts_at
+    {
+        c.push(
+            "ends_at",
+            FieldErrorCode::OutOfRange,
+            "must not be before starts_at",
+        );
+    }
+    if r.sectors.len() > MAX_LINKS {
+        c.push(
+            "sectors",
+            FieldErrorCode::OutOfRange,
+            format!("at most {MAX_LINKS} sectors"),
+        );
+    }
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
+    let province = refs.one("province", Table::Provinces, &r.province);
+    let organizer = refs.one("organizer", Table::Organizations, &r.organizer);
+    let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
+    refs.finish(c)?;
+    Ok(RowWrite {
+        slug: Some(r.key.clone()),
+        values: vec![
+            text(&r.key),
+            text(r.title.trim()),
+            text(&model::sort_key(r.title.trim())),
+            text(r.kind.as_str()),
+            text(&r.description),
+            Value::Time(Some(r.starts_at.with_timezone(&Utc))),
+            Value::Time(r.ends_at.map(|t| t.with_timezone(&Utc))),
+            province,
+            organizer,
+            opt_text(&r.website),
+        ],
+        links: vec![sectors],
+    })
+}
+
+pub(super) fn investment_row(
+    r: &InvestmentRecord,
+    lookup: &dyn Lookup,
+    today: NaiveDate,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut c = Checker::default();
+    c.money("amount", Some(&r.amount));
+    c.year_in_range("date", r.date.year());
+    if r.date > today {
+        c.push(
+            "date",
+            FieldErrorCode::OutOfRange,
+            format!("{} is in the future", r.date),
+        );
+    }
+    let mut refs = Refs {
+        lookup,
+        checker: Checker::default(),
+    };
+    let investor = refs.required("investor", Table::Investors, &r.investor);
+    let startup = refs.required("startup", Table::Startups, &r.startup);
+    refs.finish(c)?;
+    let [amount, currency] = money_values(&Some(r.amount));
+    Ok(RowWrite {
+        slug: None,
+        values: vec![
+            investor,
+            startup,
+            amount,
+            currency,
+            text(r.round.as_str()),
+            Value::Date(Some(r.date)),
+            Value::Bool(r.confidential),
+        ],
+        links: vec![],
+    })
+}
