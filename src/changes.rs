@@ -189,7 +189,12 @@ impl Followers {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
         );
-        let all = futures_join(tasks);
+        let all = async {
+            for task in tasks {
+                // A task that panicked was logged by the runtime.
+                let _ = task.await;
+            }
+        };
         if tokio::time::timeout(within, all).await.is_err() {
             tracing::warn!("a change-log follower did not stop in time");
         }
@@ -199,13 +204,6 @@ impl Followers {
 impl Drop for Followers {
     fn drop(&mut self) {
         let _ = self.stop.send(true);
-    }
-}
-
-/// Waits for every task (their panics were logged by the runtime).
-async fn futures_join(tasks: Vec<JoinHandle<()>>) {
-    for task in tasks {
-        let _ = task.await;
     }
 }
 
