@@ -3,6 +3,10 @@
 use super::factors::{LANG_EN, LANG_VI, PlaceRef, SectorRef, Verdict, Why};
 use crate::model::{Stage, Topic};
 
+// The GraphQL enum is derived here rather than mirrored in `graphql/`:
+// its variants are the API's words one for one, this derive is the only
+// GraphQL in `matching`, and a mirror would be a second list to keep in
+// step (the schema drift test shows any change to the API).
 /// The language explanations are written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, async_graphql::Enum)]
 pub enum Lang {

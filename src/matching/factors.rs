@@ -173,6 +173,10 @@ impl MentorProfile {
     }
 }
 
+// The GraphQL enum is derived here rather than mirrored in `graphql/`:
+// its variants are the API's words one for one, this derive is the only
+// GraphQL in `matching`, and a mirror would be a second list to keep in
+// step (the schema drift test shows any change to the API).
 /// The factors a match score is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
 #[graphql(name = "MatchFactor")]

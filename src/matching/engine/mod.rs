@@ -122,6 +122,10 @@ pub struct MatchFilter {
     pub min_score: f32,
 }
 
+// The GraphQL enum is derived here rather than mirrored in `graphql/`:
+// its variants are the API's words one for one, this derive is the only
+// GraphQL in `matching`, and a mirror would be a second list to keep in
+// step (the schema drift test shows any change to the API).
 /// Why a startup of a cohort got no mentor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
 #[graphql(name = "UnassignedReason")]
