@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, LazyLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
@@ -284,7 +284,7 @@ impl Auth {
             return Ok(SignIn::Refused);
         }
         // Before the password is checked, so the wait says nothing of it.
-        match self.by_account.reserve(&email, Instant::now()) {
+        match self.by_account.reserve(&email, self.clock.now()) {
             Ok(wait) if wait.is_zero() => {}
             Ok(wait) => tokio::time::sleep(wait).await,
             Err(wait) => return Ok(SignIn::Throttled(wait.max(Duration::from_secs(1)))),
@@ -306,7 +306,7 @@ impl Auth {
                 Ok(SignIn::Welcome(user, token))
             }
             _ => {
-                self.by_account.failed(&email, Instant::now());
+                self.by_account.failed(&email, self.clock.now());
                 Ok(SignIn::Refused)
             }
         }
@@ -381,15 +381,25 @@ struct AccountDelays {
 /// The wrong passwords of one account.
 struct Failures {
     count: u32,
-    last: Instant,
+    last: DateTime<Utc>,
     /// When the next sign-in may run.
-    next_slot: Instant,
+    next_slot: DateTime<Utc>,
 }
 
 /// The longest an attempt waits for its turn before it is refused.
 const MAX_ACCOUNT_QUEUE: Duration = Duration::from_secs(20);
 /// Wrong passwords are forgotten after this long without another.
 const FORGET_FAILURES: Duration = Duration::from_secs(15 * 60);
+
+/// How long from `earlier` to `later` (zero if `later` is not later).
+fn since(earlier: DateTime<Utc>, later: DateTime<Utc>) -> Duration {
+    (later - earlier).to_std().unwrap_or(Duration::ZERO)
+}
+
+/// `at` plus `wait`.
+fn after(at: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
+    at + chrono::TimeDelta::from_std(wait).unwrap_or(chrono::TimeDelta::MAX)
+}
 
 impl AccountDelays {
     fn new(free: u32, base: Duration) -> AccountDelays {
@@ -418,12 +428,12 @@ impl AccountDelays {
 
     /// A turn for one attempt: how long to wait for it, or `Err` with the
     /// wait when the queue is too long.
-    fn reserve(&self, email: &str, now: Instant) -> Result<Duration, Duration> {
+    fn reserve(&self, email: &str, now: DateTime<Utc>) -> Result<Duration, Duration> {
         let mut states = self.lock();
         let Some(f) = states.get_mut(email) else {
             return Ok(Duration::ZERO);
         };
-        if now.saturating_duration_since(f.last) > FORGET_FAILURES {
+        if since(f.last, now) > FORGET_FAILURES {
             states.remove(email);
             return Ok(Duration::ZERO);
         }
@@ -431,18 +441,18 @@ impl AccountDelays {
             return Ok(Duration::ZERO);
         }
         let slot = f.next_slot.max(now);
-        let wait = slot - now;
+        let wait = since(now, slot);
         if wait > MAX_ACCOUNT_QUEUE {
             return Err(wait - MAX_ACCOUNT_QUEUE);
         }
-        f.next_slot = slot + self.delay(f.count);
+        f.next_slot = after(slot, self.delay(f.count));
         Ok(wait)
     }
 
-    fn failed(&self, email: &str, now: Instant) {
+    fn failed(&self, email: &str, now: DateTime<Utc>) {
         let mut states = self.lock();
         if states.len() >= MAX_LIMITER_KEYS && !states.contains_key(email) {
-            states.retain(|_, f| now.saturating_duration_since(f.last) <= FORGET_FAILURES);
+            states.retain(|_, f| since(f.last, now) <= FORGET_FAILURES);
             if states.len() >= MAX_LIMITER_KEYS {
                 // A flood of made-up addresses: keep the accounts already
                 // slowed down, forget the rest.
@@ -458,7 +468,7 @@ impl AccountDelays {
         f.count = f.count.saturating_add(1);
         f.last = now;
         if f.count >= self.free {
-            f.next_slot = f.next_slot.max(now + self.delay(f.count));
+            f.next_slot = f.next_slot.max(after(now, self.delay(f.count)));
         }
     }
 
@@ -621,7 +631,9 @@ mod tests {
     #[test]
     fn wrong_passwords_delay_the_account_without_locking_it() {
         let delays = AccountDelays::new(3, Duration::from_secs(1));
-        let t0 = Instant::now();
+        let t0 = DateTime::parse_from_rfc3339("2026-12-01T05:00:00Z")
+            .expect("valid")
+            .with_timezone(&Utc);
         for _ in 0..3 {
             assert_eq!(delays.reserve("a@b.vn", t0), Ok(Duration::ZERO));
             delays.failed("a@b.vn", t0);
@@ -650,7 +662,7 @@ mod tests {
         for _ in 0..5 {
             delays.failed("e@f.vn", t0);
         }
-        let later = t0 + FORGET_FAILURES + Duration::from_secs(1);
+        let later = after(t0, FORGET_FAILURES + Duration::from_secs(1));
         assert_eq!(delays.reserve("e@f.vn", later), Ok(Duration::ZERO));
     }
 

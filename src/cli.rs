@@ -701,7 +701,8 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
         max_heavy_in_flight: args.max_heavy_in_flight,
         heavy_complexity: args.heavy_complexity,
         shutdown_grace: Duration::from_secs(args.shutdown_grace),
-        clock: app.clock.clone(),
+        // `App::serve` runs it on the application's clock.
+        ..HttpConfig::default()
     };
     app.serve(listener, config, shutdown_signal()).await?;
     // Requests abandoned after the grace period may still hold database

@@ -132,7 +132,8 @@ struct DocumentLimitsExtension {
     max_aliases: usize,
 }
 
-fn refusal(message: String, code: &str) -> ServerError {
+/// An error with this message and `extensions.code`.
+pub(crate) fn refusal(message: String, code: &str) -> ServerError {
     let mut error = ServerError::new(message, None);
     error
         .extensions
@@ -141,9 +142,9 @@ fn refusal(message: String, code: &str) -> ServerError {
     error
 }
 
-/// A validation refusal that names the limit (its command-line option).
-fn over_limit(message: String, limit: &str) -> ServerError {
-    let mut error = refusal(message, "GRAPHQL_VALIDATION_FAILED");
+/// A refusal that names the limit (its command-line option).
+fn over_limit(message: String, code: &str, limit: &str) -> ServerError {
+    let mut error = refusal(message, code);
     error
         .extensions
         .get_or_insert_with(Default::default)
@@ -180,6 +181,7 @@ impl DocumentLimitsExtension {
                     count(measured.selections),
                     self.max_selections
                 ),
+                "GRAPHQL_VALIDATION_FAILED",
                 "max-selections",
             ));
         }
@@ -190,6 +192,7 @@ impl DocumentLimitsExtension {
                      at most {} are allowed",
                     measured.depth, self.max_depth
                 ),
+                "GRAPHQL_VALIDATION_FAILED",
                 "max-depth",
             ));
         }
@@ -200,6 +203,7 @@ impl DocumentLimitsExtension {
                     count(measured.aliases),
                     self.max_aliases
                 ),
+                "GRAPHQL_VALIDATION_FAILED",
                 "max-aliases",
             ));
         }
@@ -220,18 +224,14 @@ impl Extension for DocumentLimitsExtension {
         let mut request = next.run(ctx, request).await?;
         let nesting = max_nesting(&request.query);
         if nesting > self.max_nesting {
-            let mut error = refusal(
+            return Err(over_limit(
                 format!(
                     "the document nests {nesting} levels deep; at most {} are allowed",
                     self.max_nesting
                 ),
                 "GRAPHQL_PARSE_FAILED",
-            );
-            error
-                .extensions
-                .get_or_insert_with(Default::default)
-                .set("limit", "max-recursion");
-            return Err(error);
+                "max-recursion",
+            ));
         }
         // A document that does not parse is reported by the parsing step
         // as usual; the parsed one is kept for it.

@@ -512,15 +512,10 @@ async fn run(
 /// The answer to an operation of a batch that comes after its token was
 /// revoked (by a `signOut` earlier in the batch, or elsewhere meanwhile).
 fn signed_out() -> async_graphql::Response {
-    let mut error = async_graphql::ServerError::new(
-        "the token was revoked earlier in this batch: sign in again",
-        None,
-    );
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", "UNAUTHENTICATED");
-    async_graphql::Response::from_errors(vec![error])
+    async_graphql::Response::from_errors(vec![limits::refusal(
+        "the token was revoked earlier in this batch: sign in again".to_string(),
+        "UNAUTHENTICATED",
+    )])
 }
 
 /// The 503 of a GraphQL request past the in-flight limit: a refusal costs
