@@ -17,7 +17,7 @@ use async_graphql::extensions::{
 use async_graphql::parser::types::ExecutableDocument;
 use async_graphql::{Response, ServerError, ServerResult, Variables};
 
-use crate::error::{Error, INTERNAL_MESSAGE};
+use crate::error::{Code, Error, INTERNAL_MESSAGE};
 use crate::store::StoreError;
 
 /// The request id of the HTTP request a GraphQL request came in (for logs).
@@ -60,7 +60,7 @@ impl Extension for ErrorCodesExtension {
             let extensions = error.extensions.get_or_insert_with(Default::default);
             // Inner extensions (the alias limit) set their own code.
             if extensions.get("code").is_none() {
-                extensions.set("code", "GRAPHQL_PARSE_FAILED");
+                extensions.set("code", Code::GraphqlParseFailed.as_str());
             }
             error
         })
@@ -78,7 +78,7 @@ fn classify(error: &mut ServerError, request_id: &str) {
         if app.is_internal() {
             tracing::error!(request_id, error = %app, path = ?error.path, "internal error in a resolver");
             error.message = format!("{INTERNAL_MESSAGE} (request id {request_id})");
-        } else if let Error::Store(StoreError::Database(_)) = app {
+        } else if let Error::Store(StoreError::Retry(..)) = app {
             // A database error the client can retry (a deadlock broken by
             // PostgreSQL): its code says so, its text stays in the logs.
             tracing::warn!(request_id, error = %app, path = ?error.path, "concurrent write collided");
@@ -90,7 +90,7 @@ fn classify(error: &mut ServerError, request_id: &str) {
                 .get_or_insert_with(Default::default)
                 .set("retryAfter", *seconds);
         }
-        app.code()
+        app.code().as_str()
     } else if let Some(store) = source
         .as_deref()
         .and_then(|s| s.downcast_ref::<StoreError>())
@@ -98,15 +98,15 @@ fn classify(error: &mut ServerError, request_id: &str) {
         // A store error that skipped `Error`: never show its text.
         tracing::error!(request_id, error = %store, path = ?error.path, "store error in a resolver");
         error.message = format!("{INTERNAL_MESSAGE} (request id {request_id})");
-        "INTERNAL"
+        Code::Internal.as_str()
     } else if existing {
         return;
     } else if error.path.is_empty() {
-        "GRAPHQL_VALIDATION_FAILED"
+        Code::GraphqlValidationFailed.as_str()
     } else {
         // An error from async-graphql while resolving (e.g. an argument
         // validator): the user's input is at fault.
-        "BAD_USER_INPUT"
+        Code::BadUserInput.as_str()
     };
     error
         .extensions

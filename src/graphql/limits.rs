@@ -4,6 +4,7 @@
 //! (`ketnoi serve --help`); the defaults fit every query the playground's
 //! examples and GraphiQL's own introspection need.
 
+use crate::error::Code;
 use std::sync::Arc;
 
 use async_graphql::extensions::{
@@ -133,17 +134,17 @@ struct DocumentLimitsExtension {
 }
 
 /// An error with this message and `extensions.code`.
-pub(crate) fn refusal(message: String, code: &str) -> ServerError {
+pub(crate) fn refusal(message: String, code: Code) -> ServerError {
     let mut error = ServerError::new(message, None);
     error
         .extensions
         .get_or_insert_with(Default::default)
-        .set("code", code);
+        .set("code", code.as_str());
     error
 }
 
 /// A refusal that names the limit (its command-line option).
-fn over_limit(message: String, code: &str, limit: &str) -> ServerError {
+fn over_limit(message: String, code: Code, limit: &str) -> ServerError {
     let mut error = refusal(message, code);
     error
         .extensions
@@ -162,7 +163,7 @@ impl DocumentLimitsExtension {
                     format!(
                         "fragment `{name}` spreads itself, directly or through other fragments"
                     ),
-                    "GRAPHQL_VALIDATION_FAILED",
+                    Code::GraphqlValidationFailed,
                 ));
             }
         };
@@ -181,7 +182,7 @@ impl DocumentLimitsExtension {
                     count(measured.selections),
                     self.max_selections
                 ),
-                "GRAPHQL_VALIDATION_FAILED",
+                Code::GraphqlValidationFailed,
                 "max-selections",
             ));
         }
@@ -192,7 +193,7 @@ impl DocumentLimitsExtension {
                      at most {} are allowed",
                     measured.depth, self.max_depth
                 ),
-                "GRAPHQL_VALIDATION_FAILED",
+                Code::GraphqlValidationFailed,
                 "max-depth",
             ));
         }
@@ -203,7 +204,7 @@ impl DocumentLimitsExtension {
                     count(measured.aliases),
                     self.max_aliases
                 ),
-                "GRAPHQL_VALIDATION_FAILED",
+                Code::GraphqlValidationFailed,
                 "max-aliases",
             ));
         }
@@ -229,7 +230,7 @@ impl Extension for DocumentLimitsExtension {
                     "the document nests {nesting} levels deep; at most {} are allowed",
                     self.max_nesting
                 ),
-                "GRAPHQL_PARSE_FAILED",
+                Code::GraphqlParseFailed,
                 "max-recursion",
             ));
         }
@@ -255,13 +256,13 @@ impl Extension for DocumentLimitsExtension {
         {
             return Err(refusal(
                 "mutations must be sent with POST".to_string(),
-                "METHOD_NOT_ALLOWED",
+                Code::MethodNotAllowed,
             ));
         }
         if let Some(NoIntrospection(reason)) = ctx.data_opt::<NoIntrospection>()
             && introspects(&document)
         {
-            return Err(refusal(reason.to_string(), "FORBIDDEN"));
+            return Err(refusal(reason.to_string(), Code::Forbidden));
         }
         Ok(document)
     }

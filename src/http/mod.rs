@@ -14,6 +14,7 @@
 
 pub mod throttle;
 
+use crate::error::Code;
 use std::collections::hash_map::RandomState;
 use std::future::Future;
 use std::hash::BuildHasher;
@@ -182,14 +183,14 @@ pub fn router(store: Store, search: Search, config: &HttpConfig) -> Router {
         .fallback(|| async {
             json_error(
                 StatusCode::NOT_FOUND,
-                "NOT_FOUND",
+                Code::NotFound,
                 "there is nothing at this path",
             )
         })
         .method_not_allowed_fallback(|| async {
             let mut response = json_error(
                 StatusCode::METHOD_NOT_ALLOWED,
-                "METHOD_NOT_ALLOWED",
+                Code::MethodNotAllowed,
                 "this path answers GET (and POST for /graphql)",
             );
             response
@@ -289,10 +290,12 @@ pub async fn serve(
 async fn coded_errors(response: Response) -> Response {
     let (code, message) = match response.status() {
         StatusCode::PAYLOAD_TOO_LARGE => (
-            "PAYLOAD_TOO_LARGE",
+            Code::PayloadTooLarge,
             "the request body is larger than this server accepts",
         ),
-        StatusCode::REQUEST_TIMEOUT => ("TIMEOUT", "the request took too long and was cancelled"),
+        StatusCode::REQUEST_TIMEOUT => {
+            (Code::Timeout, "the request took too long and was cancelled")
+        }
         _ => return response,
     };
     let is_json = response
@@ -317,15 +320,14 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
     json_error(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "INTERNAL",
+        Code::Internal,
         crate::error::INTERNAL_MESSAGE,
     )
 }
 
 /// A GraphQL-shaped error response.
-fn json_error(status: StatusCode, code: &str, message: &str) -> Response {
-    let body =
-        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+fn json_error(status: StatusCode, code: Code, message: &str) -> Response {
+    let body = serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
     (
         status,
         [(header::CONTENT_TYPE, "application/json")],
@@ -364,7 +366,7 @@ async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Option<Viewer>, 
         return Ok(None);
     };
     let unauthorized = |message: &str| {
-        let mut response = json_error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", message);
+        let mut response = json_error(StatusCode::UNAUTHORIZED, Code::Unauthenticated, message);
         response.headers_mut().insert(
             header::WWW_AUTHENTICATE,
             HeaderValue::from_static("Bearer error=\"invalid_token\""),
@@ -385,7 +387,7 @@ async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Option<Viewer>, 
             tracing::error!(request_id = %request_id(headers), error = %e, "authentication failed");
             Err(json_error(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "INTERNAL",
+                Code::Internal,
                 crate::error::INTERNAL_MESSAGE,
             ))
         }
@@ -461,7 +463,7 @@ fn throttle(app: &App, headers: &HeaderMap, address: Option<std::net::IpAddr>) -
             let seconds = wait.as_secs().max(1);
             let mut response = json_error(
                 StatusCode::TOO_MANY_REQUESTS,
-                "RATE_LIMITED",
+                Code::RateLimited,
                 &format!("too many requests: retry after {seconds} seconds"),
             );
             response
@@ -514,7 +516,7 @@ async fn run(
 fn signed_out() -> async_graphql::Response {
     async_graphql::Response::from_errors(vec![limits::refusal(
         "the token was revoked earlier in this batch: sign in again".to_string(),
-        "UNAUTHENTICATED",
+        Code::Unauthenticated,
     )])
 }
 
@@ -556,7 +558,7 @@ async fn execute(
             if requests.is_empty() || requests.len() > app.limits.max_batch {
                 return json_error(
                     StatusCode::BAD_REQUEST,
-                    "BAD_REQUEST",
+                    Code::BadRequest,
                     &format!(
                         "a batch holds 1 to {} operations; this one has {}",
                         app.limits.max_batch,
@@ -598,7 +600,7 @@ async fn execute(
 
 /// Codes of errors that stop a request before it runs (GraphQL over HTTP's
 /// "request errors").
-const REQUEST_ERROR_CODES: [&str; 2] = ["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"];
+const REQUEST_ERROR_CODES: [Code; 2] = [Code::GraphqlParseFailed, Code::GraphqlValidationFailed];
 
 /// The HTTP response for a GraphQL response. With `Accept:
 /// application/graphql-response+json` a request error is a 400 without a
@@ -616,18 +618,17 @@ fn respond(headers: &HeaderMap, response: &async_graphql::Response, max_bytes: u
     };
     let request_error = response.data == async_graphql::Value::Null
         && !response.errors.is_empty()
-        && response
-            .errors
-            .iter()
-            .all(|e| code_of(e).is_some_and(|c| REQUEST_ERROR_CODES.contains(&c.as_str())));
+        && response.errors.iter().all(|e| {
+            code_of(e).is_some_and(|c| REQUEST_ERROR_CODES.iter().any(|r| r.as_str() == c))
+        });
     let mut body = serde_json::to_value(response).unwrap_or_else(|_| {
-        serde_json::json!({ "errors": [{ "message": "internal error", "extensions": { "code": "INTERNAL" } }] })
+        serde_json::json!({ "errors": [{ "message": "internal error", "extensions": { "code": Code::Internal.as_str() } }] })
     });
     let overloaded = response.data == async_graphql::Value::Null
         && response
             .errors
             .iter()
-            .any(|e| code_of(e).is_some_and(|c| c == OVERLOADED));
+            .any(|e| code_of(e).is_some_and(|c| c == OVERLOADED.as_str()));
     let mut status = StatusCode::OK;
     if wants_graphql_response && request_error {
         status = StatusCode::BAD_REQUEST;
@@ -670,7 +671,7 @@ fn respond(headers: &HeaderMap, response: &async_graphql::Response, max_bytes: u
 
 /// The code of an operation refused because the server is busy with
 /// others like it (a 503 with `retry-after`).
-pub const OVERLOADED: &str = "OVERLOADED";
+pub const OVERLOADED: Code = Code::Overloaded;
 
 /// A value as JSON text, or `Err` as soon as the text passes `max` bytes
 /// (the rest is never written).
@@ -703,7 +704,7 @@ fn capped_json<T: serde::Serialize>(value: &T, max: usize) -> Result<String, ()>
 fn too_large(max_bytes: usize) -> Response {
     json_error(
         StatusCode::OK,
-        "RESPONSE_TOO_LARGE",
+        Code::ResponseTooLarge,
         &format!(
             "the response would be larger than {max_bytes} bytes, the most this server sends: \
              ask for fewer fields or smaller pages"
@@ -734,7 +735,7 @@ async fn graphql_get(
         }
         return json_error(
             StatusCode::BAD_REQUEST,
-            "BAD_REQUEST",
+            Code::BadRequest,
             "pass the GraphQL document in the `query` parameter, or POST it as JSON",
         );
     }
@@ -743,7 +744,7 @@ async fn graphql_get(
         Err(e) => {
             return json_error(
                 StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
+                Code::BadRequest,
                 &format!("malformed query string: {e}"),
             );
         }
@@ -761,7 +762,7 @@ async fn graphql_get(
     {
         let mut response = json_error(
             StatusCode::METHOD_NOT_ALLOWED,
-            "METHOD_NOT_ALLOWED",
+            Code::MethodNotAllowed,
             "mutations must be sent with POST",
         );
         response
@@ -794,7 +795,7 @@ async fn graphql_post(
     if essence != "application/json" && essence != "application/graphql-response+json" {
         return json_error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "UNSUPPORTED_MEDIA_TYPE",
+            Code::UnsupportedMediaType,
             "send the request as JSON with `Content-Type: application/json`",
         );
     }
@@ -804,7 +805,7 @@ async fn graphql_post(
             let reason = e.to_string();
             return json_error(
                 StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
+                Code::BadRequest,
                 &format!("the body is not a GraphQL request in JSON: {reason}"),
             );
         }
