@@ -117,9 +117,14 @@ async fn main() {
             1 << 20,
             std::fs::File::open(&file).expect("data file"),
         );
-        ketnoi::transfer::import_file(&store, reader, |_| {})
-            .await
-            .expect("import");
+        ketnoi::transfer::import_file(
+            &store,
+            reader,
+            ketnoi::clock::Clock::system().today(),
+            |_| {},
+        )
+        .await
+        .expect("import");
         println!(
             "generated and imported in {:.1} s",
             started.elapsed().as_secs_f64()
@@ -169,7 +174,7 @@ async fn main() {
     startup_ids.shuffle(&mut rng);
     let sample: Vec<i64> = startup_ids.iter().take(300).copied().collect();
     let records = store
-        .startup_records(RecordSelect::Ids(&sample))
+        .startup_drafts(RecordSelect::Ids(&sample))
         .await
         .expect("startups");
     let texts: HashMap<i64, String> = records
@@ -257,7 +262,7 @@ async fn main() {
     investor_ids.shuffle(&mut rng);
     let investor_sample: Vec<i64> = investor_ids.iter().take(100).copied().collect();
     let theses: HashMap<i64, String> = store
-        .investor_records(RecordSelect::Ids(&investor_sample))
+        .investor_drafts(RecordSelect::Ids(&investor_sample))
         .await
         .expect("investors")
         .into_iter()
@@ -290,7 +295,7 @@ async fn main() {
     mentor_ids.shuffle(&mut rng);
     let mentor_sample: Vec<i64> = mentor_ids.iter().take(100).copied().collect();
     let bios: HashMap<i64, String> = store
-        .mentor_records(RecordSelect::Ids(&mentor_sample))
+        .mentor_drafts(RecordSelect::Ids(&mentor_sample))
         .await
         .expect("mentors")
         .into_iter()
@@ -312,7 +317,7 @@ async fn main() {
     // 4. A cohort.
     let cohort: Vec<i64> = startup_ids[..500].to_vec();
     let cohort_texts: HashMap<i64, String> = store
-        .startup_records(RecordSelect::Ids(&cohort))
+        .startup_drafts(RecordSelect::Ids(&cohort))
         .await
         .expect("cohort")
         .into_iter()

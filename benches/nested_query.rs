@@ -29,9 +29,14 @@ async fn start(store: Store) -> String {
         seed: 7,
     };
     generate(&options, &mut data).expect("generate");
-    ketnoi::transfer::import_file(&store, std::io::Cursor::new(data), |_| {})
-        .await
-        .expect("import");
+    ketnoi::transfer::import_file(
+        &store,
+        std::io::Cursor::new(data),
+        ketnoi::clock::Clock::system().today(),
+        |_| {},
+    )
+    .await
+    .expect("import");
     common::serve(store).await
 }
 

@@ -255,9 +255,14 @@ async fn main() {
             1 << 20,
             std::fs::File::open(&file).expect("data file"),
         );
-        ketnoi::transfer::import_file(&store, reader, |_| {})
-            .await
-            .expect("import");
+        ketnoi::transfer::import_file(
+            &store,
+            reader,
+            ketnoi::clock::Clock::system().today(),
+            |_| {},
+        )
+        .await
+        .expect("import");
         println!("imported in {:.1} s", started.elapsed().as_secs_f64());
         let _ = std::fs::remove_file(&file);
     }

@@ -27,7 +27,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::http::throttle::client_key;
-use crate::model::{Checker, Contact, FieldError, FieldErrorCode, Role, User};
+use crate::model::{Checker, Contact, Field, FieldError, FieldErrorCode, Role, User};
 use crate::store::{NewUser, Store, StoreError};
 
 /// The shortest password accepted, in characters.
@@ -192,7 +192,7 @@ impl Auth {
     ) -> Result<SignUp, Error> {
         if role == Role::Admin {
             return Ok(SignUp::Refused(vec![FieldError::new(
-                "role",
+                Field::Role,
                 FieldErrorCode::Invalid,
                 "operator accounts are made with `ketnoi admin create`",
             )]));
@@ -224,9 +224,9 @@ impl Auth {
         let name = name.map(str::trim).filter(|n| !n.is_empty());
         let mut c = Checker::default();
         if email.is_empty() {
-            c.push("email", FieldErrorCode::Required, "is required");
+            c.push(Field::Email, FieldErrorCode::Required, "is required");
         } else if let Some(refusal) = email_refusal(&email) {
-            c.push("email", FieldErrorCode::Invalid, refusal);
+            c.push(Field::Email, FieldErrorCode::Invalid, refusal);
         } else {
             c.contact(&Contact {
                 email: Some(email.clone()),
@@ -235,7 +235,7 @@ impl Auth {
         }
         check_password(&mut c, password);
         if let Some(name) = name {
-            c.max_len("name", name, MAX_USER_NAME_CHARS);
+            c.max_len(Field::Name, name, MAX_USER_NAME_CHARS);
         }
         if let Err(errors) = c.finish() {
             return Ok(Err(errors));
@@ -515,13 +515,13 @@ fn email_refusal(email: &str) -> Option<&'static str> {
 fn check_password(c: &mut Checker, password: &str) {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         c.push(
-            "password",
+            Field::Password,
             FieldErrorCode::TooShort,
             format!("must be at least {MIN_PASSWORD_CHARS} characters"),
         );
     } else if password.len() > MAX_PASSWORD_BYTES {
         c.push(
-            "password",
+            Field::Password,
             FieldErrorCode::TooLong,
             format!("must be at most {MAX_PASSWORD_BYTES} bytes"),
         );

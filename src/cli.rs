@@ -441,6 +441,7 @@ async fn evaluate(args: &EvaluateArgs) -> Result<(), Error> {
         mentors: args.mentors,
         seed: args.seed,
         sample: args.sample.max(1),
+        clock: crate::clock::Clock::system(),
     };
     let weights = match &args.weights {
         Some(path) => crate::matching::Weights::from_file(path)?,
@@ -551,7 +552,8 @@ async fn import(global: &Global, args: &ImportArgs) -> Result<(), Error> {
         };
     let bar = progress_bar(size);
     let started = std::time::Instant::now();
-    let result = transfer::import_file(&store, reader, |n| bar.set_position(n as u64)).await;
+    let today = crate::clock::Clock::system().today();
+    let result = transfer::import_file(&store, reader, today, |n| bar.set_position(n as u64)).await;
     bar.finish_and_clear();
     store.close().await;
     let counts = result.map_err(import_error)?;
@@ -626,7 +628,8 @@ async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, r)| Ok((i + 1, Ok(r))));
-            let counts = transfer::import_records(&store, lines, |_| {})
+            let today = crate::clock::Clock::system().today();
+            let counts = transfer::import_records(&store, lines, today, |_| {})
                 .await
                 .map_err(import_error)?;
             tracing::info!(%counts, "loaded the demo dataset");

@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Currency, EventKind, InvestorKind, Money, OrganizationKind, Stage, StartupTag, Topic,
+    self, Currency, EventKind, InvestorKind, Money, OrganizationKind, Stage, StartupTag, Topic,
 };
 
 /// One line of a data file.
@@ -222,6 +222,97 @@ pub struct InvestmentRecord {
 
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+/// Converts each record to its draft (the store's write model) and back:
+/// the file's `key` is the draft's `slug`; every other field has one name.
+macro_rules! drafts {
+    ($($record:ident <-> $draft:ident { $($field:ident),* $(,)? })*) => {$(
+        impl From<$record> for model::$draft {
+            fn from(r: $record) -> Self {
+                model::$draft { slug: r.key, $($field: r.$field),* }
+            }
+        }
+
+        impl From<model::$draft> for $record {
+            fn from(d: model::$draft) -> Self {
+                $record { key: d.slug, $($field: d.$field),* }
+            }
+        }
+    )*};
+}
+
+drafts! {
+    SectorRecord <-> SectorDraft { name, name_en }
+    ProvinceRecord <-> ProvinceDraft { name, region }
+    OrganizationRecord <-> OrganizationDraft {
+        name, kind, province, description, website, email, phone,
+    }
+    StartupRecord <-> StartupDraft {
+        name, tagline, description, sectors, stage, province, founded_on, team_size, tags, needs,
+        seeking, organization, website, email, phone,
+    }
+    InvestorRecord <-> InvestorDraft {
+        name, kind, thesis, sectors, stages, ticket_min, ticket_max, provinces, active, website,
+        email, phone,
+    }
+    MentorRecord <-> MentorDraft {
+        name, headline, bio, expertise, sectors, languages, province, capacity, website, email,
+        phone,
+    }
+    EventRecord <-> EventDraft {
+        title, kind, description, starts_at, ends_at, province, organizer, sectors, website,
+    }
+}
+
+impl From<InvestmentRecord> for model::InvestmentDraft {
+    fn from(r: InvestmentRecord) -> Self {
+        let InvestmentRecord {
+            investor,
+            startup,
+            amount,
+            round,
+            date,
+            confidential,
+        } = r;
+        model::InvestmentDraft {
+            investor,
+            startup,
+            amount,
+            round,
+            date,
+            confidential,
+        }
+    }
+}
+
+impl From<model::InvestmentDraft> for InvestmentRecord {
+    fn from(d: model::InvestmentDraft) -> Self {
+        let model::InvestmentDraft {
+            investor,
+            startup,
+            amount,
+            round,
+            date,
+            confidential,
+        } = d;
+        InvestmentRecord {
+            investor,
+            startup,
+            amount,
+            round,
+            date,
+            confidential,
+        }
+    }
+}
+
+/// The data file's name of a draft's field (its column in the file).
+pub fn file_field(field: model::Field) -> &'static str {
+    match field {
+        model::Field::Slug => "key",
+        other => other.name(),
+    }
 }
 
 /// Why a line could not be read.

@@ -25,16 +25,16 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::datafile::{InvestorRecord, MentorRecord, StartupRecord};
 use crate::generate::{GenerateOptions, generate};
 use crate::matching::{Lang, MatchFilter, Matching, Weights};
 use crate::model::Vocabulary;
+use crate::model::{InvestorDraft, MentorDraft, StartupDraft};
 use crate::search::indexer::rebuild;
 use crate::search::{DocKind, SearchIndex};
 use crate::store::{RecordSelect, Store};
 
 /// What to evaluate on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct EvaluateOptions {
     pub startups: usize,
     pub investors: usize,
@@ -43,6 +43,8 @@ pub struct EvaluateOptions {
     pub seed: u64,
     /// How many startups are evaluated (those with relevant candidates).
     pub sample: usize,
+    /// The clock the engine ranks by (recency of deals, eligibility).
+    pub clock: crate::clock::Clock,
 }
 
 /// Mean NDCG@10 and recall@10 of one method for one kind of match.
@@ -106,8 +108,8 @@ fn noise(a: &str, b: &str) -> i32 {
 /// stage, the ticket against the amount sought and the geography add or
 /// take points; inactive investors never fit.
 pub fn investor_grade(
-    s: &StartupRecord,
-    i: &InvestorRecord,
+    s: &StartupDraft,
+    i: &InvestorDraft,
     region: &dyn Fn(&str) -> Option<String>,
 ) -> u8 {
     if !i.active {
@@ -162,13 +164,13 @@ pub fn investor_grade(
         3 => 1,
         _ => 0,
     };
-    (grade + noise(&s.key, &i.key)).clamp(0, 3) as u8
+    (grade + noise(&s.slug, &i.slug)).clamp(0, 3) as u8
 }
 
 /// The generator's grade (0 to 3) of how well a mentor fits a startup: how
 /// many of its needs they cover, a shared sector, the same province, and a
 /// language of its profile.
-pub fn mentor_grade(s: &StartupRecord, m: &MentorRecord) -> u8 {
+pub fn mentor_grade(s: &StartupDraft, m: &MentorDraft) -> u8 {
     if m.capacity <= 0 {
         return 0;
     }
@@ -204,7 +206,7 @@ pub fn mentor_grade(s: &StartupRecord, m: &MentorRecord) -> u8 {
         3 => 1,
         _ => 0,
     };
-    (grade + noise(&s.key, &m.key)).clamp(0, 3) as u8
+    (grade + noise(&s.slug, &m.slug)).clamp(0, 3) as u8
 }
 
 /// NDCG@10 of a ranked list of grades against all candidates' grades.
@@ -239,13 +241,14 @@ pub fn recall_at_10(ranked: &[u8], all: &[u8]) -> f64 {
 struct World {
     store: Store,
     index: Arc<SearchIndex>,
-    startups: Vec<(i64, StartupRecord)>,
-    investors: Vec<(i64, InvestorRecord)>,
-    mentors: Vec<(i64, MentorRecord)>,
+    startups: Vec<(i64, StartupDraft)>,
+    investors: Vec<(i64, InvestorDraft)>,
+    mentors: Vec<(i64, MentorDraft)>,
     regions: HashMap<String, String>,
     /// Investors per startup (excluded everywhere: not recommendations).
     invested: HashMap<i64, Vec<i64>>,
     deals: HashMap<i64, usize>,
+    clock: crate::clock::Clock,
 }
 
 async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::error::Error> {
@@ -261,18 +264,23 @@ async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::err
     )?;
     let store = Store::sqlite_memory().await?;
     store.migrate().await?;
-    crate::transfer::import_file(&store, std::io::Cursor::new(data), |_| {})
-        .await
-        .map_err(|e| crate::error::Error::BadUserInput(format!("generated data: {e}")))?;
+    crate::transfer::import_file(
+        &store,
+        std::io::Cursor::new(data),
+        options.clock.today(),
+        |_| {},
+    )
+    .await
+    .map_err(|e| crate::error::Error::BadUserInput(format!("generated data: {e}")))?;
     let index = Arc::new(SearchIndex::in_ram()?);
     rebuild(&store, &index, |_| {}).await?;
     let all = RecordSelect::After {
         after: 0,
         limit: i64::MAX,
     };
-    let startups = store.startup_records(all).await?;
-    let investors = store.investor_records(all).await?;
-    let mentors = store.mentor_records(all).await?;
+    let startups = store.startup_drafts(all).await?;
+    let investors = store.investor_drafts(all).await?;
+    let mentors = store.mentor_drafts(all).await?;
     let regions = store
         .provinces()
         .await?
@@ -297,10 +305,11 @@ async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::err
         regions,
         invested,
         deals,
+        clock: options.clock.clone(),
     })
 }
 
-fn text_of(s: &StartupRecord) -> String {
+fn text_of(s: &StartupDraft) -> String {
     crate::matching::startup_text(&s.tagline, &s.description)
 }
 
@@ -356,11 +365,7 @@ async fn measure(
     weights: &Weights,
     sample: usize,
 ) -> Result<Report, crate::error::Error> {
-    let engine = Matching::new(
-        Arc::clone(&w.index),
-        weights.clone(),
-        crate::clock::Clock::system(),
-    );
+    let engine = Matching::new(Arc::clone(&w.index), weights.clone(), w.clock.clone());
     engine.load(&w.store).await?;
     let region = |p: &str| w.regions.get(p).cloned();
     let mut rng = ChaCha8Rng::seed_from_u64(99);

@@ -13,6 +13,7 @@ pub mod graphql;
 pub mod http;
 pub mod matching;
 pub mod model;
+pub mod ops;
 pub mod search;
 pub mod store;
 pub mod transfer;

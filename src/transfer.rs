@@ -12,6 +12,8 @@ use std::fmt;
 use std::hash::{BuildHasher, RandomState};
 use std::io::{BufRead, Write};
 
+use chrono::NaiveDate;
+
 use crate::datafile::{self, LineError, ProvinceRecord, Record, SectorRecord};
 use crate::store::{Batch, RecordSelect, Store, StoreError};
 
@@ -135,6 +137,7 @@ const CHUNKS_IN_FLIGHT: usize = 2;
 pub async fn import_records<I>(
     store: &Store,
     records: I,
+    today: NaiveDate,
     mut on_progress: impl FnMut(usize),
 ) -> Result<Counts, ImportError>
 where
@@ -143,7 +146,7 @@ where
     let (sender, mut receiver) =
         tokio::sync::mpsc::channel::<Result<Chunk, ImportError>>(CHUNKS_IN_FLIGHT);
     let reader = tokio::task::spawn_blocking(move || read_chunks(records, &sender));
-    let mut tx = store.begin_import().await?;
+    let mut tx = store.begin_import(today).await?;
     let mut done = 0;
     while let Some(chunk) = receiver.recv().await {
         done += write_chunk(&mut tx, chunk?).await?;
@@ -269,9 +272,11 @@ async fn write_chunk(tx: &mut crate::store::ImportTx, chunk: Chunk) -> Result<us
                 let first = errors.into_iter().next();
                 return Err(ImportError::Line {
                     line: lines.get(index).copied().unwrap_or(0),
-                    field: first.as_ref().map(|e| e.field.clone()),
+                    field: first
+                        .as_ref()
+                        .map(|e| datafile::file_field(e.field).to_string()),
                     reason: first
-                        .map(|e| e.message)
+                        .map(|e| e.message_naming(datafile::file_field))
                         .unwrap_or_else(|| "invalid record".into()),
                 });
             }
@@ -289,7 +294,7 @@ fn batch_of(records: Vec<Record>) -> Batch {
                 records
                     .into_iter()
                     .filter_map(|r| match r {
-                        Record::$variant(x) => Some(x),
+                        Record::$variant(x) => Some(x.into()),
                         _ => None,
                     })
                     .collect(),
@@ -357,9 +362,10 @@ pub fn read_lines<R: BufRead + Send>(
 pub async fn import_file(
     store: &Store,
     reader: impl BufRead + Send + 'static,
+    today: NaiveDate,
     on_progress: impl FnMut(usize),
 ) -> Result<Counts, ImportError> {
-    import_records(store, read_lines(reader), on_progress).await
+    import_records(store, read_lines(reader), today, on_progress).await
 }
 
 /// Rows read per statement while exporting.
@@ -403,23 +409,23 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
                 let Some((last, _)) = page.last() else { break };
                 after = *last;
                 for (_, r) in page {
-                    emit(Record::$variant(r), &mut counts)?;
+                    emit(Record::$variant(r.into()), &mut counts)?;
                 }
             }
         }};
     }
-    pages!(organization_records, Organization);
-    pages!(startup_records, Startup);
-    pages!(investor_records, Investor);
-    pages!(mentor_records, Mentor);
-    pages!(event_records, Event);
+    pages!(organization_drafts, Organization);
+    pages!(startup_drafts, Startup);
+    pages!(investor_drafts, Investor);
+    pages!(mentor_drafts, Mentor);
+    pages!(event_drafts, Event);
     let mut after = 0;
     loop {
-        let page = store.investment_records(after, EXPORT_PAGE).await?;
+        let page = store.investment_drafts(after, EXPORT_PAGE).await?;
         let Some((last, _)) = page.last() else { break };
         after = *last;
         for (_, r) in page {
-            emit(Record::Investment(r), &mut counts)?;
+            emit(Record::Investment(r.into()), &mut counts)?;
         }
     }
     Ok(counts)

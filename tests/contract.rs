@@ -41,9 +41,14 @@ async fn export_then_import_round_trips(store: Store) {
     );
 
     let other = common::sqlite().await;
-    let counts = transfer::import_file(&other, std::io::Cursor::new(first.clone()), |_| {})
-        .await
-        .expect("re-import");
+    let counts = transfer::import_file(
+        &other,
+        std::io::Cursor::new(first.clone()),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect("re-import");
     assert_eq!(counts.total(), SAMPLE.lines().count());
     let second = export_text(&other).await;
     assert_eq!(first, second, "import → export → import → export is stable");
@@ -82,7 +87,7 @@ async fn export_then_import_round_trips(store: Store) {
 async fn importing_twice_changes_nothing(store: Store) {
     load_sample(&store).await;
     let before = store
-        .startup_records(RecordSelect::After {
+        .startup_drafts(RecordSelect::After {
             after: 0,
             limit: 100,
         })
@@ -94,12 +99,12 @@ async fn importing_twice_changes_nothing(store: Store) {
         .unwrap()
         .unwrap();
     let stamp = store.startups_by_ids(&[id]).await.unwrap()[0].updated_at;
-    let counts = transfer::import_file(&store, SAMPLE.as_bytes(), |_| {})
+    let counts = transfer::import_file(&store, SAMPLE.as_bytes(), common::test_today(), |_| {})
         .await
         .expect("second import");
     assert_eq!(counts.get("startup"), 3);
     let after = store
-        .startup_records(RecordSelect::After {
+        .startup_drafts(RecordSelect::After {
             after: 0,
             limit: 100,
         })
@@ -119,9 +124,14 @@ async fn importing_twice_changes_nothing(store: Store) {
 
     // A real change moves updated_at.
     let changed = SAMPLE.replace("Cảm biến cho ruộng lúa", "Cảm biến mới");
-    transfer::import_file(&store, std::io::Cursor::new(changed), |_| {})
-        .await
-        .expect("third import");
+    transfer::import_file(
+        &store,
+        std::io::Cursor::new(changed),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect("third import");
     let s = &store.startups_by_ids(&[id]).await.unwrap()[0];
     assert_eq!(s.tagline, "Cảm biến mới");
     assert!(s.updated_at > stamp);
@@ -183,9 +193,14 @@ async fn a_bad_line_aborts_the_whole_import(store: Store) {
             r#"{"type":"startup","key":"good-1","name":"Good","stage":"IDEA"}"#,
             r#"{"type":"startup","key":"good-2","name":"Good","stage":"IDEA"}"#
         );
-        let err = transfer::import_file(&store, std::io::Cursor::new(file.clone()), |_| {})
-            .await
-            .expect_err(bad);
+        let err = transfer::import_file(
+            &store,
+            std::io::Cursor::new(file.clone()),
+            common::test_today(),
+            |_| {},
+        )
+        .await
+        .expect_err(bad);
         let ImportError::Line {
             line,
             field: got_field,
@@ -205,7 +220,7 @@ async fn a_bad_line_aborts_the_whole_import(store: Store) {
         );
     }
     let invalid_utf8 = b"{\"type\":\"sector\",\"key\":\"a\",\"name\":\"\xff\",\"name_en\":\"A\"}\n";
-    let err = transfer::import_file(&store, &invalid_utf8[..], |_| {})
+    let err = transfer::import_file(&store, &invalid_utf8[..], common::test_today(), |_| {})
         .await
         .expect_err("invalid UTF-8");
     assert!(err.to_string().contains("UTF-8"), "{err}");
@@ -219,9 +234,14 @@ async fn references_must_exist(store: Store) {
         r#"{"type":"startup","key":"broken","name":"B","stage":"IDEA","sectors":["agritech","quantum"]}"#,
     ]
     .join("\n");
-    let err = transfer::import_file(&store, std::io::Cursor::new(file.clone()), |_| {})
-        .await
-        .expect_err("unknown sector");
+    let err = transfer::import_file(
+        &store,
+        std::io::Cursor::new(file.clone()),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect_err("unknown sector");
     assert_eq!(
         err.to_string(),
         "line 3: field `sectors`: there is no sector with key `quantum`"
@@ -234,9 +254,14 @@ async fn references_must_exist(store: Store) {
 
     // References to data already in the database, and earlier in the file, resolve.
     let ok = file.lines().take(2).collect::<Vec<_>>().join("\n");
-    let counts = transfer::import_file(&store, std::io::Cursor::new(ok), |_| {})
-        .await
-        .expect("valid references");
+    let counts = transfer::import_file(
+        &store,
+        std::io::Cursor::new(ok),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect("valid references");
     assert_eq!(counts.to_string(), "1 startup, 1 investment");
 }
 
@@ -246,9 +271,14 @@ async fn the_last_duplicate_in_a_file_wins(store: Store) {
         r#"{"type":"startup","key":"twice","name":"Second","stage":"MVP"}"#,
     ]
     .join("\n");
-    transfer::import_file(&store, std::io::Cursor::new(file.clone()), |_| {})
-        .await
-        .expect("import");
+    transfer::import_file(
+        &store,
+        std::io::Cursor::new(file.clone()),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect("import");
     let id = store
         .id_by_slug(Table::Startups, "twice")
         .await
@@ -275,9 +305,14 @@ async fn a_key_repeated_far_apart_ends_as_its_last_line(store: Store) {
         ));
     }
     file.push_str("{\"type\":\"startup\",\"key\":\"far\",\"name\":\"Second\",\"stage\":\"MVP\",\"sectors\":[\"fintech\"]}\n");
-    transfer::import_file(&store, std::io::Cursor::new(file), |_| {})
-        .await
-        .expect("import");
+    transfer::import_file(
+        &store,
+        std::io::Cursor::new(file),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect("import");
     let exported = export_text(&store).await;
     let far = exported
         .lines()
@@ -338,9 +373,14 @@ async fn keyset_pages_cover_the_list(store: Store) {
     for n in 0..3 {
         let line =
             format!(r#"{{"type":"startup","key":"later-{n}","name":"Later {n}","stage":"IDEA"}}"#);
-        transfer::import_file(&store, std::io::Cursor::new(line), |_| {})
-            .await
-            .expect("import");
+        transfer::import_file(
+            &store,
+            std::io::Cursor::new(line),
+            common::test_today(),
+            |_| {},
+        )
+        .await
+        .expect("import");
     }
     for descending in [false, true] {
         let mut seen = Vec::new();
@@ -443,6 +483,7 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
     transfer::import_file(
         &store,
         std::io::Cursor::new(startups_file("later", 12)),
+        common::test_today(),
         |_| {},
     )
     .await
@@ -506,9 +547,14 @@ async fn a_large_first_import_stores_every_batch_exactly(store: Store) {
         .expect("a startup far into the file");
     lines[bad_at] =
         r#"{"type":"startup","key":"late","name":"Late","stage":"SEED","founded_on":"2999-01-01"}"#;
-    let err = transfer::import_file(&store, std::io::Cursor::new(lines.join("\n")), |_| {})
-        .await
-        .expect_err("a startup founded in the future");
+    let err = transfer::import_file(
+        &store,
+        std::io::Cursor::new(lines.join("\n")),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect_err("a startup founded in the future");
     let ImportError::Line { line, field, .. } = &err else {
         panic!("want a line error, got {err}");
     };
@@ -519,13 +565,23 @@ async fn a_large_first_import_stores_every_batch_exactly(store: Store) {
         "nothing of the failed import is left"
     );
 
-    transfer::import_file(&store, std::io::Cursor::new(text.clone()), |_| {})
-        .await
-        .expect("import");
+    transfer::import_file(
+        &store,
+        std::io::Cursor::new(text.clone()),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect("import");
     let reference = common::sqlite().await;
-    transfer::import_file(&reference, std::io::Cursor::new(text), |_| {})
-        .await
-        .expect("import into SQLite");
+    transfer::import_file(
+        &reference,
+        std::io::Cursor::new(text),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect("import into SQLite");
     let (got, want) = (export_text(&store).await, export_text(&reference).await);
     assert_eq!(got.lines().count(), want.lines().count());
     assert!(got == want, "the export differs from SQLite's");
@@ -558,9 +614,14 @@ async fn a_bulk_import_tells_every_follower_to_rebuild(store: Store) {
         r#"{"type":"province","key":"can-tho","name":"Cần Thơ","region":"Mekong Delta"}"#,
         startups_file("first", 2)
     );
-    transfer::import_file(&store, std::io::Cursor::new(first), |_| {})
-        .await
-        .expect("import");
+    transfer::import_file(
+        &store,
+        std::io::Cursor::new(first),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect("import");
     assert!(
         matches!(
             store.change_log_after(before, 1_000).await,
@@ -574,6 +635,7 @@ async fn a_bulk_import_tells_every_follower_to_rebuild(store: Store) {
     transfer::import_file(
         &store,
         std::io::Cursor::new(startups_file("later", 3)),
+        common::test_today(),
         |_| {},
     )
     .await
@@ -605,9 +667,14 @@ async fn a_failed_first_import_leaves_the_tables_whole(store: Store) {
     let bad = format!(
         "{SAMPLE}{{\"type\":\"startup\",\"key\":\"x\",\"name\":\"\",\"stage\":\"SEED\"}}\n"
     );
-    let err = transfer::import_file(&store, std::io::Cursor::new(bad), |_| {})
-        .await
-        .expect_err("the last line is bad");
+    let err = transfer::import_file(
+        &store,
+        std::io::Cursor::new(bad),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect_err("the last line is bad");
     assert!(matches!(err, ImportError::Line { .. }), "{err}");
     assert_eq!(export_text(&store).await, "", "nothing was written");
 
@@ -697,9 +764,14 @@ async fn a_bulk_import_restores_every_index_foreign_key_and_trigger(store: Store
     );
 
     let bad = format!("{SAMPLE}not json\n");
-    transfer::import_file(&store, std::io::Cursor::new(bad), |_| {})
-        .await
-        .expect_err("the last line is bad");
+    transfer::import_file(
+        &store,
+        std::io::Cursor::new(bad),
+        common::test_today(),
+        |_| {},
+    )
+    .await
+    .expect_err("the last line is bad");
     assert_eq!(
         schema_objects(&store).await,
         migrated,

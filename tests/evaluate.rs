@@ -13,6 +13,11 @@ async fn the_engine_beats_the_baselines() {
         mentors: 400,
         seed: 3,
         sample: 150,
+        clock: ketnoi::clock::Clock::pinned(
+            chrono::DateTime::parse_from_rfc3339("2026-12-01T12:00:00+07:00")
+                .expect("a valid instant")
+                .with_timezone(&chrono::Utc),
+        ),
     };
     let report = evaluate(&options, &Weights::default())
         .await

@@ -196,7 +196,7 @@ const DATA: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghiệp c
 "#;
 
 async fn server(store: Store) -> TestServer {
-    ketnoi::transfer::import_file(&store, DATA.as_bytes(), |_| {})
+    ketnoi::transfer::import_file(&store, DATA.as_bytes(), common::test_today(), |_| {})
         .await
         .expect("import the matching data");
     TestServer::start(store).await

@@ -22,6 +22,7 @@ use crate::error::Error;
 use crate::model::{
     self, FieldErrorCode, Investment, Investor, Mentor, Organization, Role, Startup, User,
 };
+use crate::ops::policy;
 use crate::store::{Store, StoreError, Table};
 
 /// The address a request came from (for sign-in throttling).
@@ -35,27 +36,15 @@ pub fn viewer<'a>(ctx: &Context<'a>) -> Option<&'a Viewer> {
 
 /// The signed-in user, or an `UNAUTHENTICATED` error.
 pub fn require_viewer<'a>(ctx: &Context<'a>) -> Result<&'a Viewer, Error> {
-    viewer(ctx).ok_or_else(|| {
-        Error::Unauthenticated(
-            "sign in first: send `Authorization: Bearer <token>` from `signIn`".to_string(),
-        )
-    })
+    policy::signed_in(viewer(ctx))
 }
 
 /// The signed-in operator, or an error.
 pub fn require_admin<'a>(ctx: &Context<'a>) -> Result<&'a Viewer, Error> {
-    let viewer = require_viewer(ctx)?;
-    if viewer.is_admin() {
-        Ok(viewer)
-    } else {
-        Err(forbidden("only the operator (ADMIN) may do this"))
-    }
+    policy::operator(viewer(ctx))
 }
 
-/// A `FORBIDDEN` error.
-pub fn forbidden(message: &str) -> Error {
-    Error::Forbidden(message.to_string())
-}
+pub use crate::ops::policy::forbidden;
 
 /// Whether the viewer sees the contact details of the profile `id` of
 /// `table` with this owner: its owner, the operator, and the other side of

@@ -280,7 +280,11 @@ impl IntroductionMutation {
         };
         let message = input.message.trim();
         let mut check = model::Checker::default();
-        check.required_text("message", message, model::MAX_INTRODUCTION_MESSAGE_CHARS);
+        check.required_text(
+            model::Field::Message,
+            message,
+            model::MAX_INTRODUCTION_MESSAGE_CHARS,
+        );
         if let Err(errors) = check.finish() {
             return Ok(IntroductionPayload {
                 introduction: None,

@@ -30,7 +30,7 @@ pub(super) fn names<T: Vocabulary>(values: &[T]) -> Vec<String> {
 
 impl SearchDoc {
     /// A startup's document.
-    pub fn startup(id: i64, r: &StartupRecord) -> SearchDoc {
+    pub fn startup(id: i64, r: &StartupDraft) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Startup,
             id,
@@ -45,7 +45,7 @@ impl SearchDoc {
     }
 
     /// An investor's document.
-    pub fn investor(id: i64, r: &InvestorRecord) -> SearchDoc {
+    pub fn investor(id: i64, r: &InvestorDraft) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Investor,
             id,
@@ -59,7 +59,7 @@ impl SearchDoc {
     }
 
     /// A mentor's document.
-    pub fn mentor(id: i64, r: &MentorRecord) -> SearchDoc {
+    pub fn mentor(id: i64, r: &MentorDraft) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Mentor,
             id,
@@ -74,7 +74,7 @@ impl SearchDoc {
     }
 
     /// An organisation's document.
-    pub fn organization(id: i64, r: &OrganizationRecord) -> SearchDoc {
+    pub fn organization(id: i64, r: &OrganizationDraft) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Organization,
             id,
@@ -86,7 +86,7 @@ impl SearchDoc {
     }
 
     /// An event's document.
-    pub fn event(id: i64, r: &EventRecord) -> SearchDoc {
+    pub fn event(id: i64, r: &EventDraft) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Event,
             id,

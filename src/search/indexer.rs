@@ -230,31 +230,31 @@ pub async fn load(
 ) -> Result<Vec<SearchDoc>, SearchError> {
     Ok(match kind {
         DocKind::Startup => store
-            .startup_records(select)
+            .startup_drafts(select)
             .await?
             .iter()
             .map(|(id, r)| SearchDoc::startup(*id, r))
             .collect(),
         DocKind::Investor => store
-            .investor_records(select)
+            .investor_drafts(select)
             .await?
             .iter()
             .map(|(id, r)| SearchDoc::investor(*id, r))
             .collect(),
         DocKind::Mentor => store
-            .mentor_records(select)
+            .mentor_drafts(select)
             .await?
             .iter()
             .map(|(id, r)| SearchDoc::mentor(*id, r))
             .collect(),
         DocKind::Organization => store
-            .organization_records(select)
+            .organization_drafts(select)
             .await?
             .iter()
             .map(|(id, r)| SearchDoc::organization(*id, r))
             .collect(),
         DocKind::Event => store
-            .event_records(select)
+            .event_drafts(select)
             .await?
             .iter()
             .map(|(id, r)| SearchDoc::event(*id, r))

@@ -40,10 +40,8 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::datafile::{
-    EventRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord,
-};
 use crate::model::Vocabulary;
+use crate::model::{EventDraft, InvestorDraft, MentorDraft, OrganizationDraft, StartupDraft};
 use crate::store::ChangePosition;
 use rescore::{Boosted, Sparse};
 

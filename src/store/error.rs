@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::error::Code;
+use crate::model::Field;
 
 /// Errors from the storage layer.
 #[derive(Debug, thiserror::Error)]
@@ -142,7 +143,7 @@ pub(super) fn on_unique_violation(err: sqlx::Error) -> StoreError {
             return StoreError::invalid(
                 0,
                 FieldError::new(
-                    "slug",
+                    Field::Slug,
                     FieldErrorCode::Taken,
                     "is already used by another profile",
                 ),
@@ -151,14 +152,14 @@ pub(super) fn on_unique_violation(err: sqlx::Error) -> StoreError {
         if name.contains("users_email") || name.contains("users.email") {
             return StoreError::invalid(
                 0,
-                FieldError::new("email", FieldErrorCode::Taken, "is already registered"),
+                FieldError::new(Field::Email, FieldErrorCode::Taken, "is already registered"),
             );
         }
         if name.contains("owner") {
             return StoreError::invalid(
                 0,
                 FieldError::new(
-                    "owner",
+                    Field::Owner,
                     FieldErrorCode::Taken,
                     "this account already has a profile of this kind",
                 ),
@@ -168,7 +169,7 @@ pub(super) fn on_unique_violation(err: sqlx::Error) -> StoreError {
             return StoreError::invalid(
                 0,
                 FieldError::new(
-                    "date",
+                    Field::Date,
                     FieldErrorCode::Taken,
                     "this investor already has an investment in this startup for this round and date",
                 ),

@@ -30,15 +30,15 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-use crate::datafile::{
-    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord,
-    ProvinceRecord, SectorRecord, StartupRecord,
-};
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
     IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization,
     OrganizationKind, Participant, Province, Recipient, Role, Sector, Stage, Startup, StartupTag,
     Topic, User,
+};
+use crate::model::{
+    EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, ProvinceDraft,
+    SectorDraft, StartupDraft,
 };
 pub use error::*;
 pub use query::*;
@@ -56,14 +56,28 @@ mod sqlite;
 
 mod postgres;
 
-/// Slug-to-id maps of referenced entities, filled from the database on demand
-/// and kept for the length of an import.
-#[derive(Debug, Default)]
+/// What a write resolves its drafts against: slug-to-id maps of referenced
+/// entities, filled from the database on demand and kept for the length of
+/// an import, and the day "in the future" is measured from.
+#[derive(Debug)]
 pub struct RefCache {
     maps: HashMap<Table, HashMap<String, i64>>,
+    today: NaiveDate,
 }
 
 impl RefCache {
+    fn new(today: NaiveDate) -> Self {
+        RefCache {
+            maps: HashMap::new(),
+            today,
+        }
+    }
+
+    /// The day drafts are checked on (no founding or investment after it).
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
     fn get(&self, table: Table, slug: &str) -> Option<i64> {
         self.maps.get(&table).and_then(|m| m.get(slug)).copied()
     }
@@ -312,52 +326,52 @@ impl Store {
 
     /// Reads profiles back as data-file records, by id or in id order after a
     /// given id (for export); each comes with its id.
-    pub async fn startup_records(
+    pub async fn startup_drafts(
         &self,
         select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
-        dispatch!(self, read, startup_records(select))
+    ) -> Result<Vec<(i64, StartupDraft)>, StoreError> {
+        dispatch!(self, read, startup_drafts(select))
     }
 
-    /// See [`Store::startup_records`].
-    pub async fn investor_records(
+    /// See [`Store::startup_drafts`].
+    pub async fn investor_drafts(
         &self,
         select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, InvestorRecord)>, StoreError> {
-        dispatch!(self, read, investor_records(select))
+    ) -> Result<Vec<(i64, InvestorDraft)>, StoreError> {
+        dispatch!(self, read, investor_drafts(select))
     }
 
-    /// See [`Store::startup_records`].
-    pub async fn mentor_records(
+    /// See [`Store::startup_drafts`].
+    pub async fn mentor_drafts(
         &self,
         select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
-        dispatch!(self, read, mentor_records(select))
+    ) -> Result<Vec<(i64, MentorDraft)>, StoreError> {
+        dispatch!(self, read, mentor_drafts(select))
     }
 
-    /// See [`Store::startup_records`].
-    pub async fn organization_records(
+    /// See [`Store::startup_drafts`].
+    pub async fn organization_drafts(
         &self,
         select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, OrganizationRecord)>, StoreError> {
-        dispatch!(self, read, organization_records(select))
+    ) -> Result<Vec<(i64, OrganizationDraft)>, StoreError> {
+        dispatch!(self, read, organization_drafts(select))
     }
 
-    /// See [`Store::startup_records`].
-    pub async fn event_records(
+    /// See [`Store::startup_drafts`].
+    pub async fn event_drafts(
         &self,
         select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, EventRecord)>, StoreError> {
-        dispatch!(self, read, event_records(select))
+    ) -> Result<Vec<(i64, EventDraft)>, StoreError> {
+        dispatch!(self, read, event_drafts(select))
     }
 
     /// Investments as records, in id order after the given id.
-    pub async fn investment_records(
+    pub async fn investment_drafts(
         &self,
         after: i64,
         limit: i64,
-    ) -> Result<Vec<(i64, InvestmentRecord)>, StoreError> {
-        dispatch!(self, read, investment_records(after, limit))
+    ) -> Result<Vec<(i64, InvestmentDraft)>, StoreError> {
+        dispatch!(self, read, investment_drafts(after, limit))
     }
 
     /// Writes a batch of records in one transaction (see [`Batch`]); returns
@@ -368,8 +382,9 @@ impl Store {
         batch: &Batch,
         mode: WriteMode,
         owner: Option<i64>,
+        today: NaiveDate,
     ) -> Result<HashMap<String, i64>, StoreError> {
-        let mut cache = RefCache::default();
+        let mut cache = RefCache::new(today);
         dispatch!(
             self,
             write,
@@ -497,14 +512,14 @@ impl Store {
 
     /// Starts an import: one transaction that the importer feeds batch by
     /// batch and commits at the end; dropping it rolls everything back.
-    pub async fn begin_import(&self) -> Result<ImportTx, StoreError> {
+    pub async fn begin_import(&self, today: NaiveDate) -> Result<ImportTx, StoreError> {
         Ok(match self {
             Store::Sqlite { write, .. } => {
                 // The write lock from the start: no other process can write
                 // to the tables found empty until the import ends.
                 let mut tx = write.begin_with("begin immediate").await?;
                 let bulk = sqlite::prepare_bulk(&mut tx).await?;
-                ImportTx::Sqlite(tx, RefCache::default(), bulk)
+                ImportTx::Sqlite(tx, RefCache::new(today), bulk)
             }
             Store::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
@@ -522,7 +537,7 @@ impl Store {
                         BulkLoad::default()
                     }
                 };
-                ImportTx::Postgres(tx, RefCache::default(), bulk, Default::default())
+                ImportTx::Postgres(tx, RefCache::new(today), bulk, Default::default())
             }
         })
     }
@@ -858,14 +873,14 @@ pub enum RecordSelect<'a> {
 /// the statements simple and the references resolvable in order.
 #[derive(Debug, Clone)]
 pub enum Batch {
-    Sectors(Vec<SectorRecord>),
-    Provinces(Vec<ProvinceRecord>),
-    Organizations(Vec<OrganizationRecord>),
-    Startups(Vec<StartupRecord>),
-    Investors(Vec<InvestorRecord>),
-    Mentors(Vec<MentorRecord>),
-    Events(Vec<EventRecord>),
-    Investments(Vec<InvestmentRecord>),
+    Sectors(Vec<SectorDraft>),
+    Provinces(Vec<ProvinceDraft>),
+    Organizations(Vec<OrganizationDraft>),
+    Startups(Vec<StartupDraft>),
+    Investors(Vec<InvestorDraft>),
+    Mentors(Vec<MentorDraft>),
+    Events(Vec<EventDraft>),
+    Investments(Vec<InvestmentDraft>),
 }
 
 impl Batch {

@@ -226,7 +226,8 @@ impl LoadPipeline {
         resolve(tx, &batch, cache).await?;
         let ids = reserve_ids(tx, batch.spec().table, batch.len()).await?;
         let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
-        let mut owned = std::mem::take(cache);
+        let today = cache.today();
+        let mut owned = std::mem::replace(cache, RefCache::new(today));
         let readying = tokio::task::spawn_blocking(move || {
             let encoded = encode_new(&batch, &mut owned, &ids, now);
             (encoded, owned)

@@ -7,12 +7,12 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::StoreError;
-use crate::datafile::{
-    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord,
-};
 use crate::model::{
     self, Contact, Currency, Event, Investment, Investor, Mentor, Money, Organization, Province,
     Sector, Startup, from_mask,
+};
+use crate::model::{
+    EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, StartupDraft,
 };
 
 pub(crate) fn corrupt(column: &str, value: &str) -> StoreError {
@@ -449,16 +449,16 @@ pub struct RefKeys {
 }
 
 impl StartupRow {
-    pub fn into_record(
+    pub fn into_draft(
         self,
         keys: RefKeys,
         sectors: Vec<String>,
-    ) -> Result<StartupRecord, StoreError> {
+    ) -> Result<StartupDraft, StoreError> {
         let organization = keys.organization_key;
         let province = keys.province_key;
         let s = self.into_model(vec![])?;
-        Ok(StartupRecord {
-            key: s.slug,
+        Ok(StartupDraft {
+            slug: s.slug,
             name: s.name,
             tagline: s.tagline,
             description: s.description,
@@ -479,14 +479,14 @@ impl StartupRow {
 }
 
 impl InvestorRow {
-    pub fn into_record(
+    pub fn into_draft(
         self,
         sectors: Vec<String>,
         provinces: Vec<String>,
-    ) -> Result<InvestorRecord, StoreError> {
+    ) -> Result<InvestorDraft, StoreError> {
         let i = self.into_model(vec![], vec![])?;
-        Ok(InvestorRecord {
-            key: i.slug,
+        Ok(InvestorDraft {
+            slug: i.slug,
             name: i.name,
             kind: i.kind,
             thesis: i.thesis,
@@ -504,15 +504,15 @@ impl InvestorRow {
 }
 
 impl MentorRow {
-    pub fn into_record(
+    pub fn into_draft(
         self,
         keys: RefKeys,
         sectors: Vec<String>,
         languages: Vec<String>,
-    ) -> Result<MentorRecord, StoreError> {
+    ) -> Result<MentorDraft, StoreError> {
         let m = self.into_model(vec![], languages)?;
-        Ok(MentorRecord {
-            key: m.slug,
+        Ok(MentorDraft {
+            slug: m.slug,
             name: m.name,
             headline: m.headline,
             bio: m.bio,
@@ -529,10 +529,10 @@ impl MentorRow {
 }
 
 impl OrganizationRow {
-    pub fn into_record(self, keys: RefKeys) -> Result<OrganizationRecord, StoreError> {
+    pub fn into_draft(self, keys: RefKeys) -> Result<OrganizationDraft, StoreError> {
         let o = self.into_model()?;
-        Ok(OrganizationRecord {
-            key: o.slug,
+        Ok(OrganizationDraft {
+            slug: o.slug,
             name: o.name,
             kind: o.kind,
             province: keys.province_key,
@@ -545,15 +545,11 @@ impl OrganizationRow {
 }
 
 impl EventRow {
-    pub fn into_record(
-        self,
-        keys: RefKeys,
-        sectors: Vec<String>,
-    ) -> Result<EventRecord, StoreError> {
+    pub fn into_draft(self, keys: RefKeys, sectors: Vec<String>) -> Result<EventDraft, StoreError> {
         let e = self.into_model(vec![])?;
         let vn = model::vietnam_offset();
-        Ok(EventRecord {
-            key: e.slug,
+        Ok(EventDraft {
+            slug: e.slug,
             title: e.title,
             kind: e.kind,
             description: e.description,
@@ -577,13 +573,13 @@ pub struct InvestmentRecordRow {
 }
 
 impl InvestmentRecordRow {
-    pub fn into_record(self) -> Result<(i64, InvestmentRecord), StoreError> {
+    pub fn into_draft(self) -> Result<(i64, InvestmentDraft), StoreError> {
         let investor = self.investor_key;
         let startup = self.startup_key;
         let i = self.row.into_model()?;
         Ok((
             i.id,
-            InvestmentRecord {
+            InvestmentDraft {
                 investor,
                 startup,
                 amount: i.amount,

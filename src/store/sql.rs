@@ -17,8 +17,8 @@ use super::{
     OrganizationFilter, Page, PageQuery, RecordSelect, RefCache, SortColumn, SortKey, SortValue,
     StartupFilter, StoreError, Table, Value, WriteMode, WriteSpec,
 };
-use crate::datafile::{
-    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord, StartupRecord,
+use crate::model::{
+    EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, StartupDraft,
 };
 use crate::model::{
     self, Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup, Vocabulary,

@@ -1,16 +1,15 @@
-//! The write model: a data-file record validated and turned into the
-//! column values of its table (and its link tables), with the write specs
-//! of each table. Nothing here runs SQL, so it is shared by both databases.
+//! From drafts to rows: a draft, checked by its own rules and with its
+//! references resolved, turned into the column values of its table (and its
+//! link tables), with the write specs of each table. Nothing here runs SQL,
+//! so it is shared by both databases.
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 
 use super::{StoreError, Table, Value};
-use crate::datafile::{
-    EventRecord, InvestmentRecord, InvestorRecord, MentorRecord, OrganizationRecord,
-    ProvinceRecord, SectorRecord, StartupRecord,
-};
+use crate::model::{self, Checker, Field, FieldError, FieldErrorCode, Money, Vocabulary, mask_of};
 use crate::model::{
-    self, Checker, Contact, FieldError, FieldErrorCode, Money, Vocabulary, mask_of,
+    EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, ProvinceDraft,
+    SectorDraft, StartupDraft,
 };
 
 /// A link table: rows `(owner, value, position)` that hold an ordered set.
@@ -241,11 +240,17 @@ pub(super) fn money_values(m: &Option<Money>) -> [Value; 2] {
 /// Resolves references by key, after the cache has been filled.
 pub trait Lookup {
     fn id(&self, table: Table, key: &str) -> Option<i64>;
+    /// The day drafts are checked on.
+    fn today(&self) -> NaiveDate;
 }
 
 impl Lookup for super::RefCache {
     fn id(&self, table: Table, key: &str) -> Option<i64> {
         self.get(table, key)
+    }
+
+    fn today(&self) -> NaiveDate {
+        super::RefCache::today(self)
     }
 }
 
@@ -256,7 +261,7 @@ pub(super) struct Refs<'a> {
 }
 
 impl Refs<'_> {
-    pub(super) fn one(&mut self, field: &str, table: Table, key: &Option<String>) -> Value {
+    pub(super) fn one(&mut self, field: Field, table: Table, key: &Option<String>) -> Value {
         match key {
             None => Value::Int(None),
             Some(k) => match self.lookup.id(table, k) {
@@ -269,11 +274,11 @@ impl Refs<'_> {
         }
     }
 
-    pub(super) fn required(&mut self, field: &str, table: Table, key: &str) -> Value {
+    pub(super) fn required(&mut self, field: Field, table: Table, key: &str) -> Value {
         self.one(field, table, &Some(key.to_string()))
     }
 
-    pub(super) fn many(&mut self, field: &str, table: Table, keys: &[String]) -> Vec<Value> {
+    pub(super) fn many(&mut self, field: Field, table: Table, keys: &[String]) -> Vec<Value> {
         let mut seen = std::collections::HashSet::new();
         keys.iter()
             .filter(|k| seen.insert(k.as_str()))
@@ -287,7 +292,7 @@ impl Refs<'_> {
             .collect()
     }
 
-    pub(super) fn unknown(&mut self, field: &str, table: Table, key: &str) {
+    pub(super) fn unknown(&mut self, field: Field, table: Table, key: &str) {
         let what = match table {
             Table::Sectors => "sector",
             Table::Provinces => "province",
@@ -304,14 +309,9 @@ impl Refs<'_> {
         );
     }
 
-    pub(super) fn finish(self, checker: Checker) -> Result<(), Vec<FieldError>> {
-        let mut errors = checker.errors;
-        errors.extend(self.checker.errors);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+    /// The draft's problems and its unknown references, if any.
+    pub(super) fn finish(self) -> Result<(), Vec<FieldError>> {
+        self.checker.finish()
     }
 }
 
@@ -389,13 +389,13 @@ pub fn rows_of(
             collect(rs, &ORGANIZATION_SPEC, |r| organization_row(r, lookup))
         }
         Batch::Startups(rs) => collect(rs, &STARTUP_SPEC, |r| {
-            startup_row(r, lookup, model::today_in_vietnam())
+            startup_row(r, lookup, lookup.today())
         }),
         Batch::Investors(rs) => collect(rs, &INVESTOR_SPEC, |r| investor_row(r, lookup)),
         Batch::Mentors(rs) => collect(rs, &MENTOR_SPEC, |r| mentor_row(r, lookup)),
         Batch::Events(rs) => collect(rs, &EVENT_SPEC, |r| event_row(r, lookup)),
         Batch::Investments(rs) => collect(rs, &INVESTMENT_SPEC, |r| {
-            investment_row(r, lookup, model::today_in_vietnam())
+            investment_row(r, lookup, lookup.today())
         }),
     }
 }
@@ -408,62 +408,44 @@ pub(super) fn plain(slug: &str, values: Vec<Value>) -> RowWrite {
     }
 }
 
-pub(super) fn sector_row(r: &SectorRecord) -> Result<RowWrite, Vec<FieldError>> {
-    let mut c = Checker::default();
-    c.slug("key", &r.key);
-    c.required_text("name", &r.name, model::MAX_NAME_LEN);
-    c.required_text("name_en", &r.name_en, model::MAX_NAME_LEN);
-    c.finish()?;
+pub(super) fn sector_row(r: &SectorDraft) -> Result<RowWrite, Vec<FieldError>> {
+    r.check()?;
     Ok(plain(
-        &r.key,
-        vec![text(&r.key), text(r.name.trim()), text(r.name_en.trim())],
+        &r.slug,
+        vec![text(&r.slug), text(r.name.trim()), text(r.name_en.trim())],
     ))
 }
 
-pub(super) fn province_row(r: &ProvinceRecord) -> Result<RowWrite, Vec<FieldError>> {
-    let mut c = Checker::default();
-    c.slug("key", &r.key);
-    c.required_text("name", &r.name, model::MAX_NAME_LEN);
-    c.required_text("region", &r.region, model::MAX_NAME_LEN);
-    c.finish()?;
+pub(super) fn province_row(r: &ProvinceDraft) -> Result<RowWrite, Vec<FieldError>> {
+    r.check()?;
     Ok(plain(
-        &r.key,
-        vec![text(&r.key), text(r.name.trim()), text(r.region.trim())],
+        &r.slug,
+        vec![text(&r.slug), text(r.name.trim()), text(r.region.trim())],
     ))
 }
 
-pub(super) fn contact_check(
-    c: &mut Checker,
-    website: &Option<String>,
-    email: &Option<String>,
-    phone: &Option<String>,
-) {
-    c.url("website", website.as_deref());
-    c.contact(&Contact {
-        email: email.clone(),
-        phone: phone.clone(),
-    });
+/// Resolves a draft's references after checking it: its own problems and
+/// the unknown references together.
+fn refs(lookup: &dyn Lookup, checked: Result<(), Vec<FieldError>>) -> Refs<'_> {
+    Refs {
+        lookup,
+        checker: Checker {
+            errors: checked.err().unwrap_or_default(),
+        },
+    }
 }
 
 pub(super) fn organization_row(
-    r: &OrganizationRecord,
+    r: &OrganizationDraft,
     lookup: &dyn Lookup,
 ) -> Result<RowWrite, Vec<FieldError>> {
-    let mut c = Checker::default();
-    c.slug("key", &r.key);
-    c.required_text("name", &r.name, model::MAX_NAME_LEN);
-    c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
-    contact_check(&mut c, &r.website, &r.email, &r.phone);
-    let mut refs = Refs {
-        lookup,
-        checker: Checker::default(),
-    };
-    let province = refs.one("province", Table::Provinces, &r.province);
-    refs.finish(c)?;
+    let mut refs = refs(lookup, r.check());
+    let province = refs.one(Field::Province, Table::Provinces, &r.province);
+    refs.finish()?;
     Ok(plain(
-        &r.key,
+        &r.slug,
         vec![
-            text(&r.key),
+            text(&r.slug),
             text(r.name.trim()),
             text(&model::sort_key(r.name.trim())),
             text(r.kind.as_str()),
@@ -477,61 +459,20 @@ pub(super) fn organization_row(
 }
 
 pub(super) fn startup_row(
-    r: &StartupRecord,
+    r: &StartupDraft,
     lookup: &dyn Lookup,
     today: NaiveDate,
 ) -> Result<RowWrite, Vec<FieldError>> {
-    let mut c = Checker::default();
-    c.slug("key", &r.key);
-    c.required_text("name", &r.name, model::MAX_NAME_LEN);
-    c.max_len("tagline", &r.tagline, model::MAX_SHORT_TEXT_LEN);
-    c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
-    contact_check(&mut c, &r.website, &r.email, &r.phone);
-    if let Some(founded) = r.founded_on {
-        if founded > today {
-            c.push(
-                "founded_on",
-                FieldErrorCode::OutOfRange,
-                format!("{founded} is in the future"),
-            );
-        } else if !model::YEARS.contains(&founded.year()) {
-            c.push(
-                "founded_on",
-                FieldErrorCode::OutOfRange,
-                "must be 1900 or later",
-            );
-        }
-    }
-    if let Some(size) = r.team_size
-        && !(1..=1_000_000).contains(&size)
-    {
-        c.push(
-            "team_size",
-            FieldErrorCode::OutOfRange,
-            "must be between 1 and 1,000,000",
-        );
-    }
-    c.money("seeking", r.seeking.as_ref());
-    if r.sectors.len() > MAX_LINKS {
-        c.push(
-            "sectors",
-            FieldErrorCode::OutOfRange,
-            format!("at most {MAX_LINKS} sectors"),
-        );
-    }
-    let mut refs = Refs {
-        lookup,
-        checker: Checker::default(),
-    };
-    let province = refs.one("province", Table::Provinces, &r.province);
-    let organization = refs.one("organization", Table::Organizations, &r.organization);
-    let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
-    refs.finish(c)?;
+    let mut refs = refs(lookup, r.check(today));
+    let province = refs.one(Field::Province, Table::Provinces, &r.province);
+    let organization = refs.one(Field::Organization, Table::Organizations, &r.organization);
+    let sectors = refs.many(Field::Sectors, Table::Sectors, &r.sectors);
+    refs.finish()?;
     let [seeking_amount, seeking_currency] = money_values(&r.seeking);
     Ok(RowWrite {
-        slug: Some(r.key.clone()),
+        slug: Some(r.slug.clone()),
         values: vec![
-            text(&r.key),
+            text(&r.slug),
             text(r.name.trim()),
             text(&model::sort_key(r.name.trim())),
             text(&r.tagline),
@@ -553,54 +494,20 @@ pub(super) fn startup_row(
     })
 }
 
-/// The most sectors, provinces or languages one profile may list.
-pub const MAX_LINKS: usize = 20;
-
 pub(super) fn investor_row(
-    r: &InvestorRecord,
+    r: &InvestorDraft,
     lookup: &dyn Lookup,
 ) -> Result<RowWrite, Vec<FieldError>> {
-    let mut c = Checker::default();
-    c.slug("key", &r.key);
-    c.required_text("name", &r.name, model::MAX_NAME_LEN);
-    c.max_len("thesis", &r.thesis, model::MAX_LONG_TEXT_LEN);
-    contact_check(&mut c, &r.website, &r.email, &r.phone);
-    c.money("ticket_min", r.ticket_min.as_ref());
-    c.money("ticket_max", r.ticket_max.as_ref());
-    if let (Some(min), Some(max)) = (r.ticket_min, r.ticket_max)
-        && min.in_vnd() > max.in_vnd()
-    {
-        c.push(
-            "ticket_min",
-            FieldErrorCode::OutOfRange,
-            "must not be greater than ticket_max",
-        );
-    }
-    for (field, list) in [
-        ("sectors", r.sectors.len()),
-        ("provinces", r.provinces.len()),
-    ] {
-        if list > MAX_LINKS {
-            c.push(
-                field,
-                FieldErrorCode::OutOfRange,
-                format!("at most {MAX_LINKS} entries"),
-            );
-        }
-    }
-    let mut refs = Refs {
-        lookup,
-        checker: Checker::default(),
-    };
-    let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
-    let provinces = refs.many("provinces", Table::Provinces, &r.provinces);
-    refs.finish(c)?;
+    let mut refs = refs(lookup, r.check());
+    let sectors = refs.many(Field::Sectors, Table::Sectors, &r.sectors);
+    let provinces = refs.many(Field::Provinces, Table::Provinces, &r.provinces);
+    refs.finish()?;
     let [min_amount, min_currency] = money_values(&r.ticket_min);
     let [max_amount, max_currency] = money_values(&r.ticket_max);
     Ok(RowWrite {
-        slug: Some(r.key.clone()),
+        slug: Some(r.slug.clone()),
         values: vec![
-            text(&r.key),
+            text(&r.slug),
             text(r.name.trim()),
             text(&model::sort_key(r.name.trim())),
             text(r.kind.as_str()),
@@ -620,58 +527,23 @@ pub(super) fn investor_row(
 }
 
 pub(super) fn mentor_row(
-    r: &MentorRecord,
+    r: &MentorDraft,
     lookup: &dyn Lookup,
 ) -> Result<RowWrite, Vec<FieldError>> {
-    let mut c = Checker::default();
-    c.slug("key", &r.key);
-    c.required_text("name", &r.name, model::MAX_NAME_LEN);
-    c.max_len("headline", &r.headline, model::MAX_SHORT_TEXT_LEN);
-    c.max_len("bio", &r.bio, model::MAX_LONG_TEXT_LEN);
-    contact_check(&mut c, &r.website, &r.email, &r.phone);
-    if !(0..=100).contains(&r.capacity) {
-        c.push(
-            "capacity",
-            FieldErrorCode::OutOfRange,
-            "must be between 0 and 100",
-        );
-    }
+    let mut refs = refs(lookup, r.check());
+    let province = refs.one(Field::Province, Table::Provinces, &r.province);
+    let sectors = refs.many(Field::Sectors, Table::Sectors, &r.sectors);
+    refs.finish()?;
     let mut languages = Vec::new();
     for lang in &r.languages {
-        let ok = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
-        if !ok {
-            c.push(
-                "languages",
-                FieldErrorCode::Invalid,
-                format!("`{lang}` is not an ISO 639-1 code like `vi` or `en`"),
-            );
-        } else if !languages.contains(&text(lang)) {
+        if !languages.contains(&text(lang)) {
             languages.push(text(lang));
         }
     }
-    for (field, list) in [
-        ("sectors", r.sectors.len()),
-        ("languages", r.languages.len()),
-    ] {
-        if list > MAX_LINKS {
-            c.push(
-                field,
-                FieldErrorCode::OutOfRange,
-                format!("at most {MAX_LINKS} entries"),
-            );
-        }
-    }
-    let mut refs = Refs {
-        lookup,
-        checker: Checker::default(),
-    };
-    let province = refs.one("province", Table::Provinces, &r.province);
-    let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
-    refs.finish(c)?;
     Ok(RowWrite {
-        slug: Some(r.key.clone()),
+        slug: Some(r.slug.clone()),
         values: vec![
-            text(&r.key),
+            text(&r.slug),
             text(r.name.trim()),
             text(&model::sort_key(r.name.trim())),
             text(&r.headline),
@@ -687,44 +559,16 @@ pub(super) fn mentor_row(
     })
 }
 
-pub(super) fn event_row(r: &EventRecord, lookup: &dyn Lookup) -> Result<RowWrite, Vec<FieldError>> {
-    let mut c = Checker::default();
-    c.slug("key", &r.key);
-    c.required_text("title", &r.title, model::MAX_NAME_LEN);
-    c.max_len("description", &r.description, model::MAX_LONG_TEXT_LEN);
-    c.url("website", r.website.as_deref());
-    c.year_in_range("starts_at", r.starts_at.year());
-    if let Some(ends) = r.ends_at {
-        c.year_in_range("ends_at", ends.year());
-    }
-    if let Some(ends) = r.ends_at
-        && ends < r.starts_at
-    {
-        c.push(
-            "ends_at",
-            FieldErrorCode::OutOfRange,
-            "must not be before starts_at",
-        );
-    }
-    if r.sectors.len() > MAX_LINKS {
-        c.push(
-            "sectors",
-            FieldErrorCode::OutOfRange,
-            format!("at most {MAX_LINKS} sectors"),
-        );
-    }
-    let mut refs = Refs {
-        lookup,
-        checker: Checker::default(),
-    };
-    let province = refs.one("province", Table::Provinces, &r.province);
-    let organizer = refs.one("organizer", Table::Organizations, &r.organizer);
-    let sectors = refs.many("sectors", Table::Sectors, &r.sectors);
-    refs.finish(c)?;
+pub(super) fn event_row(r: &EventDraft, lookup: &dyn Lookup) -> Result<RowWrite, Vec<FieldError>> {
+    let mut refs = refs(lookup, r.check());
+    let province = refs.one(Field::Province, Table::Provinces, &r.province);
+    let organizer = refs.one(Field::Organizer, Table::Organizations, &r.organizer);
+    let sectors = refs.many(Field::Sectors, Table::Sectors, &r.sectors);
+    refs.finish()?;
     Ok(RowWrite {
-        slug: Some(r.key.clone()),
+        slug: Some(r.slug.clone()),
         values: vec![
-            text(&r.key),
+            text(&r.slug),
             text(r.title.trim()),
             text(&model::sort_key(r.title.trim())),
             text(r.kind.as_str()),
@@ -740,27 +584,14 @@ pub(super) fn event_row(r: &EventRecord, lookup: &dyn Lookup) -> Result<RowWrite
 }
 
 pub(super) fn investment_row(
-    r: &InvestmentRecord,
+    r: &InvestmentDraft,
     lookup: &dyn Lookup,
     today: NaiveDate,
 ) -> Result<RowWrite, Vec<FieldError>> {
-    let mut c = Checker::default();
-    c.money("amount", Some(&r.amount));
-    c.year_in_range("date", r.date.year());
-    if r.date > today {
-        c.push(
-            "date",
-            FieldErrorCode::OutOfRange,
-            format!("{} is in the future", r.date),
-        );
-    }
-    let mut refs = Refs {
-        lookup,
-        checker: Checker::default(),
-    };
-    let investor = refs.required("investor", Table::Investors, &r.investor);
-    let startup = refs.required("startup", Table::Startups, &r.startup);
-    refs.finish(c)?;
+    let mut refs = refs(lookup, r.check(today));
+    let investor = refs.required(Field::Investor, Table::Investors, &r.investor);
+    let startup = refs.required(Field::Startup, Table::Startups, &r.startup);
+    refs.finish()?;
     let [amount, currency] = money_values(&Some(r.amount));
     Ok(RowWrite {
         slug: None,

@@ -107,6 +107,11 @@ pub struct TestServer {
     stop: Option<oneshot::Sender<()>>,
 }
 
+/// The day in Vietnam at [`test_now`]: what imports check dates against.
+pub fn test_today() -> chrono::NaiveDate {
+    ketnoi::clock::Clock::pinned(test_now()).today()
+}
+
 /// The instant test servers' clocks stand at: noon in Vietnam on
 /// 2026-12-01.
 pub fn test_now() -> chrono::DateTime<chrono::Utc> {
@@ -338,7 +343,7 @@ pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghi
 
 /// Imports [`SAMPLE`] into the store.
 pub async fn load_sample(store: &Store) {
-    ketnoi::transfer::import_file(store, SAMPLE.as_bytes(), |_| {})
+    ketnoi::transfer::import_file(store, SAMPLE.as_bytes(), test_today(), |_| {})
         .await
         .expect("import the sample");
 }

@@ -34,7 +34,7 @@ impl Matching {
         let mut after = 0;
         loop {
             let page = store
-                .startup_records(RecordSelect::After { after, limit: PAGE })
+                .startup_drafts(RecordSelect::After { after, limit: PAGE })
                 .await?;
             let Some(last) = page.last() else { break };
             after = last.0;
@@ -46,7 +46,7 @@ impl Matching {
         let mut after = 0;
         loop {
             let page = store
-                .investor_records(RecordSelect::After { after, limit: PAGE })
+                .investor_drafts(RecordSelect::After { after, limit: PAGE })
                 .await?;
             let Some(last) = page.last() else { break };
             after = last.0;
@@ -60,7 +60,7 @@ impl Matching {
         let mut after = 0;
         loop {
             let page = store
-                .mentor_records(RecordSelect::After { after, limit: PAGE })
+                .mentor_drafts(RecordSelect::After { after, limit: PAGE })
                 .await?;
             let Some(last) = page.last() else { break };
             after = last.0;
@@ -129,15 +129,15 @@ impl Matching {
         mentors: &[i64],
     ) -> Result<(), MatchError> {
         // Read everything first, then change the catalogue in one go.
-        let startup_rows = store.startup_records(RecordSelect::Ids(startups)).await?;
+        let startup_rows = store.startup_drafts(RecordSelect::Ids(startups)).await?;
         let startup_deals = store.investments_by_startups(startups).await?;
         let startup_feedback = store.match_feedback_of_startups(startups).await?;
-        let investor_rows = store.investor_records(RecordSelect::Ids(investors)).await?;
+        let investor_rows = store.investor_drafts(RecordSelect::Ids(investors)).await?;
         let investor_deals = store.investments_by_investors(investors).await?;
         let investor_feedback = store
             .match_feedback_of(DocCounterpart::Investor, investors)
             .await?;
-        let mentor_rows = store.mentor_records(RecordSelect::Ids(mentors)).await?;
+        let mentor_rows = store.mentor_drafts(RecordSelect::Ids(mentors)).await?;
         let loads: HashMap<i64, i64> = store
             .mentor_loads(Some(mentors))
             .await?

@@ -27,10 +27,10 @@ use super::factors::{
     SectorRef, Share, StartupProfile, TrackRecord, Traits, Verdict,
 };
 use crate::clock::Clock;
-use crate::datafile::{InvestorRecord, MentorRecord, StartupRecord};
 use crate::model::{
     self, InvestorKind, MatchFeedback, MatchSide, Recipient, Stage, Topic, Vocabulary,
 };
+use crate::model::{InvestorDraft, MentorDraft, StartupDraft};
 use crate::search::{DocKind, SearchError, SearchIndex};
 use crate::store::{ChangePosition, DocCounterpart, RecordSelect, Store, StoreError};
 
@@ -620,7 +620,7 @@ impl Catalogue {
     fn startup_profile(
         &mut self,
         id: i64,
-        r: &StartupRecord,
+        r: &StartupDraft,
         investors: Vec<i64>,
     ) -> StartupProfile {
         StartupProfile {
@@ -639,7 +639,7 @@ impl Catalogue {
         }
     }
 
-    fn investor_profile(&mut self, id: i64, r: &InvestorRecord) -> InvestorProfile {
+    fn investor_profile(&mut self, id: i64, r: &InvestorDraft) -> InvestorProfile {
         let provinces: Vec<PlaceRef> = r
             .provinces
             .iter()
@@ -669,7 +669,7 @@ impl Catalogue {
         }
     }
 
-    fn mentor_profile(&mut self, id: i64, r: &MentorRecord, load: i32) -> MentorProfile {
+    fn mentor_profile(&mut self, id: i64, r: &MentorDraft, load: i32) -> MentorProfile {
         MentorProfile {
             id,
             sectors: r

@@ -46,10 +46,10 @@ struct WithKeys<T> {
     keys: RefKeys,
 }
 
-pub async fn startup_records(
+pub async fn startup_drafts(
     pool: &Pool<DB>,
     select: RecordSelect<'_>,
-) -> Result<Vec<(i64, StartupRecord)>, StoreError> {
+) -> Result<Vec<(i64, StartupDraft)>, StoreError> {
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
@@ -71,16 +71,16 @@ pub async fn startup_records(
             Ok((
                 id,
                 r.row
-                    .into_record(r.keys, sectors.remove(&id).unwrap_or_default())?,
+                    .into_draft(r.keys, sectors.remove(&id).unwrap_or_default())?,
             ))
         })
         .collect()
 }
 
-pub async fn investor_records(
+pub async fn investor_drafts(
     pool: &Pool<DB>,
     select: RecordSelect<'_>,
-) -> Result<Vec<(i64, InvestorRecord)>, StoreError> {
+) -> Result<Vec<(i64, InvestorDraft)>, StoreError> {
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
@@ -97,15 +97,15 @@ pub async fn investor_records(
             let id = r.id;
             let s = sectors.remove(&id).unwrap_or_default();
             let p = provinces.remove(&id).unwrap_or_default();
-            Ok((id, r.into_record(s, p)?))
+            Ok((id, r.into_draft(s, p)?))
         })
         .collect()
 }
 
-pub async fn mentor_records(
+pub async fn mentor_drafts(
     pool: &Pool<DB>,
     select: RecordSelect<'_>,
-) -> Result<Vec<(i64, MentorRecord)>, StoreError> {
+) -> Result<Vec<(i64, MentorDraft)>, StoreError> {
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
@@ -127,15 +127,15 @@ pub async fn mentor_records(
             let id = r.row.id;
             let s = sectors.remove(&id).unwrap_or_default();
             let l = languages.remove(&id).unwrap_or_default();
-            Ok((id, r.row.into_record(r.keys, s, l)?))
+            Ok((id, r.row.into_draft(r.keys, s, l)?))
         })
         .collect()
 }
 
-pub async fn organization_records(
+pub async fn organization_drafts(
     pool: &Pool<DB>,
     select: RecordSelect<'_>,
-) -> Result<Vec<(i64, OrganizationRecord)>, StoreError> {
+) -> Result<Vec<(i64, OrganizationDraft)>, StoreError> {
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
@@ -150,14 +150,14 @@ pub async fn organization_records(
     .fetch_all(pool)
     .await?;
     rows.into_iter()
-        .map(|r| Ok((r.row.id, r.row.into_record(r.keys)?)))
+        .map(|r| Ok((r.row.id, r.row.into_draft(r.keys)?)))
         .collect()
 }
 
-pub async fn event_records(
+pub async fn event_drafts(
     pool: &Pool<DB>,
     select: RecordSelect<'_>,
-) -> Result<Vec<(i64, EventRecord)>, StoreError> {
+) -> Result<Vec<(i64, EventDraft)>, StoreError> {
     if is_empty_select(&select) {
         return Ok(vec![]);
     }
@@ -179,17 +179,17 @@ pub async fn event_records(
             Ok((
                 id,
                 r.row
-                    .into_record(r.keys, sectors.remove(&id).unwrap_or_default())?,
+                    .into_draft(r.keys, sectors.remove(&id).unwrap_or_default())?,
             ))
         })
         .collect()
 }
 
-pub async fn investment_records(
+pub async fn investment_drafts(
     pool: &Pool<DB>,
     after: i64,
     limit: i64,
-) -> Result<Vec<(i64, InvestmentRecord)>, StoreError> {
+) -> Result<Vec<(i64, InvestmentDraft)>, StoreError> {
     let rows: Vec<InvestmentRecordRow> = sqlx::query_as(
         "select x.id, x.investor_id, x.startup_id, x.amount, x.currency, x.round, x.invested_on, x.confidential, \
          i.slug as investor_key, s.slug as startup_key \
@@ -201,6 +201,6 @@ pub async fn investment_records(
     .fetch_all(pool)
     .await?;
     rows.into_iter()
-        .map(InvestmentRecordRow::into_record)
+        .map(InvestmentRecordRow::into_draft)
         .collect()
 }

@@ -13,6 +13,12 @@ use std::str::FromStr;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+mod check;
+mod drafts;
+
+pub use check::*;
+pub use drafts::*;
+
 /// A fixed vocabulary: every value, its wire name, and a bit for storing sets.
 pub trait Vocabulary: Copy + Eq + 'static {
     /// Every value, in declaration order.
@@ -596,11 +602,6 @@ pub fn vietnam_offset() -> chrono::FixedOffset {
     chrono::FixedOffset::east_opt(7 * 3600).expect("BUG: +07:00 is a valid offset")
 }
 
-/// Today's date in Vietnam.
-pub fn today_in_vietnam() -> NaiveDate {
-    Utc::now().with_timezone(&vietnam_offset()).date_naive()
-}
-
 /// Makes a human-readable slug: ASCII, lowercase, words joined by `-`.
 /// Vietnamese diacritics are folded (`Đà Nẵng` → `da-nang`).
 pub fn slugify(text: &str) -> String {
@@ -627,224 +628,6 @@ pub fn slugify(text: &str) -> String {
 /// key puts "Đà Nẵng" among the Ds in both databases, whatever their collation.
 pub fn sort_key(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase()
-}
-
-/// The longest slug accepted.
-pub const MAX_SLUG_LEN: usize = 80;
-/// The longest name or title accepted.
-pub const MAX_NAME_LEN: usize = 200;
-/// The longest tagline or headline accepted.
-pub const MAX_SHORT_TEXT_LEN: usize = 300;
-/// The longest description, thesis or bio accepted.
-pub const MAX_LONG_TEXT_LEN: usize = 20_000;
-/// The longest URL, e-mail address or phone number accepted.
-pub const MAX_CONTACT_LEN: usize = 320;
-
-/// Why a field was rejected; the `code` of a user error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
-pub enum FieldErrorCode {
-    /// The field is required and was missing or blank.
-    Required,
-    /// The value is longer than allowed.
-    TooLong,
-    /// The value is shorter than allowed (passwords).
-    TooShort,
-    /// The value is malformed.
-    Invalid,
-    /// The value is outside the allowed range.
-    OutOfRange,
-    /// The value refers to something that does not exist.
-    UnknownReference,
-    /// The value must be unique and is already in use.
-    Taken,
-    /// The e-mail address or the password is wrong (sign-in).
-    InvalidCredentials,
-    /// Not yet: the same request was refused recently.
-    TooSoon,
-}
-
-/// A problem with one field of an input that the user can fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    /// The input field, in the caller's spelling (e.g. `ticketMin`, `sectors`).
-    pub field: String,
-    /// A sentence for the user.
-    pub message: String,
-    /// A machine-readable reason.
-    pub code: FieldErrorCode,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, code: FieldErrorCode, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-            code,
-        }
-    }
-}
-
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
-
-/// Collects field errors while a draft is checked.
-#[derive(Debug, Default)]
-pub struct Checker {
-    pub errors: Vec<FieldError>,
-}
-
-impl Checker {
-    /// A required, trimmed text of at most `max` characters.
-    pub fn required_text(&mut self, field: &str, value: &str, max: usize) {
-        if value.trim().is_empty() {
-            self.errors.push(FieldError::new(
-                field,
-                FieldErrorCode::Required,
-                "must not be empty",
-            ));
-        } else {
-            self.max_len(field, value, max);
-        }
-    }
-
-    /// An optional text of at most `max` characters, without U+0000
-    /// (PostgreSQL cannot store it, so neither database takes it).
-    pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
-        if value.contains('\0') {
-            self.errors.push(FieldError::new(
-                field,
-                FieldErrorCode::Invalid,
-                "must not contain the character U+0000",
-            ));
-        }
-        let len = value.chars().count();
-        if len > max {
-            self.errors.push(FieldError::new(
-                field,
-                FieldErrorCode::TooLong,
-                format!("must be at most {max} characters (got {len})"),
-            ));
-        }
-    }
-
-    /// An optional text field.
-    pub fn optional_text(&mut self, field: &str, value: Option<&str>, max: usize) {
-        if let Some(v) = value {
-            self.max_len(field, v, max);
-        }
-    }
-
-    /// A slug: lowercase ASCII letters, digits and single hyphens.
-    pub fn slug(&mut self, field: &str, value: &str) {
-        let valid = !value.is_empty()
-            && value.len() <= MAX_SLUG_LEN
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !value.starts_with('-')
-            && !value.ends_with('-')
-            && !value.contains("--");
-        if !valid {
-            self.errors.push(FieldError::new(
-                field,
-                FieldErrorCode::Invalid,
-                format!(
-                    "must be 1 to {MAX_SLUG_LEN} lowercase letters, digits and single hyphens, like `can-tho`"
-                ),
-            ));
-        }
-    }
-
-    /// An http(s) URL.
-    pub fn url(&mut self, field: &str, value: Option<&str>) {
-        let Some(v) = value else { return };
-        self.max_len(field, v, MAX_CONTACT_LEN);
-        let rest = v
-            .strip_prefix("https://")
-            .or_else(|| v.strip_prefix("http://"));
-        if !rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace)) {
-            self.errors.push(FieldError::new(
-                field,
-                FieldErrorCode::Invalid,
-                "must be an http:// or https:// address",
-            ));
-        }
-    }
-
-    /// Contact details: a plausible e-mail address and phone number.
-    pub fn contact(&mut self, contact: &Contact) {
-        if let Some(email) = &contact.email {
-            self.max_len("email", email, MAX_CONTACT_LEN);
-            let ok = email.split_once('@').is_some_and(|(local, domain)| {
-                !local.is_empty()
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-                    && !email.contains(char::is_whitespace)
-            });
-            if !ok {
-                self.errors.push(FieldError::new(
-                    "email",
-                    FieldErrorCode::Invalid,
-                    "must be an e-mail address like name@example.vn",
-                ));
-            }
-        }
-        if let Some(phone) = &contact.phone {
-            let digits = phone.chars().filter(char::is_ascii_digit).count();
-            let allowed = phone
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-            if !allowed || !(6..=20).contains(&digits) {
-                self.errors.push(FieldError::new(
-                    "phone",
-                    FieldErrorCode::Invalid,
-                    "must be a phone number of 6 to 20 digits, like +84 292 3820 000",
-                ));
-            }
-        }
-    }
-
-    /// A non-negative amount of money.
-    pub fn money(&mut self, field: &str, value: Option<&Money>) {
-        if let Some(m) = value
-            && m.amount < 0
-        {
-            self.errors.push(FieldError::new(
-                field,
-                FieldErrorCode::OutOfRange,
-                "must not be negative",
-            ));
-        }
-    }
-
-    /// A date within [`YEARS`].
-    pub fn year_in_range(&mut self, field: &str, year: i32) {
-        if !YEARS.contains(&year) {
-            self.errors.push(FieldError::new(
-                field,
-                FieldErrorCode::OutOfRange,
-                "must be between the years 1900 and 9999",
-            ));
-        }
-    }
-
-    /// Records an error.
-    pub fn push(&mut self, field: &str, code: FieldErrorCode, message: impl Into<String>) {
-        self.errors.push(FieldError::new(field, code, message));
-    }
-
-    /// The collected errors, or `Ok` when there are none.
-    pub fn finish(self) -> Result<(), Vec<FieldError>> {
-        if self.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(self.errors)
-        }
-    }
 }
 
 #[cfg(test)]
