@@ -3,9 +3,7 @@
 //! see each other's contact details. Every step goes to an audit trail that
 //! the operator reads with `introductionLog`.
 //!
-//! Limits: a startup has at most [`MAX_PENDING`] pending requests; a
-//! declined pair may not ask again for [`COOLDOWN_DAYS`] days; a mentor
-//! accepts at most their `capacity` introductions.
+//! The rules and limits are in [`crate::ops::introductions`].
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, FixedOffset};
@@ -13,18 +11,15 @@ use chrono::{DateTime, FixedOffset};
 use super::account::{forbidden, require_admin, require_viewer};
 use super::ids::{self, Kind};
 use super::loaders::{self, IntroductionId, InvestorId, MentorId, StartupId};
-use super::mutation::UserError;
+use super::mutation::{UserError, caller, user_errors};
 use crate::error::Error;
 use crate::model::{
     self, FieldErrorCode, Introduction, IntroductionAction, IntroductionLogEntry,
     IntroductionStatus, Investor, Mentor, Recipient, Startup, User, Vocabulary,
 };
-use crate::store::{IntroductionRefusal, IntroductionRequest, Store};
+use crate::ops::introductions::{self, Refused};
+use crate::store::{IntroductionRefusal, Store};
 
-/// The most pending requests one startup may have.
-pub const MAX_PENDING: i64 = 20;
-/// Days after a decline before the same pair may ask again.
-pub const COOLDOWN_DAYS: i64 = 90;
 /// The most introductions or log entries one list returns.
 pub const MAX_LIST: i32 = 100;
 
@@ -263,50 +258,14 @@ impl IntroductionMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "Who asks whom, and why.")] input: RequestIntroductionInput,
     ) -> Result<IntroductionPayload> {
-        let viewer = require_viewer(ctx)?;
-        let Some(startup_id) = ids::of_kind(&input.from, Kind::Startup) else {
-            return Ok(refusal(IntroductionRefusal::UnknownStartup));
-        };
-        let Some(startup) = loaders::one(ctx, StartupId(startup_id)).await? else {
-            return Ok(refusal(IntroductionRefusal::UnknownStartup));
-        };
-        if !viewer.may_change(startup.owner_id) {
-            return Err(forbidden("only the startup's owner may ask on its behalf").into());
-        }
         let recipient = match ids::decode(&input.to) {
-            Some((Kind::Investor, id)) => Recipient::Investor(id),
-            Some((Kind::Mentor, id)) => Recipient::Mentor(id),
-            _ => return Ok(refusal(IntroductionRefusal::UnknownRecipient)),
+            Some((Kind::Investor, id)) => Some(Recipient::Investor(id)),
+            Some((Kind::Mentor, id)) => Some(Recipient::Mentor(id)),
+            _ => None,
         };
-        let message = input.message.trim();
-        let mut check = model::Checker::default();
-        check.required_text(
-            model::Field::Message,
-            message,
-            model::MAX_INTRODUCTION_MESSAGE_CHARS,
-        );
-        if let Err(errors) = check.finish() {
-            return Ok(IntroductionPayload {
-                introduction: None,
-                user_errors: errors.into_iter().map(UserError::from).collect(),
-            });
-        }
-        let request = IntroductionRequest {
-            startup_id,
-            recipient,
-            message,
-            actor_id: viewer.user.id,
-            max_pending: MAX_PENDING,
-            cooldown: chrono::Duration::days(COOLDOWN_DAYS),
-        };
-        let store = ctx.data_unchecked::<Store>();
-        Ok(match store.request_introduction(&request).await? {
-            Ok(intro) => IntroductionPayload {
-                introduction: Some(intro),
-                user_errors: vec![],
-            },
-            Err(r) => refusal(r),
-        })
+        let startup = ids::of_kind(&input.from, Kind::Startup);
+        let step = introductions::request(&caller(ctx), startup, recipient, &input.message).await?;
+        Ok(payload(step))
     }
 
     /// Accepts a pending introduction addressed to the viewer's investor or
@@ -340,59 +299,27 @@ impl IntroductionMutation {
     }
 }
 
-/// Accept and decline are the recipient's; withdraw is the startup's; the
-/// operator may take any step.
 async fn decide(ctx: &Context<'_>, id: &ID, to: IntroductionStatus) -> Result<IntroductionPayload> {
-    let viewer = require_viewer(ctx)?;
-    let found = match ids::of_kind(id, Kind::Introduction) {
-        Some(row) => loaders::one(ctx, IntroductionId(row)).await?,
-        None => None,
-    };
-    let Some(intro) = found else {
-        return Ok(refusal(IntroductionRefusal::NotFound));
-    };
-    let startup_owner = loaders::one(ctx, StartupId(intro.startup_id))
-        .await?
-        .and_then(|s| s.owner_id);
-    let recipient_owner = match intro.recipient {
-        Recipient::Investor(id) => loaders::one(ctx, InvestorId(id))
-            .await?
-            .and_then(|p| p.owner_id),
-        Recipient::Mentor(id) => loaders::one(ctx, MentorId(id))
-            .await?
-            .and_then(|p| p.owner_id),
-    };
-    // To anyone but its two sides an introduction does not exist, so its
-    // IDs tell strangers nothing.
-    if !viewer.is_admin() && !viewer.owns(startup_owner) && !viewer.owns(recipient_owner) {
-        return Ok(refusal(IntroductionRefusal::NotFound));
-    }
-    let deciding_owner = if to == IntroductionStatus::Withdrawn {
-        startup_owner
-    } else {
-        recipient_owner
-    };
-    if !viewer.may_change(deciding_owner) {
-        return Err(forbidden(if to == IntroductionStatus::Withdrawn {
-            "only the asking startup's owner may withdraw it"
-        } else {
-            "only the owner of the investor or mentor asked may answer"
-        })
-        .into());
-    }
-    let store = ctx.data_unchecked::<Store>();
-    let outcome = store
-        .decide_introduction(intro.id, to, Some(viewer.user.id))
-        .await?;
+    let row = ids::of_kind(id, Kind::Introduction);
+    let step = introductions::decide(&caller(ctx), row, to).await?;
     // Contact details change with the answer: forget what this request saw.
     loaders::of(ctx).clear::<loaders::ContactsOf>();
-    Ok(match outcome {
+    Ok(payload(step))
+}
+
+/// The payload of an introduction step.
+fn payload(step: Result<Introduction, Refused>) -> IntroductionPayload {
+    match step {
         Ok(intro) => IntroductionPayload {
             introduction: Some(intro),
             user_errors: vec![],
         },
-        Err(r) => refusal(r),
-    })
+        Err(Refused::Refusal(r)) => refusal(r),
+        Err(Refused::Problems(problems)) => IntroductionPayload {
+            introduction: None,
+            user_errors: user_errors(problems),
+        },
+    }
 }
 
 /// The operator's view of introductions.

@@ -17,15 +17,16 @@ use super::account::{forbidden, require_viewer};
 use super::connection::PageInfo;
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestorId, MentorId, StartupId};
-use super::mutation::UserError;
+use super::mutation::{UserError, caller, user_errors};
 use crate::error::Error;
 use crate::matching::engine::MAX_DEPTH;
 use crate::matching::{Factor, Lang, Match, MatchFilter, MatchReason, Unassigned};
+use crate::model::Field;
 use crate::model::{
-    FieldErrorCode, Investor, InvestorKind, MatchFeedback, MatchSide, MatchVerdict, Mentor,
-    Recipient, Stage, Startup, Topic,
+    FieldErrorCode, Investor, InvestorKind, MatchSide, MatchVerdict, Mentor, Recipient, Stage,
+    Startup, Topic,
 };
-use crate::store::Store;
+use crate::ops::feedback;
 
 /// The most matches one list returns.
 pub const MAX_MATCHES: i32 = 50;
@@ -544,41 +545,15 @@ impl MatchingMutation {
         #[graphql(desc = "The pair, the verdict and whose list it is about.")]
         input: MatchFeedbackInput,
     ) -> Result<MatchFeedbackPayload> {
-        let viewer = require_viewer(ctx)?;
-        let unknown = |field: &str, what: &str| {
-            Ok(MatchFeedbackPayload::refused(
-                field,
-                FieldErrorCode::UnknownReference,
-                &format!("there is no {what} with this ID"),
-            ))
-        };
-        let Some(startup_id) = ids::of_kind(&input.startup, Kind::Startup) else {
-            return unknown("startup", "startup");
-        };
-        let Some(startup) = loaders::one(ctx, StartupId(startup_id)).await? else {
-            return unknown("startup", "startup");
-        };
-        let (counterpart, owner, investor, mentor) = match (&input.investor, &input.mentor) {
-            (Some(id), None) => {
-                let found = match ids::of_kind(id, Kind::Investor) {
-                    Some(i) => loaders::one(ctx, InvestorId(i)).await?,
-                    None => None,
-                };
-                let Some(i) = found else {
-                    return unknown("investor", "investor");
-                };
-                (Recipient::Investor(i.id), i.owner_id, Some(i), None)
-            }
-            (None, Some(id)) => {
-                let found = match ids::of_kind(id, Kind::Mentor) {
-                    Some(m) => loaders::one(ctx, MentorId(m)).await?,
-                    None => None,
-                };
-                let Some(m) = found else {
-                    return unknown("mentor", "mentor");
-                };
-                (Recipient::Mentor(m.id), m.owner_id, None, Some(m))
-            }
+        let (counterpart, field) = match (&input.investor, &input.mentor) {
+            (Some(id), None) => (
+                ids::of_kind(id, Kind::Investor).map(Recipient::Investor),
+                Field::Investor,
+            ),
+            (None, Some(id)) => (
+                ids::of_kind(id, Kind::Mentor).map(Recipient::Mentor),
+                Field::Mentor,
+            ),
             _ => {
                 return Ok(MatchFeedbackPayload::refused(
                     "investor",
@@ -587,34 +562,36 @@ impl MatchingMutation {
                 ));
             }
         };
-        let side = match input.side {
-            Some(side) => side,
-            None if viewer.may_change(startup.owner_id) => MatchSide::Startup,
-            None => MatchSide::Counterpart,
+        let startup = ids::of_kind(&input.startup, Kind::Startup);
+        let given = feedback::give(
+            &caller(ctx),
+            startup,
+            counterpart,
+            field,
+            input.side,
+            input.verdict,
+        )
+        .await?;
+        let side = match given {
+            Ok(side) => side,
+            Err(problems) => {
+                return Ok(MatchFeedbackPayload {
+                    feedback: None,
+                    user_errors: user_errors(problems),
+                });
+            }
         };
-        let allowed = match side {
-            MatchSide::Startup => viewer.may_change(startup.owner_id),
-            MatchSide::Counterpart => viewer.may_change(owner),
+        let startup = match startup {
+            Some(id) => loaders::one(ctx, StartupId(id)).await?,
+            None => None,
         };
-        if !allowed {
-            return Err(forbidden(
-                "only the owner of the list's profile and the operator give feedback on it",
-            )
-            .into());
-        }
-        let store = ctx.data_unchecked::<Store>();
-        store
-            .set_match_feedback(&MatchFeedback {
-                startup_id,
-                counterpart,
-                side,
-                verdict: input.verdict,
-                user_id: Some(viewer.user.id),
-            })
-            .await
-            .map_err(Error::from)?;
+        let (investor, mentor) = match counterpart {
+            Some(Recipient::Investor(id)) => (loaders::one(ctx, InvestorId(id)).await?, None),
+            Some(Recipient::Mentor(id)) => (None, loaders::one(ctx, MentorId(id)).await?),
+            None => (None, None),
+        };
         Ok(MatchFeedbackPayload {
-            feedback: Some(MatchFeedbackRecord {
+            feedback: startup.map(|startup| MatchFeedbackRecord {
                 startup,
                 investor,
                 mentor,

@@ -6,19 +6,16 @@ use std::collections::HashMap;
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, Union};
 
-use super::account::{forbidden, require_viewer};
 use super::ids::{self, Kind};
 use super::loaders::{self, EventId, InvestorId, MentorId, ParticipantsOfEvent, StartupId};
-use super::mutation::UserError;
+use super::mutation::{UserError, caller, user_errors};
 use crate::error::Error;
 use crate::model::{Event, FieldErrorCode, Investor, Mentor, Participant, Recipient, Startup};
-use crate::store::Store;
+use crate::ops::events::{self, Registration};
 
 /// The most startups, and the most investors and mentors together, one
 /// schedule considers (the first to register).
 pub const MAX_SCHEDULED_PER_SIDE: usize = 300;
-/// The most slots one schedule has.
-pub const MAX_SLOTS: i32 = 20;
 /// The most participants `Event.participants` returns at once.
 pub const MAX_PARTICIPANTS: i32 = 1_000;
 
@@ -124,19 +121,6 @@ pub struct EventRegistrationPayload {
     pub user_errors: Vec<UserError>,
 }
 
-fn refused(field: &str, code: FieldErrorCode, message: &str) -> EventRegistrationPayload {
-    EventRegistrationPayload {
-        event: None,
-        participant: None,
-        changed: false,
-        user_errors: vec![UserError {
-            field: Some(field.to_string()),
-            message: message.to_string(),
-            code,
-        }],
-    }
-}
-
 /// Plans one-to-one meetings at an event.
 #[derive(InputObject)]
 pub struct ScheduleMeetingsInput {
@@ -183,50 +167,39 @@ pub struct ScheduleMeetingsPayload {
 #[derive(Default)]
 pub struct MeetingsMutation;
 
+/// Registers or unregisters, and shapes the payload.
 async fn registration(
     ctx: &Context<'_>,
     input: &EventRegistrationInput,
-) -> Result<Result<(Event, Participant, EventParticipant), EventRegistrationPayload>, Error> {
-    let viewer = require_viewer(ctx)?;
-    let event = match ids::of_kind(&input.event, Kind::Event) {
-        Some(id) => loaders::one(ctx, EventId(id)).await?,
-        None => None,
-    };
-    let Some(event) = event else {
-        return Ok(Err(refused(
-            "event",
-            FieldErrorCode::UnknownReference,
-            "there is no event with this ID",
-        )));
-    };
+    what: Registration,
+) -> Result<EventRegistrationPayload, Error> {
     let participant = match ids::decode(&input.participant) {
         Some((Kind::Startup, id)) => Some(Participant::Startup(id)),
         Some((Kind::Investor, id)) => Some(Participant::Investor(id)),
         Some((Kind::Mentor, id)) => Some(Participant::Mentor(id)),
         _ => None,
     };
-    let found = match participant {
-        Some(p) => load(ctx, &[p]).await?.pop().map(|found| (p, found)),
-        None => None,
-    };
-    let Some((participant, found)) = found else {
-        return Ok(Err(refused(
-            "participant",
-            FieldErrorCode::UnknownReference,
-            "there is no startup, investor or mentor with this ID",
-        )));
-    };
-    let owner = match &found {
-        EventParticipant::Startup(s) => s.owner_id,
-        EventParticipant::Investor(i) => i.owner_id,
-        EventParticipant::Mentor(m) => m.owner_id,
-    };
-    if !viewer.may_change(owner) {
-        return Err(forbidden(
-            "only the profile's owner and the operator register it for events",
-        ));
+    let event = ids::of_kind(&input.event, Kind::Event);
+    match events::register(&caller(ctx), event, participant, what).await? {
+        Ok((event, changed)) => {
+            let found = match participant {
+                Some(p) => load(ctx, &[p]).await?.pop(),
+                None => None,
+            };
+            Ok(EventRegistrationPayload {
+                event: Some(event),
+                participant: found,
+                changed,
+                user_errors: vec![],
+            })
+        }
+        Err(problems) => Ok(EventRegistrationPayload {
+            event: None,
+            participant: None,
+            changed: false,
+            user_errors: user_errors(problems),
+        }),
     }
-    Ok(Ok((event, participant, found)))
 }
 
 #[Object]
@@ -238,30 +211,7 @@ impl MeetingsMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The event and the participant.")] input: EventRegistrationInput,
     ) -> Result<EventRegistrationPayload> {
-        let (event, participant, found) = match registration(ctx, &input).await? {
-            Ok(found) => found,
-            Err(payload) => return Ok(payload),
-        };
-        let end = event.ends_at.unwrap_or(event.starts_at);
-        if end < ctx.data_unchecked::<crate::clock::Clock>().now() {
-            return Ok(refused(
-                "event",
-                FieldErrorCode::Invalid,
-                "the event is over: registration has closed",
-            ));
-        }
-        let viewer = require_viewer(ctx)?;
-        let store = ctx.data_unchecked::<Store>();
-        let changed = store
-            .register_for_event(event.id, participant, Some(viewer.user.id))
-            .await
-            .map_err(Error::from)?;
-        Ok(EventRegistrationPayload {
-            event: Some(event),
-            participant: Some(found),
-            changed,
-            user_errors: vec![],
-        })
+        Ok(registration(ctx, &input, Registration::Register).await?)
     }
 
     /// Takes a registration back (the owner of the profile or the operator).
@@ -270,21 +220,7 @@ impl MeetingsMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The event and the participant.")] input: EventRegistrationInput,
     ) -> Result<EventRegistrationPayload> {
-        let (event, participant, found) = match registration(ctx, &input).await? {
-            Ok(found) => found,
-            Err(payload) => return Ok(payload),
-        };
-        let store = ctx.data_unchecked::<Store>();
-        let changed = store
-            .unregister_from_event(event.id, participant)
-            .await
-            .map_err(Error::from)?;
-        Ok(EventRegistrationPayload {
-            event: Some(event),
-            participant: Some(found),
-            changed,
-            user_errors: vec![],
-        })
+        Ok(registration(ctx, &input, Registration::Unregister).await?)
     }
 
     /// Plans one-to-one meetings at an event (operator only) between its
@@ -301,10 +237,6 @@ impl MeetingsMutation {
         #[graphql(desc = "The event, the slots and the limit per participant.")]
         input: ScheduleMeetingsInput,
     ) -> Result<ScheduleMeetingsPayload> {
-        let viewer = require_viewer(ctx)?;
-        if !viewer.is_admin() {
-            return Err(forbidden("only the operator (ADMIN) schedules meetings").into());
-        }
         let user_error =
             |field: &str, code: FieldErrorCode, message: String| ScheduleMeetingsPayload {
                 meetings: vec![],
@@ -316,21 +248,22 @@ impl MeetingsMutation {
                     code,
                 }],
             };
-        if !(1..=MAX_SLOTS).contains(&input.slots) {
-            return Ok(user_error(
-                "slots",
-                FieldErrorCode::OutOfRange,
-                format!("must be between 1 and {MAX_SLOTS}"),
-            ));
-        }
-        let max_per = input.max_meetings_per_participant.unwrap_or(input.slots);
-        if !(1..=input.slots).contains(&max_per) {
-            return Ok(user_error(
-                "maxMeetingsPerParticipant",
-                FieldErrorCode::OutOfRange,
-                "must be between 1 and `slots`".into(),
-            ));
-        }
+        let limits = events::schedule_limits(
+            &caller(ctx),
+            input.slots,
+            input.max_meetings_per_participant,
+        )?;
+        let max_per = match limits {
+            Ok(max_per) => max_per,
+            Err(problems) => {
+                return Ok(ScheduleMeetingsPayload {
+                    meetings: vec![],
+                    unscheduled: vec![],
+                    total_score: 0.0,
+                    user_errors: user_errors(problems),
+                });
+            }
+        };
         let event = match ids::of_kind(&input.event, Kind::Event) {
             Some(id) => loaders::one(ctx, EventId(id)).await?,
             None => None,

@@ -44,6 +44,7 @@ pub fn input_field(field: Field) -> &'static str {
         Field::TicketMax => "ticketMax",
         Field::StartsAt => "startsAt",
         Field::EndsAt => "endsAt",
+        Field::MaxMeetingsPerParticipant => "maxMeetingsPerParticipant",
         other => other.name(),
     }
 }

@@ -66,6 +66,11 @@ pub enum Field {
     Owner,
     Message,
     Id,
+    Event,
+    Participant,
+    Slots,
+    MaxMeetingsPerParticipant,
+    Mentor,
 }
 
 impl Field {
@@ -117,6 +122,11 @@ impl Field {
             Field::Owner => "owner",
             Field::Message => "message",
             Field::Id => "id",
+            Field::Event => "event",
+            Field::Participant => "participant",
+            Field::Slots => "slots",
+            Field::MaxMeetingsPerParticipant => "max_meetings_per_participant",
+            Field::Mentor => "mentor",
         }
     }
 }

@@ -13,6 +13,9 @@ use crate::error::Error;
 use crate::model::{Field, FieldError, FieldErrorCode};
 use crate::store::Store;
 
+pub mod events;
+pub mod feedback;
+pub mod introductions;
 pub mod policy;
 pub mod profiles;
 

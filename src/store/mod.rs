@@ -462,8 +462,9 @@ impl Store {
         id: i64,
         to: IntroductionStatus,
         actor: Option<i64>,
+        now: DateTime<Utc>,
     ) -> Result<Result<Introduction, IntroductionRefusal>, StoreError> {
-        dispatch!(self, write, decide_introduction(id, to, actor))
+        dispatch!(self, write, decide_introduction(id, to, actor, now))
     }
 
     /// Introductions by id.
@@ -956,6 +957,8 @@ pub struct IntroductionRequest<'a> {
     pub max_pending: i64,
     /// How long after a decline the same pair may not ask again.
     pub cooldown: chrono::Duration,
+    /// When the request is made (the cool-off is measured from it).
+    pub now: DateTime<Utc>,
 }
 
 /// Why an introduction step was refused.

@@ -67,7 +67,7 @@ pub async fn request_introduction(
     request: &super::IntroductionRequest<'_>,
 ) -> Result<Result<model::Introduction, super::IntroductionRefusal>, StoreError> {
     use super::IntroductionRefusal as Refusal;
-    let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
+    let now = chrono::SubsecRound::trunc_subsecs(request.now, 6);
     let mut tx = pool.begin().await?;
     let sql = format!("select id from startups where id = $1{}", for_update());
     let startup: Option<i64> = sqlx::query_scalar(&sql)
@@ -148,10 +148,11 @@ pub async fn decide_introduction(
     id: i64,
     to: model::IntroductionStatus,
     actor: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Result<model::Introduction, super::IntroductionRefusal>, StoreError> {
     use super::IntroductionRefusal as Refusal;
     use model::{IntroductionAction as Action, IntroductionStatus as Status};
-    let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
     let mut tx = pool.begin().await?;
     let Some(intro) = introduction_in(&mut tx, id, true).await? else {
         return Ok(Err(Refusal::NotFound));
