@@ -548,7 +548,7 @@ async fn the_index_holds_exactly_the_database(store: Store) {
     let started = Instant::now();
     loop {
         let indexed: BTreeSet<(String, i64)> = server
-            .search
+            .app
             .index
             .all_keys()
             .expect("keys")
@@ -607,7 +607,8 @@ both_databases!(
 /// A server whose index stopped before changes the change log has since
 /// pruned cannot catch up from it: it rebuilds, and finds those changes.
 async fn an_index_behind_the_pruned_change_log_is_rebuilt(store: Store) {
-    use ketnoi::search::indexer::{Search, catch_up, rebuild};
+    use ketnoi::app::{App, AppOptions};
+    use ketnoi::search::indexer::{catch_up, rebuild};
     use ketnoi::search::{SearchError, SearchIndex, SearchQuery};
     use std::sync::Arc;
 
@@ -641,7 +642,15 @@ async fn an_index_behind_the_pruned_change_log_is_rebuilt(store: Store) {
     );
     // The index's commit still holds the old position; a server starting
     // on it rebuilds.
-    let search = Search::start(store.clone(), Arc::clone(&index), common::SEARCH_POLL);
+    let app = App::start(
+        store.clone(),
+        AppOptions {
+            index: Arc::clone(&index),
+            poll: common::SEARCH_POLL,
+            weights: Default::default(),
+            clock: ketnoi::clock::Clock::pinned(common::test_now()),
+        },
+    );
     let query = SearchQuery {
         text: "bo cau logistics".into(),
         kinds: vec![],
@@ -652,7 +661,7 @@ async fn an_index_behind_the_pruned_change_log_is_rebuilt(store: Store) {
         count: false,
     };
     loop {
-        if search.is_ready() && !index.search(&query).expect("search").hits.is_empty() {
+        if app.is_ready() && !index.search(&query).expect("search").hits.is_empty() {
             break;
         }
         assert!(
@@ -663,4 +672,5 @@ async fn an_index_behind_the_pruned_change_log_is_rebuilt(store: Store) {
     }
     state = index.state().expect("a committed state");
     assert!(state.position >= store.change_log_pruned().await.expect("pruned"));
+    app.stop(Duration::from_secs(2)).await;
 }

@@ -239,6 +239,18 @@ fn may_see(ctx: &Context<'_>, owner: Option<i64>, what: &str) -> Result<(), Erro
     }
 }
 
+/// The engine, once it has loaded the profiles after start-up.
+pub(super) fn ready<'a>(ctx: &'a Context<'_>) -> Result<&'a Arc<crate::matching::Matching>, Error> {
+    let app = ctx.data_unchecked::<crate::app::App>();
+    if app.matching.is_ready() {
+        Ok(&app.matching)
+    } else {
+        Err(Error::Unavailable(
+            "the matching engine is loading; retry in a moment".into(),
+        ))
+    }
+}
+
 /// Runs an engine query off the async threads.
 async fn engine<T: Send + 'static>(
     ctx: &Context<'_>,
@@ -246,8 +258,7 @@ async fn engine<T: Send + 'static>(
     + Send
     + 'static,
 ) -> Result<T, Error> {
-    let search = super::search::ready(ctx)?;
-    let matching = Arc::clone(&search.matching);
+    let matching = Arc::clone(ready(ctx)?);
     Ok(tokio::task::spawn_blocking(move || query(&matching))
         .await
         .map_err(crate::search::SearchError::from)??)

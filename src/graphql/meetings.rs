@@ -309,8 +309,7 @@ impl MeetingsMutation {
                 _ => {}
             }
         }
-        let search = super::search::ready(ctx)?;
-        let matching = std::sync::Arc::clone(&search.matching);
+        let matching = std::sync::Arc::clone(super::matching::ready(ctx)?);
         let (slots, per) = (input.slots as u32, max_per as u32);
         let schedule = tokio::task::spawn_blocking(move || {
             matching.schedule_meetings(&startups, &investors, &mentors, slots, per)

@@ -26,8 +26,6 @@ pub mod taxonomy;
 
 use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
 
-use crate::store::Store;
-
 pub use limits::Limits;
 pub use mutation::Mutation;
 pub use query::Query;
@@ -41,14 +39,13 @@ pub fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
         .extension(errors::ErrorCodes)
 }
 
-/// The schema with its store, accounts, search index, limits and clock.
+/// The schema of an application (its store, index, engine and clock),
+/// with its accounts and limits.
 pub fn schema(
-    store: Store,
+    app: crate::app::App,
     auth: std::sync::Arc<crate::auth::Auth>,
-    search: crate::search::indexer::Search,
     limits: &Limits,
     shedding: limits::Shedding,
-    clock: crate::clock::Clock,
 ) -> AppSchema {
     let mut builder = builder()
         .extension(limits::DocumentLimits {
@@ -69,10 +66,10 @@ pub fn schema(
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(limits.max_recursive_depth)
         .limit_directives(limits.max_directives)
-        .data(store)
+        .data(app.store.clone())
+        .data(app.clock.clone())
         .data(auth)
-        .data(search)
-        .data(clock);
+        .data(app);
     if !limits.suggestions {
         builder = builder.disable_suggestions();
     }

@@ -10,9 +10,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::connection::PageInfo;
 use super::loaders::{self, EventId, InvestorId, MentorId, OrganizationId, StartupId};
+use crate::app::App;
 use crate::error::Error;
 use crate::model::{Event, Investor, Mentor, Organization, Stage, Startup, Topic, Vocabulary};
-use crate::search::indexer::Search;
+use crate::search::SearchIndex;
 use crate::search::{DocKind, Facet, Highlighter, Hit, Hits, SearchQuery as IndexQuery};
 
 /// The most results one search pages through (`after` cannot go further).
@@ -329,7 +330,7 @@ impl SearchQuery {
             return Err(Error::BadUserInput("`first` must be between 1 and 20".into()).into());
         }
         let search = ready(ctx)?;
-        let index = Arc::clone(&search.index);
+        let index = Arc::clone(search);
         let hits = tokio::task::spawn_blocking(move || index.suggest(&prefix, limit as usize))
             .await
             .map_err(crate::search::SearchError::from)??;
@@ -354,10 +355,10 @@ fn kinds(types: Option<Vec<SearchType>>) -> Vec<DocKind> {
 }
 
 /// The index, once it has caught up with the database after start-up.
-pub(super) fn ready<'a>(ctx: &'a Context<'_>) -> Result<&'a Search, Error> {
-    let search = ctx.data_unchecked::<Search>();
-    if search.is_ready() {
-        Ok(search)
+fn ready<'a>(ctx: &'a Context<'_>) -> Result<&'a Arc<SearchIndex>, Error> {
+    let app = ctx.data_unchecked::<App>();
+    if app.index_is_ready() {
+        Ok(&app.index)
     } else {
         Err(Error::Unavailable(
             "the search index is being built; retry in a moment".into(),
@@ -367,7 +368,7 @@ pub(super) fn ready<'a>(ctx: &'a Context<'_>) -> Result<&'a Search, Error> {
 
 /// Runs an index search off the async threads.
 async fn run(ctx: &Context<'_>, query: IndexQuery) -> Result<Hits, Error> {
-    let index = Arc::clone(&ready(ctx)?.index);
+    let index = Arc::clone(ready(ctx)?);
     let hits = tokio::task::spawn_blocking(move || index.search(&query))
         .await
         .map_err(crate::search::SearchError::from)??;

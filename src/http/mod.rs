@@ -46,7 +46,6 @@ use crate::clock::Clock;
 use crate::graphql::account::ClientAddress;
 use crate::graphql::limits::{self, NoIntrospection};
 use crate::graphql::{self, AppSchema, Limits, errors::RequestId as GqlRequestId, loaders};
-use crate::search::indexer::Search;
 use crate::store::Store;
 use throttle::{RateLimits, Throttle};
 
@@ -111,7 +110,8 @@ impl Default for HttpConfig {
 struct App {
     schema: AppSchema,
     store: Store,
-    search: Search,
+    /// The application served (for `/readyz`).
+    running: crate::app::App,
     auth: Arc<Auth>,
     throttle: Arc<Throttle>,
     limits: Arc<Limits>,
@@ -144,22 +144,21 @@ impl MakeRequestId for Ids {
 }
 
 /// The application's routes and middleware.
-pub fn router(store: Store, search: Search, config: &HttpConfig) -> Router {
-    let auth = Auth::new(store.clone(), config.auth.clone(), config.clock.clone());
+pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
+    let auth = Auth::new(app.store.clone(), config.auth.clone(), config.clock.clone());
+    let store = app.store.clone();
     let app = App {
         schema: graphql::schema(
-            store.clone(),
+            app.clone(),
             auth.clone(),
-            search.clone(),
             &config.limits,
             graphql::limits::Shedding {
                 heavy: Arc::new(tokio::sync::Semaphore::new(config.max_heavy_in_flight)),
                 heavy_complexity: config.heavy_complexity,
             },
-            config.clock.clone(),
         ),
         store,
-        search,
+        running: app,
         auth,
         throttle: Arc::new(Throttle::new(config.rate)),
         limits: Arc::new(config.limits.clone()),
@@ -245,14 +244,13 @@ fn cors(origins: &[String]) -> CorsLayer {
 /// Serves until `shutdown` completes, then lets requests in flight finish
 /// for up to the configured grace period and stops, with or without them.
 pub async fn serve(
-    store: Store,
-    search: Search,
+    app: crate::app::App,
     listener: TcpListener,
     config: HttpConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let grace = config.shutdown_grace;
-    let app = router(store, search, &config).into_make_service_with_connect_info::<SocketAddr>();
+    let service = router(app, &config).into_make_service_with_connect_info::<SocketAddr>();
     let (signalled, on_signal) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
         shutdown.await;
@@ -262,7 +260,7 @@ pub async fn serve(
         );
         let _ = signalled.send(());
     };
-    let server = axum::serve(listener, app)
+    let server = axum::serve(listener, service)
         .with_graceful_shutdown(signal)
         .into_future();
     let deadline = async move {
@@ -338,7 +336,7 @@ fn json_error(status: StatusCode, code: Code, message: &str) -> Response {
 
 async fn ready(State(app): State<App>) -> Response {
     match app.store.ping().await {
-        Ok(()) if !app.search.is_ready() => (
+        Ok(()) if !app.running.is_ready() => (
             StatusCode::SERVICE_UNAVAILABLE,
             "the search index is being built",
         )

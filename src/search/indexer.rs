@@ -21,82 +21,26 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use super::{DocKind, IndexState, SCHEMA_VERSION, SearchDoc, SearchError, SearchIndex};
-use crate::changes::{Follower, Followers};
-use crate::clock::Clock;
-use crate::matching::{Matching, Weights};
+use crate::changes::Follower;
 use crate::store::{RecordSelect, Store, StoreError};
 
 /// Changes read (and objects loaded) per step.
 const BATCH: i64 = 5_000;
 
-/// The index as the API uses it, with whether it has caught up with the
-/// database since the server started; and the matching engine, which
-/// follows the same change log and asks the index for text similarity.
-#[derive(Clone, Debug)]
-pub struct Search {
-    pub index: Arc<SearchIndex>,
-    pub matching: Arc<Matching>,
-    ready: Arc<AtomicBool>,
-    /// The followers of the change log (the index's and the engine's).
-    followers: Arc<Followers>,
-}
-
-impl Search {
-    /// Whether the index has caught up with the database at least once
-    /// (false while it is first built) and the matching engine has loaded.
-    pub fn is_ready(&self) -> bool {
-        self.ready.load(Ordering::Acquire) && self.matching.is_ready()
-    }
-
-    /// Starts following the database's change log in the background: first
-    /// rebuilding the index if it is missing, from another schema version
-    /// or from another database, then checking for changes every `poll`
-    /// (and rebuilding again if the log was pruned past the index). Every
-    /// ten minutes the log is pruned to its newest
-    /// [`crate::changes::CHANGE_LOG_KEEP`] entries.
-    pub fn start(store: Store, index: Arc<SearchIndex>, poll: Duration) -> Search {
-        Search::start_with(store, index, poll, Weights::default(), Clock::system())
-    }
-
-    /// [`Search::start`] with the matching engine's weights and clock.
-    pub fn start_with(
-        store: Store,
-        index: Arc<SearchIndex>,
-        poll: Duration,
-        weights: Weights,
-        clock: Clock,
-    ) -> Search {
-        let matching = Matching::new(Arc::clone(&index), weights, clock);
-        let followers = Arc::new(Followers::new(store, poll));
-        let search = Search {
-            index: Arc::clone(&index),
-            matching: Arc::clone(&matching),
-            ready: Arc::new(AtomicBool::new(false)),
-            followers: Arc::clone(&followers),
-        };
-        followers.spawn(Arc::new(IndexFollower {
-            index,
-            ready: Arc::clone(&search.ready),
-        }));
-        followers.spawn(matching);
-        followers.spawn_pruning();
-        search
-    }
-
-    /// Stops following the change log (the index and the engine keep what
-    /// they hold), waiting at most `within` for the rounds under way.
-    pub async fn stop(&self, within: Duration) {
-        self.followers.stop(within).await;
-    }
-}
-
 /// The index's side of the change log.
-struct IndexFollower {
+pub struct IndexFollower {
     index: Arc<SearchIndex>,
     ready: Arc<AtomicBool>,
+}
+
+impl IndexFollower {
+    /// Follows the change log into `index`, setting `ready` once it has
+    /// caught up with the database (after a rebuild, if one was needed).
+    pub fn new(index: Arc<SearchIndex>, ready: Arc<AtomicBool>) -> IndexFollower {
+        IndexFollower { index, ready }
+    }
 }
 
 impl Follower for IndexFollower {

@@ -99,8 +99,8 @@ pub struct TestServer {
     pub store: Store,
     /// The bearer token of an operator account, sent by [`TestServer::gql`].
     pub admin_token: String,
-    /// The server's search index (in memory).
-    pub search: ketnoi::search::indexer::Search,
+    /// The application served: its search index (in memory) and engine.
+    pub app: ketnoi::app::App,
     /// The server's clock: pinned at [`test_now`] unless the test brought
     /// another; a test moves it when it means time to pass.
     pub clock: Clock,
@@ -203,7 +203,7 @@ impl TestServer {
             );
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
-        let search = app.search.clone();
+        let served = app.clone();
         tokio::spawn(async move {
             app.serve(listener, config, async {
                 let _ = stopped.await;
@@ -219,7 +219,7 @@ impl TestServer {
                 .expect("client"),
             store,
             admin_token,
-            search,
+            app: served,
             clock,
             stop: Some(stop),
         }
