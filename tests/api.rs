@@ -199,14 +199,7 @@ async fn many_startups(store: &Store, n: usize) {
         ));
         lines.push('\n');
     }
-    ketnoi::transfer::import_file(
-        store,
-        std::io::Cursor::new(lines),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(store, lines).await.expect("import");
 }
 
 async fn pagination_is_stable_in_both_directions(store: Store) {

@@ -41,14 +41,9 @@ async fn export_then_import_round_trips(store: Store) {
     );
 
     let other = common::sqlite().await;
-    let counts = transfer::import_file(
-        &other,
-        std::io::Cursor::new(first.clone()),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("re-import");
+    let counts = common::import(&other, first.clone())
+        .await
+        .expect("re-import");
     assert_eq!(counts.total(), SAMPLE.lines().count());
     let second = export_text(&other).await;
     assert_eq!(first, second, "import → export → import → export is stable");
@@ -99,9 +94,7 @@ async fn importing_twice_changes_nothing(store: Store) {
         .unwrap()
         .unwrap();
     let stamp = store.startups_by_ids(&[id]).await.unwrap()[0].updated_at;
-    let counts = transfer::import_file(&store, SAMPLE.as_bytes(), common::test_today(), |_| {})
-        .await
-        .expect("second import");
+    let counts = common::import(&store, SAMPLE).await.expect("second import");
     assert_eq!(counts.get("startup"), 3);
     let after = store
         .startup_drafts(RecordSelect::After {
@@ -124,14 +117,7 @@ async fn importing_twice_changes_nothing(store: Store) {
 
     // A real change moves updated_at.
     let changed = SAMPLE.replace("Cảm biến cho ruộng lúa", "Cảm biến mới");
-    transfer::import_file(
-        &store,
-        std::io::Cursor::new(changed),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("third import");
+    common::import(&store, changed).await.expect("third import");
     let s = &store.startups_by_ids(&[id]).await.unwrap()[0];
     assert_eq!(s.tagline, "Cảm biến mới");
     assert!(s.updated_at > stamp);
@@ -193,14 +179,7 @@ async fn a_bad_line_aborts_the_whole_import(store: Store) {
             r#"{"type":"startup","key":"good-1","name":"Good","stage":"IDEA"}"#,
             r#"{"type":"startup","key":"good-2","name":"Good","stage":"IDEA"}"#
         );
-        let err = transfer::import_file(
-            &store,
-            std::io::Cursor::new(file.clone()),
-            common::test_today(),
-            |_| {},
-        )
-        .await
-        .expect_err(bad);
+        let err = common::import(&store, file.clone()).await.expect_err(bad);
         let ImportError::Line {
             line,
             field: got_field,
@@ -220,7 +199,7 @@ async fn a_bad_line_aborts_the_whole_import(store: Store) {
         );
     }
     let invalid_utf8 = b"{\"type\":\"sector\",\"key\":\"a\",\"name\":\"\xff\",\"name_en\":\"A\"}\n";
-    let err = transfer::import_file(&store, &invalid_utf8[..], common::test_today(), |_| {})
+    let err = common::import(&store, &invalid_utf8[..])
         .await
         .expect_err("invalid UTF-8");
     assert!(err.to_string().contains("UTF-8"), "{err}");
@@ -234,14 +213,9 @@ async fn references_must_exist(store: Store) {
         r#"{"type":"startup","key":"broken","name":"B","stage":"IDEA","sectors":["agritech","quantum"]}"#,
     ]
     .join("\n");
-    let err = transfer::import_file(
-        &store,
-        std::io::Cursor::new(file.clone()),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect_err("unknown sector");
+    let err = common::import(&store, file.clone())
+        .await
+        .expect_err("unknown sector");
     assert_eq!(
         err.to_string(),
         "line 3: field `sectors`: there is no sector with key `quantum`"
@@ -254,14 +228,7 @@ async fn references_must_exist(store: Store) {
 
     // References to data already in the database, and earlier in the file, resolve.
     let ok = file.lines().take(2).collect::<Vec<_>>().join("\n");
-    let counts = transfer::import_file(
-        &store,
-        std::io::Cursor::new(ok),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("valid references");
+    let counts = common::import(&store, ok).await.expect("valid references");
     assert_eq!(counts.to_string(), "1 startup, 1 investment");
 }
 
@@ -271,14 +238,7 @@ async fn the_last_duplicate_in_a_file_wins(store: Store) {
         r#"{"type":"startup","key":"twice","name":"Second","stage":"MVP"}"#,
     ]
     .join("\n");
-    transfer::import_file(
-        &store,
-        std::io::Cursor::new(file.clone()),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(&store, file.clone()).await.expect("import");
     let id = store
         .id_by_slug(Table::Startups, "twice")
         .await
@@ -305,14 +265,7 @@ async fn a_key_repeated_far_apart_ends_as_its_last_line(store: Store) {
         ));
     }
     file.push_str("{\"type\":\"startup\",\"key\":\"far\",\"name\":\"Second\",\"stage\":\"MVP\",\"sectors\":[\"fintech\"]}\n");
-    transfer::import_file(
-        &store,
-        std::io::Cursor::new(file),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(&store, file).await.expect("import");
     let exported = export_text(&store).await;
     let far = exported
         .lines()
@@ -373,14 +326,7 @@ async fn keyset_pages_cover_the_list(store: Store) {
     for n in 0..3 {
         let line =
             format!(r#"{{"type":"startup","key":"later-{n}","name":"Later {n}","stage":"IDEA"}}"#);
-        transfer::import_file(
-            &store,
-            std::io::Cursor::new(line),
-            common::test_today(),
-            |_| {},
-        )
-        .await
-        .expect("import");
+        common::import(&store, line).await.expect("import");
     }
     for descending in [false, true] {
         let mut seen = Vec::new();
@@ -480,14 +426,9 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
     );
     load_sample(&store).await;
     // A bulk load logs no entries (see the next test): these do.
-    transfer::import_file(
-        &store,
-        std::io::Cursor::new(startups_file("later", 12)),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(&store, startups_file("later", 12))
+        .await
+        .expect("import");
     // On PostgreSQL, changes count once no older transaction runs (other
     // tests share the server): prune until some are gone.
     let waiting = std::time::Instant::now();
@@ -547,14 +488,9 @@ async fn a_large_first_import_stores_every_batch_exactly(store: Store) {
         .expect("a startup far into the file");
     lines[bad_at] =
         r#"{"type":"startup","key":"late","name":"Late","stage":"SEED","founded_on":"2999-01-01"}"#;
-    let err = transfer::import_file(
-        &store,
-        std::io::Cursor::new(lines.join("\n")),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect_err("a startup founded in the future");
+    let err = common::import(&store, lines.join("\n"))
+        .await
+        .expect_err("a startup founded in the future");
     let ImportError::Line { line, field, .. } = &err else {
         panic!("want a line error, got {err}");
     };
@@ -565,23 +501,11 @@ async fn a_large_first_import_stores_every_batch_exactly(store: Store) {
         "nothing of the failed import is left"
     );
 
-    transfer::import_file(
-        &store,
-        std::io::Cursor::new(text.clone()),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(&store, text.clone()).await.expect("import");
     let reference = common::sqlite().await;
-    transfer::import_file(
-        &reference,
-        std::io::Cursor::new(text),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import into SQLite");
+    common::import(&reference, text)
+        .await
+        .expect("import into SQLite");
     let (got, want) = (export_text(&store).await, export_text(&reference).await);
     assert_eq!(got.lines().count(), want.lines().count());
     assert!(got == want, "the export differs from SQLite's");
@@ -614,14 +538,7 @@ async fn a_bulk_import_tells_every_follower_to_rebuild(store: Store) {
         r#"{"type":"province","key":"can-tho","name":"Cần Thơ","region":"Mekong Delta"}"#,
         startups_file("first", 2)
     );
-    transfer::import_file(
-        &store,
-        std::io::Cursor::new(first),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(&store, first).await.expect("import");
     assert!(
         matches!(
             store.change_log_after(before, 1_000).await,
@@ -632,14 +549,9 @@ async fn a_bulk_import_tells_every_follower_to_rebuild(store: Store) {
     // A follower that rebuilt after it starts from here and reads on.
     let rebuilt = store.change_log_position().await.expect("position");
     assert!(rebuilt >= store.change_log_pruned().await.expect("pruned"));
-    transfer::import_file(
-        &store,
-        std::io::Cursor::new(startups_file("later", 3)),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(&store, startups_file("later", 3))
+        .await
+        .expect("import");
     // On PostgreSQL a change counts once no older transaction runs (other
     // tests share the server): read until all three are there.
     let waiting = std::time::Instant::now();
@@ -667,14 +579,9 @@ async fn a_failed_first_import_leaves_the_tables_whole(store: Store) {
     let bad = format!(
         "{SAMPLE}{{\"type\":\"startup\",\"key\":\"x\",\"name\":\"\",\"stage\":\"SEED\"}}\n"
     );
-    let err = transfer::import_file(
-        &store,
-        std::io::Cursor::new(bad),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect_err("the last line is bad");
+    let err = common::import(&store, bad)
+        .await
+        .expect_err("the last line is bad");
     assert!(matches!(err, ImportError::Line { .. }), "{err}");
     assert_eq!(export_text(&store).await, "", "nothing was written");
 
@@ -764,14 +671,9 @@ async fn a_bulk_import_restores_every_index_foreign_key_and_trigger(store: Store
     );
 
     let bad = format!("{SAMPLE}not json\n");
-    transfer::import_file(
-        &store,
-        std::io::Cursor::new(bad),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect_err("the last line is bad");
+    common::import(&store, bad)
+        .await
+        .expect_err("the last line is bad");
     assert_eq!(
         schema_objects(&store).await,
         migrated,

@@ -196,7 +196,7 @@ const DATA: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghiệp c
 "#;
 
 async fn server(store: Store) -> TestServer {
-    ketnoi::transfer::import_file(&store, DATA.as_bytes(), common::test_today(), |_| {})
+    common::import(&store, DATA)
         .await
         .expect("import the matching data");
     TestServer::start(store).await

@@ -280,14 +280,7 @@ async fn generated(store: &Store) {
         &mut data,
     )
     .expect("generate");
-    ketnoi::transfer::import_file(
-        store,
-        std::io::Cursor::new(data),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(store, data).await.expect("import");
 }
 
 /// The most common word of the startups' taglines: a query with many hits.
@@ -616,9 +609,7 @@ async fn an_index_behind_the_pruned_change_log_is_rebuilt(store: Store) {
     let index = Arc::new(SearchIndex::in_ram().expect("index"));
     let mut state = rebuild(&store, &index, |_| {}).await.expect("rebuild");
     let later = r#"{"type":"startup","key":"bo-cau","name":"Bồ Câu Logistics","tagline":"Giao hàng chặng cuối","sectors":["agritech"],"stage":"IDEA","province":"can-tho"}"#;
-    ketnoi::transfer::import_file(&store, later.as_bytes(), common::test_today(), |_| {})
-        .await
-        .expect("import");
+    common::import(&store, later).await.expect("import");
     // On PostgreSQL a change counts once no older transaction runs (other
     // tests share the server): prune until the import's is gone too.
     let waiting = Instant::now();

@@ -80,14 +80,7 @@ async fn statements_for(server: &TestServer, counter: &AtomicUsize, first: usize
 }
 
 async fn check(store: Store, counter: &AtomicUsize, name: &str) {
-    ketnoi::transfer::import_file(
-        &store,
-        std::io::Cursor::new(dataset()),
-        common::test_today(),
-        |_| {},
-    )
-    .await
-    .expect("import");
+    common::import(&store, dataset()).await.expect("import");
     // The search indexer's polling would count too: keep it idle.
     let server = TestServer::start_quiet(store).await;
     // Warm up (prepared statements, pool connections).

@@ -546,6 +546,15 @@ pub enum Recipient {
     Mentor(i64),
 }
 
+impl From<Recipient> for Participant {
+    fn from(r: Recipient) -> Participant {
+        match r {
+            Recipient::Investor(id) => Participant::Investor(id),
+            Recipient::Mentor(id) => Participant::Mentor(id),
+        }
+    }
+}
+
 /// A startup's request to meet an investor or a mentor (double opt-in).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Introduction {

@@ -3,7 +3,6 @@
 
 use super::{Caller, Outcome, policy, refuse};
 use crate::model::{Event, Field, FieldErrorCode, Participant};
-use crate::store::{Store, StoreError};
 
 /// The most slots one schedule has.
 pub const MAX_SLOTS: i32 = 20;
@@ -15,24 +14,6 @@ pub enum Registration {
     Register,
     /// Take a registration back.
     Unregister,
-}
-
-/// The user a participant's profile belongs to: `Some(owner)` when the
-/// profile exists.
-async fn owner_of(store: &Store, p: Participant) -> Result<Option<Option<i64>>, StoreError> {
-    Ok(match p {
-        Participant::Startup(id) => store
-            .startups_by_ids(&[id])
-            .await?
-            .pop()
-            .map(|x| x.owner_id),
-        Participant::Investor(id) => store
-            .investors_by_ids(&[id])
-            .await?
-            .pop()
-            .map(|x| x.owner_id),
-        Participant::Mentor(id) => store.mentors_by_ids(&[id]).await?.pop().map(|x| x.owner_id),
-    })
 }
 
 /// Registers a startup, investor or mentor for an event, or takes the
@@ -59,7 +40,7 @@ pub async fn register(
         );
     };
     let found = match participant {
-        Some(p) => owner_of(c.store, p).await?.map(|owner| (p, owner)),
+        Some(p) => super::owner_of(c.store, p).await?.map(|owner| (p, owner)),
         None => None,
     };
     let Some((participant, owner)) = found else {

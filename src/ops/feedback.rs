@@ -2,7 +2,9 @@
 //! mentor on its list, or what they think of the startup on theirs.
 
 use super::{Caller, Outcome, policy, refuse};
-use crate::model::{Field, FieldErrorCode, MatchFeedback, MatchSide, MatchVerdict, Recipient};
+use crate::model::{
+    Field, FieldErrorCode, MatchFeedback, MatchSide, MatchVerdict, Participant, Recipient,
+};
 
 /// Records a verdict on the pair `startup` and `counterpart`, about the
 /// list of `side`: the startup's list is its owner's to judge, the
@@ -20,12 +22,7 @@ pub async fn give(
 ) -> Outcome<MatchSide> {
     let viewer = policy::signed_in(c.viewer)?;
     let startup_owner = match startup {
-        Some(id) => c
-            .store
-            .startups_by_ids(&[id])
-            .await?
-            .pop()
-            .map(|s| s.owner_id),
+        Some(id) => super::owner_of(c.store, Participant::Startup(id)).await?,
         None => None,
     };
     let (Some(startup_id), Some(startup_owner)) = (startup, startup_owner) else {
@@ -36,18 +33,7 @@ pub async fn give(
         );
     };
     let owner = match counterpart {
-        Some(Recipient::Investor(id)) => c
-            .store
-            .investors_by_ids(&[id])
-            .await?
-            .pop()
-            .map(|p| p.owner_id),
-        Some(Recipient::Mentor(id)) => c
-            .store
-            .mentors_by_ids(&[id])
-            .await?
-            .pop()
-            .map(|p| p.owner_id),
+        Some(r) => super::owner_of(c.store, r.into()).await?,
         None => None,
     };
     let (Some(counterpart), Some(owner)) = (counterpart, owner) else {

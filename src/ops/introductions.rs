@@ -9,9 +9,10 @@
 use super::{Caller, Problems, policy};
 use crate::error::Error;
 use crate::model::{
-    Checker, Field, Introduction, IntroductionStatus, MAX_INTRODUCTION_MESSAGE_CHARS, Recipient,
+    Checker, Field, Introduction, IntroductionStatus, MAX_INTRODUCTION_MESSAGE_CHARS, Participant,
+    Recipient,
 };
-use crate::store::{IntroductionRefusal, IntroductionRequest, Store, StoreError};
+use crate::store::{IntroductionRefusal, IntroductionRequest};
 
 /// The most pending requests one startup may have.
 pub const MAX_PENDING: i64 = 20;
@@ -34,29 +35,6 @@ fn refused(r: IntroductionRefusal) -> Step {
     Ok(Err(Refused::Refusal(r)))
 }
 
-async fn owner_of_startup(store: &Store, id: i64) -> Result<Option<Option<i64>>, StoreError> {
-    Ok(store
-        .startups_by_ids(&[id])
-        .await?
-        .pop()
-        .map(|s| s.owner_id))
-}
-
-async fn owner_of_recipient(store: &Store, to: Recipient) -> Result<Option<i64>, StoreError> {
-    Ok(match to {
-        Recipient::Investor(id) => store
-            .investors_by_ids(&[id])
-            .await?
-            .pop()
-            .and_then(|p| p.owner_id),
-        Recipient::Mentor(id) => store
-            .mentors_by_ids(&[id])
-            .await?
-            .pop()
-            .and_then(|p| p.owner_id),
-    })
-}
-
 /// Asks `recipient` for an introduction on behalf of the startup `startup`,
 /// which the viewer must own (or be the operator). `None`s are what the
 /// caller sent that names nothing of the right kind.
@@ -70,7 +48,7 @@ pub async fn request(
     let Some(startup_id) = startup else {
         return refused(IntroductionRefusal::UnknownStartup);
     };
-    let Some(owner) = owner_of_startup(c.store, startup_id).await? else {
+    let Some(owner) = super::owner_of(c.store, Participant::Startup(startup_id)).await? else {
         return refused(IntroductionRefusal::UnknownStartup);
     };
     if !viewer.may_change(owner) {
@@ -115,8 +93,12 @@ pub async fn decide(c: &Caller<'_>, id: Option<i64>, to: IntroductionStatus) -> 
     let Some(intro) = found else {
         return refused(IntroductionRefusal::NotFound);
     };
-    let startup_owner = owner_of_startup(c.store, intro.startup_id).await?.flatten();
-    let recipient_owner = owner_of_recipient(c.store, intro.recipient).await?;
+    let startup_owner = super::owner_of(c.store, Participant::Startup(intro.startup_id))
+        .await?
+        .flatten();
+    let recipient_owner = super::owner_of(c.store, intro.recipient.into())
+        .await?
+        .flatten();
     if !viewer.is_admin() && !viewer.owns(startup_owner) && !viewer.owns(recipient_owner) {
         return refused(IntroductionRefusal::NotFound);
     }

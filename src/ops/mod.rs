@@ -10,8 +10,8 @@
 use crate::auth::Viewer;
 use crate::clock::Clock;
 use crate::error::Error;
-use crate::model::{Field, FieldError, FieldErrorCode};
-use crate::store::Store;
+use crate::model::{Field, FieldError, FieldErrorCode, Participant};
+use crate::store::{Store, StoreError};
 
 pub mod events;
 pub mod feedback;
@@ -37,4 +37,22 @@ pub type Outcome<T> = Result<Result<T, Problems>, Error>;
 /// One problem, as an outcome.
 pub fn refuse<T>(field: Field, code: FieldErrorCode, message: impl Into<String>) -> Outcome<T> {
     Ok(Err(vec![FieldError::new(field, code, message)]))
+}
+
+/// The user a startup's, investor's or mentor's profile belongs to:
+/// `Some(owner)` when the profile exists.
+pub async fn owner_of(store: &Store, p: Participant) -> Result<Option<Option<i64>>, StoreError> {
+    Ok(match p {
+        Participant::Startup(id) => store
+            .startups_by_ids(&[id])
+            .await?
+            .pop()
+            .map(|x| x.owner_id),
+        Participant::Investor(id) => store
+            .investors_by_ids(&[id])
+            .await?
+            .pop()
+            .map(|x| x.owner_id),
+        Participant::Mentor(id) => store.mentors_by_ids(&[id]).await?.pop().map(|x| x.owner_id),
+    })
 }

@@ -9,7 +9,7 @@ use super::{Caller, Outcome, policy, refuse};
 use crate::error::Error;
 use crate::model::{
     EventDraft, Field, FieldErrorCode, InvestmentDraft, InvestorDraft, MAX_SLUG_LEN, MentorDraft,
-    OrganizationDraft, Role, StartupDraft, slugify,
+    OrganizationDraft, Participant, Role, StartupDraft, slugify,
 };
 use crate::store::{Batch, RecordSelect, Store, StoreError, Table, WriteMode};
 
@@ -102,9 +102,9 @@ pub async fn owner_of(
 ) -> Result<Option<Option<i64>>, StoreError> {
     let ids = &[row];
     Ok(match table {
-        Table::Startups => store.startups_by_ids(ids).await?.pop().map(|p| p.owner_id),
-        Table::Investors => store.investors_by_ids(ids).await?.pop().map(|p| p.owner_id),
-        Table::Mentors => store.mentors_by_ids(ids).await?.pop().map(|p| p.owner_id),
+        Table::Startups => super::owner_of(store, Participant::Startup(row)).await?,
+        Table::Investors => super::owner_of(store, Participant::Investor(row)).await?,
+        Table::Mentors => super::owner_of(store, Participant::Mentor(row)).await?,
         Table::Organizations => store
             .organizations_by_ids(ids)
             .await?
@@ -189,6 +189,19 @@ async fn slug_of(c: &Caller<'_>, table: Table, r: Ref) -> Outcome<String> {
         Some(slug) => Ok(Ok(slug)),
         None => nothing_with_this_id(r.field, name),
     }
+}
+
+/// An update's change to an organisation reference: `None` keeps it,
+/// `Some(None)` clears it, `Some(Some(slug))` sets it.
+async fn organization_change(c: &Caller<'_>, change: RefChange) -> Outcome<Option<Option<String>>> {
+    Ok(Ok(match change {
+        RefChange::Keep => None,
+        RefChange::Clear => Some(None),
+        RefChange::Set(r) => match slug_of(c, Table::Organizations, r).await? {
+            Ok(slug) => Some(Some(slug)),
+            Err(problems) => return Ok(Err(problems)),
+        },
+    }))
 }
 
 /// Unwraps an outcome's value, or returns its refusal from the function.
@@ -319,11 +332,7 @@ pub async fn update_startup(
     change: impl Fn(&mut StartupDraft),
 ) -> Outcome<i64> {
     check_change::<StartupDraft>(c, row).await?;
-    let organization = match organization {
-        RefChange::Keep => None,
-        RefChange::Clear => Some(None),
-        RefChange::Set(r) => Some(Some(accepted!(slug_of(c, Table::Organizations, r).await))),
-    };
+    let organization = accepted!(organization_change(c, organization).await);
     update(c, row, |d: &mut StartupDraft| {
         change(d);
         if let Some(organization) = &organization {
@@ -387,11 +396,7 @@ pub async fn update_event(
     if let RefChange::Set(r) = organizer {
         check_organizer(c, r.row).await?;
     }
-    let organizer = match organizer {
-        RefChange::Keep => None,
-        RefChange::Clear => Some(None),
-        RefChange::Set(r) => Some(Some(accepted!(slug_of(c, Table::Organizations, r).await))),
-    };
+    let organizer = accepted!(organization_change(c, organizer).await);
     update(c, row, |d: &mut EventDraft| {
         change(d);
         if let Some(organizer) = &organizer {

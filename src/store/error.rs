@@ -129,51 +129,44 @@ impl StoreError {
     }
 }
 
+/// Unique constraints a user can run into: a word of the constraint's name
+/// (PostgreSQL names the constraint, SQLite the columns), the field at
+/// fault, and what to tell the user.
+const UNIQUE: [(&[&str], Field, &str); 4] = [
+    (&["slug"], Field::Slug, "is already used by another profile"),
+    (
+        &["users_email", "users.email"],
+        Field::Email,
+        "is already registered",
+    ),
+    (
+        &["owner"],
+        Field::Owner,
+        "this account already has a profile of this kind",
+    ),
+    (
+        &["investments"],
+        Field::Date,
+        "this investor already has an investment in this startup for this round and date",
+    ),
+];
+
 /// Maps a unique-constraint violation to the field a user can fix.
 pub(super) fn on_unique_violation(err: sqlx::Error) -> StoreError {
     if let sqlx::Error::Database(db) = &err
         && db.is_unique_violation()
     {
-        // PostgreSQL names the constraint; SQLite names the columns.
         let name = db
             .constraint()
             .map(str::to_string)
             .unwrap_or_else(|| db.message().to_string());
-        if name.contains("slug") {
-            return StoreError::invalid(
-                0,
-                FieldError::new(
-                    Field::Slug,
-                    FieldErrorCode::Taken,
-                    "is already used by another profile",
-                ),
-            );
-        }
-        if name.contains("users_email") || name.contains("users.email") {
-            return StoreError::invalid(
-                0,
-                FieldError::new(Field::Email, FieldErrorCode::Taken, "is already registered"),
-            );
-        }
-        if name.contains("owner") {
-            return StoreError::invalid(
-                0,
-                FieldError::new(
-                    Field::Owner,
-                    FieldErrorCode::Taken,
-                    "this account already has a profile of this kind",
-                ),
-            );
-        }
-        if name.contains("investments") {
-            return StoreError::invalid(
-                0,
-                FieldError::new(
-                    Field::Date,
-                    FieldErrorCode::Taken,
-                    "this investor already has an investment in this startup for this round and date",
-                ),
-            );
+        for (words, field, message) in UNIQUE {
+            if words.iter().any(|w| name.contains(w)) {
+                return StoreError::invalid(
+                    0,
+                    FieldError::new(field, FieldErrorCode::Taken, message),
+                );
+            }
         }
     }
     StoreError::from(err)

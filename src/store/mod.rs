@@ -90,6 +90,19 @@ impl RefCache {
 /// Counts per record type written by an import.
 pub type ImportCounts = Vec<(&'static str, usize)>;
 
+/// Store methods that read drafts of one kind back, by id or in order.
+macro_rules! draft_readers {
+    ($($(#[$doc:meta])* $name:ident -> $draft:ty,)*) => {$(
+        $(#[$doc])*
+        pub async fn $name(
+            &self,
+            select: RecordSelect<'_>,
+        ) -> Result<Vec<(i64, $draft)>, StoreError> {
+            dispatch!(self, read, $name(select))
+        }
+    )*};
+}
+
 /// The storage of the ecosystem graph.
 #[derive(Clone)]
 pub enum Store {
@@ -324,48 +337,21 @@ impl Store {
         dispatch!(self, read, count(query))
     }
 
-    /// Reads profiles back as data-file records, by id or in id order after a
-    /// given id (for export); each comes with its id.
-    pub async fn startup_drafts(
-        &self,
-        select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, StartupDraft)>, StoreError> {
-        dispatch!(self, read, startup_drafts(select))
+    draft_readers! {
+        /// Reads startups back as drafts, by id or in id order after a given
+        /// id (for export); each comes with its id.
+        startup_drafts -> StartupDraft,
+        /// Reads investors back as drafts (see [`Store::startup_drafts`]).
+        investor_drafts -> InvestorDraft,
+        /// Reads mentors back as drafts (see [`Store::startup_drafts`]).
+        mentor_drafts -> MentorDraft,
+        /// Reads organisations back as drafts (see [`Store::startup_drafts`]).
+        organization_drafts -> OrganizationDraft,
+        /// Reads events back as drafts (see [`Store::startup_drafts`]).
+        event_drafts -> EventDraft,
     }
 
-    /// See [`Store::startup_drafts`].
-    pub async fn investor_drafts(
-        &self,
-        select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, InvestorDraft)>, StoreError> {
-        dispatch!(self, read, investor_drafts(select))
-    }
-
-    /// See [`Store::startup_drafts`].
-    pub async fn mentor_drafts(
-        &self,
-        select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, MentorDraft)>, StoreError> {
-        dispatch!(self, read, mentor_drafts(select))
-    }
-
-    /// See [`Store::startup_drafts`].
-    pub async fn organization_drafts(
-        &self,
-        select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, OrganizationDraft)>, StoreError> {
-        dispatch!(self, read, organization_drafts(select))
-    }
-
-    /// See [`Store::startup_drafts`].
-    pub async fn event_drafts(
-        &self,
-        select: RecordSelect<'_>,
-    ) -> Result<Vec<(i64, EventDraft)>, StoreError> {
-        dispatch!(self, read, event_drafts(select))
-    }
-
-    /// Investments as records, in id order after the given id.
+    /// Investments as drafts, in id order after the given id.
     pub async fn investment_drafts(
         &self,
         after: i64,

@@ -20,36 +20,20 @@ pub struct LinkTable {
     pub value: &'static str,
 }
 
-pub const STARTUP_SECTORS: LinkTable = LinkTable {
-    table: "startup_sectors",
-    owner: "startup_id",
-    value: "sector_id",
-};
-pub const INVESTOR_SECTORS: LinkTable = LinkTable {
-    table: "investor_sectors",
-    owner: "investor_id",
-    value: "sector_id",
-};
-pub const INVESTOR_PROVINCES: LinkTable = LinkTable {
-    table: "investor_provinces",
-    owner: "investor_id",
-    value: "province_id",
-};
-pub const MENTOR_SECTORS: LinkTable = LinkTable {
-    table: "mentor_sectors",
-    owner: "mentor_id",
-    value: "sector_id",
-};
-pub const MENTOR_LANGUAGES: LinkTable = LinkTable {
-    table: "mentor_languages",
-    owner: "mentor_id",
-    value: "language",
-};
-pub const EVENT_SECTORS: LinkTable = LinkTable {
-    table: "event_sectors",
-    owner: "event_id",
-    value: "sector_id",
-};
+const fn link(table: &'static str, owner: &'static str, value: &'static str) -> LinkTable {
+    LinkTable {
+        table,
+        owner,
+        value,
+    }
+}
+
+pub const STARTUP_SECTORS: LinkTable = link("startup_sectors", "startup_id", "sector_id");
+pub const INVESTOR_SECTORS: LinkTable = link("investor_sectors", "investor_id", "sector_id");
+pub const INVESTOR_PROVINCES: LinkTable = link("investor_provinces", "investor_id", "province_id");
+pub const MENTOR_SECTORS: LinkTable = link("mentor_sectors", "mentor_id", "sector_id");
+pub const MENTOR_LANGUAGES: LinkTable = link("mentor_languages", "mentor_id", "language");
+pub const EVENT_SECTORS: LinkTable = link("event_sectors", "event_id", "sector_id");
 
 /// How one kind of record is written.
 #[derive(Debug)]

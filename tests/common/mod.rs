@@ -343,7 +343,14 @@ pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghi
 
 /// Imports [`SAMPLE`] into the store.
 pub async fn load_sample(store: &Store) {
-    ketnoi::transfer::import_file(store, SAMPLE.as_bytes(), test_today(), |_| {})
-        .await
-        .expect("import the sample");
+    import(store, SAMPLE).await.expect("import the sample");
+}
+
+/// Imports a data file's text on the tests' day.
+pub async fn import(
+    store: &Store,
+    data: impl Into<Vec<u8>>,
+) -> Result<ketnoi::transfer::Counts, ketnoi::transfer::ImportError> {
+    let data = std::io::Cursor::new(data.into());
+    ketnoi::transfer::import_file(store, data, test_today(), |_| {}).await
 }
