@@ -1,6 +1,8 @@
 //! Drafts: what a caller asks the store to write (the write model), and the
-//! rules each draft must keep before it is written. The API, `import` and
-//! the generator all build drafts, so every write passes the same checks.
+//! rules each draft must keep before it is written. The API's operations
+//! and `import` (which converts data-file records) both hand the store
+//! drafts, and the store checks every draft it writes, so every write
+//! passes the same checks.
 //!
 //! A draft refers to other entities by slug (a startup's sectors, its
 //! organisation); the store resolves those and reports unknown ones.

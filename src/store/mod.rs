@@ -360,7 +360,7 @@ impl Store {
         dispatch!(self, read, investment_drafts(after, limit))
     }
 
-    /// Writes a batch of records in one transaction (see [`Batch`]); returns
+    /// Writes a batch of drafts in one transaction (see [`Batch`]); returns
     /// the ids of the written profiles by slug. Profiles created with
     /// [`WriteMode::Insert`] belong to `owner`.
     pub async fn write(
@@ -845,7 +845,7 @@ impl ImportTx {
     }
 }
 
-/// Which rows to read back as records.
+/// Which rows to read back as drafts.
 #[derive(Debug, Clone, Copy)]
 pub enum RecordSelect<'a> {
     Ids(&'a [i64]),
@@ -871,7 +871,7 @@ pub enum Batch {
 }
 
 impl Batch {
-    /// How many records the batch holds.
+    /// How many drafts the batch holds.
     pub fn len(&self) -> usize {
         match self {
             Batch::Sectors(v) => v.len(),
@@ -890,7 +890,7 @@ impl Batch {
         self.len() == 0
     }
 
-    /// How the batch's records are written (their table and link tables).
+    /// How the batch's drafts are written (their table and link tables).
     pub fn spec(&self) -> &'static WriteSpec {
         match self {
             Batch::Sectors(_) => &SECTOR_SPEC,

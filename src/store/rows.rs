@@ -1,5 +1,5 @@
 //! Rows as the database returns them, and their conversion to the model and
-//! to data-file records (the write model is in `writes.rs`). Nothing here
+//! to drafts (drafts become rows in `writes.rs`). Nothing here
 //! runs SQL, so it is shared by both databases.
 
 use std::str::FromStr;

@@ -1,4 +1,4 @@
-// Reading records back (export, and the base of updates).
+// Reading drafts back (export, and the base of updates).
 // (Part of the store's SQL: see `../sql.rs`.)
 
 fn record_query(
