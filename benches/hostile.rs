@@ -23,10 +23,7 @@ async fn start() -> String {
 }
 
 fn hostile(c: &mut Criterion) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = common::runtime();
     let client = reqwest::Client::new();
     let url = runtime.block_on(start());
     let mut group = c.benchmark_group("fragment_explosion_over_http");

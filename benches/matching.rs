@@ -16,25 +16,18 @@
 //! Run: `cargo bench --bench matching` (a load script with a report, not a
 //! criterion bench: building the data takes minutes).
 
+mod common;
+
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ketnoi::generate::{GenerateOptions, generate};
 use ketnoi::matching::{Lang, MatchFilter, Matching, Weights};
 use ketnoi::search::indexer::rebuild;
 use ketnoi::search::{DocKind, SearchIndex};
 use ketnoi::store::{RecordSelect, Store};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
-
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.replace('_', "").parse().ok())
-        .unwrap_or(default)
-}
 
 fn rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -77,60 +70,10 @@ async fn ids(store: &Store, table: &str) -> Vec<i64> {
 
 #[tokio::main]
 async fn main() {
-    let startups = env_usize("KETNOI_BENCH_STARTUPS", 1_000_000);
-    let investors = env_usize("KETNOI_BENCH_INVESTORS", 100_000);
-    let mentors = env_usize("KETNOI_BENCH_MENTORS", 100_000);
-    let work: PathBuf = std::env::var("KETNOI_BENCH_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            std::env::temp_dir().join(format!(
-                "ketnoi-matching-bench-{startups}-{investors}-{mentors}"
-            ))
-        });
-    std::fs::create_dir_all(&work).expect("work dir");
-    println!(
-        "# matching benchmark: {startups} startups, {investors} investors, {mentors} mentors in {}",
-        work.display()
-    );
+    let (options, work) = common::dataset("matching", [1_000_000, 100_000, 100_000]);
 
     // 1. Data and index.
-    let store = Store::sqlite_file(&work.join("ketnoi.db"))
-        .await
-        .expect("open SQLite");
-    store.migrate().await.expect("migrate");
-    if store.search_documents().await.expect("count") == 0 {
-        let file = work.join("data.jsonl");
-        let started = Instant::now();
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("data file"));
-        generate(
-            &GenerateOptions {
-                startups,
-                investors,
-                mentors,
-                seed: 42,
-            },
-            &mut out,
-        )
-        .expect("generate");
-        drop(out);
-        let reader = std::io::BufReader::with_capacity(
-            1 << 20,
-            std::fs::File::open(&file).expect("data file"),
-        );
-        ketnoi::transfer::import_file(
-            &store,
-            reader,
-            ketnoi::clock::Clock::system().today(),
-            |_| {},
-        )
-        .await
-        .expect("import");
-        println!(
-            "generated and imported in {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
-        let _ = std::fs::remove_file(&file);
-    }
+    let store = common::generated_store(&work, &options).await;
     let index_dir = work.join("search");
     let index = Arc::new(SearchIndex::open_or_create(&index_dir).expect("index"));
     let instance = store.change_log_instance().await.expect("instance");

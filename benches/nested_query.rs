@@ -62,10 +62,7 @@ async fn postgres_store(url: &str) -> Store {
 }
 
 fn nested_query(c: &mut Criterion) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = common::runtime();
     let client = reqwest::Client::new();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut targets = Vec::new();

@@ -24,12 +24,13 @@
 //! keeps the FTS5 and PostgreSQL comparison tables too;
 //! `KETNOI_BENCH_TANTIVY_ONLY=1` stops after tantivy's figures.
 
+mod common;
+
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ketnoi::generate::{GenerateOptions, generate};
 use ketnoi::search::indexer::{load, rebuild};
 use ketnoi::search::{DocKind, SearchDoc, SearchFilter, SearchIndex, SearchQuery, analysis};
 use ketnoi::store::{RecordSelect, Store};
@@ -97,13 +98,6 @@ const CASES: &[Case] = &[
 
 /// Rounds over the query set per engine.
 const ROUNDS: usize = 40;
-
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.replace('_', "").parse().ok())
-        .unwrap_or(default)
-}
 
 fn dir_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
@@ -218,54 +212,11 @@ fn key(kind: DocKind, id: i64) -> i64 {
 
 #[tokio::main]
 async fn main() {
-    let startups = env_usize("KETNOI_BENCH_STARTUPS", 1_000_000);
-    let investors = env_usize("KETNOI_BENCH_INVESTORS", 10_000);
-    let mentors = env_usize("KETNOI_BENCH_MENTORS", 20_000);
-    let work: PathBuf = std::env::var("KETNOI_BENCH_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| std::env::temp_dir().join(format!("ketnoi-search-bench-{startups}")));
-    std::fs::create_dir_all(&work).expect("work dir");
-    println!(
-        "# search benchmark: {startups} startups, {investors} investors, {mentors} mentors in {}",
-        work.display()
-    );
+    let (options, work) = common::dataset("search", [1_000_000, 10_000, 20_000]);
 
     // 1. Data.
     let db = work.join("ketnoi.db");
-    let store = Store::sqlite_file(&db).await.expect("open SQLite");
-    store.migrate().await.expect("migrate");
-    if store.search_documents().await.expect("count") == 0 {
-        let file = work.join("data.jsonl");
-        let started = Instant::now();
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("data file"));
-        generate(
-            &GenerateOptions {
-                startups,
-                investors,
-                mentors,
-                seed: 42,
-            },
-            &mut out,
-        )
-        .expect("generate");
-        drop(out);
-        println!("generated in {:.1} s", started.elapsed().as_secs_f64());
-        let started = Instant::now();
-        let reader = std::io::BufReader::with_capacity(
-            1 << 20,
-            std::fs::File::open(&file).expect("data file"),
-        );
-        ketnoi::transfer::import_file(
-            &store,
-            reader,
-            ketnoi::clock::Clock::system().today(),
-            |_| {},
-        )
-        .await
-        .expect("import");
-        println!("imported in {:.1} s", started.elapsed().as_secs_f64());
-        let _ = std::fs::remove_file(&file);
-    }
+    let store = common::generated_store(&work, &options).await;
     let documents = store.search_documents().await.expect("count");
 
     // 2. Rebuild.

@@ -30,6 +30,19 @@ pub enum Record {
 }
 
 impl Record {
+    /// Every record `type`, in the order a file is written and imported:
+    /// what is referenced before what refers to it.
+    pub const TYPES: [&'static str; 8] = [
+        "sector",
+        "province",
+        "organization",
+        "startup",
+        "investor",
+        "mentor",
+        "event",
+        "investment",
+    ];
+
     /// The record's `type`, as written in the file.
     pub fn type_name(&self) -> &'static str {
         match self {

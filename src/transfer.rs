@@ -84,18 +84,6 @@ impl fmt::Display for Counts {
     }
 }
 
-/// The type order in which a chunk is written: referenced before referring.
-const ORDER: [&str; 8] = [
-    "sector",
-    "province",
-    "organization",
-    "startup",
-    "investor",
-    "mentor",
-    "event",
-    "investment",
-];
-
 /// Batches ready to write, in dependency order, each with the line number of
 /// every record (to name the line when the database refuses one) and whether
 /// its keys are all new to this import.
@@ -232,7 +220,8 @@ fn chunk_of(
     seen: &mut SeenKeys,
 ) -> Chunk {
     let mut chunk = Vec::new();
-    for type_name in ORDER {
+    // Referenced before referring.
+    for type_name in Record::TYPES {
         let Some(records) = by_type.remove(type_name) else {
             continue;
         };

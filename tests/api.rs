@@ -235,11 +235,9 @@ async fn pagination_is_stable_in_both_directions(store: Store) {
     loop {
         let data = server.data(q, json!({"last": 7, "before": before})).await;
         let c = &data["startups"];
-        let page: Vec<String> = c["edges"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["node"]["slug"].as_str().unwrap().to_string())
+        let page: Vec<String> = common::texts(&c["edges"], "/node/slug")
+            .into_iter()
+            .map(str::to_string)
             .collect();
         seen_back.splice(0..0, page);
         if c["pageInfo"]["hasPreviousPage"] == json!(false) {
@@ -258,12 +256,7 @@ async fn pagination_is_stable_in_both_directions(store: Store) {
             json!({"first": 3, "order": {"field": "NAME", "direction": "DESC"}}),
         )
         .await;
-    let slugs: Vec<&str> = data["startups"]["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["node"]["slug"].as_str().unwrap())
-        .collect();
+    let slugs: Vec<&str> = common::texts(&data["startups"]["edges"], "/node/slug");
     assert_eq!(slugs, ["s-044", "s-043", "s-042"]);
 
     // A cursor from one order is refused by another.
@@ -511,12 +504,7 @@ async fn invalid_input_is_reported_and_nothing_is_written(store: Store) {
     let data = server
         .data(r#"mutation { createMentor(input: {name: "Y", capacity: 1000, languages: ["Vietnamese"]}) { mentor { id } userErrors { field code } } }"#, json!({}))
         .await;
-    let fields: Vec<&str> = data["createMentor"]["userErrors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields: Vec<&str> = common::texts(&data["createMentor"]["userErrors"], "/field");
     assert!(
         fields.contains(&"capacity") && fields.contains(&"languages"),
         "{fields:?}"

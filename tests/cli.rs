@@ -1,14 +1,16 @@
 //! The `ketnoi` binary, as an operator uses it.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use common::process::ServerProcess;
 
 fn ketnoi(data_dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ketnoi"));
-    cmd.env_remove("DATABASE_URL")
-        .env("KETNOI_DATA_DIR", data_dir)
-        .env("RUST_LOG", "warn");
+    let mut cmd = common::process::ketnoi(data_dir, &[]);
+    cmd.env("RUST_LOG", "warn");
     cmd
 }
 
@@ -130,56 +132,34 @@ fn a_failed_import_names_the_line_and_changes_nothing() {
     assert!(stderr.contains("cannot open"), "{stderr}");
 }
 
-#[test]
-fn serve_demo_answers_with_the_demo_dataset() {
+#[tokio::test]
+async fn serve_demo_answers_with_the_demo_dataset() {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
+    let mut command = ketnoi(dir.path());
+    command.stdout(Stdio::null()).stderr(Stdio::null());
+    let server = ServerProcess::start(command, &["--demo"], Duration::from_secs(60)).await;
+    let client = reqwest::Client::new();
+    let html = client
+        .get(format!("{}/graphql", server.base))
+        .header("accept", "text/html")
+        .send()
+        .await
         .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = ketnoi(dir.path())
-        .args(["serve", "--demo", "--bind", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the server");
-    let base = format!("http://127.0.0.1:{port}");
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let result = runtime.block_on(async {
-        let client = reqwest::Client::new();
-        let started = Instant::now();
-        loop {
-            if let Ok(r) = client.get(format!("{base}/readyz")).send().await
-                && r.status().is_success() {
-                    break;
-                }
-            assert!(started.elapsed() < Duration::from_secs(60), "the server did not become ready");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let html = client
-            .get(format!("{base}/graphql"))
-            .header("accept", "text/html")
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        assert!(html.contains("graphiql") && html.contains("query AgritechInCanTho"), "the playground with examples");
-        let body: serde_json::Value = client
-            .post(format!("{base}/graphql"))
-            .json(&serde_json::json!({"query": "{ startups { totalCount } investors { totalCount } mentors { totalCount } events(filter: {}) { nodes { title } } provinces { key } }"}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        body
-    });
-    let _ = child.kill();
-    let _ = child.wait();
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("graphiql") && html.contains("query AgritechInCanTho"),
+        "the playground with examples"
+    );
+    let result = server
+        .post(
+            &client,
+            None,
+            &serde_json::json!({"query": "{ startups { totalCount } investors { totalCount } mentors { totalCount } events(filter: {}) { nodes { title } } provinces { key } }"}),
+        )
+        .await
+        .expect("a JSON answer");
     let data = &result["data"];
     assert!(
         data["startups"]["totalCount"].as_i64().unwrap() >= 150,
@@ -193,12 +173,7 @@ fn serve_demo_answers_with_the_demo_dataset() {
         data["mentors"]["totalCount"].as_i64().unwrap() >= 60,
         "{result}"
     );
-    let provinces: Vec<&str> = data["provinces"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["key"].as_str().unwrap())
-        .collect();
+    let provinces: Vec<&str> = common::texts(&data["provinces"], "/key");
     for p in ["hai-phong", "hung-yen", "ho-chi-minh", "can-tho"] {
         assert!(provinces.contains(&p), "{p} in {provinces:?}");
     }

@@ -6,11 +6,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::TestServer;
+use common::process::{OPERATOR_EMAIL, ServerProcess, create_operator, ketnoi};
 use ketnoi::http::HttpConfig;
 use ketnoi::http::throttle::{Allowance, RateLimits};
 use ketnoi::store::Store;
@@ -117,74 +118,29 @@ async fn fifty_concurrent_writers_for_ten_seconds() {
     );
 }
 
-fn ketnoi(data_dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_ketnoi"));
-    command
-        .env_remove("DATABASE_URL")
-        .env("KETNOI_DATA_DIR", data_dir)
-        .env("KETNOI_RATE_PER_ADDRESS", "1000000")
-        .env("KETNOI_RATE_BURST_PER_ADDRESS", "1000000")
-        .env("KETNOI_RATE_PER_TOKEN", "1000000")
-        .env("KETNOI_RATE_BURST_PER_TOKEN", "1000000");
-    command
-}
-
-async fn start(data_dir: &Path) -> (Child, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("a free port")
-        .local_addr()
-        .expect("address")
-        .port();
-    let child = ketnoi(data_dir)
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the server");
-    let base = format!("http://127.0.0.1:{port}");
-    common::wait_until_ready(&base, Duration::from_secs(30)).await;
-    (child, base)
+/// `ketnoi serve` on the data in `data_dir`, quiet.
+async fn start(data_dir: &Path) -> ServerProcess {
+    let mut command = ketnoi(data_dir, &[]);
+    command.stdout(Stdio::null()).stderr(Stdio::null());
+    ServerProcess::start(command, &[], Duration::from_secs(30)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_writes_survive_kill_9() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let created = ketnoi(dir.path())
-        .args([
-            "admin",
-            "create",
-            "--email",
-            "op@example.vn",
-            "--password",
-            "mat-khau-van-hanh",
-        ])
-        .output()
-        .expect("admin create");
-    assert!(created.status.success(), "{created:?}");
+    create_operator(ketnoi(dir.path(), &[]), "mat-khau-van-hanh");
     let client = reqwest::Client::new();
     let mut acknowledged: Vec<String> = vec![];
     for round in 0..20u64 {
-        let (mut child, base) = start(dir.path()).await;
-        let body: Value = client
-            .post(format!("{base}/graphql"))
-            .json(&json!({
-                "query": "mutation { signIn(input: { email: \"op@example.vn\", password: \"mat-khau-van-hanh\" }) { token } }"
-            }))
-            .send()
-            .await
-            .expect("sign in")
-            .json()
-            .await
-            .expect("JSON");
-        let token = body["data"]["signIn"]["token"]
-            .as_str()
-            .expect("token")
-            .to_string();
+        let mut server = start(dir.path()).await;
+        let token = server
+            .sign_in(&client, OPERATOR_EMAIL, "mat-khau-van-hanh")
+            .await;
         let acked = Arc::new(Mutex::new(Vec::<String>::new()));
         let writers: Vec<_> = (0..8)
             .map(|w| {
                 let (client, base, token, acked) =
-                    (client.clone(), base.clone(), token.clone(), acked.clone());
+                    (client.clone(), server.base.clone(), token.clone(), acked.clone());
                 tokio::spawn(async move {
                     for n in 0.. {
                         let input = json!({ "input": { "name": format!("R{round} W{w} #{n}"), "stage": "IDEA" } });
@@ -206,8 +162,7 @@ async fn acknowledged_writes_survive_kill_9() {
             .collect();
         // Kill somewhere in the stream, at a different point each round.
         tokio::time::sleep(Duration::from_millis(150 + (round * 37) % 300)).await;
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reaped");
+        server.kill();
         for writer in writers {
             writer.await.expect("writer");
         }

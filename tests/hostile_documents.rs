@@ -11,9 +11,11 @@
 mod common;
 
 use std::io::Write as _;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::error_code as code;
+use common::process::{ServerProcess, ketnoi};
 use ketnoi::graphql::measure::fragment_explosion;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -28,17 +30,9 @@ const ADDRESS_SPACE: u64 = 4 << 30;
 const PEAK_RSS_BYTES: u64 = 512 << 20;
 
 struct Server {
-    child: Child,
-    base: String,
+    process: ServerProcess,
     log: std::path::PathBuf,
     _data: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 impl Server {
@@ -46,31 +40,14 @@ impl Server {
     /// address-space limit.
     async fn start(extra: &[&str]) -> Server {
         let data = tempfile::tempdir().expect("data dir");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .expect("a free port")
-            .local_addr()
-            .expect("address")
-            .port();
         let log = data.path().join("server.log");
-        let child = Command::new("prlimit")
-            .arg(format!("--as={ADDRESS_SPACE}"))
-            .arg("--")
-            .arg(env!("CARGO_BIN_EXE_ketnoi"))
-            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-            .args(extra)
-            .env_remove("DATABASE_URL")
-            .env("KETNOI_DATA_DIR", data.path())
-            .env("KETNOI_RATE_PER_ADDRESS", "1000000")
-            .env("KETNOI_RATE_BURST_PER_ADDRESS", "1000000")
+        let limit = format!("--as={ADDRESS_SPACE}");
+        let mut command = ketnoi(data.path(), &["prlimit", &limit, "--"]);
+        command
             .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).expect("log file"))
-            .spawn()
-            .expect("start the server under prlimit (util-linux)");
-        let base = format!("http://127.0.0.1:{port}");
-        common::wait_until_ready(&base, Duration::from_secs(60)).await;
+            .stderr(std::fs::File::create(&log).expect("log file"));
         Server {
-            child,
-            base,
+            process: ServerProcess::start(command, extra, Duration::from_secs(60)).await,
             log,
             _data: data,
         }
@@ -78,7 +55,7 @@ impl Server {
 
     /// The server's peak resident memory so far, in bytes (`VmHWM`).
     fn peak_rss(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.process.child.id()))
             .expect("the server is running");
         status
             .lines()
@@ -97,7 +74,7 @@ impl Server {
     async fn send(&self, client: &reqwest::Client, document: &str) -> (u16, Value, Duration) {
         let started = Instant::now();
         let response = client
-            .post(format!("{}/graphql", self.base))
+            .post(format!("{}/graphql", self.process.base))
             .json(&json!({ "query": document }))
             .send()
             .await
@@ -117,12 +94,6 @@ impl Server {
         assert!(status < 500, "status {status}: {body} for\n{document}");
         (status, body, elapsed)
     }
-}
-
-fn code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"]
-        .as_str()
-        .unwrap_or_default()
 }
 
 /// Regression: a fragment explosion of 16 to 31 levels (each fragment
@@ -151,13 +122,7 @@ async fn fragment_explosions_of_16_to_31_levels_no_longer_take_the_server_down()
     }
     let cycle = "{ ...A } fragment A on Query { ...A ...A }";
     let (_, body, _) = server.send(&client, cycle).await;
-    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
-    assert!(
-        body["errors"][0]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("`A` spreads itself")),
-        "{body}"
-    );
+    common::assert_error(&body, "GRAPHQL_VALIDATION_FAILED", "`A` spreads itself");
     let peak = server.peak_rss();
     assert!(peak < PEAK_RSS_BYTES, "peak RSS {peak} bytes");
     eprintln!(
@@ -299,7 +264,11 @@ async fn random_fragment_graphs_are_answered_quickly_in_bounded_memory() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_the_server_within_its_grace_period() {
     let mut server = Server::start(&["--shutdown-grace", "1"]).await;
-    let address = server.base.trim_start_matches("http://").to_string();
+    let address = server
+        .process
+        .base
+        .trim_start_matches("http://")
+        .to_string();
     let mut stuck = std::net::TcpStream::connect(&address).expect("connect");
     stuck
         .write_all(
@@ -311,12 +280,12 @@ async fn sigterm_stops_the_server_within_its_grace_period() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     let signalled = Instant::now();
     let status = Command::new("kill")
-        .args(["-TERM", &server.child.id().to_string()])
+        .args(["-TERM", &server.process.child.id().to_string()])
         .status()
         .expect("kill -TERM");
     assert!(status.success());
     let exited = loop {
-        if let Some(status) = server.child.try_wait().expect("wait") {
+        if let Some(status) = server.process.child.try_wait().expect("wait") {
             break status;
         }
         assert!(

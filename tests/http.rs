@@ -4,6 +4,7 @@
 mod common;
 
 use common::TestServer;
+use common::error_code as code;
 use ketnoi::http::HttpConfig;
 use serde_json::{Value, json};
 
@@ -20,12 +21,6 @@ async fn sample_server(config: HttpConfig) -> TestServer {
     let store = common::sqlite().await;
     common::load_sample(&store).await;
     TestServer::start_with(store, config).await
-}
-
-fn code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"]
-        .as_str()
-        .unwrap_or("<none>")
 }
 
 #[tokio::test]
@@ -666,13 +661,7 @@ async fn responses_past_the_size_limit_are_refused_clearly() {
     let big = server
         .gql("{ sectors { slug name nameEn } }", json!({}))
         .await;
-    assert_eq!(code(&big), "RESPONSE_TOO_LARGE", "{big}");
-    assert!(
-        big["errors"][0]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("200 bytes")),
-        "{big}"
-    );
+    common::assert_error(&big, "RESPONSE_TOO_LARGE", "200 bytes");
     let batch: Value = server
         .post(&json!([
             { "query": "{ sectors { slug name } }" },

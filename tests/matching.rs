@@ -672,12 +672,7 @@ async fn deal_flow_ranks_pages_and_excludes(store: Store) {
         }
     };
     let all = page(10, None).await;
-    let order: Vec<&str> = all["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["node"]["startup"]["slug"].as_str().unwrap())
-        .collect();
+    let order: Vec<&str> = common::texts(&all["edges"], "/node/startup/slug");
     // Agritech startups it can back first (Rau Sạch's 1 billion sits in
     // its ticket range), the edtech idea last; Ví Lúa, already in its
     // portfolio, never.
@@ -960,12 +955,7 @@ async fn event_meetings_never_double_book(store: Store) {
             json!({ "id": event }),
         )
         .await;
-    let listed: Vec<&str> = body["event"]["participants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["slug"].as_str().unwrap())
-        .collect();
+    let listed: Vec<&str> = common::texts(&body["event"]["participants"], "/slug");
     assert_eq!(listed, people.iter().map(|p| p.1).collect::<Vec<_>>());
 
     let body = server
@@ -1015,12 +1005,7 @@ async fn event_meetings_never_double_book(store: Store) {
     for s in ["lua-xanh", "ca-tra", "rau-sach", "vi-lua"] {
         assert_eq!(count.get(s), Some(&2), "{s}: {count:?}");
     }
-    let unscheduled: Vec<&str> = result["unscheduled"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["slug"].as_str().unwrap())
-        .collect();
+    let unscheduled: Vec<&str> = common::texts(&result["unscheduled"], "/slug");
     assert!(unscheduled.contains(&"sleepy-fund"), "{unscheduled:?}");
 
     // Limits and rights.

@@ -473,12 +473,7 @@ async fn suggestions_complete_names(store: Store) {
         body["a"],
         json!([{ "text": "Trần Thị Lan", "node": { "__typename": "Mentor" } }])
     );
-    let b: BTreeSet<&str> = body["b"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["text"].as_str().unwrap())
-        .collect();
+    let b: BTreeSet<&str> = common::texts(&body["b"], "/text").into_iter().collect();
     assert_eq!(
         b,
         BTreeSet::from(["Hải Phòng Angels", "Techfest Hải Phòng 2025"])

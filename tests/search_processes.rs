@@ -8,10 +8,11 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::process::{OPERATOR_EMAIL, ServerProcess, create_operator};
 use ketnoi::search::{SearchIndex, SearchQuery};
 use serde_json::{Value, json};
 use tokio::sync::Mutex;
@@ -19,15 +20,8 @@ use tokio::sync::Mutex;
 const PASSWORD: &str = "mat-khau-van-hanh";
 
 fn ketnoi(data_dir: &Path, database_url: Option<&str>) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_ketnoi"));
-    command
-        .env_remove("DATABASE_URL")
-        .env("KETNOI_DATA_DIR", data_dir)
-        .env("KETNOI_SEARCH_POLL_MS", "20")
-        .env("KETNOI_RATE_PER_ADDRESS", "1000000")
-        .env("KETNOI_RATE_BURST_PER_ADDRESS", "1000000")
-        .env("KETNOI_RATE_PER_TOKEN", "1000000")
-        .env("KETNOI_RATE_BURST_PER_TOKEN", "1000000");
+    let mut command = common::process::ketnoi(data_dir, &[]);
+    command.env("KETNOI_SEARCH_POLL_MS", "20");
     if let Some(url) = database_url {
         command.env("DATABASE_URL", url);
     }
@@ -35,76 +29,40 @@ fn ketnoi(data_dir: &Path, database_url: Option<&str>) -> Command {
 }
 
 struct Server {
-    child: Child,
-    base: String,
+    process: ServerProcess,
     token: String,
     client: reqwest::Client,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 impl Server {
     /// Starts a server (its log appended to `log`), waits until it is ready
     /// (database up, index caught up), and signs the operator in.
     async fn start(data_dir: &Path, database_url: Option<&str>, log: &Path) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .expect("a free port")
-            .local_addr()
-            .expect("address")
-            .port();
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(log)
             .expect("log file");
-        let child = ketnoi(data_dir, database_url)
-            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("start the server");
-        let base = format!("http://127.0.0.1:{port}");
-        common::wait_until_ready(&base, Duration::from_secs(60)).await;
+        let mut command = ketnoi(data_dir, database_url);
+        command.stdout(Stdio::null()).stderr(log);
+        let process = ServerProcess::start(command, &[], Duration::from_secs(60)).await;
         let client = reqwest::Client::new();
-        let body: Value = client
-            .post(format!("{base}/graphql"))
-            .json(&json!({
-                "query": "mutation($p: String!) { signIn(input: { email: \"op@example.vn\", password: $p }) { token } }",
-                "variables": { "p": PASSWORD }
-            }))
-            .send()
-            .await
-            .expect("sign in")
-            .json()
-            .await
-            .expect("JSON");
-        let token = body["data"]["signIn"]["token"]
-            .as_str()
-            .unwrap_or_else(|| panic!("sign in: {body}"))
-            .to_string();
+        let token = process.sign_in(&client, OPERATOR_EMAIL, PASSWORD).await;
         Server {
-            child,
-            base,
+            process,
             token,
             client,
         }
     }
 
     async fn gql(&self, query: &str, variables: Value) -> Option<Value> {
-        let response = self
-            .client
-            .post(format!("{}/graphql", self.base))
-            .bearer_auth(&self.token)
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
+        self.process
+            .post(
+                &self.client,
+                Some(&self.token),
+                &json!({ "query": query, "variables": variables }),
+            )
             .await
-            .ok()?;
-        response.json::<Value>().await.ok()
     }
 
     /// The names a search finds (first 100).
@@ -125,21 +83,6 @@ impl Server {
     }
 }
 
-fn create_operator(data_dir: &Path, database_url: Option<&str>) {
-    let created = ketnoi(data_dir, database_url)
-        .args([
-            "admin",
-            "create",
-            "--email",
-            "op@example.vn",
-            "--password",
-            PASSWORD,
-        ])
-        .output()
-        .expect("admin create");
-    assert!(created.status.success(), "{created:?}");
-}
-
 const CREATE: &str =
     "mutation($input: CreateStartupInput!) { createStartup(input: $input) { startup { id } } }";
 const UPDATE: &str =
@@ -151,7 +94,7 @@ const DELETE: &str =
 async fn the_index_recovers_after_kill_9_mid_writes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let log = dir.path().join("server.log");
-    create_operator(dir.path(), None);
+    create_operator(ketnoi(dir.path(), None), PASSWORD);
     for round in 0..8u64 {
         let server = Arc::new(Server::start(dir.path(), None, &log).await);
         let stop = Arc::new(Mutex::new(false));
@@ -190,7 +133,7 @@ async fn the_index_recovers_after_kill_9_mid_writes() {
         let mut server = Arc::into_inner({
             *stop.lock().await = true;
             // The writers hold clones; kill first so that they stop.
-            let pid = server.child.id();
+            let pid = server.process.child.id();
             Command::new("kill")
                 .args(["-9", &pid.to_string()])
                 .status()
@@ -201,7 +144,7 @@ async fn the_index_recovers_after_kill_9_mid_writes() {
             server
         })
         .expect("the only handle");
-        let _ = server.child.wait();
+        let _ = server.process.child.wait();
     }
 
     // One more start catches up (readyz waits for it), then compare the
@@ -265,13 +208,13 @@ async fn two_servers_on_one_postgres_each_see_the_others_writes() {
         .output()
         .expect("migrate");
     assert!(migrated.status.success(), "{migrated:?}");
-    create_operator(a_dir.path(), Some(&url));
+    create_operator(ketnoi(a_dir.path(), Some(&url)), PASSWORD);
     let a = Server::start(a_dir.path(), Some(&url), &a_dir.path().join("log")).await;
     let b = Server::start(b_dir.path(), Some(&url), &b_dir.path().join("log")).await;
     let mut slowest = Duration::ZERO;
     for n in 0..5 {
         for (writer, reader) in [(&a, &b), (&b, &a)] {
-            let name = format!("Hai Tien Trinh {n} {}", writer.base);
+            let name = format!("Hai Tien Trinh {n} {}", writer.process.base);
             let started = Instant::now();
             let body = writer
                 .gql(

@@ -203,18 +203,6 @@ impl Plan {
     }
 }
 
-/// The record types in write order.
-const RECORD_TYPES: [&str; 8] = [
-    "sector",
-    "province",
-    "organization",
-    "startup",
-    "investor",
-    "mentor",
-    "event",
-    "investment",
-];
-
 /// Passes records to the sink and counts them.
 struct Emitter<'a> {
     sink: &'a mut dyn FnMut(Record) -> io::Result<()>,
@@ -225,7 +213,7 @@ impl<'a> Emitter<'a> {
     fn new(sink: &'a mut dyn FnMut(Record) -> io::Result<()>) -> Self {
         Emitter {
             sink,
-            counts: RECORD_TYPES.iter().map(|&t| (t, 0)).collect(),
+            counts: Record::TYPES.iter().map(|&t| (t, 0)).collect(),
         }
     }
 

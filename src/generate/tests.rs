@@ -2,6 +2,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::*;
 use crate::datafile::parse_line;
+use crate::model::is_slug;
 
 fn options(startups: usize, investors: usize, mentors: usize, seed: u64) -> GenerateOptions {
     GenerateOptions {
@@ -23,17 +24,6 @@ fn records(options: &GenerateOptions) -> Vec<Record> {
     text.lines()
         .map(|line| parse_line(line).unwrap_or_else(|e| panic!("{e:?}: {line}")))
         .collect()
-}
-
-fn is_slug(key: &str) -> bool {
-    !key.is_empty()
-        && key.len() <= MAX_SLUG_LEN
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !key.starts_with('-')
-        && !key.ends_with('-')
-        && !key.contains("--")
 }
 
 /// What the checks remember about earlier records.
@@ -80,7 +70,7 @@ fn check(records: &[Record]) -> Seen {
     let mut seen = Seen::default();
     let mut last_type = 0;
     for record in records {
-        let order = RECORD_TYPES
+        let order = Record::TYPES
             .iter()
             .position(|t| *t == record.type_name())
             .expect("a known type");
@@ -229,7 +219,7 @@ fn counts_match_options_and_lines() {
     let opts = options(1_234, 77, 99, 1);
     let (text, counts) = output(&opts);
     let names: Vec<&str> = counts.iter().map(|(name, _)| *name).collect();
-    assert_eq!(names, RECORD_TYPES);
+    assert_eq!(names, Record::TYPES);
     let count = |name: &str| counts.iter().find(|(n, _)| *n == name).map(|c| c.1);
     assert_eq!(count("startup"), Some(1_234));
     assert_eq!(count("investor"), Some(77));

@@ -229,14 +229,7 @@ fn check_first(first: i32, max: i32) -> Result<usize, Error> {
 }
 
 fn may_see(ctx: &Context<'_>, owner: Option<i64>, what: &str) -> Result<(), Error> {
-    let viewer = require_viewer(ctx)?;
-    if viewer.may_change(owner) {
-        Ok(())
-    } else {
-        Err(forbidden(&format!(
-            "only the profile's owner and the operator see its {what}"
-        )))
-    }
+    crate::ops::policy::may_see(super::account::viewer(ctx), owner, what)
 }
 
 /// The engine, once it has loaded the profiles after start-up.

@@ -15,6 +15,15 @@ use crate::store::{SortColumn, Table};
 /// The most related items a relation list returns at once.
 const MAX_RELATED: usize = 100;
 
+/// The keys of the first `first` (at most [`MAX_RELATED`]) of these ids.
+fn first_related<K>(ids: Option<Vec<i64>>, first: i32, key: fn(i64) -> K) -> Vec<K> {
+    ids.unwrap_or_default()
+        .into_iter()
+        .take(usize::try_from(first).unwrap_or(0).min(MAX_RELATED))
+        .map(key)
+        .collect()
+}
+
 /// A support organisation (tổ chức hỗ trợ khởi nghiệp): incubator,
 /// accelerator, co-working space, club, university centre, support centre,
 /// technology-transfer office or government agency.
@@ -86,15 +95,8 @@ impl Organization {
         )]
         first: i32,
     ) -> Result<Vec<Startup>> {
-        let ids = loaders::one(ctx, StartupsOfOrganization(self.id))
-            .await?
-            .unwrap_or_default();
-        let keys = ids
-            .into_iter()
-            .take((first as usize).min(MAX_RELATED))
-            .map(StartupId)
-            .collect();
-        Ok(loaders::many(ctx, keys).await?)
+        let ids = loaders::one(ctx, StartupsOfOrganization(self.id)).await?;
+        Ok(loaders::many(ctx, first_related(ids, first, StartupId)).await?)
     }
 
     /// Events it organises, by title (at most `first`, 1 to 100).
@@ -109,15 +111,8 @@ impl Organization {
         )]
         first: i32,
     ) -> Result<Vec<Event>> {
-        let ids = loaders::one(ctx, EventsOfOrganization(self.id))
-            .await?
-            .unwrap_or_default();
-        let keys = ids
-            .into_iter()
-            .take((first as usize).min(MAX_RELATED))
-            .map(EventId)
-            .collect();
-        Ok(loaders::many(ctx, keys).await?)
+        let ids = loaders::one(ctx, EventsOfOrganization(self.id)).await?;
+        Ok(loaders::many(ctx, first_related(ids, first, EventId)).await?)
     }
 
     /// When the profile was created.

@@ -209,6 +209,19 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// Whether `value` is a slug: 1 to [`MAX_SLUG_LEN`] lowercase ASCII
+/// letters, digits and single hyphens, neither first nor last.
+pub fn is_slug(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= MAX_SLUG_LEN
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !value.starts_with('-')
+        && !value.ends_with('-')
+        && !value.contains("--")
+}
+
 /// Collects field errors while a draft is checked.
 #[derive(Debug, Default)]
 pub struct Checker {
@@ -258,15 +271,7 @@ impl Checker {
 
     /// A slug: lowercase ASCII letters, digits and single hyphens.
     pub fn slug(&mut self, field: Field, value: &str) {
-        let valid = !value.is_empty()
-            && value.len() <= MAX_SLUG_LEN
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !value.starts_with('-')
-            && !value.ends_with('-')
-            && !value.contains("--");
-        if !valid {
+        if !is_slug(value) {
             self.errors.push(FieldError::new(
                 field,
                 FieldErrorCode::Invalid,

@@ -49,29 +49,43 @@ pub fn creator(viewer: Option<&Viewer>, role: Role, what: &str) -> Result<Option
     }
 }
 
+/// Refuses unless the viewer is `owner` or the operator, with `refusal` as
+/// the `FORBIDDEN` message.
+fn owner_or_operator(
+    viewer: Option<&Viewer>,
+    owner: Option<i64>,
+    refusal: impl FnOnce() -> String,
+) -> Result<(), Error> {
+    if signed_in(viewer)?.may_change(owner) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(refusal()))
+    }
+}
+
 /// Refuses unless the viewer may change something with this owner: its
 /// owner or the operator. `what` names it in the refusal.
 pub fn may_change(viewer: Option<&Viewer>, owner: Option<i64>, what: &str) -> Result<(), Error> {
-    let viewer = signed_in(viewer)?;
-    if viewer.may_change(owner) {
-        Ok(())
-    } else {
-        Err(forbidden(&format!(
-            "only the owner of this {what} and the operator may change it"
-        )))
-    }
+    owner_or_operator(viewer, owner, || {
+        format!("only the owner of this {what} and the operator may change it")
+    })
+}
+
+/// Refuses unless the viewer may see what a profile with this owner keeps
+/// to itself (its matches, its deal flow): its owner or the operator.
+/// `what` names it in the refusal.
+pub fn may_see(viewer: Option<&Viewer>, owner: Option<i64>, what: &str) -> Result<(), Error> {
+    owner_or_operator(viewer, owner, || {
+        format!("only the profile's owner and the operator see its {what}")
+    })
 }
 
 /// Refuses unless the viewer may manage the events of an organiser whose
 /// organisation is delegated to `organizer_owner`: the operator, or that
 /// user.
 pub fn may_organize(viewer: Option<&Viewer>, organizer_owner: Option<i64>) -> Result<(), Error> {
-    let viewer = signed_in(viewer)?;
-    if viewer.may_change(organizer_owner) {
-        Ok(())
-    } else {
-        Err(forbidden(
-            "only the operator and the users of the organising organisation may manage its events",
-        ))
-    }
+    owner_or_operator(viewer, organizer_owner, || {
+        "only the operator and the users of the organising organisation may manage its events"
+            .to_string()
+    })
 }

@@ -815,14 +815,7 @@ impl SearchIndex {
                     Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
                 )),
                 _ => {
-                    let any: Vec<(Occur, Box<dyn Query>)> = terms
-                        .into_iter()
-                        .map(|t| {
-                            let q: Box<dyn Query> =
-                                Box::new(TermQuery::new(t, IndexRecordOption::Basic));
-                            (Occur::Should, q)
-                        })
-                        .collect();
+                    let any = term_clauses(terms, IndexRecordOption::Basic, Occur::Should);
                     // Filters narrow; they do not change scores.
                     must.push((
                         Occur::Must,
@@ -938,14 +931,11 @@ impl SearchIndex {
             |f: Field| -> Box<dyn Query> { Box::new(PhraseQuery::new(terms(f, folded))) };
         if let Mode::Strict(..) = mode {
             // Its words, anywhere: the full scoring checks the order.
-            let words: Vec<(Occur, Box<dyn Query>)> = terms(self.fields.all_folded, folded)
-                .into_iter()
-                .map(|t| {
-                    let q: Box<dyn Query> =
-                        Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
-                    (Occur::Must, q)
-                })
-                .collect();
+            let words = term_clauses(
+                terms(self.fields.all_folded, folded),
+                IndexRecordOption::WithFreqs,
+                Occur::Must,
+            );
             return Some(Box::new(BooleanQuery::new(words)));
         }
         let in_any_field: Vec<(Occur, Box<dyn Query>)> = self

@@ -304,14 +304,7 @@ fn empty_and_hostile_queries_find_nothing_quietly() {
         &"a ".repeat(10_000),
         &"x".repeat(100_000),
     ] {
-        let hits = index
-            .search(&SearchQuery {
-                text: text.to_string(),
-                limit: 10,
-                ..SearchQuery::default()
-            })
-            .expect("search");
-        assert!(hits.total <= 6);
+        assert!(ids(&index, text).len() <= 6);
     }
     assert_eq!(split(&"w ".repeat(100)).len(), MAX_PARTS);
 }

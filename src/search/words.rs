@@ -25,6 +25,21 @@ pub(super) fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Quer
     (Occur::Should, Box::new(Boosted { query, boost }))
 }
 
+/// One `occur` clause per term, each a term query reading `option`.
+pub(super) fn term_clauses(
+    terms: Vec<Term>,
+    option: IndexRecordOption,
+    occur: Occur,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    terms
+        .into_iter()
+        .map(|t| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(t, option));
+            (occur, q)
+        })
+        .collect()
+}
+
 /// A piece of a query's text.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Part {

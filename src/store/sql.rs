@@ -66,12 +66,8 @@ pub async fn id_by_slug(
 
 pub async fn sectors(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Sector>, StoreError> {
     let mut b = Builder::new("select id, slug, name, name_en from sectors");
-    if let Some(ids) = ids {
-        if ids.is_empty() {
-            return Ok(vec![]);
-        }
-        b.push(" where id in ");
-        push_id_list(&mut b, ids);
+    if !restrict_to(&mut b, " where id in ", ids) {
+        return Ok(vec![]);
     }
     b.push(" order by slug");
     let rows: Vec<SectorRow> = b.build_query_as().fetch_all(pool).await?;
@@ -80,12 +76,8 @@ pub async fn sectors(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Sector>
 
 pub async fn provinces(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Province>, StoreError> {
     let mut b = Builder::new("select id, slug, name, region from provinces");
-    if let Some(ids) = ids {
-        if ids.is_empty() {
-            return Ok(vec![]);
-        }
-        b.push(" where id in ");
-        push_id_list(&mut b, ids);
+    if !restrict_to(&mut b, " where id in ", ids) {
+        return Ok(vec![]);
     }
     b.push(" order by slug");
     let rows: Vec<ProvinceRow> = b.build_query_as().fetch_all(pool).await?;
@@ -160,20 +152,41 @@ const ORGANIZATION_COLUMNS: &str =
 const EVENT_COLUMNS: &str = "id, slug, title, kind, description, starts_at, ends_at, province_id, organizer_id, \
      website, created_at, updated_at";
 
-fn by_ids_query(columns: &str, table: &str, ids: &[i64]) -> Builder<'static> {
-    let mut b = Builder::new(format!("select {columns} from {table} where id in "));
-    push_id_list(&mut b, ids);
-    b
-}
-
-pub async fn startups_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Startup>, StoreError> {
+/// The rows of `table` with these ids (in no particular order), read as
+/// `columns`.
+async fn rows_by_ids<R>(
+    pool: &Pool<DB>,
+    columns: &str,
+    table: &str,
+    ids: &[i64],
+) -> Result<Vec<R>, StoreError>
+where
+    R: for<'r> sqlx::FromRow<'r, <DB as sqlx::Database>::Row> + Send + Unpin,
+{
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<StartupRow> = by_ids_query(STARTUP_COLUMNS, "startups", ids)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?;
+    let mut b = Builder::new(format!("select {columns} from {table} where id in "));
+    push_id_list(&mut b, ids);
+    Ok(b.build_query_as().fetch_all(pool).await?)
+}
+
+/// Adds `clause` and the list of `ids` when `ids` is given. False when it
+/// is given and empty: nothing can match.
+fn restrict_to(b: &mut Builder<'_>, clause: &str, ids: Option<&[i64]>) -> bool {
+    match ids {
+        None => true,
+        Some([]) => false,
+        Some(ids) => {
+            b.push(clause);
+            push_id_list(b, ids);
+            true
+        }
+    }
+}
+
+pub async fn startups_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Startup>, StoreError> {
+    let rows: Vec<StartupRow> = rows_by_ids(pool, STARTUP_COLUMNS, "startups", ids).await?;
     let mut sectors = link_ids(pool, STARTUP_SECTORS, ids).await?;
     rows.into_iter()
         .map(|r| {
@@ -184,13 +197,7 @@ pub async fn startups_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Startup
 }
 
 pub async fn investors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Investor>, StoreError> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let rows: Vec<InvestorRow> = by_ids_query(INVESTOR_COLUMNS, "investors", ids)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<InvestorRow> = rows_by_ids(pool, INVESTOR_COLUMNS, "investors", ids).await?;
     let mut sectors = link_ids(pool, INVESTOR_SECTORS, ids).await?;
     let mut provinces = link_ids(pool, INVESTOR_PROVINCES, ids).await?;
     rows.into_iter()
@@ -203,13 +210,7 @@ pub async fn investors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Invest
 }
 
 pub async fn mentors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Mentor>, StoreError> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let rows: Vec<MentorRow> = by_ids_query(MENTOR_COLUMNS, "mentors", ids)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<MentorRow> = rows_by_ids(pool, MENTOR_COLUMNS, "mentors", ids).await?;
     let mut sectors = link_ids(pool, MENTOR_SECTORS, ids).await?;
     let mut languages = link_keys(pool, MENTOR_LANGUAGES, None, ids).await?;
     rows.into_iter()
@@ -225,24 +226,12 @@ pub async fn organizations_by_ids(
     pool: &Pool<DB>,
     ids: &[i64],
 ) -> Result<Vec<Organization>, StoreError> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let rows: Vec<OrganizationRow> = by_ids_query(ORGANIZATION_COLUMNS, "organizations", ids)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<OrganizationRow> = rows_by_ids(pool, ORGANIZATION_COLUMNS, "organizations", ids).await?;
     rows.into_iter().map(OrganizationRow::into_model).collect()
 }
 
 pub async fn events_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Event>, StoreError> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let rows: Vec<EventRow> = by_ids_query(EVENT_COLUMNS, "events", ids)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<EventRow> = rows_by_ids(pool, EVENT_COLUMNS, "events", ids).await?;
     let mut sectors = link_ids(pool, EVENT_SECTORS, ids).await?;
     rows.into_iter()
         .map(|r| {

@@ -2,6 +2,8 @@
 //! over HTTP.
 #![allow(dead_code)]
 
+pub mod process;
+
 use std::time::Duration;
 
 use ketnoi::clock::Clock;
@@ -303,6 +305,41 @@ impl Drop for TestServer {
             let _ = stop.send(());
         }
     }
+}
+
+/// The first error's `extensions.code` in a GraphQL response, empty when
+/// there is none.
+pub fn error_code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_default()
+}
+
+/// Fails the test unless the response's first error has `code` and its
+/// message says `says`.
+pub fn assert_error(body: &Value, code: &str, says: &str) {
+    assert_eq!(error_code(body), code, "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(says)),
+        "the message does not say `{says}`: {body}"
+    );
+}
+
+/// The text at `pointer` (a JSON pointer such as `/node/slug`) in each item
+/// of the JSON list `list`; fails the test when `list` is not a list or an
+/// item has no text there.
+pub fn texts<'a>(list: &'a Value, pointer: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|item| {
+            item.pointer(pointer)
+                .and_then(Value::as_str)
+                .unwrap_or_else(|| panic!("no text at {pointer} in {item}"))
+        })
+        .collect()
 }
 
 /// Waits until the server at `base` says `/readyz` (database up, search

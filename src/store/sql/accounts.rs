@@ -28,13 +28,7 @@ pub async fn user_by_email(pool: &Pool<DB>, email: &str) -> Result<Option<UserRo
 }
 
 pub async fn users_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<UserRow>, StoreError> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    Ok(by_ids_query(USER_COLUMNS, "users", ids)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?)
+    rows_by_ids(pool, USER_COLUMNS, "users", ids).await
 }
 
 pub async fn create_session(

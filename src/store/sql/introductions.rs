@@ -200,13 +200,7 @@ pub async fn introductions_by_ids(
     pool: &Pool<DB>,
     ids: &[i64],
 ) -> Result<Vec<model::Introduction>, StoreError> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let rows: Vec<IntroductionRow> = by_ids_query(INTRODUCTION_COLUMNS, "introductions", ids)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<IntroductionRow> = rows_by_ids(pool, INTRODUCTION_COLUMNS, "introductions", ids).await?;
     rows.into_iter().map(IntroductionRow::into_model).collect()
 }
 

@@ -27,12 +27,8 @@ pub async fn mentor_loads(
     let mut b = Builder::new(
         "select mentor_id, count(*) from introductions where status = 'ACCEPTED' and mentor_id is not null",
     );
-    if let Some(ids) = ids {
-        if ids.is_empty() {
-            return Ok(vec![]);
-        }
-        b.push(" and mentor_id in ");
-        push_id_list(&mut b, ids);
+    if !restrict_to(&mut b, " and mentor_id in ", ids) {
+        return Ok(vec![]);
     }
     b.push(" group by mentor_id");
     Ok(b.build_query_as().fetch_all(pool).await?)
