@@ -359,6 +359,14 @@ fn judge(sums: &mut [Sums], grade: &HashMap<i64, u8>, lists: [Vec<i64>; 3], rng:
     }
 }
 
+/// The first ten of `ids` not in `skip`.
+fn first_ten(ids: impl IntoIterator<Item = i64>, skip: &[i64]) -> Vec<i64> {
+    ids.into_iter()
+        .filter(|i| !skip.contains(i))
+        .take(10)
+        .collect()
+}
+
 /// Evaluates `weights` (and the baselines) on the world.
 async fn measure(
     w: &World,
@@ -388,73 +396,51 @@ async fn measure(
         let (id, s) = &w.startups[k];
         let text = text_of(s);
         let invested = w.invested.get(id).cloned().unwrap_or_default();
-        if done_i < sample {
-            let grade: HashMap<i64, u8> = w
-                .investors
-                .iter()
-                .filter(|(i, _)| !invested.contains(i))
-                .map(|(i, r)| (*i, investor_grade(s, r, &region)))
-                .collect();
-            let all: Vec<u8> = grade.values().copied().collect();
-            if all.iter().any(|g| *g >= 2) {
-                done_i += 1;
-                let engine_list: Vec<i64> = engine
-                    .investor_matches(*id, &text, &filter, 10, Lang::En)?
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|m| m.id)
-                    .collect();
-                let text_list: Vec<i64> = w
-                    .index
-                    .similar(DocKind::Investor, &text, 10 + invested.len())?
-                    .into_iter()
-                    .map(|h| h.0)
-                    .filter(|i| !invested.contains(i))
-                    .take(10)
-                    .collect();
-                let popular: Vec<i64> = by_deals
-                    .iter()
-                    .copied()
-                    .filter(|i| !invested.contains(i))
-                    .take(10)
-                    .collect();
-                judge(
+        for side in [DocKind::Investor, DocKind::Mentor] {
+            // Investors who already backed the startup are left out.
+            let (done, sums, popular, skip) = if side == DocKind::Investor {
+                (
+                    &mut done_i,
                     &mut investor_sums,
-                    &grade,
-                    [engine_list, text_list, popular],
-                    &mut rng,
-                );
+                    &by_deals,
+                    invested.as_slice(),
+                )
+            } else {
+                (&mut done_m, &mut mentor_sums, &by_places, &[][..])
+            };
+            if *done >= sample {
+                continue;
             }
-        }
-        if done_m < sample {
-            let grade: HashMap<i64, u8> = w
-                .mentors
-                .iter()
-                .map(|(m, r)| (*m, mentor_grade(s, r)))
-                .collect();
-            let all: Vec<u8> = grade.values().copied().collect();
-            if all.iter().any(|g| *g >= 2) {
-                done_m += 1;
-                let engine_list: Vec<i64> = engine
-                    .mentor_matches(*id, &text, &filter, 10, Lang::En)?
-                    .unwrap_or_default()
+            let grade: HashMap<i64, u8> = if side == DocKind::Investor {
+                w.investors
                     .iter()
-                    .map(|m| m.id)
-                    .collect();
-                let text_list: Vec<i64> = w
-                    .index
-                    .similar(DocKind::Mentor, &text, 10)?
-                    .into_iter()
-                    .map(|h| h.0)
-                    .collect();
-                let popular: Vec<i64> = by_places.iter().copied().take(10).collect();
-                judge(
-                    &mut mentor_sums,
-                    &grade,
-                    [engine_list, text_list, popular],
-                    &mut rng,
-                );
+                    .filter(|(i, _)| !skip.contains(i))
+                    .map(|(i, r)| (*i, investor_grade(s, r, &region)))
+                    .collect()
+            } else {
+                w.mentors
+                    .iter()
+                    .map(|(m, r)| (*m, mentor_grade(s, r)))
+                    .collect()
+            };
+            if !grade.values().any(|g| *g >= 2) {
+                continue;
             }
+            *done += 1;
+            let matches: Vec<i64> = if side == DocKind::Investor {
+                let found = engine.investor_matches(*id, &text, &filter, 10, Lang::En)?;
+                found.unwrap_or_default().iter().map(|m| m.id).collect()
+            } else {
+                let found = engine.mentor_matches(*id, &text, &filter, 10, Lang::En)?;
+                found.unwrap_or_default().iter().map(|m| m.id).collect()
+            };
+            let similar = w.index.similar(side, &text, 10 + skip.len())?;
+            let lists = [
+                matches,
+                first_ten(similar.into_iter().map(|h| h.0), skip),
+                first_ten(popular.iter().copied(), skip),
+            ];
+            judge(sums, &grade, lists, &mut rng);
         }
     }
     Ok(Report {

@@ -14,7 +14,8 @@ use std::io::{BufRead, Write};
 
 use chrono::NaiveDate;
 
-use crate::datafile::{self, LineError, ProvinceRecord, Record, SectorRecord};
+use crate::datafile::{self, LineError, Record};
+use crate::model::{ProvinceDraft, SectorDraft};
 use crate::store::{Batch, RecordSelect, Store, StoreError};
 
 /// Lines gathered before they are written.
@@ -370,20 +371,10 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
         out.write_all(b"\n")
     };
     for s in store.sectors().await? {
-        let r = SectorRecord {
-            key: s.slug,
-            name: s.name,
-            name_en: s.name_en,
-        };
-        emit(Record::Sector(r), &mut counts)?;
+        emit(Record::Sector(SectorDraft::from(s).into()), &mut counts)?;
     }
     for p in store.provinces().await? {
-        let r = ProvinceRecord {
-            key: p.slug,
-            name: p.name,
-            region: p.region,
-        };
-        emit(Record::Province(r), &mut counts)?;
+        emit(Record::Province(ProvinceDraft::from(p).into()), &mut counts)?;
     }
     macro_rules! pages {
         ($method:ident, $variant:ident) => {{

@@ -466,6 +466,18 @@ async fn invalid_input_is_reported_and_nothing_is_written(store: Store) {
             "organization",
             "UNKNOWN_REFERENCE",
         ),
+        // A list past the model's limit is the field's problem, however
+        // long it is.
+        (
+            json!({"name": "A", "stage": "IDEA", "sectors": vec!["agritech"; 21]}),
+            "sectors",
+            "OUT_OF_RANGE",
+        ),
+        (
+            json!({"name": "A", "stage": "IDEA", "sectors": vec!["agritech"; 5_000]}),
+            "sectors",
+            "OUT_OF_RANGE",
+        ),
     ];
     for (input, field, code) in cases {
         let data = server.data(CREATE_STARTUP, json!({"input": input})).await;

@@ -37,6 +37,37 @@ async fn step(server: &TestServer, token: &str, verb: &str, id: &str) -> Value {
         .await
 }
 
+/// A founder with startup "A", and an investor with the angel profile "Q".
+struct Parties {
+    founder: String,
+    investor: String,
+    startup: String,
+    fund: String,
+}
+
+impl Parties {
+    async fn sign_up(server: &TestServer) -> Parties {
+        let founder = server.sign_up("founder@example.vn", "STARTUP").await;
+        let investor = server.sign_up("investor@example.vn", "INVESTOR").await;
+        let startup = server
+            .create(&founder, "Startup", json!({ "name": "A", "stage": "IDEA" }))
+            .await;
+        let fund = server
+            .create(
+                &investor,
+                "Investor",
+                json!({ "name": "Q", "kind": "ANGEL" }),
+            )
+            .await;
+        Parties {
+            founder,
+            investor,
+            startup,
+            fund,
+        }
+    }
+}
+
 fn intro_id(payload: &Value) -> String {
     payload["introduction"]["id"]
         .as_str()
@@ -168,56 +199,48 @@ async fn contact_details_show_only_after_acceptance(store: Store) {
 
 async fn repeated_and_declined_requests_are_refused(store: Store) {
     let server = TestServer::start(store).await;
-    let founder = server.sign_up("founder@example.vn", "STARTUP").await;
-    let investor = server.sign_up("investor@example.vn", "INVESTOR").await;
-    let startup = server
-        .create(&founder, "Startup", json!({ "name": "A", "stage": "IDEA" }))
-        .await;
-    let fund = server
-        .create(
-            &investor,
-            "Investor",
-            json!({ "name": "Q", "kind": "ANGEL" }),
-        )
-        .await;
+    let p = Parties::sign_up(&server).await;
 
-    let first = ask(&server, &founder, &startup, &fund).await;
-    let again = ask(&server, &founder, &startup, &fund).await;
+    let first = ask(&server, &p.founder, &p.startup, &p.fund).await;
+    let again = ask(&server, &p.founder, &p.startup, &p.fund).await;
     assert_eq!(again["userErrors"][0]["code"], "TAKEN", "{again:#}");
     // Withdrawn: the startup may ask again at once.
-    let body = step(&server, &founder, "withdraw", &intro_id(&first)).await;
+    let body = step(&server, &p.founder, "withdraw", &intro_id(&first)).await;
     assert_eq!(
         body["data"]["withdrawIntroduction"]["introduction"]["status"],
         "WITHDRAWN"
     );
-    let second = ask(&server, &founder, &startup, &fund).await;
+    let second = ask(&server, &p.founder, &p.startup, &p.fund).await;
     // Declined: not again for 90 days.
-    step(&server, &investor, "decline", &intro_id(&second)).await;
-    let third = ask(&server, &founder, &startup, &fund).await;
+    step(&server, &p.investor, "decline", &intro_id(&second)).await;
+    let third = ask(&server, &p.founder, &p.startup, &p.fund).await;
     assert_eq!(third["userErrors"][0]["code"], "TOO_SOON", "{third:#}");
     assert_eq!(third["introduction"], Value::Null);
     // Bad input names the field.
     for (input, field) in [
         (
-            json!({ "from": startup, "to": fund, "message": "  " }),
+            json!({ "from": p.startup, "to": p.fund, "message": "  " }),
             "message",
         ),
         (
-            json!({ "from": startup, "to": fund, "message": "x".repeat(2001) }),
+            json!({ "from": p.startup, "to": p.fund, "message": "x".repeat(2001) }),
             "message",
         ),
         (
-            json!({ "from": startup, "to": fund, "message": "a\u{0}b" }),
+            json!({ "from": p.startup, "to": p.fund, "message": "a\u{0}b" }),
             "message",
         ),
         (
-            json!({ "from": startup, "to": startup, "message": "hi" }),
+            json!({ "from": p.startup, "to": p.startup, "message": "hi" }),
             "to",
         ),
-        (json!({ "from": fund, "to": fund, "message": "hi" }), "from"),
+        (
+            json!({ "from": p.fund, "to": p.fund, "message": "hi" }),
+            "from",
+        ),
     ] {
         let body = server
-            .gql_as(Some(&founder), REQUEST, json!({ "input": input }))
+            .gql_as(Some(&p.founder), REQUEST, json!({ "input": input }))
             .await;
         assert_eq!(
             body["data"]["requestIntroduction"]["userErrors"][0]["field"], field,
@@ -335,22 +358,11 @@ async fn mentors_accept_up_to_their_capacity(store: Store) {
 
 async fn the_operator_sees_every_step(store: Store) {
     let server = TestServer::start(store).await;
-    let founder = server.sign_up("founder@example.vn", "STARTUP").await;
-    let investor = server.sign_up("investor@example.vn", "INVESTOR").await;
-    let startup = server
-        .create(&founder, "Startup", json!({ "name": "A", "stage": "IDEA" }))
-        .await;
-    let fund = server
-        .create(
-            &investor,
-            "Investor",
-            json!({ "name": "Q", "kind": "ANGEL" }),
-        )
-        .await;
-    let first = intro_id(&ask(&server, &founder, &startup, &fund).await);
-    step(&server, &founder, "withdraw", &first).await;
-    let second = intro_id(&ask(&server, &founder, &startup, &fund).await);
-    step(&server, &investor, "accept", &second).await;
+    let p = Parties::sign_up(&server).await;
+    let first = intro_id(&ask(&server, &p.founder, &p.startup, &p.fund).await);
+    step(&server, &p.founder, "withdraw", &first).await;
+    let second = intro_id(&ask(&server, &p.founder, &p.startup, &p.fund).await);
+    step(&server, &p.investor, "accept", &second).await;
 
     let log = "query($i: ID) { introductionLog(introduction: $i) { action actor { email } introduction { id } startupId recipientId } }";
     let body = server.data(log, json!({ "i": null })).await;
@@ -375,25 +387,25 @@ async fn the_operator_sees_every_step(store: Store) {
             pair("REQUESTED", "founder@example.vn"),
         ]
     );
-    assert_eq!(body["introductionLog"][0]["startupId"], json!(startup));
-    assert_eq!(body["introductionLog"][0]["recipientId"], json!(fund));
+    assert_eq!(body["introductionLog"][0]["startupId"], json!(p.startup));
+    assert_eq!(body["introductionLog"][0]["recipientId"], json!(p.fund));
     let one = server.data(log, json!({ "i": first })).await;
     assert_eq!(one["introductionLog"].as_array().map(Vec::len), Some(2));
     // The trail outlives the profiles.
     let body = server
         .gql_as(
-            Some(&founder),
+            Some(&p.founder),
             "mutation($input: DeleteInput!) { deleteStartup(input: $input) { deletedId } }",
-            json!({ "input": { "id": startup } }),
+            json!({ "input": { "id": p.startup } }),
         )
         .await;
-    assert_eq!(body["data"]["deleteStartup"]["deletedId"], json!(startup));
+    assert_eq!(body["data"]["deleteStartup"]["deletedId"], json!(p.startup));
     let after = server.data(log, json!({ "i": null })).await;
     assert_eq!(after["introductionLog"].as_array().map(Vec::len), Some(4));
     assert_eq!(after["introductionLog"][0]["introduction"], Value::Null);
     // Only the operator reads it.
     let body = server
-        .gql_as(Some(&investor), log, json!({ "i": null }))
+        .gql_as(Some(&p.investor), log, json!({ "i": null }))
         .await;
     assert_eq!(body["errors"][0]["extensions"]["code"], "FORBIDDEN");
 }

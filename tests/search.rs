@@ -269,17 +269,12 @@ fn facets_of(found: &Value) -> BTreeMap<&'static str, BTreeMap<String, i64>> {
 }
 
 async fn generated(store: &Store) {
-    let mut data = Vec::new();
-    ketnoi::generate::generate(
-        &ketnoi::generate::GenerateOptions {
-            startups: 400,
-            investors: 60,
-            mentors: 60,
-            seed: 11,
-        },
-        &mut data,
-    )
-    .expect("generate");
+    let data = common::generated(ketnoi::generate::GenerateOptions {
+        startups: 400,
+        investors: 60,
+        mentors: 60,
+        seed: 11,
+    });
     common::import(store, data).await.expect("import");
 }
 

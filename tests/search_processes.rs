@@ -74,11 +74,11 @@ impl Server {
             )
             .await
             .expect("search");
-        body["data"]["search"]["edges"]
-            .as_array()
-            .unwrap_or_else(|| panic!("search: {body}"))
-            .iter()
-            .filter_map(|e| e["node"]["name"].as_str().map(str::to_string))
+        // The phrases searched for are in startup names only, so every
+        // node is a startup with a name.
+        common::texts(&body["data"]["search"]["edges"], "/node/name")
+            .into_iter()
+            .map(str::to_string)
             .collect()
     }
 }

@@ -15,6 +15,19 @@ pub(super) struct Person {
     pub(super) female: bool,
 }
 
+impl Person {
+    /// A person called `name`, made of `given` and `family` (and maybe a
+    /// middle name) in the order their language puts them.
+    fn new(name: String, given: &'static str, family: &'static str, female: bool) -> Person {
+        Person {
+            name,
+            given,
+            family,
+            female,
+        }
+    }
+}
+
 /// A Vietnamese name, family name first: "Nguyễn Thị Thu Hà".
 pub(super) fn vietnamese_person(rng: &mut Prng) -> Person {
     let female = rng.random_bool(0.45);
@@ -26,12 +39,7 @@ pub(super) fn vietnamese_person(rng: &mut Prng) -> Person {
     };
     let middle = *pick(rng, middles);
     let given = *pick(rng, givens);
-    Person {
-        name: format!("{family} {middle} {given}"),
-        given,
-        family,
-        female,
-    }
+    Person::new(format!("{family} {middle} {given}"), given, family, female)
 }
 
 /// An overseas expert who works in English: "David Nguyen", "Sarah Lim".
@@ -46,12 +54,7 @@ pub(super) fn overseas_person(rng: &mut Prng) -> Person {
         },
     );
     let family = *pick(rng, OVERSEAS_FAMILY_NAMES);
-    Person {
-        name: format!("{given} {family}"),
-        given,
-        family,
-        female,
-    }
+    Person::new(format!("{given} {family}"), given, family, female)
 }
 
 pub(super) fn personal_email(rng: &mut Prng, person: &Person) -> String {

@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestorId, StartupId};
-use super::mutation::UserError;
+use super::mutation::{UserError, payloads};
 use super::query::Node;
 use crate::auth::{Auth, SignIn, SignUp, Viewer};
 use crate::error::Error;
@@ -28,6 +28,13 @@ use crate::store::{Store, StoreError, Table};
 /// The address a request came from (for sign-in throttling).
 #[derive(Debug, Clone, Copy)]
 pub struct ClientAddress(pub Option<IpAddr>);
+
+impl ClientAddress {
+    /// The address of the request being answered, when known.
+    fn of(ctx: &Context<'_>) -> Option<IpAddr> {
+        ctx.data_opt::<ClientAddress>().and_then(|a| a.0)
+    }
+}
 
 /// The signed-in user of the request, if any.
 pub fn viewer<'a>(ctx: &Context<'a>) -> Option<&'a Viewer> {
@@ -328,20 +335,11 @@ pub struct AssignOwnerInput {
     pub user: Option<ID>,
 }
 
-/// The result of `assignOwner`.
-#[derive(SimpleObject)]
-pub struct AssignOwnerPayload {
-    /// The profile, with its new owner.
-    pub profile: Option<Node>,
-    /// What the operator must fix.
-    pub user_errors: Vec<UserError>,
-}
-
-fn user_error(field: Option<&str>, code: FieldErrorCode, message: &str) -> UserError {
-    UserError {
-        field: field.map(str::to_string),
-        message: message.to_string(),
-        code,
+payloads! {
+    /// The result of `assignOwner`.
+    AssignOwnerPayload {
+        /// The profile, with its new owner.
+        profile: Node
     }
 }
 
@@ -358,7 +356,7 @@ impl AccountMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new account.")] input: SignUpInput,
     ) -> Result<AuthPayload> {
-        let address = ctx.data_opt::<ClientAddress>().and_then(|a| a.0);
+        let address = ClientAddress::of(ctx);
         let outcome = auth(ctx)
             .sign_up(
                 &input.email,
@@ -385,13 +383,13 @@ impl AccountMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The credentials.")] input: SignInInput,
     ) -> Result<AuthPayload> {
-        let address = ctx.data_opt::<ClientAddress>().and_then(|a| a.0);
+        let address = ClientAddress::of(ctx);
         match auth(ctx)
             .sign_in(&input.email, &input.password, address)
             .await?
         {
             SignIn::Welcome(user, token) => Ok(AuthPayload::welcome(user, token)),
-            SignIn::Refused => Ok(AuthPayload::refused(vec![user_error(
+            SignIn::Refused => Ok(AuthPayload::refused(vec![UserError::new(
                 None,
                 FieldErrorCode::InvalidCredentials,
                 "the e-mail address or the password is wrong",
@@ -418,12 +416,8 @@ impl AccountMutation {
     ) -> Result<AssignOwnerPayload> {
         require_admin(ctx)?;
         let store = ctx.data_unchecked::<Store>();
-        let refuse = |field, code, message| {
-            Ok(AssignOwnerPayload {
-                profile: None,
-                user_errors: vec![user_error(Some(field), code, message)],
-            })
-        };
+        let refuse =
+            |field, code, message| Ok(AssignOwnerPayload::refused_on(field, code, message));
         let (table, wanted) = match ids::decode(&input.profile) {
             Some((Kind::Startup, row)) => ((Table::Startups, row), Some(Role::Startup)),
             Some((Kind::Investor, row)) => ((Table::Investors, row), Some(Role::Investor)),
@@ -483,10 +477,9 @@ impl AccountMutation {
             Err(e) => return Err(Error::from(e).into()),
         }
         clear_profile_caches(ctx);
-        Ok(AssignOwnerPayload {
-            profile: super::query::node(ctx, &input.profile).await?,
-            user_errors: vec![],
-        })
+        Ok(AssignOwnerPayload::done(
+            super::query::node(ctx, &input.profile).await?,
+        ))
     }
 }
 

@@ -1,77 +1,52 @@
 //! The inputs and payloads of the profile, event and investment mutations
 //! (the resolvers are in `mutation.rs`).
 
-use async_graphql::{ID, InputObject, MaybeUndefined, SimpleObject};
+use async_graphql::{ID, InputObject, MaybeUndefined};
 use chrono::{DateTime, FixedOffset};
 
-use super::mutation::UserError;
+use super::mutation::payloads;
 use super::scalars::{Date, MoneyInput};
 use crate::model::{
     Event, EventKind, Investment, Investor, InvestorKind, Mentor, Organization, OrganizationKind,
     Stage, Startup, StartupTag, Topic,
 };
 
-/// The result of creating or updating a startup.
-#[derive(SimpleObject)]
-pub struct StartupPayload {
-    /// The startup as saved; null when there are user errors.
-    pub startup: Option<Startup>,
-    /// What the user must fix; empty on success.
-    pub user_errors: Vec<UserError>,
-}
-
-/// The result of creating or updating an investor.
-#[derive(SimpleObject)]
-pub struct InvestorPayload {
-    /// The investor as saved; null when there are user errors.
-    pub investor: Option<Investor>,
-    /// What the user must fix; empty on success.
-    pub user_errors: Vec<UserError>,
-}
-
-/// The result of creating or updating a mentor.
-#[derive(SimpleObject)]
-pub struct MentorPayload {
-    /// The mentor as saved; null when there are user errors.
-    pub mentor: Option<Mentor>,
-    /// What the user must fix; empty on success.
-    pub user_errors: Vec<UserError>,
-}
-
-/// The result of creating or updating an organisation.
-#[derive(SimpleObject)]
-pub struct OrganizationPayload {
-    /// The organisation as saved; null when there are user errors.
-    pub organization: Option<Organization>,
-    /// What the user must fix; empty on success.
-    pub user_errors: Vec<UserError>,
-}
-
-/// The result of creating or updating an event.
-#[derive(SimpleObject)]
-pub struct EventPayload {
-    /// The event as saved; null when there are user errors.
-    pub event: Option<Event>,
-    /// What the user must fix; empty on success.
-    pub user_errors: Vec<UserError>,
-}
-
-/// The result of recording an investment.
-#[derive(SimpleObject)]
-pub struct InvestmentPayload {
-    /// The investment as saved; null when there are user errors.
-    pub investment: Option<Investment>,
-    /// What the user must fix; empty on success.
-    pub user_errors: Vec<UserError>,
-}
-
-/// The result of a deletion.
-#[derive(SimpleObject)]
-pub struct DeletePayload {
-    /// The ID of the deleted object; null when nothing was deleted.
-    pub deleted_id: Option<ID>,
-    /// What the user must fix; empty on success.
-    pub user_errors: Vec<UserError>,
+payloads! {
+    /// The result of creating or updating a startup.
+    StartupPayload {
+        /// The startup as saved; null when there are user errors.
+        startup: Startup
+    }
+    /// The result of creating or updating an investor.
+    InvestorPayload {
+        /// The investor as saved; null when there are user errors.
+        investor: Investor
+    }
+    /// The result of creating or updating a mentor.
+    MentorPayload {
+        /// The mentor as saved; null when there are user errors.
+        mentor: Mentor
+    }
+    /// The result of creating or updating an organisation.
+    OrganizationPayload {
+        /// The organisation as saved; null when there are user errors.
+        organization: Organization
+    }
+    /// The result of creating or updating an event.
+    EventPayload {
+        /// The event as saved; null when there are user errors.
+        event: Event
+    }
+    /// The result of recording an investment.
+    InvestmentPayload {
+        /// The investment as saved; null when there are user errors.
+        investment: Investment
+    }
+    /// The result of a deletion.
+    DeletePayload {
+        /// The ID of the deleted object; null when nothing was deleted.
+        deleted_id: ID
+    }
 }
 
 /// A new startup.
@@ -85,8 +60,8 @@ pub struct CreateStartupInput {
     pub tagline: Option<String>,
     /// What it does, for whom, and how far it has come.
     pub description: Option<String>,
-    /// Sector keys, the primary one first.
-    #[graphql(default, validator(max_items = 100))]
+    /// Sector keys, the primary one first (at most 20).
+    #[graphql(default)]
     pub sectors: Vec<String>,
     /// The stage of development.
     pub stage: Stage,
@@ -99,10 +74,10 @@ pub struct CreateStartupInput {
     /// How many people work on it.
     pub team_size: Option<i32>,
     /// Groups it belongs to.
-    #[graphql(default, validator(max_items = 100))]
+    #[graphql(default)]
     pub tags: Vec<StartupTag>,
     /// Topics it needs mentoring on.
-    #[graphql(default, validator(max_items = 100))]
+    #[graphql(default)]
     pub needs: Vec<Topic>,
     /// What it is raising now.
     pub seeking_amount: Option<MoneyInput>,
@@ -127,8 +102,7 @@ pub struct UpdateStartupInput {
     pub tagline: Option<String>,
     /// A new description.
     pub description: Option<String>,
-    /// New sector keys (replaces the list).
-    #[graphql(validator(max_items = 100))]
+    /// New sector keys (replaces the list; at most 20).
     pub sectors: Option<Vec<String>>,
     /// A new stage.
     pub stage: Option<Stage>,
@@ -141,10 +115,8 @@ pub struct UpdateStartupInput {
     /// A new team size; null clears.
     pub team_size: MaybeUndefined<i32>,
     /// New tags (replaces the list).
-    #[graphql(validator(max_items = 100))]
     pub tags: Option<Vec<StartupTag>>,
     /// New needs (replaces the list).
-    #[graphql(validator(max_items = 100))]
     pub needs: Option<Vec<Topic>>,
     /// A new fundraising target; null clears.
     pub seeking_amount: MaybeUndefined<MoneyInput>,
@@ -167,18 +139,18 @@ pub struct CreateInvestorInput {
     pub kind: InvestorKind,
     /// The investment thesis.
     pub thesis: Option<String>,
-    /// Sector keys.
-    #[graphql(default, validator(max_items = 100))]
+    /// Sector keys (at most 20).
+    #[graphql(default)]
     pub sectors: Vec<String>,
     /// Stages it invests in.
-    #[graphql(default, validator(max_items = 100))]
+    #[graphql(default)]
     pub stages: Vec<Stage>,
     /// The smallest cheque (not above `ticketMax`).
     pub ticket_min: Option<MoneyInput>,
     /// The largest cheque.
     pub ticket_max: Option<MoneyInput>,
-    /// Province keys; empty means nationwide.
-    #[graphql(default, validator(max_items = 100))]
+    /// Province keys (at most 20); empty means nationwide.
+    #[graphql(default)]
     pub provinces: Vec<String>,
     /// Whether it is investing now.
     #[graphql(default = true)]
@@ -204,18 +176,15 @@ pub struct UpdateInvestorInput {
     pub kind: Option<InvestorKind>,
     /// A new thesis.
     pub thesis: Option<String>,
-    /// New sector keys (replaces the list).
-    #[graphql(validator(max_items = 100))]
+    /// New sector keys (replaces the list; at most 20).
     pub sectors: Option<Vec<String>>,
     /// New stages (replaces the list).
-    #[graphql(validator(max_items = 100))]
     pub stages: Option<Vec<Stage>>,
     /// A new smallest cheque; null clears.
     pub ticket_min: MaybeUndefined<MoneyInput>,
     /// A new largest cheque; null clears.
     pub ticket_max: MaybeUndefined<MoneyInput>,
-    /// New province keys (replaces the list; empty means nationwide).
-    #[graphql(validator(max_items = 100))]
+    /// New province keys (replaces the list; empty means nationwide; at most 20).
     pub provinces: Option<Vec<String>>,
     /// Whether it is investing now.
     pub active: Option<bool>,
@@ -239,13 +208,13 @@ pub struct CreateMentorInput {
     /// Their background.
     pub bio: Option<String>,
     /// Topics they mentor on.
-    #[graphql(default, validator(max_items = 100))]
+    #[graphql(default)]
     pub expertise: Vec<Topic>,
-    /// Sector keys.
-    #[graphql(default, validator(max_items = 100))]
+    /// Sector keys (at most 20).
+    #[graphql(default)]
     pub sectors: Vec<String>,
-    /// ISO 639-1 language codes.
-    #[graphql(default, validator(max_items = 100))]
+    /// ISO 639-1 language codes (at most 20).
+    #[graphql(default)]
     pub languages: Vec<String>,
     /// The province key.
     pub province: Option<String>,
@@ -274,13 +243,10 @@ pub struct UpdateMentorInput {
     /// A new bio.
     pub bio: Option<String>,
     /// New topics (replaces the list).
-    #[graphql(validator(max_items = 100))]
     pub expertise: Option<Vec<Topic>>,
-    /// New sector keys (replaces the list).
-    #[graphql(validator(max_items = 100))]
+    /// New sector keys (replaces the list; at most 20).
     pub sectors: Option<Vec<String>>,
-    /// New languages (replaces the list).
-    #[graphql(validator(max_items = 100))]
+    /// New languages (replaces the list; at most 20).
     pub languages: Option<Vec<String>>,
     /// A new province key; null clears.
     pub province: MaybeUndefined<String>,
@@ -357,8 +323,8 @@ pub struct CreateEventInput {
     pub province: Option<String>,
     /// The ID of the organisation that runs it.
     pub organizer: Option<ID>,
-    /// Sector keys.
-    #[graphql(default, validator(max_items = 100))]
+    /// Sector keys (at most 20).
+    #[graphql(default)]
     pub sectors: Vec<String>,
     /// Its web page (http:// or https://).
     pub website: Option<String>,
@@ -385,8 +351,7 @@ pub struct UpdateEventInput {
     pub province: MaybeUndefined<String>,
     /// A new organiser ID; null clears.
     pub organizer: MaybeUndefined<ID>,
-    /// New sector keys (replaces the list).
-    #[graphql(validator(max_items = 100))]
+    /// New sector keys (replaces the list; at most 20).
     pub sectors: Option<Vec<String>>,
     /// A new web page; null clears.
     pub website: MaybeUndefined<String>,

@@ -5,13 +5,13 @@
 //!
 //! The rules and limits are in [`crate::ops::introductions`].
 
-use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::{DateTime, FixedOffset};
 
 use super::account::{forbidden, require_admin, require_viewer};
 use super::ids::{self, Kind};
 use super::loaders::{self, IntroductionId, InvestorId, MentorId, StartupId};
-use super::mutation::{UserError, caller, user_errors};
+use super::mutation::{caller, payloads, user_errors};
 use crate::error::Error;
 use crate::model::{
     self, FieldErrorCode, Introduction, IntroductionAction, IntroductionLogEntry,
@@ -163,49 +163,35 @@ pub struct IntroductionInput {
     pub id: ID,
 }
 
-/// The result of an introduction step.
-#[derive(SimpleObject)]
-pub struct IntroductionPayload {
-    /// The introduction after the step; null when there are user errors.
-    pub introduction: Option<Introduction>,
-    /// What the user must fix.
-    pub user_errors: Vec<UserError>,
-}
-
-impl IntroductionPayload {
-    fn refused(field: &str, code: FieldErrorCode, message: String) -> Self {
-        IntroductionPayload {
-            introduction: None,
-            user_errors: vec![UserError {
-                field: Some(field.to_string()),
-                message,
-                code,
-            }],
-        }
+payloads! {
+    /// The result of an introduction step.
+    IntroductionPayload {
+        /// The introduction after the step; null when there are user errors.
+        introduction: Introduction
     }
 }
 
 fn refusal(r: IntroductionRefusal) -> IntroductionPayload {
     use IntroductionPayload as P;
     match r {
-        IntroductionRefusal::UnknownStartup => P::refused(
+        IntroductionRefusal::UnknownStartup => P::refused_on(
             "from",
             FieldErrorCode::UnknownReference,
-            "there is no startup with this ID".into(),
+            "there is no startup with this ID",
         ),
-        IntroductionRefusal::UnknownRecipient => P::refused(
+        IntroductionRefusal::UnknownRecipient => P::refused_on(
             "to",
             FieldErrorCode::UnknownReference,
-            "there is no investor or mentor with this ID".into(),
+            "there is no investor or mentor with this ID",
         ),
-        IntroductionRefusal::TooManyPending(n) => P::refused(
+        IntroductionRefusal::TooManyPending(n) => P::refused_on(
             "from",
             FieldErrorCode::OutOfRange,
             format!(
                 "this startup has {n} pending requests, the most allowed; withdraw one or wait for answers"
             ),
         ),
-        IntroductionRefusal::AlreadyOpen(status) => P::refused(
+        IntroductionRefusal::AlreadyOpen(status) => P::refused_on(
             "to",
             FieldErrorCode::Taken,
             format!(
@@ -213,7 +199,7 @@ fn refusal(r: IntroductionRefusal) -> IntroductionPayload {
                 status.as_str().to_lowercase()
             ),
         ),
-        IntroductionRefusal::DeclinedRecently(until) => P::refused(
+        IntroductionRefusal::DeclinedRecently(until) => P::refused_on(
             "to",
             FieldErrorCode::TooSoon,
             format!(
@@ -223,7 +209,7 @@ fn refusal(r: IntroductionRefusal) -> IntroductionPayload {
                     .format("%Y-%m-%d")
             ),
         ),
-        IntroductionRefusal::NotPending(status) => P::refused(
+        IntroductionRefusal::NotPending(status) => P::refused_on(
             "id",
             FieldErrorCode::Invalid,
             format!(
@@ -231,15 +217,15 @@ fn refusal(r: IntroductionRefusal) -> IntroductionPayload {
                 status.as_str().to_lowercase()
             ),
         ),
-        IntroductionRefusal::NoCapacity(capacity) => P::refused(
+        IntroductionRefusal::NoCapacity(capacity) => P::refused_on(
             "id",
             FieldErrorCode::OutOfRange,
             format!("the mentor has accepted {capacity} introductions, their capacity"),
         ),
-        IntroductionRefusal::NotFound => P::refused(
+        IntroductionRefusal::NotFound => P::refused_on(
             "id",
             FieldErrorCode::UnknownReference,
-            "there is no introduction with this ID".into(),
+            "there is no introduction with this ID",
         ),
     }
 }
@@ -310,15 +296,9 @@ async fn decide(ctx: &Context<'_>, id: &ID, to: IntroductionStatus) -> Result<In
 /// The payload of an introduction step.
 fn payload(step: Result<Introduction, Refused>) -> IntroductionPayload {
     match step {
-        Ok(intro) => IntroductionPayload {
-            introduction: Some(intro),
-            user_errors: vec![],
-        },
+        Ok(intro) => IntroductionPayload::done(Some(intro)),
         Err(Refused::Refusal(r)) => refusal(r),
-        Err(Refused::Problems(problems)) => IntroductionPayload {
-            introduction: None,
-            user_errors: user_errors(problems),
-        },
+        Err(Refused::Problems(problems)) => IntroductionPayload::refused(user_errors(problems)),
     }
 }
 

@@ -17,7 +17,7 @@ use super::account::{forbidden, require_viewer};
 use super::connection::PageInfo;
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestorId, MentorId, StartupId};
-use super::mutation::{UserError, caller, user_errors};
+use super::mutation::{UserError, caller, payloads, user_errors};
 use crate::error::Error;
 use crate::matching::engine::MAX_DEPTH;
 use crate::matching::{Factor, Lang, Match, MatchFilter, MatchReason, Unassigned};
@@ -466,25 +466,11 @@ pub struct MatchFeedbackRecord {
     pub verdict: MatchVerdict,
 }
 
-/// The result of `matchFeedback`.
-#[derive(SimpleObject)]
-pub struct MatchFeedbackPayload {
-    /// The verdict recorded; null when there are user errors.
-    pub feedback: Option<MatchFeedbackRecord>,
-    /// What the user must fix.
-    pub user_errors: Vec<UserError>,
-}
-
-impl MatchFeedbackPayload {
-    fn refused(field: &str, code: FieldErrorCode, message: &str) -> Self {
-        MatchFeedbackPayload {
-            feedback: None,
-            user_errors: vec![UserError {
-                field: Some(field.to_string()),
-                message: message.to_string(),
-                code,
-            }],
-        }
+payloads! {
+    /// The result of `matchFeedback`.
+    MatchFeedbackPayload {
+        /// The verdict recorded; null when there are user errors.
+        feedback: MatchFeedbackRecord
     }
 }
 
@@ -519,7 +505,7 @@ pub struct UnassignedStartup {
 }
 
 /// The result of `assignMentors`.
-#[derive(SimpleObject)]
+#[derive(SimpleObject, Default)]
 pub struct AssignMentorsPayload {
     /// The pairs, by startup in the order given, the best mentor first.
     pub assignments: Vec<MentorAssignment>,
@@ -559,7 +545,7 @@ impl MatchingMutation {
                 Field::Mentor,
             ),
             _ => {
-                return Ok(MatchFeedbackPayload::refused(
+                return Ok(MatchFeedbackPayload::refused_on(
                     "investor",
                     FieldErrorCode::Invalid,
                     "give exactly one of `investor` and `mentor`",
@@ -579,10 +565,7 @@ impl MatchingMutation {
         let side = match given {
             Ok(side) => side,
             Err(problems) => {
-                return Ok(MatchFeedbackPayload {
-                    feedback: None,
-                    user_errors: user_errors(problems),
-                });
+                return Ok(MatchFeedbackPayload::refused(user_errors(problems)));
             }
         };
         let startup = match startup {
@@ -594,16 +577,15 @@ impl MatchingMutation {
             Some(Recipient::Mentor(id)) => (None, loaders::one(ctx, MentorId(id)).await?),
             None => (None, None),
         };
-        Ok(MatchFeedbackPayload {
-            feedback: startup.map(|startup| MatchFeedbackRecord {
+        Ok(MatchFeedbackPayload::done(startup.map(|startup| {
+            MatchFeedbackRecord {
                 startup,
                 investor,
                 mentor,
                 side,
                 verdict: input.verdict,
-            }),
-            user_errors: vec![],
-        })
+            }
+        })))
     }
 
     /// Assigns mentors to a cohort of startups (operator only): each
@@ -626,14 +608,8 @@ impl MatchingMutation {
             return Err(forbidden("only the operator (ADMIN) assigns mentors to a cohort").into());
         }
         let refused = |field: &str, code: FieldErrorCode, message: String| AssignMentorsPayload {
-            assignments: vec![],
-            unassigned: vec![],
-            total_score: 0.0,
-            user_errors: vec![UserError {
-                field: Some(field.to_string()),
-                message,
-                code,
-            }],
+            user_errors: vec![UserError::new(Some(field), code, message)],
+            ..Default::default()
         };
         if input.startups.is_empty() || input.startups.len() > MAX_COHORT {
             return Ok(refused(

@@ -109,7 +109,7 @@ pub struct EventRegistrationInput {
 }
 
 /// The result of `registerForEvent` and `unregisterFromEvent`.
-#[derive(SimpleObject)]
+#[derive(SimpleObject, Default)]
 pub struct EventRegistrationPayload {
     /// The event; null when there are user errors.
     pub event: Option<Event>,
@@ -149,7 +149,7 @@ pub struct ScheduledMeeting {
 }
 
 /// The result of `scheduleMeetings`.
-#[derive(SimpleObject)]
+#[derive(SimpleObject, Default)]
 pub struct ScheduleMeetingsPayload {
     /// The meetings, by slot: no one is in two meetings in one slot.
     pub meetings: Vec<ScheduledMeeting>,
@@ -194,10 +194,8 @@ async fn registration(
             })
         }
         Err(problems) => Ok(EventRegistrationPayload {
-            event: None,
-            participant: None,
-            changed: false,
             user_errors: user_errors(problems),
+            ..Default::default()
         }),
     }
 }
@@ -239,14 +237,8 @@ impl MeetingsMutation {
     ) -> Result<ScheduleMeetingsPayload> {
         let user_error =
             |field: &str, code: FieldErrorCode, message: String| ScheduleMeetingsPayload {
-                meetings: vec![],
-                unscheduled: vec![],
-                total_score: 0.0,
-                user_errors: vec![UserError {
-                    field: Some(field.to_string()),
-                    message,
-                    code,
-                }],
+                user_errors: vec![UserError::new(Some(field), code, message)],
+                ..Default::default()
             };
         let limits = events::schedule_limits(
             &caller(ctx),
@@ -257,10 +249,8 @@ impl MeetingsMutation {
             Ok(max_per) => max_per,
             Err(problems) => {
                 return Ok(ScheduleMeetingsPayload {
-                    meetings: vec![],
-                    unscheduled: vec![],
-                    total_score: 0.0,
                     user_errors: user_errors(problems),
+                    ..Default::default()
                 });
             }
         };

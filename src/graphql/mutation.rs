@@ -33,6 +33,61 @@ pub struct UserError {
     pub code: FieldErrorCode,
 }
 
+impl UserError {
+    /// A problem with the input field `field` (as the API names it; `None`
+    /// when no single field is at fault).
+    pub fn new(field: Option<&str>, code: FieldErrorCode, message: impl Into<String>) -> Self {
+        UserError {
+            field: field.map(str::to_string),
+            message: message.into(),
+            code,
+        }
+    }
+}
+
+/// Declares the payloads of mutations that return one object: the object
+/// (null when there are user errors) and `userErrors`, with a constructor
+/// for each outcome.
+macro_rules! payloads {
+    ($($(#[$doc:meta])* $name:ident { $(#[$field_doc:meta])* $field:ident: $ty:ty })+) => {$(
+        $(#[$doc])*
+        #[derive(async_graphql::SimpleObject)]
+        pub struct $name {
+            $(#[$field_doc])*
+            pub $field: Option<$ty>,
+            /// What the user must fix; empty on success.
+            pub user_errors: Vec<$crate::graphql::mutation::UserError>,
+        }
+
+        #[allow(dead_code)]
+        impl $name {
+            /// Done: the object (none when it has gone since).
+            pub fn done(value: Option<$ty>) -> Self {
+                $name { $field: value, user_errors: vec![] }
+            }
+
+            /// Refused, for these reasons.
+            pub fn refused(user_errors: Vec<$crate::graphql::mutation::UserError>) -> Self {
+                $name { $field: None, user_errors }
+            }
+
+            /// Refused for one reason, found in the input field `field`.
+            pub fn refused_on(
+                field: &str,
+                code: $crate::model::FieldErrorCode,
+                message: impl Into<String>,
+            ) -> Self {
+                Self::refused(vec![$crate::graphql::mutation::UserError::new(
+                    Some(field),
+                    code,
+                    message,
+                )])
+            }
+        }
+    )+};
+}
+pub(crate) use payloads;
+
 /// The input field that holds a draft's field, as the API names it.
 pub fn input_field(field: Field) -> &'static str {
     match field {
@@ -280,39 +335,27 @@ fn update_event(r: &mut EventDraft, i: &UpdateEventInput) {
 /// Deletes a profile or an event and shapes the payload.
 async fn delete<P: Profile>(ctx: &Context<'_>, id: ID, kind: Kind) -> Result<DeletePayload, Error> {
     if profiles::delete::<P>(&caller(ctx), ids::of_kind(&id, kind)).await? {
-        Ok(DeletePayload {
-            deleted_id: Some(id),
-            user_errors: vec![],
-        })
+        Ok(DeletePayload::done(Some(id)))
     } else {
-        Ok(DeletePayload {
-            deleted_id: None,
-            user_errors: vec![UserError {
-                field: Some("id".to_string()),
-                message: format!("there is no {} with this ID", P::NAME),
-                code: FieldErrorCode::UnknownReference,
-            }],
-        })
+        Ok(DeletePayload::refused_on(
+            "id",
+            FieldErrorCode::UnknownReference,
+            format!("there is no {} with this ID", P::NAME),
+        ))
     }
 }
 
 /// Builds a payload from an outcome, loading the saved object.
 macro_rules! payload {
-    ($ctx:expr, $outcome:expr, $payload:ident, $field:ident, $key:ident) => {{
+    ($ctx:expr, $outcome:expr, $payload:ident, $key:ident) => {{
         match $outcome? {
             Ok(id) => {
                 // Read the saved row afresh, not from this request's cache.
                 let loaders = loaders::of($ctx);
                 loaders.clear::<$key>();
-                Ok($payload {
-                    $field: loaders::one($ctx, $key(id)).await?,
-                    user_errors: vec![],
-                })
+                Ok($payload::done(loaders::one($ctx, $key(id)).await?))
             }
-            Err(problems) => Ok($payload {
-                $field: None,
-                user_errors: user_errors(problems),
-            }),
+            Err(problems) => Ok($payload::refused(user_errors(problems))),
         }
     }};
 }
@@ -351,7 +394,6 @@ impl EcosystemMutation {
                 profiles::create_startup(&caller(ctx), startup_draft(input), organization).await
             },
             StartupPayload,
-            startup,
             StartupId
         )
     }
@@ -372,7 +414,6 @@ impl EcosystemMutation {
             )
             .await,
             StartupPayload,
-            startup,
             StartupId
         )
     }
@@ -396,7 +437,6 @@ impl EcosystemMutation {
             ctx,
             profiles::create_investor(&caller(ctx), investor_draft(input)).await,
             InvestorPayload,
-            investor,
             InvestorId
         )
     }
@@ -414,7 +454,6 @@ impl EcosystemMutation {
             })
             .await,
             InvestorPayload,
-            investor,
             InvestorId
         )
     }
@@ -438,7 +477,6 @@ impl EcosystemMutation {
             ctx,
             profiles::create_mentor(&caller(ctx), mentor_draft(input)).await,
             MentorPayload,
-            mentor,
             MentorId
         )
     }
@@ -456,7 +494,6 @@ impl EcosystemMutation {
             })
             .await,
             MentorPayload,
-            mentor,
             MentorId
         )
     }
@@ -480,7 +517,6 @@ impl EcosystemMutation {
             ctx,
             profiles::create_organization(&caller(ctx), organization_draft(input)).await,
             OrganizationPayload,
-            organization,
             OrganizationId
         )
     }
@@ -500,7 +536,6 @@ impl EcosystemMutation {
             )
             .await,
             OrganizationPayload,
-            organization,
             OrganizationId
         )
     }
@@ -530,7 +565,6 @@ impl EcosystemMutation {
                 profiles::create_event(&caller(ctx), event_draft(input), organizer).await
             },
             EventPayload,
-            event,
             EventId
         )
     }
@@ -551,7 +585,6 @@ impl EcosystemMutation {
             )
             .await,
             EventPayload,
-            event,
             EventId
         )
     }
@@ -588,7 +621,6 @@ impl EcosystemMutation {
             )
             .await,
             InvestmentPayload,
-            investment,
             InvestmentId
         )
     }

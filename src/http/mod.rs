@@ -839,21 +839,13 @@ mod tests {
         let base = format!("http://{}", listener.local_addr().expect("address"));
         tokio::spawn(async move { axum::serve(listener, app).await });
         let client = reqwest::Client::new();
-        let response = client
-            .get(format!("{base}/boom"))
-            .send()
-            .await
-            .expect("answer");
+        let get = |path: &str| client.get(format!("{base}{path}")).send();
+        let response = get("/boom").await.expect("answer");
         assert_eq!(response.status(), 500);
         let body: serde_json::Value = response.json().await.expect("JSON");
         assert_eq!(body["errors"][0]["extensions"]["code"], "INTERNAL");
         assert!(!body.to_string().contains("secret"), "{body}");
-        let response = client
-            .get(format!("{base}/ok"))
-            .send()
-            .await
-            .expect("answer");
-        assert_eq!(response.status(), 200);
+        assert_eq!(get("/ok").await.expect("answer").status(), 200);
     }
 
     #[test]

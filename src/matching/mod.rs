@@ -20,7 +20,7 @@ pub mod factors;
 
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use engine::{
     Assignment, Match, MatchFilter, MatchReason, Matching, Meeting, Schedule, Unassigned,
@@ -48,7 +48,7 @@ pub fn mentor_text(headline: &str, bio: &str) -> String {
 /// (README, "Recommendation quality"), rounded; `feedback` was not tuned
 /// (generated data has no feedback) and is set to count about as much as a
 /// strong factor.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct InvestorWeights {
     pub sector: f32,
@@ -92,7 +92,7 @@ impl Default for InvestorWeights {
 
 /// How much each factor counts when a startup is matched with mentors
 /// (tuned as [`InvestorWeights`] were).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MentorWeights {
     pub sector: f32,
@@ -121,7 +121,7 @@ impl Default for MentorWeights {
 /// The matching configuration: factor weights and the dampening of popular
 /// profiles. Read from a TOML file (`--matching-config`); every key is
 /// optional and defaults to the values documented in the README.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
     pub investor: InvestorWeights,
@@ -207,28 +207,7 @@ impl Weights {
 impl Weights {
     /// The weights as a TOML file [`Weights::from_toml`] reads.
     pub fn to_toml(&self) -> String {
-        let i = &self.investor;
-        let m = &self.mentor;
-        format!(
-            "popularity = {}\ntext_candidates = {}\n\n[investor]\nsector = {}\nstage = {}\nticket = {}\ngeography = {}\ntext = {}\ntrack_record = {}\nactivity = {}\nfeedback = {}\n\n[mentor]\nsector = {}\nneeds = {}\ngeography = {}\nlanguage = {}\ntext = {}\ncapacity = {}\nfeedback = {}\n",
-            self.popularity,
-            self.text_candidates,
-            i.sector,
-            i.stage,
-            i.ticket,
-            i.geography,
-            i.text,
-            i.track_record,
-            i.activity,
-            i.feedback,
-            m.sector,
-            m.needs,
-            m.geography,
-            m.language,
-            m.text,
-            m.capacity,
-            m.feedback,
-        )
+        toml::to_string(self).expect("weights are plain numbers")
     }
 }
 

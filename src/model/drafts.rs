@@ -30,6 +30,26 @@ pub struct ProvinceDraft {
     pub region: String,
 }
 
+impl From<Sector> for SectorDraft {
+    fn from(s: Sector) -> Self {
+        SectorDraft {
+            slug: s.slug,
+            name: s.name,
+            name_en: s.name_en,
+        }
+    }
+}
+
+impl From<Province> for ProvinceDraft {
+    fn from(p: Province) -> Self {
+        ProvinceDraft {
+            slug: p.slug,
+            name: p.name,
+            region: p.region,
+        }
+    }
+}
+
 /// A support organisation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrganizationDraft {

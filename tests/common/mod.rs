@@ -378,6 +378,13 @@ pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghi
 {"type":"investment","investor":"mekong-ventures","startup":"vi-mekong","amount":{"amount":"100000","currency":"USD"},"round":"MVP","date":"2023-02-01"}
 "#;
 
+/// A data file from `ketnoi generate` with these options.
+pub fn generated(options: ketnoi::generate::GenerateOptions) -> String {
+    let mut data = Vec::new();
+    ketnoi::generate::generate(&options, &mut data).expect("generate");
+    String::from_utf8(data).expect("UTF-8")
+}
+
 /// Imports [`SAMPLE`] into the store.
 pub async fn load_sample(store: &Store) {
     import(store, SAMPLE).await.expect("import the sample");
