@@ -12,6 +12,7 @@
 //! replaced by an error; on shutdown, requests in flight get a grace
 //! period and no more.
 
+pub mod playground;
 pub mod throttle;
 
 use crate::error::Code;
@@ -29,7 +30,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -124,7 +125,6 @@ struct App {
 /// The peer address of a connection, when the server knows it.
 type Peer = Option<Extension<ConnectInfo<SocketAddr>>>;
 
-const PLAYGROUND: &str = include_str!("playground.html");
 static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Request ids: a per-process random prefix and a counter.
@@ -177,6 +177,7 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
     };
     let routes = Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/playground/{name}", get(playground::file))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .fallback(|| async {
@@ -600,6 +601,19 @@ async fn execute(
 /// "request errors").
 const REQUEST_ERROR_CODES: [Code; 2] = [Code::GraphqlParseFailed, Code::GraphqlValidationFailed];
 
+/// A GraphQL response as sent: `data` (left out for a request error),
+/// `errors` and `extensions`, each object's fields in the order the
+/// document selected them.
+#[derive(serde::Serialize)]
+struct Body<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a async_graphql::Value>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    errors: &'a [async_graphql::ServerError],
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    extensions: &'a std::collections::BTreeMap<String, async_graphql::Value>,
+}
+
 /// The HTTP response for a GraphQL response. With `Accept:
 /// application/graphql-response+json` a request error is a 400 without a
 /// `data` entry (GraphQL over HTTP); with `application/json` every
@@ -619,20 +633,20 @@ fn respond(headers: &HeaderMap, response: &async_graphql::Response, max_bytes: u
         && response.errors.iter().all(|e| {
             code_of(e).is_some_and(|c| REQUEST_ERROR_CODES.iter().any(|r| r.as_str() == c))
         });
-    let mut body = serde_json::to_value(response).unwrap_or_else(|_| {
-        serde_json::json!({ "errors": [{ "message": "internal error", "extensions": { "code": Code::Internal.as_str() } }] })
-    });
     let overloaded = response.data == async_graphql::Value::Null
         && response
             .errors
             .iter()
             .any(|e| code_of(e).is_some_and(|c| c == OVERLOADED.as_str()));
     let mut status = StatusCode::OK;
+    let mut body = Body {
+        data: Some(&response.data),
+        errors: &response.errors,
+        extensions: &response.extensions,
+    };
     if wants_graphql_response && request_error {
         status = StatusCode::BAD_REQUEST;
-        if let Some(object) = body.as_object_mut() {
-            object.remove("data");
-        }
+        body.data = None;
     }
     let content_type = if wants_graphql_response {
         GRAPHQL_RESPONSE
@@ -729,7 +743,7 @@ async fn graphql_get(
     let query = query.unwrap_or_default();
     if query.is_empty() {
         if wants_html(&headers) {
-            return Html(PLAYGROUND).into_response();
+            return playground::page();
         }
         return json_error(
             StatusCode::BAD_REQUEST,

@@ -227,6 +227,11 @@ impl TestServer {
         }
     }
 
+    /// A GET request for `path` (such as `/healthz`) on this server.
+    pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.get(format!("{}{path}", self.url))
+    }
+
     /// Posts a JSON body (a request or a batch) to `/graphql` without a
     /// token and returns the raw response.
     pub async fn post(&self, body: &Value) -> reqwest::Response {
@@ -248,10 +253,15 @@ impl TestServer {
     /// Posts a GraphQL request with this bearer token (or anonymously) and
     /// returns the JSON response (any status).
     pub async fn gql_as(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        let mut request = self
-            .client
-            .post(format!("{}/graphql", self.url))
-            .json(&json!({ "query": query, "variables": variables }));
+        self.post_as(token, &json!({ "query": query, "variables": variables }))
+            .await
+    }
+
+    /// Posts a GraphQL request body (`query`, `variables`, `operationName`)
+    /// with this bearer token (or anonymously) and returns the JSON
+    /// response (any status).
+    pub async fn post_as(&self, token: Option<&str>, body: &Value) -> Value {
+        let mut request = self.client.post(format!("{}/graphql", self.url)).json(body);
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }

@@ -1,0 +1,110 @@
+// Drives headless Chromium through the playground of a running ketnoi
+// server, as a new user would: the page loads with the editor and its
+// example tabs, the first example runs and the result pane shows what the
+// API itself answers, and the Docs panel documents the schema. It fails on
+// any console error, uncaught exception, failed or refused request, or
+// request to another origin. Screenshots go to the directory given.
+//
+// Usage: node run.mjs http://127.0.0.1:PORT target/playground
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const [base, shots = 'target/playground'] = process.argv.slice(2);
+if (!base) {
+  console.error('usage: node run.mjs <server base URL> [screenshot directory]');
+  process.exit(2);
+}
+const origin = new URL(base).origin;
+mkdirSync(shots, { recursive: true });
+
+const problems = [];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  // Root in CI has no user namespace for Chromium's sandbox. Names other
+  // than the server's do not resolve, in case the network namespace this
+  // normally runs in is missing.
+  args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('console', (m) => {
+  if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+});
+page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+page.on('request', (r) => {
+  const url = r.url();
+  if (!url.startsWith('data:') && new URL(url).origin !== origin) {
+    problems.push(`request to another origin: ${url}`);
+  }
+});
+page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+page.on('response', (r) => {
+  if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+});
+
+const step = async (name, action) => {
+  try {
+    await action();
+  } catch (e) {
+    problems.push(`${name}: ${e.message.split('\n')[0]}`);
+    await page.screenshot({ path: `${shots}/failed-${name}.png` }).catch(() => {});
+    throw e;
+  }
+};
+
+try {
+  await step('load', async () => {
+    const response = await page.goto(`${base}/graphql`, { waitUntil: 'load' });
+    const policy = response.headers()['content-security-policy'] ?? '';
+    if (!policy.includes("default-src 'none'")) throw new Error(`weak or no CSP: ${policy}`);
+    await page.locator('.graphiql-query-editor .CodeMirror').first().waitFor({ timeout: 20_000 });
+    const tabs = await page.locator('.graphiql-tab').count();
+    if (tabs < 5) throw new Error(`${tabs} example tabs`);
+    await page.screenshot({ path: `${shots}/1-loaded.png` });
+  });
+
+  await step('run', async () => {
+    // What the API answers to the first example, asked directly.
+    const query = await page.evaluate(
+      () => JSON.parse(document.getElementById('examples').textContent)[0],
+    );
+    const direct = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    }).then((r) => r.json());
+    const first = direct.data?.startups?.edges?.[0]?.node?.name;
+    if (!first) throw new Error(`the demo data has no answer: ${JSON.stringify(direct)}`);
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.graphiql-response');
+    await result.getByText(first).first().waitFor({ timeout: 20_000 });
+    // The pane shows the answer as the API gives it: fields in the order
+    // the query selected them, so the count comes first.
+    const text = await result.innerText();
+    const count = direct.data.startups.totalCount;
+    if (!text.includes(`"totalCount": ${count}`)) {
+      throw new Error(`no totalCount ${count} in: ${text.slice(0, 300)}`);
+    }
+    if (text.includes('"errors"')) throw new Error(`errors in the result: ${text.slice(0, 300)}`);
+    await page.screenshot({ path: `${shots}/2-result.png` });
+  });
+
+  await step('docs', async () => {
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    await docs.getByText('Query', { exact: true }).first().click();
+    // A field of the root and its documentation, as the schema gives it.
+    await docs.getByText('startups', { exact: true }).first().waitFor({ timeout: 10_000 });
+    await docs.getByText('Startups, filtered and sorted').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: `${shots}/3-docs.png` });
+  });
+} catch {
+  // Recorded in problems.
+} finally {
+  await browser.close();
+}
+
+if (problems.length > 0) {
+  console.error(`the playground failed in the browser:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log(`the playground works offline in Chromium; screenshots in ${shots}`);
