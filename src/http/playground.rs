@@ -12,8 +12,9 @@
 
 use std::sync::LazyLock;
 
+use axum::body::Body;
 use axum::extract::Path;
-use axum::http::{HeaderName, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use blake2::{Blake2s256, Digest};
 
@@ -27,18 +28,39 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; \
      connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/// An embedded file: its path under `assets/playground/`, its media type
-/// and its bytes.
-type File = (&'static str, &'static str, &'static [u8]);
+/// An embedded file: its path under `assets/playground/`, its media type,
+/// its bytes, and the same gzipped (`<path>.gz`, made by the update script)
+/// for the large third-party files.
+struct File {
+    path: &'static str,
+    media_type: &'static str,
+    bytes: &'static [u8],
+    gzipped: Option<&'static [u8]>,
+}
 
-macro_rules! files {
-    ($($path:literal: $media_type:expr),+ $(,)?) => {
-        [$((
-            $path,
-            $media_type,
-            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/playground/", $path))
-                as &[u8],
-        )),+]
+macro_rules! file {
+    ($path:literal, $media_type:expr) => {
+        File {
+            path: $path,
+            media_type: $media_type,
+            bytes: include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/assets/playground/",
+                $path
+            )),
+            gzipped: None,
+        }
+    };
+    ($path:literal, $media_type:expr, gzipped) => {
+        File {
+            gzipped: Some(include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/assets/playground/",
+                $path,
+                ".gz"
+            ))),
+            ..file!($path, $media_type)
+        }
     };
 }
 
@@ -46,13 +68,13 @@ const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 
 /// The files the page loads.
-const FILES: [File; 6] = files![
-    "playground.js": JS,
-    "playground.css": CSS,
-    "vendor/react.production.min.js": JS,
-    "vendor/react-dom.production.min.js": JS,
-    "vendor/graphiql.min.js": JS,
-    "vendor/graphiql.min.css": CSS,
+const FILES: [File; 6] = [
+    file!("playground.js", JS),
+    file!("playground.css", CSS),
+    file!("vendor/react.production.min.js", JS, gzipped),
+    file!("vendor/react-dom.production.min.js", JS, gzipped),
+    file!("vendor/graphiql.min.js", JS, gzipped),
+    file!("vendor/graphiql.min.css", CSS, gzipped),
 ];
 
 /// The example tabs, in order.
@@ -68,13 +90,9 @@ pub const EXAMPLES: [&str; 7] = [
 
 const TEMPLATE: &str = include_str!("../../assets/playground/index.html");
 
-/// A file as served: the name it is served under (with its hash), its
-/// media type and bytes.
-struct Served {
-    name: String,
-    media_type: &'static str,
-    bytes: &'static [u8],
-}
+/// The name each file is served under, in the order of [`FILES`].
+static NAMES: LazyLock<Vec<String>> =
+    LazyLock::new(|| FILES.iter().map(|f| hashed_name(f.path, f.bytes)).collect());
 
 /// `graphiql.min.js` becomes `graphiql.min.<12 hex digits of its BLAKE2s hash>.js`.
 fn hashed_name(path: &str, bytes: &[u8]) -> String {
@@ -85,27 +103,14 @@ fn hashed_name(path: &str, bytes: &[u8]) -> String {
     format!("{stem}.{hash}.{extension}")
 }
 
-static SERVED: LazyLock<Vec<Served>> = LazyLock::new(|| {
-    FILES
-        .iter()
-        .map(|&(path, media_type, bytes)| Served {
-            name: hashed_name(path, bytes),
-            media_type,
-            bytes,
-        })
-        .collect()
-});
-
 /// The page: the template with each `{{path}}` replaced by the file's
 /// address and `{{examples}}` by the tabs, as JSON that cannot end the
 /// script element it sits in.
 static PAGE: LazyLock<String> = LazyLock::new(|| {
     let mut page = TEMPLATE.to_string();
-    for ((path, _, _), served) in FILES.iter().zip(SERVED.iter()) {
-        page = page.replace(
-            &format!("{{{{{path}}}}}"),
-            &format!("{PREFIX}{}", served.name),
-        );
+    for (file, name) in FILES.iter().zip(NAMES.iter()) {
+        let placeholder = format!("{{{{{}}}}}", file.path);
+        page = page.replace(&placeholder, &format!("{PREFIX}{name}"));
     }
     let examples = serde_json::to_string(&EXAMPLES)
         .expect("strings serialize")
@@ -130,20 +135,47 @@ pub fn page() -> Response {
         .into_response()
 }
 
-/// One of the page's files, by the name the page uses.
-pub async fn file(Path(name): Path<String>) -> Response {
-    match SERVED.iter().find(|f| f.name == name) {
-        Some(f) => (
-            [
-                (header::CONTENT_TYPE, f.media_type),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-                NO_SNIFF,
-            ],
-            f.bytes,
-        )
-            .into_response(),
-        None => (StatusCode::NOT_FOUND, "no such playground file").into_response(),
+/// Whether the client takes gzip (`Accept-Encoding`, not refused with
+/// `q=0`).
+fn takes_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            parts.next() == Some("gzip") && parts.all(|p| p.replace(' ', "") != "q=0")
+        })
+}
+
+/// One of the page's files, by the name the page uses; gzipped when it
+/// comes so and the client takes it.
+pub async fn file(Path(name): Path<String>, headers: HeaderMap) -> Response {
+    let Some(file) = NAMES.iter().position(|n| *n == name).map(|i| &FILES[i]) else {
+        return (StatusCode::NOT_FOUND, "no such playground file").into_response();
+    };
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, file.media_type),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            NO_SNIFF,
+        ],
+        file.bytes,
+    )
+        .into_response();
+    if let Some(gzipped) = file.gzipped {
+        let vary = HeaderValue::from_static("accept-encoding");
+        response.headers_mut().insert(header::VARY, vary);
+        if takes_gzip(&headers) {
+            *response.body_mut() = Body::from(gzipped);
+            let gzip = HeaderValue::from_static("gzip");
+            response
+                .headers_mut()
+                .insert(header::CONTENT_ENCODING, gzip);
+        }
     }
+    response
 }
 
 #[cfg(test)]
@@ -152,8 +184,8 @@ mod tests {
 
     #[test]
     fn the_page_names_every_file_and_nothing_elsewhere() {
-        for served in SERVED.iter() {
-            assert!(PAGE.contains(&format!("{PREFIX}{}", served.name)));
+        for name in NAMES.iter() {
+            assert!(PAGE.contains(&format!("{PREFIX}{name}")));
         }
         assert!(!PAGE.contains("{{"), "a placeholder is left");
         assert!(!PAGE.contains("http://") && !PAGE.contains("https://"));
@@ -165,6 +197,26 @@ mod tests {
         let data = &data[..data.find("</script>").expect("its end")];
         let examples: Vec<String> = serde_json::from_str(data).expect("JSON");
         assert_eq!(examples, EXAMPLES);
+    }
+
+    #[test]
+    fn gzip_goes_to_clients_that_take_it() {
+        let with = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(value));
+            takes_gzip(&headers)
+        };
+        assert!(with("gzip, deflate, br"));
+        assert!(with("br;q=1.0, gzip;q=0.8"));
+        assert!(!with("gzip;q=0"));
+        assert!(!with("br, identity"));
+        assert!(!takes_gzip(&HeaderMap::new()));
+        // The compressed files are gzip streams (the browser test reads them).
+        for file in &FILES {
+            if let Some(gzipped) = file.gzipped {
+                assert_eq!(&gzipped[..2], &[0x1f, 0x8b], "{}", file.path);
+            }
+        }
     }
 
     #[test]
