@@ -574,8 +574,84 @@ async fn hostile_searches_are_refused_or_empty(store: Store) {
     assert!(body.get("errors").is_some(), "{body}");
 }
 
+/// Text arrives composed or decomposed (NFC or NFD), with the tone mark on
+/// either vowel ("Hoà"/"Hòa", "Thuỷ"/"Thủy"): imported or written through
+/// the API, it is stored composed and found by queries in every form.
+async fn text_in_every_unicode_form_is_stored_composed_and_found(store: Store) {
+    use unicode_normalization::UnicodeNormalization;
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let imported = format!(
+        "{}\n",
+        json!({
+            "type": "startup", "key": "thuy-san-hoa-binh", "stage": "IDEA",
+            "name": nfd("Thủy Sản Hòa Bình"),
+            "description": nfd("Nuôi trồng thủy sản ở Cần Thơ"),
+        })
+    );
+    common::import(&store, imported).await.expect("import");
+    let server = TestServer::start(store).await;
+    let id = startup(
+        &server,
+        &nfd("Khởi Nghiệp Đồng Tháp"),
+        &nfd("Ước mơ xanh"),
+        "",
+    )
+    .await;
+    let stored = server
+        .data(
+            "query($id: ID!) { node(id: $id) { ... on Startup { name tagline } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(
+        stored["node"]["name"], "Khởi Nghiệp Đồng Tháp",
+        "stored composed"
+    );
+    assert_eq!(stored["node"]["tagline"], "Ước mơ xanh");
+    let imported = server
+        .data(
+            "{ startup(slug: \"thuy-san-hoa-binh\") { name description } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(imported["startup"]["name"], "Thủy Sản Hòa Bình");
+    assert_eq!(
+        imported["startup"]["description"],
+        "Nuôi trồng thủy sản ở Cần Thơ"
+    );
+    until(&server, "khoi nghiep dong thap", |n| !n.is_empty()).await;
+    for (q, expected) in [
+        ("Thủy Sản Hòa Bình", "Thủy Sản Hòa Bình"),
+        ("Thuỷ Sản Hoà Bình", "Thủy Sản Hòa Bình"),
+        (&nfd("Thuỷ Sản Hoà Bình") as &str, "Thủy Sản Hòa Bình"),
+        ("thuy san hoa binh", "Thủy Sản Hòa Bình"),
+        ("nuôi trồng thuỷ sản", "Thủy Sản Hòa Bình"),
+        (&nfd("Khởi nghiệp Đồng Tháp"), "Khởi Nghiệp Đồng Tháp"),
+        ("Khởi nghiệp Đồng Tháp", "Khởi Nghiệp Đồng Tháp"),
+        ("khoi nghiep dong thap", "Khởi Nghiệp Đồng Tháp"),
+    ] {
+        let found = names(&server, q).await;
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(expected),
+            "{q:?}: {found:?}"
+        );
+    }
+    // The exact-diacritic preference holds across tone placements: "Hoà"
+    // is the same word as "Hòa", so it ranks a "Hoa" (no tone) below it.
+    startup(&server, "Hoa Binh Tea", "", "").await;
+    until(&server, "hoa binh tea", |n| !n.is_empty()).await;
+    let found = names(&server, "Hoà Bình").await;
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Thủy Sản Hòa Bình"),
+        "{found:?}"
+    );
+}
+
 both_databases!(
     vietnamese_folding_both_ways_and_exact_diacritics_first,
+    text_in_every_unicode_form_is_stored_composed_and_found,
     phrases_prefixes_typos_and_highlights,
     facets_and_filters_agree_with_the_database,
     pages_are_stable_and_complete,

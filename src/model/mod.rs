@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 mod check;
 mod drafts;
+pub mod text;
 
 pub use check::*;
 pub use drafts::*;

@@ -7,13 +7,21 @@
 //! field scores higher, so "mã" ranks "mã" above "ma" and "mạ". English
 //! text passes through both unchanged but for case.
 //!
+//! Text is composed (NFC) before it is split, so decomposed text (NFD) and
+//! decomposed queries find the same words; the exact analyzer also puts
+//! each word's tone mark in one place, so "hoà" and "hòa" are one word
+//! (`model::text`).
+//!
 //! The analyzers are registered on every open of the index (tantivy keeps
 //! only their names in the schema).
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenStream, SimpleTokenizer,
+    TextAnalyzer, Tokenizer,
 };
+
+use crate::model::text::{canonical_tones, nfc};
 
 /// The analyzer that keeps diacritics.
 pub const EXACT: &str = "vi_exact";
@@ -23,9 +31,46 @@ pub const FOLDED: &str = "vi_folded";
 /// Tokens longer than this are dropped (no word is; base64 blobs are).
 const MAX_TOKEN_BYTES: usize = 64;
 
+/// Splits text into words as [`SimpleTokenizer`] does, once it is composed
+/// (and, for the exact analyzer, its tone marks placed one way). Token
+/// offsets are those of the composed text, which is how text is stored.
+#[derive(Clone, Default)]
+struct Words {
+    tones: bool,
+    text: String,
+    inner: SimpleTokenizer,
+}
+
+impl Tokenizer for Words {
+    type TokenStream<'a> = SimpleTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SimpleTokenStream<'a> {
+        let composed = nfc(text);
+        let ready = if self.tones {
+            match canonical_tones(&composed) {
+                std::borrow::Cow::Borrowed(_) => composed,
+                std::borrow::Cow::Owned(moved) => moved.into(),
+            }
+        } else {
+            composed
+        };
+        match ready {
+            std::borrow::Cow::Borrowed(_) => self.inner.token_stream(text),
+            std::borrow::Cow::Owned(changed) => {
+                self.text = changed;
+                self.inner.token_stream(&self.text)
+            }
+        }
+    }
+}
+
 /// The analyzer of `name`.
 pub fn analyzer(name: &str) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(SimpleTokenizer::default())
+    let words = Words {
+        tones: name == EXACT,
+        ..Words::default()
+    };
+    let base = TextAnalyzer::builder(words)
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser);
     if name == FOLDED {
@@ -84,6 +129,24 @@ mod tests {
     fn exact_keeps_diacritics_apart() {
         assert_eq!(tokens(EXACT, "Mã ma Mạ"), ["mã", "ma", "mạ"]);
         assert_eq!(tokens(FOLDED, "Mã ma Mạ"), ["ma", "ma", "ma"]);
+    }
+
+    #[test]
+    fn decomposed_text_and_either_tone_placement_give_the_same_words() {
+        use unicode_normalization::UnicodeNormalization;
+        let composed = "Hoà Bình thuỷ sản Cần Thơ";
+        let decomposed: String = composed.nfd().collect();
+        let old_style = "Hòa Bình thủy sản Cần Thơ";
+        for analyzer in [EXACT, FOLDED] {
+            let words = tokens(analyzer, composed);
+            assert_eq!(tokens(analyzer, &decomposed), words, "{analyzer}");
+            assert_eq!(tokens(analyzer, old_style), words, "{analyzer}");
+            assert_eq!(words.len(), 6);
+        }
+        assert_eq!(
+            tokens(FOLDED, &decomposed),
+            ["hoa", "binh", "thuy", "san", "can", "tho"]
+        );
     }
 
     #[test]

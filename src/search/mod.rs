@@ -168,7 +168,7 @@ pub struct IndexState {
 
 /// Changes whenever the fields or their analysis change: an index written
 /// under another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.

@@ -6,6 +6,7 @@
 use chrono::{NaiveDate, Utc};
 
 use super::{StoreError, Table, Value};
+use crate::model::text::nfc;
 use crate::model::{self, Checker, Field, FieldError, FieldErrorCode, Money, Vocabulary, mask_of};
 use crate::model::{
     EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, ProvinceDraft,
@@ -206,12 +207,14 @@ pub struct RowWrite {
     pub links: Vec<Vec<Value>>,
 }
 
+/// A text column's value, composed (NFC): text is stored one way however
+/// it arrived.
 pub(super) fn text(s: &str) -> Value {
-    Value::Text(Some(s.to_string()))
+    Value::Text(Some(nfc(s).into_owned()))
 }
 
 pub(super) fn opt_text(s: &Option<String>) -> Value {
-    Value::Text(s.clone())
+    Value::Text(s.as_deref().map(|s| nfc(s).into_owned()))
 }
 
 pub(super) fn money_values(m: &Option<Money>) -> [Value; 2] {
