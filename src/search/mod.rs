@@ -26,13 +26,15 @@ mod rescore;
 mod similar;
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions, Value,
@@ -563,7 +565,9 @@ impl SearchIndex {
     }
 
     /// The ranked hits (at least the best `depth`) and the query that
-    /// matches them all, or `None` when the text has no words.
+    /// matches them all, or `None` when the text has no words: ranked by
+    /// how well they match the words with diacritics folded, then nudged by
+    /// the words typed with diacritics found with the same ones.
     fn plan(
         &self,
         searcher: &tantivy::Searcher,
@@ -571,10 +575,122 @@ impl SearchIndex {
         depth: usize,
     ) -> Result<Option<Plan>, SearchError> {
         let parts = split(&query.text);
+        let mut plan = self.plan_folded(searcher, query, &parts, depth)?;
+        if let Some(plan) = &mut plan {
+            self.prefer_exact(searcher, &parts, &mut plan.ranked)?;
+            let typed = typing(&query.text, &parts).is_some();
+            self.whole_names_first(searcher, &parts, typed, &mut plan.ranked)?;
+        }
+        Ok(plan)
+    }
+
+    /// Results whose name holds every word of the query (diacritics
+    /// folded; the word still being typed aside) come first, in their
+    /// order: a search for a name finds it above profiles that hold some of
+    /// its words in their names and the rest in their texts.
+    fn whole_names_first(
+        &self,
+        searcher: &tantivy::Searcher,
+        parts: &[Part],
+        typed: bool,
+        ranked: &mut [(f32, tantivy::DocAddress)],
+    ) -> Result<(), SearchError> {
+        let name = self.fields.texts[0].folded;
+        let mut words: Vec<&String> = parts.iter().flat_map(|p| &p.tokens().folded).collect();
+        if typed {
+            words.pop();
+        }
+        if words.len() < 2 || ranked.is_empty() {
+            return Ok(());
+        }
+        let all = term_clauses(
+            words
+                .into_iter()
+                .map(|w| Term::from_field_text(name, w))
+                .collect(),
+            IndexRecordOption::Basic,
+            Occur::Must,
+        );
+        let whole: HashSet<tantivy::DocAddress> =
+            rescore(searcher, &BooleanQuery::new(all), ranked)?
+                .into_iter()
+                .map(|(_, address)| address)
+                .collect();
+        if whole.is_empty() {
+            return Ok(());
+        }
+        // Their scores are lifted above the rest's, so that scores still
+        // fall down the list; a stable sort keeps each group's order.
+        let lift = ranked
+            .iter()
+            .filter(|(_, a)| !whole.contains(a))
+            .map(|(s, _)| *s)
+            .fold(0.0f32, f32::max);
+        for (score, address) in ranked.iter_mut() {
+            if whole.contains(address) {
+                *score += lift;
+            }
+        }
+        ranked.sort_by(by_score);
+        Ok(())
+    }
+
+    /// The exact-diacritic preference, a tie-breaker: a result holding a
+    /// word typed with diacritics with the same diacritics (in any of its
+    /// texts) has its score raised by [`EXACT_TIE`] of itself, shared among
+    /// the query's accented words. It orders results that match about
+    /// equally well ("mã" ranks "Mã Lan" above "Ma Minh"), never one that
+    /// matches the words clearly worse above one that matches them better
+    /// ("Hoa Sen Đỏ" finds a "Hoa Sen Do" before a "Sen Đỏ" with "hoa" in
+    /// its description).
+    fn prefer_exact(
+        &self,
+        searcher: &tantivy::Searcher,
+        parts: &[Part],
+        ranked: &mut [(f32, tantivy::DocAddress)],
+    ) -> Result<(), SearchError> {
+        let accented: Vec<Box<dyn Query>> = parts
+            .iter()
+            .flat_map(|p| {
+                let t = p.tokens();
+                t.exact.iter().zip(&t.folded).filter(|(e, f)| e != f)
+            })
+            .map(|(exact, _)| {
+                let term = Term::from_field_text(self.fields.all_exact, exact);
+                let found = TermQuery::new(term, IndexRecordOption::Basic);
+                Box::new(ConstScoreQuery::new(Box::new(found), 1.0)) as Box<dyn Query>
+            })
+            .collect();
+        if accented.is_empty() || ranked.is_empty() {
+            return Ok(());
+        }
+        let words = accented.len() as f32;
+        let query = BooleanQuery::new(accented.into_iter().map(|q| (Occur::Should, q)).collect());
+        let found: HashMap<tantivy::DocAddress, f32> = rescore(searcher, &query, ranked)?
+            .into_iter()
+            .map(|(count, address)| (address, count))
+            .collect();
+        for (score, address) in ranked.iter_mut() {
+            if let Some(count) = found.get(address) {
+                *score *= 1.0 + EXACT_TIE * count / words;
+            }
+        }
+        ranked.sort_by(by_score);
+        Ok(())
+    }
+
+    /// [`SearchIndex::plan`] before the exact-diacritic preference.
+    fn plan_folded(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &SearchQuery,
+        parts: &[Part],
+        depth: usize,
+    ) -> Result<Option<Plan>, SearchError> {
         if parts.is_empty() {
             return Ok(None);
         }
-        let typing = typing(&query.text, &parts);
+        let typing = typing(&query.text, parts);
         let expansions = match &typing {
             Some(prefix) => self.expand(searcher, prefix)?,
             None => vec![],
@@ -582,13 +698,13 @@ impl SearchIndex {
         let mut strict: Vec<Box<dyn Query>> = Vec::new();
         if typing.is_some() {
             for e in &expansions {
-                strict.extend(self.parse(query, &parts, Mode::Strict(Some(e), false)));
+                strict.extend(self.parse(query, parts, Mode::Strict(Some(e), false)));
             }
         } else {
-            strict.extend(self.parse(query, &parts, Mode::Strict(None, false)));
+            strict.extend(self.parse(query, parts, Mode::Strict(None, false)));
         }
-        if accented(&parts) {
-            strict.extend(self.parse(query, &parts, Mode::Strict(None, true)));
+        if accented(parts) {
+            strict.extend(self.parse(query, parts, Mode::Strict(None, true)));
         }
         // A phrase's first pass is its words anywhere (no positions, so it
         // prunes); the full scoring then keeps only real phrases, among a
@@ -613,7 +729,7 @@ impl SearchIndex {
             best.into_iter().map(|(a, s)| (s, a)).collect();
         candidates.sort_by(by_score);
         if phrases && candidates.len() >= MIN_EXACT_HITS {
-            let Some(full) = self.parse(query, &parts, Mode::Full(Some(&expansions))) else {
+            let Some(full) = self.parse(query, parts, Mode::Full(Some(&expansions))) else {
                 return Ok(None);
             };
             let ranked = rescore(searcher, &*full, &candidates)?;
@@ -625,7 +741,7 @@ impl SearchIndex {
                 }));
             }
         } else if candidates.len() >= MIN_EXACT_HITS {
-            let Some(full) = self.parse(query, &parts, Mode::Full(Some(&expansions))) else {
+            let Some(full) = self.parse(query, parts, Mode::Full(Some(&expansions))) else {
                 return Ok(None);
             };
             let window = candidates.len().min(RERANK_WINDOW);
@@ -637,7 +753,7 @@ impl SearchIndex {
             return Ok(Some(Plan { ranked, matcher }));
         }
         // Few exact matches: search in full, with typo tolerance.
-        let Some(full) = self.parse(query, &parts, Mode::Full(None)) else {
+        let Some(full) = self.parse(query, parts, Mode::Full(None)) else {
             return Ok(None);
         };
         let mut ranked = searcher.search(&*full, &TopDocs::with_limit(depth).order_by_score())?;
@@ -857,7 +973,6 @@ impl SearchIndex {
                     ))
                 }
                 Mode::Full(expansions) => {
-                    let accented = exact.get(i).filter(|e| *e != token);
                     let mut variants: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                     for field in &self.fields.texts {
                         let term = Term::from_field_text(field.folded, token);
@@ -891,11 +1006,6 @@ impl SearchIndex {
                             ));
                         }
                     }
-                    if let Some(accented) = accented {
-                        let term = Term::from_field_text(self.fields.all_exact, accented);
-                        let exact = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                        variants.push(boosted(Box::new(exact), EXACT_BOOST));
-                    }
                     Box::new(BooleanQuery::new(variants))
                 }
             };
@@ -908,10 +1018,9 @@ impl SearchIndex {
         })
     }
 
-    /// A quoted phrase: its folded words in order, in any text field; the
-    /// same words with their diacritics score higher.
+    /// A quoted phrase: its folded words in order, in any text field.
     fn phrase(&self, tokens: &Tokens, mode: Mode<'_>) -> Option<Box<dyn Query>> {
-        let Tokens { folded, exact } = tokens;
+        let folded = &tokens.folded;
         if folded.len() < 2 {
             let mode = match mode {
                 Mode::Strict(_, d) => Mode::Strict(None, d),
@@ -944,19 +1053,7 @@ impl SearchIndex {
             .iter()
             .map(|field| boosted(folded_phrase(field.folded), field.boost))
             .collect();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, Box::new(BooleanQuery::new(in_any_field)))];
-        // The words typed with diacritics, found with them, score higher.
-        for (e, f) in exact.iter().zip(folded) {
-            if e != f {
-                let term = Term::from_field_text(self.fields.all_exact, e);
-                clauses.push(boosted(
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                    EXACT_BOOST,
-                ));
-            }
-        }
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some(Box::new(BooleanQuery::new(in_any_field)))
     }
 }
 

@@ -24,8 +24,9 @@ pub(super) struct Plan {
     pub(super) matcher: Box<dyn Query>,
 }
 
-/// The weight of a word typed with diacritics found with the same ones.
-pub(super) const EXACT_BOOST: f32 = 4.0;
+/// How much words typed with diacritics and found with the same ones raise
+/// a result's score, at most (all of them found so): a tie-breaker.
+pub(super) const EXACT_TIE: f32 = 0.1;
 /// The first pass's best this many are scored in full.
 pub const RERANK_WINDOW: usize = 200;
 /// How many first-pass candidates of a search with a phrase are checked

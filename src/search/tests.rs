@@ -100,6 +100,38 @@ fn diacritics_typed_rank_exact_matches_first() {
     assert_eq!(plain, [4, 5]);
 }
 
+/// Diacritics typed only break ties: a name holding every word typed,
+/// without diacritics, ranks above one holding fewer of them with the
+/// diacritics (and the one with all of them and the diacritics first).
+#[test]
+fn exact_diacritics_break_ties_but_never_beat_more_words_matched() {
+    let mut docs: Vec<SearchDoc> = (10..40)
+        .map(|i| {
+            let name = format!("Công ty {i}");
+            doc(
+                DocKind::Startup,
+                i,
+                &name,
+                "Nông sản sạch",
+                "Hoa quả và rau",
+            )
+        })
+        .collect();
+    docs.push(doc(DocKind::Startup, 1, "Hoa Sen Do", "Trà thảo mộc", ""));
+    docs.push(doc(
+        DocKind::Startup,
+        2,
+        "Sen Đỏ",
+        "Hoa quả sấy",
+        "Đồng Tháp",
+    ));
+    let found = ids(&index(&docs), "Hoa Sen Đỏ");
+    assert_eq!(found, [1, 2]);
+    assert_eq!(ids(&index(&docs), "hoa sen do"), [1, 2]);
+    docs.push(doc(DocKind::Startup, 3, "Hoa Sen Đỏ", "Trà thảo mộc", ""));
+    assert_eq!(ids(&index(&docs), "Hoa Sen Đỏ"), [3, 1, 2]);
+}
+
 #[test]
 fn names_outrank_long_texts() {
     let index = index(&[
