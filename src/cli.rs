@@ -182,8 +182,18 @@ pub struct EvaluateArgs {
     #[arg(long, default_value_t = 0)]
     pub tune: usize,
     /// The seed of the data weights are tuned on (must differ from `--seed`).
+    /// With `--from-database`, the seeds of the two held-out splits: weights
+    /// are fitted on the `--tune-seed` split and reported on the `--seed` one.
     #[arg(long, default_value_t = 1)]
     pub tune_seed: u64,
+    /// Evaluate on the database (`--data-dir` or `--database-url`) instead
+    /// of generated data: on its own history, the share `--hide` of its
+    /// investments hidden.
+    #[arg(long)]
+    pub from_database: bool,
+    /// The share of recorded investments hidden and predicted (0 to 1).
+    #[arg(long, default_value_t = 0.2)]
+    pub hide: f64,
 }
 
 /// Options of `serve`.
@@ -424,12 +434,15 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
             print!("{}", crate::graphql::sdl());
             Ok(())
         }
-        Command::Evaluate(args) => evaluate(&args).await,
+        Command::Evaluate(args) => evaluate(&cli.global, &args).await,
         Command::Admin(AdminCommand::Create(args)) => admin_create(&cli.global, args).await,
     }
 }
 
-async fn evaluate(args: &EvaluateArgs) -> Result<(), Error> {
+async fn evaluate(global: &Global, args: &EvaluateArgs) -> Result<(), Error> {
+    if !(0.0..=1.0).contains(&args.hide) {
+        return Err(Error::BadUserInput("--hide is a share, 0 to 1".into()));
+    }
     if args.tune > 0 && args.tune_seed == args.seed {
         return Err(Error::BadUserInput(
             "tune on another seed than the one reported (--tune-seed differs from --seed)".into(),
@@ -447,6 +460,10 @@ async fn evaluate(args: &EvaluateArgs) -> Result<(), Error> {
         Some(path) => crate::matching::Weights::from_file(path)?,
         None => crate::matching::Weights::default(),
     };
+    if args.from_database {
+        let store = open_store(global).await?;
+        return evaluate_history(&store, args, &weights, "the database").await;
+    }
     eprintln!(
         "evaluating on {} startups, {} investors, {} mentors (seed {})",
         args.startups, args.investors, args.mentors, args.seed
@@ -477,6 +494,49 @@ async fn evaluate(args: &EvaluateArgs) -> Result<(), Error> {
             args.tune_seed, args.seed
         );
         println!("{}", report.markdown());
+        println!("```toml\n{}```", tuned.to_toml());
+    }
+    let store = crate::evaluate::generated_store(&options, args.seed).await?;
+    let generated = format!("generated data of seed {}", args.seed);
+    let history = EvaluateArgs {
+        tune: 0,
+        ..args.clone()
+    };
+    evaluate_history(&store, &history, &weights, &generated).await
+}
+
+/// The held-out tables of `evaluate`: `store`'s own investments, a share
+/// hidden and predicted; with `--tune`, weights fitted on another split.
+async fn evaluate_history(
+    store: &Store,
+    args: &EvaluateArgs,
+    weights: &crate::matching::Weights,
+    what: &str,
+) -> Result<(), Error> {
+    use crate::evaluate::history::{Split, markdown, tune};
+    let clock = crate::clock::Clock::system();
+    let split = Split::new(store, args.hide, args.seed, clock.clone()).await?;
+    let (startups, investors) = split.size();
+    println!(
+        "## held-out history of {what}: {:.0}% of the investments hidden (split {}), {investors} investors of {startups} startups to find\n",
+        args.hide * 100.0,
+        args.seed
+    );
+    println!("{}", markdown(&split.report(weights).await?));
+    if args.tune > 0 {
+        let fit = Split::new(store, args.hide, args.tune_seed, clock).await?;
+        let bar = indicatif::ProgressBar::new(args.tune as u64);
+        let (tuned, score) = tune(&fit, weights, args.tune, |done, best| {
+            bar.set_position(done as u64);
+            bar.set_message(format!("best {best:.3}"));
+        })
+        .await?;
+        bar.finish_and_clear();
+        println!(
+            "## weights fitted on split {} (engine mean of NDCG@10 and recall@10 there {score:.3}), reported on split {}\n",
+            args.tune_seed, args.seed
+        );
+        println!("{}", markdown(&split.report(&tuned).await?));
         println!("```toml\n{}```", tuned.to_toml());
     }
     Ok(())

@@ -33,6 +33,8 @@ use crate::search::indexer::rebuild;
 use crate::search::{DocKind, SearchIndex};
 use crate::store::{RecordSelect, Store};
 
+pub mod history;
+
 /// What to evaluate on.
 #[derive(Debug, Clone)]
 pub struct EvaluateOptions {
@@ -251,7 +253,12 @@ struct World {
     clock: crate::clock::Clock,
 }
 
-async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::error::Error> {
+/// A store holding the data `generate` makes from `seed` at `options`'
+/// sizes (in memory).
+pub async fn generated_store(
+    options: &EvaluateOptions,
+    seed: u64,
+) -> Result<Store, crate::error::Error> {
     let mut data = Vec::new();
     generate(
         &GenerateOptions {
@@ -272,6 +279,11 @@ async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::err
     )
     .await
     .map_err(|e| crate::error::Error::BadUserInput(format!("generated data: {e}")))?;
+    Ok(store)
+}
+
+async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::error::Error> {
+    let store = generated_store(options, seed).await?;
     let index = Arc::new(SearchIndex::in_ram()?);
     rebuild(&store, &index, |_| {}).await?;
     let all = RecordSelect::After {
@@ -462,6 +474,50 @@ pub async fn evaluate(
     measure(&w, weights, options.sample).await
 }
 
+/// Multiplies `x` by a random factor between 1/2 and 2 (clamped to 0..20).
+fn nudge(x: &mut f32, rng: &mut ChaCha8Rng) {
+    let factor: f32 = rng.random_range(-1.0f32..1.0).exp2();
+    *x = (*x * factor).clamp(0.0, 20.0);
+}
+
+/// Nudges every investor factor's weight but feedback's (data without
+/// feedback cannot fit it), and the popularity dampening.
+fn nudge_investor_weights(w: &mut Weights, rng: &mut ChaCha8Rng) {
+    let i = &mut w.investor;
+    for x in [
+        &mut i.sector,
+        &mut i.stage,
+        &mut i.ticket,
+        &mut i.geography,
+        &mut i.text,
+        &mut i.track_record,
+        &mut i.activity,
+    ] {
+        nudge(x, rng);
+    }
+    // Popularity may also go to nothing, or come back from it.
+    w.popularity = if rng.random_bool(0.2) {
+        0.0
+    } else {
+        (w.popularity.max(0.02) * rng.random_range(-1.0f32..1.0).exp2()).clamp(0.0, 2.0)
+    };
+}
+
+/// Nudges every mentor factor's weight but feedback's.
+fn nudge_mentor_weights(w: &mut Weights, rng: &mut ChaCha8Rng) {
+    let m = &mut w.mentor;
+    for x in [
+        &mut m.sector,
+        &mut m.needs,
+        &mut m.geography,
+        &mut m.language,
+        &mut m.text,
+        &mut m.capacity,
+    ] {
+        nudge(x, rng);
+    }
+}
+
 /// Random search: `trials` weight settings around `start` on data from
 /// `seed`; returns the one with the best mean engine NDCG@10 (investors and
 /// mentors alike) and that mean.
@@ -482,33 +538,8 @@ pub async fn tune(
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed);
     for trial in 0..trials {
         let mut candidate = best.clone();
-        let mut nudge = |x: &mut f32| {
-            let factor: f32 = rng.random_range(-1.0f32..1.0).exp2();
-            *x = (*x * factor).clamp(0.0, 20.0);
-        };
-        let i = &mut candidate.investor;
-        for x in [
-            &mut i.sector,
-            &mut i.stage,
-            &mut i.ticket,
-            &mut i.geography,
-            &mut i.text,
-            &mut i.track_record,
-            &mut i.activity,
-        ] {
-            nudge(x);
-        }
-        let m = &mut candidate.mentor;
-        for x in [
-            &mut m.sector,
-            &mut m.needs,
-            &mut m.geography,
-            &mut m.language,
-            &mut m.text,
-            &mut m.capacity,
-        ] {
-            nudge(x);
-        }
+        nudge_investor_weights(&mut candidate, &mut rng);
+        nudge_mentor_weights(&mut candidate, &mut rng);
         let s = score(&measure(&w, &candidate, options.sample).await?);
         if s > best_score {
             best = candidate;
