@@ -401,7 +401,7 @@ async fn explanations_follow_lang_and_accept_language(store: Store) {
     );
 }
 
-const MENTOR_MATCHES: &str = "query($id: ID!, $lang: Lang) { startup(id: $id) { mentorMatches(first: 10, lang: $lang) { score reasons { factor score explanation } mentor { slug } } } }";
+const MENTOR_MATCHES: &str = "query($id: ID!, $lang: Lang) { startup(id: $id) { mentorMatches(first: 10, lang: $lang) { score reasons { factor score weight explanation } mentor { slug } } } }";
 
 async fn mentor_matches_cover_needs_and_respect_capacity(store: Store) {
     let server = server(store).await;
@@ -439,6 +439,23 @@ async fn mentor_matches_cover_needs_and_respect_capacity(store: Store) {
         .find(|r| r["factor"] == "LANGUAGE")
         .unwrap();
     assert_eq!(language["score"], 0.0);
+    assert!(
+        language["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("cut to a quarter"),
+        "{language}"
+    );
+    // A shared language is close to a requirement: his score is a quarter
+    // of what his factors give.
+    let reasons = john["reasons"].as_array().unwrap();
+    let weighted: f64 = reasons
+        .iter()
+        .map(|r| r["score"].as_f64().unwrap() * r["weight"].as_f64().unwrap())
+        .sum();
+    let weights: f64 = reasons.iter().map(|r| r["weight"].as_f64().unwrap()).sum();
+    let score = john["score"].as_f64().unwrap();
+    assert!((score - 0.25 * weighted / weights).abs() < 1e-3, "{john:#}");
 
     // A mentor with one place: once a startup's introduction is accepted
     // she has none left and disappears from every list.

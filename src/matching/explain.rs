@@ -284,8 +284,14 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
         (Why::NeedsUnstated, En) => "The startup states no needs".into(),
         (Why::LanguageShared(bits), Vi) => format!("Cùng sử dụng {}", languages(*bits, Vi)),
         (Why::LanguageShared(bits), En) => format!("Both use {}", languages(*bits, En)),
-        (Why::LanguageNone, Vi) => "Không có ngôn ngữ chung".into(),
-        (Why::LanguageNone, En) => "No language in common".into(),
+        (Why::LanguageNone, Vi) => {
+            "Không có ngôn ngữ chung với hồ sơ startup: khó cố vấn được, điểm giảm còn một phần tư"
+                .into()
+        }
+        (Why::LanguageNone, En) => {
+            "No language in common with the startup's profile: hard to mentor, so the score is cut to a quarter"
+                .into()
+        }
         (Why::LanguageUnknown, Vi) => "Chưa rõ ngôn ngữ".into(),
         (Why::LanguageUnknown, En) => "Languages not stated".into(),
         (Why::PlacesLeft, Vi) => "Còn nhận thêm startup".into(),

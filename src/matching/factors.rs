@@ -463,8 +463,15 @@ pub fn needs(needs: u32, expertise: u32) -> Share {
     )
 }
 
+/// What a mentor's whole score is multiplied by when the mentor speaks
+/// none of the languages the startup's profile is written in: a shared
+/// language is close to a requirement, so such a mentor ranks below one
+/// who fits worse in every other way but can talk with the founders.
+pub const NO_COMMON_LANGUAGE: f32 = 0.25;
+
 /// Language: 1 when the mentor speaks a language the startup's profile is
-/// written in, 0 when not, 0.5 when the mentor lists none.
+/// written in, 0 when not (and the whole score is cut, see
+/// [`NO_COMMON_LANGUAGE`]), 0.5 when either side's languages are unknown.
 pub fn language(startup: u8, mentor: u8) -> Share {
     if mentor == 0 || startup == 0 {
         return share(Factor::Language, 0.5, Why::LanguageUnknown);

@@ -868,6 +868,9 @@ struct Scored {
     shares: [(Share, f32); 8],
     len: usize,
     dampening: Option<Share>,
+    /// What the score is multiplied by for a missing requirement (a mentor
+    /// with no language in common with the startup): 1 when none is.
+    requirement: f32,
 }
 
 impl Scored {
@@ -877,6 +880,7 @@ impl Scored {
             shares: [blank; 8],
             len: 0,
             dampening: None,
+            requirement: 1.0,
         }
     }
     fn push(&mut self, share: Share, weight: f32) {
@@ -884,7 +888,7 @@ impl Scored {
         self.len += 1;
     }
     fn score(&self) -> f32 {
-        factors::score_of(&self.shares[..self.len], self.dampening.as_ref())
+        factors::score_of(&self.shares[..self.len], self.dampening.as_ref()) * self.requirement
     }
     fn reasons(&self) -> Vec<Reason> {
         factors::reasons_of(&self.shares[..self.len], self.dampening.as_ref())

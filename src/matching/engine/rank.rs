@@ -197,7 +197,13 @@ impl Matching {
         scored.push(factors::sector(&s.sectors, &m.sectors), w.sector);
         scored.push(factors::needs(s.needs, m.expertise), w.needs);
         scored.push(factors::mentor_geography(s.place, m.place), w.geography);
-        scored.push(factors::language(s.languages, m.languages), w.language);
+        let language = factors::language(s.languages, m.languages);
+        if language.why == factors::Why::LanguageNone {
+            // Close to a requirement: a mentor who reads and speaks none of
+            // the languages of the startup's profile can hardly mentor it.
+            scored.requirement = factors::NO_COMMON_LANGUAGE;
+        }
+        scored.push(language, w.language);
         scored.push(factors::text(text), w.text);
         scored.push(factors::capacity(m.remaining()), w.capacity);
         if let Some(f) = feedback {
