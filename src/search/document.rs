@@ -22,6 +22,76 @@ pub struct SearchDoc {
     pub provinces: Vec<String>,
     /// Mentorship topics (a startup's needs, a mentor's expertise).
     pub topics: Vec<String>,
+    /// What it is and the names its sector and province keys stand for
+    /// ([`Labels`]), searched at low weight: "khởi nghiệp Cần Thơ" finds startups based
+    /// in Cần Thơ, "agritech" a Vietnamese-only profile in that sector.
+    pub labels: String,
+}
+
+/// Other names places go by, by province key: what people type for them.
+const PLACE_ALIASES: [(&str, &str); 6] = [
+    (
+        "ho-chi-minh",
+        "TP.HCM TPHCM HCM HCMC Sài Gòn Saigon Ho Chi Minh City",
+    ),
+    ("ha-noi", "Hanoi HN"),
+    ("da-nang", "Danang"),
+    ("hai-phong", "Haiphong"),
+    ("can-tho", "Cantho"),
+    ("hue", "Thừa Thiên Huế"),
+];
+
+/// The names of sectors and provinces, by key, for documents' [`SearchDoc::labels`].
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    sectors: HashMap<String, String>,
+    provinces: HashMap<String, String>,
+}
+
+impl Labels {
+    /// Read from the database: each sector's Vietnamese and English names,
+    /// each province's name, region and aliases.
+    pub async fn read(store: &crate::store::Store) -> Result<Labels, crate::store::StoreError> {
+        let sectors = store
+            .sectors()
+            .await?
+            .into_iter()
+            .map(|s| (s.slug, format!("{} {}", s.name, s.name_en)))
+            .collect();
+        let provinces = store
+            .provinces()
+            .await?
+            .into_iter()
+            .map(|p| {
+                let aliases = PLACE_ALIASES
+                    .iter()
+                    .find(|(key, _)| *key == p.slug)
+                    .map_or("", |(_, a)| a);
+                let text = format!("{} {} {aliases}", p.name, p.region);
+                (p.slug, text)
+            })
+            .collect();
+        Ok(Labels { sectors, provinces })
+    }
+
+    /// What `doc` is (in both languages) and the names its sector and
+    /// province keys stand for.
+    pub fn fill(&self, doc: &mut SearchDoc) {
+        let names = (doc.sectors.iter().filter_map(|k| self.sectors.get(k)))
+            .chain(doc.provinces.iter().filter_map(|k| self.provinces.get(k)))
+            .map(String::as_str);
+        let kind = match doc.kind {
+            DocKind::Startup => "khởi nghiệp startup",
+            DocKind::Investor => "nhà đầu tư investor",
+            DocKind::Mentor => "cố vấn mentor",
+            DocKind::Organization => "tổ chức hỗ trợ organisation organization",
+            DocKind::Event => "sự kiện event",
+        };
+        doc.labels = std::iter::once(kind)
+            .chain(names)
+            .collect::<Vec<_>>()
+            .join(" \n ");
+    }
 }
 
 pub(super) fn names<T: Vocabulary>(values: &[T]) -> Vec<String> {
@@ -41,6 +111,7 @@ impl SearchDoc {
             stages: names(&[r.stage]),
             provinces: r.province.iter().cloned().collect(),
             topics: names(&r.needs),
+            labels: String::new(),
         }
     }
 
@@ -112,7 +183,8 @@ pub(super) struct Fields {
     pub(super) id: Field,
     /// `kind:id`, the term an update or delete replaces.
     pub(super) key: Field,
-    pub(super) texts: [TextField; 3],
+    /// Name, tagline, long text and labels, by weight.
+    pub(super) texts: [TextField; 4],
     /// The name with its diacritics (suggestions prefer them).
     pub(super) name_exact: Field,
     /// Every text in one field, the name three times and the tagline twice
@@ -183,6 +255,7 @@ pub(super) fn schema() -> (Schema, Fields) {
         folded("name", 3.0),
         folded("tagline", 2.0),
         folded("body", 1.0),
+        folded("labels", 0.5),
     ];
     let name_exact = b.add_text_field("name_exact", text(analysis::EXACT, positions));
     // The combined fields answer term queries and completions only (phrases

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{DocKind, IndexState, SCHEMA_VERSION, SearchDoc, SearchError, SearchIndex};
+use super::{DocKind, IndexState, Labels, SCHEMA_VERSION, SearchDoc, SearchError, SearchIndex};
 use crate::changes::Follower;
 use crate::store::{RecordSelect, Store, StoreError};
 
@@ -172,7 +172,8 @@ pub async fn load(
     kind: DocKind,
     select: RecordSelect<'_>,
 ) -> Result<Vec<SearchDoc>, SearchError> {
-    Ok(match kind {
+    let labels = Labels::read(store).await?;
+    let mut docs: Vec<SearchDoc> = match kind {
         DocKind::Startup => store
             .startup_drafts(select)
             .await?
@@ -203,7 +204,11 @@ pub async fn load(
             .iter()
             .map(|(id, r)| SearchDoc::event(*id, r))
             .collect(),
-    })
+    };
+    for doc in &mut docs {
+        labels.fill(doc);
+    }
+    Ok(docs)
 }
 
 /// Rebuilds the index from the database: every object, read page by page

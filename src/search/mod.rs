@@ -170,7 +170,7 @@ pub struct IndexState {
 
 /// Changes whenever the fields or their analysis change: an index written
 /// under another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.
@@ -257,7 +257,8 @@ impl SearchIndex {
         d.add_text(f.kind, doc.kind.as_str());
         d.add_i64(f.id, doc.id);
         d.add_text(f.key, Self::key(doc.kind, doc.id));
-        for (field, text) in f.texts.iter().zip([&doc.name, &doc.tagline, &doc.body]) {
+        let texts = [&doc.name, &doc.tagline, &doc.body, &doc.labels];
+        for (field, text) in f.texts.iter().zip(texts) {
             d.add_text(field.folded, text);
         }
         d.add_text(f.name_exact, &doc.name);
@@ -265,7 +266,12 @@ impl SearchIndex {
             d.add_text(field, &doc.tagline);
             d.add_text(field, &doc.body);
         }
-        for (text, times) in [(&doc.name, 3), (&doc.tagline, 2), (&doc.body, 1)] {
+        for (text, times) in [
+            (&doc.name, 3),
+            (&doc.tagline, 2),
+            (&doc.body, 1),
+            (&doc.labels, 1),
+        ] {
             for _ in 0..times {
                 d.add_text(f.all_exact, text);
                 d.add_text(f.all_folded, text);
