@@ -23,7 +23,47 @@ both_databases!(
     event_meetings_never_double_book,
     confidential_deals_shape_no_match_reasons,
     mentor_places_are_coarse_in_match_reasons,
+    a_portfolio_brings_an_investor_into_its_sectors,
 );
+
+/// What an investor backs shows beside what it lists: Hà Nội Fintech
+/// Partners lists fintech only, yet once it has backed two agritech
+/// startups it is recommended to a third, for its track record.
+async fn a_portfolio_brings_an_investor_into_its_sectors(store: Store) {
+    let server = server(store).await;
+    let lua_xanh = id_of(&server, "startup", "lua-xanh").await;
+    let listed = |m: &[Value]| slugs(m, "investor").contains(&"fin-ha-noi".to_string());
+    assert!(
+        !listed(&investor_matches(&server, &lua_xanh).await),
+        "only its listed sectors yet"
+    );
+    let fund = id_of(&server, "investor", "fin-ha-noi").await;
+    let record = "mutation($input: RecordInvestmentInput!) { recordInvestment(input: $input) { userErrors { code } } }";
+    for startup in ["ca-tra", "rau-sach"] {
+        let startup = id_of(&server, "startup", startup).await;
+        let body = server
+            .data(
+                record,
+                json!({ "input": { "investor": fund, "startup": startup, "round": "SERIES_A", "date": "2026-06-01",
+                    "amount": { "amount": "5000000000", "currency": "VND" } } }),
+            )
+            .await;
+        assert_eq!(body["recordInvestment"]["userErrors"], json!([]));
+    }
+    until(|| async { listed(&investor_matches(&server, &lua_xanh).await) }).await;
+    let matches = investor_matches(&server, &lua_xanh).await;
+    let fund = matches
+        .iter()
+        .find(|m| m["investor"]["slug"] == "fin-ha-noi")
+        .expect("recommended");
+    let track = fund["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["factor"] == "TRACK_RECORD")
+        .expect("a track record reason");
+    assert!(track["score"].as_f64().unwrap() > 0.5, "{track}");
+}
 
 /// The reasons of one investor in a startup's matches, by factor, with the
 /// match's score, as the given user reads them.

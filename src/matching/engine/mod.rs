@@ -203,7 +203,14 @@ trait Profile {
     /// hold lists on the heap); the default key is a row that is gone.
     type Key: Copy + Default + std::fmt::Debug;
     fn id(&self) -> i64;
+    /// The sectors it lists (none: open to every sector).
     fn sectors(&self) -> &[SectorRef];
+    /// The sectors whose startups it is a candidate for: those it lists,
+    /// and for an investor those of its portfolio too (what it backs shows
+    /// beside what it says).
+    fn reach(&self) -> Vec<SectorRef> {
+        self.sectors().to_vec()
+    }
     fn key(&self) -> Self::Key;
     /// Reads what a ranking reads first of a row (its key, or the row
     /// itself where it has none), for [`Table::visit`] to load many rows'
@@ -233,6 +240,15 @@ impl Profile for InvestorProfile {
     }
     fn sectors(&self) -> &[SectorRef] {
         &self.sectors
+    }
+    fn reach(&self) -> Vec<SectorRef> {
+        let mut reach = self.sectors.to_vec();
+        for (sector, _) in self.record.sectors.iter() {
+            if !reach.contains(&sector) {
+                reach.push(sector);
+            }
+        }
+        reach
     }
     fn key(&self) -> InvestorKey {
         InvestorKey::of(self)
@@ -348,7 +364,7 @@ impl<P: Profile> Table<P> {
             Some(&slot) => {
                 let old = self.rows[slot as usize]
                     .as_ref()
-                    .map(|p| p.sectors().to_vec())
+                    .map(P::reach)
                     .unwrap_or_default();
                 (slot, old)
             }
@@ -363,9 +379,9 @@ impl<P: Profile> Table<P> {
         let was_open = self.rows[slot as usize]
             .as_ref()
             .is_some_and(|p| p.sectors().is_empty());
-        for s in profile.sectors() {
-            if !old.contains(s) {
-                self.by_sector.entry(*s).or_default().push(slot);
+        for s in profile.reach() {
+            if !old.contains(&s) {
+                self.by_sector.entry(s).or_default().push(slot);
             }
         }
         if profile.sectors().is_empty() && !was_open {
