@@ -17,6 +17,9 @@
 //! With `--tune N` the command also searches N random weight settings on
 //! the tuning seed and reports the best one on the (different) report
 //! seed, so the figures are not fitted to the data they are reported on.
+//!
+//! [`history`] measures on an ecosystem's own record instead: investments
+//! held out, then looked for.
 
 use std::collections::HashMap;
 use std::sync::Arc;
