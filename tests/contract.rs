@@ -470,12 +470,7 @@ async fn pruning_the_change_log_keeps_the_newest_and_stops_followers_behind(stor
 /// next is readied) stores exactly what SQLite stores, and a refused record
 /// far into it names its own line and leaves nothing behind.
 async fn a_large_first_import_stores_every_batch_exactly(store: Store) {
-    let text = common::generated(ketnoi::generate::GenerateOptions {
-        startups: 5_000,
-        investors: 300,
-        mentors: 300,
-        seed: 5,
-    });
+    let text = common::generated(5_000, 300, 300, 5);
     let mut lines: Vec<&str> = text.lines().collect();
     let bad_at = (4_000..lines.len())
         .find(|&i| lines[i].starts_with(r#"{"type":"startup""#))

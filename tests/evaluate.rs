@@ -55,12 +55,7 @@ async fn the_engine_beats_the_baselines() {
 /// pair shows), every method is judged on them, the engine finds more than
 /// a random draw, and tuning on one split gives weights that run on another.
 async fn history_is_held_out_and_judged(store: Store) {
-    let data = common::generated(ketnoi::generate::GenerateOptions {
-        startups: 1_200,
-        investors: 150,
-        mentors: 50,
-        seed: 7,
-    });
+    let data = common::generated(1_200, 150, 50, 7);
     common::import(&store, data).await.expect("import");
     let recorded = store
         .investments_after(0, i64::MAX)

@@ -50,18 +50,21 @@ async fn a_portfolio_brings_an_investor_into_its_sectors(store: Store) {
             .await;
         assert_eq!(body["recordInvestment"]["userErrors"], json!([]));
     }
-    until(|| async { listed(&investor_matches(&server, &lua_xanh).await) }).await;
+    // Recommended for its track record, once both deals have reached the
+    // engine.
+    let both_deals = |matches: &[Value]| {
+        match_of(matches, "investor", "fin-ha-noi").is_some_and(|fund| {
+            let track = reason(fund, "TRACK_RECORD");
+            track["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("2 trong lĩnh vực")
+        })
+    };
+    until(|| async { both_deals(&investor_matches(&server, &lua_xanh).await) }).await;
     let matches = investor_matches(&server, &lua_xanh).await;
-    let fund = matches
-        .iter()
-        .find(|m| m["investor"]["slug"] == "fin-ha-noi")
-        .expect("recommended");
-    let track = fund["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["factor"] == "TRACK_RECORD")
-        .expect("a track record reason");
+    let fund = match_of(&matches, "investor", "fin-ha-noi").expect("recommended");
+    let track = reason(fund, "TRACK_RECORD");
     assert!(track["score"].as_f64().unwrap() > 0.5, "{track}");
 }
 
@@ -272,10 +275,22 @@ fn slugs(matches: &[Value], who: &str) -> Vec<String> {
 }
 
 fn score_of(matches: &[Value], who: &str, slug: &str) -> Option<f64> {
-    matches
+    match_of(matches, who, slug).map(|m| m["score"].as_f64().unwrap())
+}
+
+/// The match of the investor or mentor (`who`) with this slug.
+fn match_of<'a>(matches: &'a [Value], who: &str, slug: &str) -> Option<&'a Value> {
+    matches.iter().find(|m| m[who]["slug"] == slug)
+}
+
+/// A match's reason for `factor`; fails the test when it has none.
+fn reason<'a>(m: &'a Value, factor: &str) -> &'a Value {
+    m["reasons"]
+        .as_array()
+        .unwrap()
         .iter()
-        .find(|m| m[who]["slug"] == slug)
-        .map(|m| m["score"].as_f64().unwrap())
+        .find(|r| r["factor"] == factor)
+        .unwrap_or_else(|| panic!("no {factor} reason in {m:#}"))
 }
 
 /// Polls `check` until it holds, failing after 10 s; returns how long it took.
@@ -455,29 +470,15 @@ async fn mentor_matches_cover_needs_and_respect_capacity(store: Store) {
         "le-van-minh",
         "covers both needs, same sector, province and language: {matches:#?}"
     );
-    let needs = matches[0]["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["factor"] == "NEEDS")
-        .unwrap()
-        .clone();
+    let needs = reason(&matches[0], "NEEDS");
     assert_eq!(needs["score"], 1.0);
     assert_eq!(
         needs["explanation"],
         "Covers 2 of 2 needs: marketing and fundraising"
     );
     // John Smith speaks English only: the language factor says so.
-    let john = matches
-        .iter()
-        .find(|m| m["mentor"]["slug"] == "john-smith")
-        .expect("John Smith fits the sector");
-    let language = john["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["factor"] == "LANGUAGE")
-        .unwrap();
+    let john = match_of(&matches, "mentor", "john-smith").expect("John Smith fits the sector");
+    let language = reason(john, "LANGUAGE");
     assert_eq!(language["score"], 0.0);
     assert!(
         language["explanation"]

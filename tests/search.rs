@@ -276,12 +276,7 @@ fn facets_of(found: &Value) -> BTreeMap<&'static str, BTreeMap<String, i64>> {
 }
 
 async fn generated(store: &Store) {
-    let data = common::generated(ketnoi::generate::GenerateOptions {
-        startups: 400,
-        investors: 60,
-        mentors: 60,
-        seed: 11,
-    });
+    let data = common::generated(400, 60, 60, 11);
     common::import(store, data).await.expect("import");
 }
 

@@ -486,16 +486,7 @@ fn nudge(x: &mut f32, rng: &mut ChaCha8Rng) {
 /// Nudges every investor factor's weight but feedback's (data without
 /// feedback cannot fit it), and the popularity dampening.
 fn nudge_investor_weights(w: &mut Weights, rng: &mut ChaCha8Rng) {
-    let i = &mut w.investor;
-    for x in [
-        &mut i.sector,
-        &mut i.stage,
-        &mut i.ticket,
-        &mut i.geography,
-        &mut i.text,
-        &mut i.track_record,
-        &mut i.activity,
-    ] {
+    for x in w.investor.all_mut().into_iter().take(7) {
         nudge(x, rng);
     }
     // Popularity may also go to nothing, or come back from it.
@@ -508,15 +499,7 @@ fn nudge_investor_weights(w: &mut Weights, rng: &mut ChaCha8Rng) {
 
 /// Nudges every mentor factor's weight but feedback's.
 fn nudge_mentor_weights(w: &mut Weights, rng: &mut ChaCha8Rng) {
-    let m = &mut w.mentor;
-    for x in [
-        &mut m.sector,
-        &mut m.needs,
-        &mut m.geography,
-        &mut m.language,
-        &mut m.text,
-        &mut m.capacity,
-    ] {
+    for x in w.mentor.all_mut().into_iter().take(6) {
         nudge(x, rng);
     }
 }

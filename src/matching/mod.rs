@@ -62,6 +62,21 @@ pub struct InvestorWeights {
 }
 
 impl InvestorWeights {
+    /// Every factor's weight, feedback's last (data without feedback
+    /// cannot fit it: tuning leaves the last alone).
+    pub fn all_mut(&mut self) -> [&mut f32; 8] {
+        [
+            &mut self.sector,
+            &mut self.stage,
+            &mut self.ticket,
+            &mut self.geography,
+            &mut self.text,
+            &mut self.track_record,
+            &mut self.activity,
+            &mut self.feedback,
+        ]
+    }
+
     /// Every factor's weight but feedback's, summed: what a score without
     /// feedback is divided by.
     pub fn without_feedback(&self) -> f32 {
@@ -102,6 +117,21 @@ pub struct MentorWeights {
     pub text: f32,
     pub capacity: f32,
     pub feedback: f32,
+}
+
+impl MentorWeights {
+    /// Every factor's weight, feedback's last (see [`InvestorWeights::all_mut`]).
+    pub fn all_mut(&mut self) -> [&mut f32; 7] {
+        [
+            &mut self.sector,
+            &mut self.needs,
+            &mut self.geography,
+            &mut self.language,
+            &mut self.text,
+            &mut self.capacity,
+            &mut self.feedback,
+        ]
+    }
 }
 
 impl Default for MentorWeights {
@@ -173,28 +203,14 @@ impl Weights {
 
     /// Parses TOML text (see [`Weights::from_file`]).
     pub fn from_toml(text: &str) -> Result<Weights, String> {
-        let weights: Weights = toml::from_str(text).map_err(|e| e.to_string())?;
-        let i = &weights.investor;
-        let m = &weights.mentor;
-        let all = [
-            i.sector,
-            i.stage,
-            i.ticket,
-            i.geography,
-            i.text,
-            i.track_record,
-            i.activity,
-            i.feedback,
-            m.sector,
-            m.needs,
-            m.geography,
-            m.language,
-            m.text,
-            m.capacity,
-            m.feedback,
-            weights.popularity,
-        ];
-        if all.iter().any(|w| !w.is_finite() || *w < 0.0) {
+        let mut weights: Weights = toml::from_str(text).map_err(|e| e.to_string())?;
+        let popularity = weights.popularity;
+        let valid = (weights.investor.all_mut().into_iter())
+            .chain(weights.mentor.all_mut())
+            .map(|w| *w)
+            .chain([popularity])
+            .all(|w| w.is_finite() && w >= 0.0);
+        if !valid {
             return Err("weights must be finite and not negative".into());
         }
         if !(1..=10_000).contains(&weights.text_candidates) {

@@ -22,10 +22,6 @@ pub struct SearchDoc {
     pub provinces: Vec<String>,
     /// Mentorship topics (a startup's needs, a mentor's expertise).
     pub topics: Vec<String>,
-    /// What it is and the names its sector and province keys stand for
-    /// ([`Labels`]), searched at low weight: "khởi nghiệp Cần Thơ" finds startups based
-    /// in Cần Thơ, "agritech" a Vietnamese-only profile in that sector.
-    pub labels: String,
 }
 
 /// Other names places go by, by province key: what people type for them.
@@ -41,7 +37,9 @@ const PLACE_ALIASES: [(&str, &str); 6] = [
     ("hue", "Thừa Thiên Huế"),
 ];
 
-/// The names of sectors and provinces, by key, for documents' [`SearchDoc::labels`].
+/// What a document is and the names its sector and province keys stand
+/// for, searched at low weight: "khởi nghiệp Cần Thơ" finds startups based
+/// in Cần Thơ, "agritech" a Vietnamese-only profile in that sector.
 #[derive(Debug, Clone, Default)]
 pub struct Labels {
     sectors: HashMap<String, String>,
@@ -76,7 +74,7 @@ impl Labels {
 
     /// What `doc` is (in both languages) and the names its sector and
     /// province keys stand for.
-    pub fn fill(&self, doc: &mut SearchDoc) {
+    pub fn of(&self, doc: &SearchDoc) -> String {
         let names = (doc.sectors.iter().filter_map(|k| self.sectors.get(k)))
             .chain(doc.provinces.iter().filter_map(|k| self.provinces.get(k)))
             .map(String::as_str);
@@ -87,10 +85,10 @@ impl Labels {
             DocKind::Organization => "tổ chức hỗ trợ organisation organization",
             DocKind::Event => "sự kiện event",
         };
-        doc.labels = std::iter::once(kind)
+        std::iter::once(kind)
             .chain(names)
             .collect::<Vec<_>>()
-            .join(" \n ");
+            .join(" \n ")
     }
 }
 
@@ -111,7 +109,6 @@ impl SearchDoc {
             stages: names(&[r.stage]),
             provinces: r.province.iter().cloned().collect(),
             topics: names(&r.needs),
-            labels: String::new(),
         }
     }
 

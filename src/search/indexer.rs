@@ -128,6 +128,7 @@ pub async fn catch_up(
             return Ok(read);
         }
         read += changes.len();
+        index.set_labels(Labels::read(store).await?);
         let mut wanted: BTreeMap<DocKind, BTreeSet<i64>> = BTreeMap::new();
         for change in &changes {
             if let Some(kind) = DocKind::parse(&change.kind) {
@@ -172,8 +173,7 @@ pub async fn load(
     kind: DocKind,
     select: RecordSelect<'_>,
 ) -> Result<Vec<SearchDoc>, SearchError> {
-    let labels = Labels::read(store).await?;
-    let mut docs: Vec<SearchDoc> = match kind {
+    Ok(match kind {
         DocKind::Startup => store
             .startup_drafts(select)
             .await?
@@ -204,11 +204,7 @@ pub async fn load(
             .iter()
             .map(|(id, r)| SearchDoc::event(*id, r))
             .collect(),
-    };
-    for doc in &mut docs {
-        labels.fill(doc);
-    }
-    Ok(docs)
+    })
 }
 
 /// Rebuilds the index from the database: every object, read page by page
@@ -227,6 +223,7 @@ pub async fn rebuild(
         position: store.change_log_position().await?,
     };
     index.clear()?;
+    index.set_labels(Labels::read(store).await?);
     let (send, mut receive) = tokio::sync::mpsc::channel::<Vec<SearchDoc>>(4);
     let writer = Arc::clone(index);
     let adding = tokio::task::spawn_blocking(move || -> Result<(), SearchError> {

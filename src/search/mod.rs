@@ -178,6 +178,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter<TantivyDocument>>,
     fields: Fields,
+    /// The names of sectors and provinces, for the documents written next.
+    labels: std::sync::RwLock<Labels>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -235,7 +237,14 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            labels: Default::default(),
         })
+    }
+
+    /// The names of sectors and provinces the documents written from now
+    /// on are found by ([`Labels`]).
+    pub fn set_labels(&self, labels: Labels) {
+        *self.labels.write().unwrap_or_else(|e| e.into_inner()) = labels;
     }
 
     /// What the last commit recorded, or `None` for a new index or one
@@ -257,7 +266,12 @@ impl SearchIndex {
         d.add_text(f.kind, doc.kind.as_str());
         d.add_i64(f.id, doc.id);
         d.add_text(f.key, Self::key(doc.kind, doc.id));
-        let texts = [&doc.name, &doc.tagline, &doc.body, &doc.labels];
+        let labels = self
+            .labels
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .of(doc);
+        let texts = [&doc.name, &doc.tagline, &doc.body, &labels];
         for (field, text) in f.texts.iter().zip(texts) {
             d.add_text(field.folded, text);
         }
@@ -270,7 +284,7 @@ impl SearchIndex {
             (&doc.name, 3),
             (&doc.tagline, 2),
             (&doc.body, 1),
-            (&doc.labels, 1),
+            (&labels, 1),
         ] {
             for _ in 0..times {
                 d.add_text(f.all_exact, text);

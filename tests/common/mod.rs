@@ -388,8 +388,14 @@ pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghi
 {"type":"investment","investor":"mekong-ventures","startup":"vi-mekong","amount":{"amount":"100000","currency":"USD"},"round":"MVP","date":"2023-02-01"}
 "#;
 
-/// A data file from `ketnoi generate` with these options.
-pub fn generated(options: ketnoi::generate::GenerateOptions) -> String {
+/// A data file from `ketnoi generate` of these sizes and seed.
+pub fn generated(startups: usize, investors: usize, mentors: usize, seed: u64) -> String {
+    let options = ketnoi::generate::GenerateOptions {
+        startups,
+        investors,
+        mentors,
+        seed,
+    };
     let mut data = Vec::new();
     ketnoi::generate::generate(&options, &mut data).expect("generate");
     String::from_utf8(data).expect("UTF-8")
