@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// `text` in Unicode's composed form (NFC), borrowed when it already is.
@@ -85,9 +86,41 @@ fn flush(word: &mut Vec<char>, out: &mut String) -> bool {
     changed
 }
 
+/// Whether `c` carries a tone mark, and whether its base letter is a vowel.
+fn marks(c: char) -> (bool, bool) {
+    let (mut tone, mut vowel, mut first) = (false, false, true);
+    decompose_canonical(c, |d| {
+        if first {
+            vowel = is_vowel(d);
+            first = false;
+        }
+        tone |= is_tone(d);
+    });
+    (tone, vowel)
+}
+
 /// The word with its one tone on its last vowel, if that moves it.
 fn retoned(word: &[char]) -> Option<String> {
     if word.iter().all(char::is_ascii) {
+        return None;
+    }
+    // Most words have their tone on their last vowel already: found
+    // without allocating.
+    let mut toned = None;
+    let mut last_vowel = None;
+    for (i, c) in word.iter().enumerate() {
+        let (tone, vowel) = marks(*c);
+        if tone {
+            if toned.is_some() {
+                return None;
+            }
+            toned = Some(i);
+        }
+        if vowel {
+            last_vowel = Some(i);
+        }
+    }
+    if toned? == last_vowel? {
         return None;
     }
     let decomposed: Vec<char> = word.iter().copied().collect::<String>().nfd().collect();
