@@ -523,6 +523,14 @@ async fn evaluate_history(
         args.seed
     );
     println!("{}", markdown(&split.report(weights).await?));
+    println!(
+        "## search of {what}: startups' names as people type them ({} startups)\n",
+        args.sample
+    );
+    println!(
+        "{}",
+        crate::evaluate::history::search_markdown(&split.search_quality(args.sample)?)
+    );
     if args.tune > 0 {
         let fit = Split::new(store, args.hide, args.tune_seed, clock).await?;
         let bar = indicatif::ProgressBar::new(args.tune as u64);

@@ -87,6 +87,12 @@ async fn history_is_held_out_and_judged(store: Store) {
     for (_, q) in &report {
         assert!((0.0..=1.0).contains(&q.ndcg) && (0.0..=1.0).contains(&q.recall));
     }
+    // Search by startups' names as people type them.
+    let search = split.search_quality(100).expect("search quality");
+    let forms: Vec<&str> = search.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(forms, ketnoi::evaluate::history::QUERY_FORMS);
+    assert_eq!(search[0].2, 100, "every startup is searched as written");
+    assert!(search[0].1 >= 0.9 && search[1].1 >= 0.9, "{search:?}");
     // The same seed hides the same investments; another seed others.
     let again = Split::new(&store, 0.3, 5, clock.clone())
         .await

@@ -238,6 +238,110 @@ impl Split {
     }
 }
 
+/// The ways a name is typed into the search box that [`Split::search_quality`]
+/// tries.
+pub const QUERY_FORMS: [&str; 4] = ["as written", "without diacritics", "prefix", "one typo"];
+
+impl Split {
+    /// Search success@1 by how a startup's name is typed: as written,
+    /// without diacritics, cut short (search as you type) and with two
+    /// letters swapped in its longest word (of five letters or more); for
+    /// `sample` startups drawn by the split's seed. A search succeeds when
+    /// its first result is that startup, or one with the same name (which
+    /// nothing could tell apart).
+    pub fn search_quality(
+        &self,
+        sample: usize,
+    ) -> Result<Vec<(String, f64, usize)>, crate::error::Error> {
+        let mut ids: Vec<i64> = self.startups.keys().copied().collect();
+        ids.sort_unstable();
+        ids.shuffle(&mut ChaCha8Rng::seed_from_u64(self.seed ^ 0x5ea7c4));
+        ids.truncate(sample);
+        let folded = |s: &str| crate::search::analysis::tokens(crate::search::analysis::FOLDED, s);
+        let mut tally = [(0usize, 0usize); 4];
+        for id in ids {
+            let name = &self.startups[&id].name;
+            for (form, query) in query_forms(name).into_iter().enumerate() {
+                let Some(query) = query else { continue };
+                let hits = self.index.search(&crate::search::SearchQuery {
+                    text: query,
+                    kinds: vec![DocKind::Startup],
+                    limit: 1,
+                    ..Default::default()
+                })?;
+                let first = hits.hits.first().map(|h| h.id);
+                let found = first.is_some_and(|f| {
+                    f == id
+                        || self
+                            .startups
+                            .get(&f)
+                            .is_some_and(|s| folded(&s.name) == folded(name))
+                });
+                tally[form].1 += 1;
+                tally[form].0 += usize::from(found);
+            }
+        }
+        Ok(QUERY_FORMS
+            .iter()
+            .zip(tally)
+            .map(|(form, (found, tried))| {
+                (form.to_string(), found as f64 / tried.max(1) as f64, tried)
+            })
+            .collect())
+    }
+}
+
+/// A name as typed in each of [`QUERY_FORMS`] (none where the form does
+/// not apply: no diacritics to drop, no word long enough).
+fn query_forms(name: &str) -> [Option<String>; 4] {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let prefix = words.last().filter(|w| w.chars().count() >= 5).map(|last| {
+        let keep: String = last.chars().take(last.chars().count() - 2).collect();
+        let mut typed = words[..words.len() - 1].join(" ");
+        if !typed.is_empty() {
+            typed.push(' ');
+        }
+        typed + &keep
+    });
+    let typo = words
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, w)| w.chars().count())
+        .filter(|(_, w)| w.chars().count() >= 5)
+        .map(|(i, w)| {
+            let mut letters: Vec<char> = w.chars().collect();
+            letters.swap(2, 3);
+            let mut typed: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            typed[i] = letters.into_iter().collect();
+            typed.join(" ")
+        });
+    [
+        Some(name.to_string()),
+        (plain != name).then_some(plain),
+        prefix,
+        typo,
+    ]
+}
+
+/// The search table in Markdown.
+pub fn search_markdown(rows: &[(String, f64, usize)]) -> String {
+    let mut out = String::from("| typed | success@1 | searches |\n|---|---|---|\n");
+    for (form, success, tried) in rows {
+        out.push_str(&format!("| {form} | {success:.3} | {tried} |\n"));
+    }
+    out
+}
+
 /// Every published field weighed the same, no popularity dampening: the
 /// ranking anyone could write in an afternoon, which the engine must beat.
 pub fn equal_weights() -> Weights {
