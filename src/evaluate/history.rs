@@ -14,7 +14,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
-use super::{Quality, Sums, first_ten, text_of};
+use super::{Quality, Sums, first_ten, grades, text_of};
 use crate::datafile::{Record, parse_line, to_line};
 use crate::matching::{InvestorWeights, Lang, MatchFilter, Matching, Weights};
 use crate::model::StartupDraft;
@@ -41,8 +41,10 @@ pub struct Split {
     investors: Vec<i64>,
     /// The investors each startup is known (in the copy) to have.
     visible: HashMap<i64, Vec<i64>>,
-    /// The investors each startup got in the hidden investments.
-    hidden: HashMap<i64, HashSet<i64>>,
+    /// The investors each startup got in the hidden investments, each
+    /// graded 2 (relevant, as [`super::ndcg_at_10`] and
+    /// [`super::recall_at_10`] read grades).
+    hidden: HashMap<i64, HashMap<i64, u8>>,
     /// Investors by their deals in the copy, most first.
     by_deals: Vec<i64>,
     clock: crate::clock::Clock,
@@ -128,12 +130,12 @@ impl Split {
             visible.entry(x.startup_id).or_default().push(x.investor_id);
             *deals.entry(x.investor_id).or_default() += 1;
         }
-        let mut hidden: HashMap<i64, HashSet<i64>> = HashMap::new();
+        let mut hidden: HashMap<i64, HashMap<i64, u8>> = HashMap::new();
         for (startup, investor) in hidden_pairs {
             if let (Some(s), Some(i)) = (startup_ids.get(&startup), investor_ids.get(&investor)) {
                 // Known anyway through another round: not a prediction.
                 if !visible.get(s).is_some_and(|v| v.contains(i)) {
-                    hidden.entry(*s).or_default().insert(*i);
+                    hidden.entry(*s).or_default().insert(*i, 2);
                 }
             }
         }
@@ -157,7 +159,7 @@ impl Split {
     pub fn size(&self) -> (usize, usize) {
         (
             self.hidden.len(),
-            self.hidden.values().map(HashSet::len).sum(),
+            self.hidden.values().map(HashMap::len).sum(),
         )
     }
 
@@ -174,13 +176,13 @@ impl Split {
         let mut sums = Sums::default();
         for (startup, truth) in self.sorted_hidden() {
             let list = self.engine_list(&engine, startup)?;
-            sums.add(&grades(&list, truth), &vec![2; truth.len()]);
+            sums.add(&grades(&list, truth), &relevant(truth));
         }
         Ok(sums.mean())
     }
 
-    fn sorted_hidden(&self) -> Vec<(i64, &HashSet<i64>)> {
-        let mut hidden: Vec<(i64, &HashSet<i64>)> =
+    fn sorted_hidden(&self) -> Vec<(i64, &HashMap<i64, u8>)> {
+        let mut hidden: Vec<(i64, &HashMap<i64, u8>)> =
             self.hidden.iter().map(|(s, t)| (*s, t)).collect();
         hidden.sort_by_key(|(s, _)| *s);
         hidden
@@ -225,7 +227,7 @@ impl Split {
                 first_ten(self.by_deals.iter().copied(), visible),
                 first_ten(random, visible),
             ];
-            let all = vec![2; truth.len()];
+            let all = relevant(truth);
             for (sum, list) in sums.iter_mut().zip(lists) {
                 sum.add(&grades(&list, truth), &all);
             }
@@ -361,13 +363,9 @@ pub fn equal_weights() -> Weights {
     }
 }
 
-/// 2 for each investor of `ranked` that is in `truth`, 0 otherwise (the
-/// grades [`super::ndcg_at_10`] and [`super::recall_at_10`] read).
-fn grades(ranked: &[i64], truth: &HashSet<i64>) -> Vec<u8> {
-    ranked
-        .iter()
-        .map(|id| if truth.contains(id) { 2 } else { 0 })
-        .collect()
+/// The grades of every hidden investor of a startup.
+fn relevant(truth: &HashMap<i64, u8>) -> Vec<u8> {
+    truth.values().copied().collect()
 }
 
 /// The held-out table in Markdown.

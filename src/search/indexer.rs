@@ -127,8 +127,11 @@ pub async fn catch_up(
             state.position = next;
             return Ok(read);
         }
+        if read == 0 {
+            // Once per catch-up: the names hardly ever change.
+            index.set_labels(Labels::read(store).await?);
+        }
         read += changes.len();
-        index.set_labels(Labels::read(store).await?);
         let mut wanted: BTreeMap<DocKind, BTreeSet<i64>> = BTreeMap::new();
         for change in &changes {
             if let Some(kind) = DocKind::parse(&change.kind) {
