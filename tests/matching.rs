@@ -24,7 +24,82 @@ both_databases!(
     confidential_deals_shape_no_match_reasons,
     mentor_places_are_coarse_in_match_reasons,
     a_portfolio_brings_an_investor_into_its_sectors,
+    preferences_in_prose_show_and_rank,
 );
+
+/// A thesis and a bio state in sentences what the lists leave out: the
+/// API shows what was read, with the sentence, and matching ranks by it.
+async fn preferences_in_prose_show_and_rank(store: Store) {
+    let server = server(store).await;
+    let fund = id_of(&server, "investor", "mekong-agri").await;
+    let thesis = "Quỹ cho nông nghiệp. Chúng tôi ưu tiên doanh nghiệp do phụ nữ làm chủ! Khong dau tu vao cong nghe tai chinh, nhung san sang ho tro sinh vien";
+    let body = server
+        .data(
+            "mutation($input: UpdateInvestorInput!) { updateInvestor(input: $input) { userErrors { message } } }",
+            json!({ "input": { "id": fund, "thesis": thesis } }),
+        )
+        .await;
+    assert_eq!(body["updateInvestor"]["userErrors"], json!([]));
+    let body = server
+        .data(
+            "{ investor(slug: \"mekong-agri\") { statedPreferences { tag sector { slug } favoured evidence } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        body["investor"]["statedPreferences"],
+        json!([
+            { "tag": null, "sector": { "slug": "agritech" }, "favoured": true, "evidence": "Quỹ cho nông nghiệp" },
+            { "tag": "WOMEN_LED", "sector": null, "favoured": true, "evidence": "Chúng tôi ưu tiên doanh nghiệp do phụ nữ làm chủ" },
+            { "tag": null, "sector": { "slug": "fintech" }, "favoured": false, "evidence": "Khong dau tu vao cong nghe tai chinh, nhung san sang ho tro sinh vien" },
+            { "tag": "STUDENT", "sector": null, "favoured": true, "evidence": "Khong dau tu vao cong nghe tai chinh, nhung san sang ho tro sinh vien" },
+        ])
+    );
+    // Ví Lúa is fintech (and agritech): the fund said no to fintech.
+    let vi_lua = id_of(&server, "startup", "vi-lua").await;
+    let ruled_out = |matches: &[Value]| {
+        match_of(matches, "investor", "mekong-agri").is_some_and(|m| {
+            reason(m, "PREFERENCES")["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("Công nghệ tài chính")
+        })
+    };
+    until(|| async { ruled_out(&investor_matches(&server, &vi_lua).await) }).await;
+    let body = server
+        .data(
+            INVESTOR_MATCHES,
+            json!({ "id": vi_lua, "first": 20, "lang": "EN" }),
+        )
+        .await;
+    let matches = body["startup"]["investorMatches"].as_array().unwrap();
+    let fund_match = match_of(matches, "investor", "mekong-agri").unwrap();
+    assert_eq!(
+        reason(fund_match, "PREFERENCES")["explanation"],
+        "Its thesis rules out Fintech, so the score is cut to a quarter"
+    );
+    assert!(fund_match["score"].as_f64().unwrap() < 0.25, "{fund_match}");
+
+    // A mentor's bio names a topic the list lacks.
+    let lan = id_of(&server, "mentor", "tran-thi-lan").await;
+    let body = server
+        .data(
+            "mutation($input: UpdateMentorInput!) { updateMentor(input: $input) { userErrors { message } } }",
+            json!({ "input": { "id": lan, "bio": "Pháp lý cho khởi nghiệp fintech. Tôi từng hỗ trợ nhiều doanh nghiệp đăng ký bảo hộ sáng chế. Tôi không làm marketing." } }),
+        )
+        .await;
+    assert_eq!(body["updateMentor"]["userErrors"], json!([]));
+    let body = server
+        .data(
+            "{ mentor(slug: \"tran-thi-lan\") { inferredExpertise { topic evidence } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        body["mentor"]["inferredExpertise"],
+        json!([{ "topic": "INTELLECTUAL_PROPERTY", "evidence": "Tôi từng hỗ trợ nhiều doanh nghiệp đăng ký bảo hộ sáng chế" }])
+    );
+}
 
 /// What an investor backs shows beside what it lists: Hà Nội Fintech
 /// Partners lists fintech only, yet once it has backed two agritech
@@ -66,6 +141,12 @@ async fn a_portfolio_brings_an_investor_into_its_sectors(store: Store) {
     let fund = match_of(&matches, "investor", "fin-ha-noi").expect("recommended");
     let track = reason(fund, "TRACK_RECORD");
     assert!(track["score"].as_f64().unwrap() > 0.5, "{track}");
+    // Cá Tra Số is like Lúa Xanh (agritech, seed, Mekong Delta); Rau
+    // Sạch Online less so (an MVP in Hà Nội).
+    assert_eq!(
+        reason(fund, "PORTFOLIO")["explanation"],
+        "Đã đầu tư 1 startup giống startup này: lĩnh vực Nông nghiệp công nghệ cao, ở Mekong Delta"
+    );
 }
 
 /// The reasons of one investor in a startup's matches, by factor, with the

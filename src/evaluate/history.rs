@@ -355,10 +355,13 @@ pub fn equal_weights() -> Weights {
             geography: 1.0,
             text: 1.0,
             track_record: 1.0,
+            portfolio: 0.0,
             activity: 1.0,
+            preferences: 0.0,
             feedback: 1.0,
         },
         popularity: 0.0,
+        learn: false,
         ..Weights::default()
     }
 }

@@ -41,6 +41,18 @@ impl Investor {
         &self.thesis
     }
 
+    /// Groups of startups (women-led, social impact, students, ...) and
+    /// sectors its thesis says it favours or rules out, each with the
+    /// sentence that says it (Vietnamese or English, with or without
+    /// diacritics; a negation such as "không", "tránh", "not" or "avoid"
+    /// rules out what follows it in its clause). Matching ranks by them.
+    async fn stated_preferences(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<super::stated::StatedPreference>> {
+        super::stated::preferences(ctx, &self.thesis).await
+    }
+
     /// The stages it invests in.
     async fn stages(&self) -> &[Stage] {
         &self.stages

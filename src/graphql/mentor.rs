@@ -45,6 +45,18 @@ impl Mentor {
         &self.expertise
     }
 
+    /// Topics their headline or bio describes that `expertise` does not
+    /// list, each with the sentence that describes it (Vietnamese or
+    /// English, with or without diacritics; "không"/"not" rules a topic
+    /// out). Matching counts them as expertise.
+    async fn inferred_expertise(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<super::stated::InferredTopic>> {
+        let text = crate::matching::mentor_text(&self.headline, &self.bio);
+        super::stated::expertise(ctx, &text, &self.expertise).await
+    }
+
     /// Languages they mentor in, as ISO 639-1 codes (`vi`, `en`).
     async fn languages(&self) -> &[String] {
         &self.languages

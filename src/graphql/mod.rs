@@ -22,6 +22,7 @@ pub mod query;
 pub mod scalars;
 pub mod search;
 pub mod startup;
+pub mod stated;
 pub mod taxonomy;
 
 use async_graphql::{EmptySubscription, Schema, SchemaBuilder};

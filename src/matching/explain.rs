@@ -1,7 +1,7 @@
 //! Sentences for the reasons of a match, in Vietnamese or English.
 
 use super::factors::{LANG_EN, LANG_VI, PlaceRef, SectorRef, Verdict, Why};
-use crate::model::{Stage, Topic};
+use crate::model::{Stage, StartupTag, Topic, Vocabulary};
 
 // The GraphQL enum is derived here rather than mirrored in `graphql/`:
 // its variants are the API's words one for one, this derive is the only
@@ -86,6 +86,24 @@ pub fn topic_name(topic: Topic, lang: Lang) -> &'static str {
         Topic::TechnologyTransfer => ("chuyển giao công nghệ", "technology transfer"),
         Topic::ProductDevelopment => ("phát triển sản phẩm", "product development"),
         Topic::InternationalExpansion => ("mở rộng ra quốc tế", "international expansion"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// A group of startups, as a phrase about a startup.
+pub fn tag_phrase(tag: StartupTag, lang: Lang) -> &'static str {
+    let (vi, en) = match tag {
+        StartupTag::Student => ("do sinh viên sáng lập", "student-founded"),
+        StartupTag::WomenLed => ("do phụ nữ dẫn dắt", "women-led"),
+        StartupTag::Youth => ("do người trẻ sáng lập", "youth-founded"),
+        StartupTag::SocialImpact => ("khởi nghiệp xã hội", "social-impact"),
+        StartupTag::StEnterprise => (
+            "doanh nghiệp khoa học và công nghệ",
+            "science-and-technology enterprise",
+        ),
     };
     match lang {
         Lang::Vi => vi,
@@ -260,14 +278,25 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
         }
         (Why::TextNone, Vi) => "Nội dung hồ sơ ít điểm chung".into(),
         (Why::TextNone, En) => "Profiles have little text in common".into(),
-        (Why::NeedsCovered { covered: 0, needs }, _) => match lang {
+        (Why::NeedsCovered { covered: 0, needs, .. }, _) => match lang {
             Vi => format!("Chưa đáp ứng nhu cầu nào trong {needs} nhu cầu"),
             En => format!("Covers none of the {needs} needs"),
         },
-        (Why::NeedsCovered { covered, needs }, _) => {
+        (
+            Why::NeedsCovered {
+                covered,
+                needs,
+                from_bio,
+            },
+            _,
+        ) => {
             let covered = super::factors::topics_of(*covered);
             let topics: Vec<&str> = covered.iter().map(|t| topic_name(*t, lang)).collect();
-            match lang {
+            let read: Vec<&str> = super::factors::topics_of(*from_bio)
+                .iter()
+                .map(|t| topic_name(*t, lang))
+                .collect();
+            let head = match lang {
                 Vi => format!(
                     "Đáp ứng {}/{needs} nhu cầu: {}",
                     covered.len(),
@@ -278,6 +307,11 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
                     covered.len(),
                     list(&topics, lang)
                 ),
+            };
+            match (read.is_empty(), lang) {
+                (true, _) => head,
+                (false, Vi) => format!("{head} ({} theo phần giới thiệu)", list(&read, lang)),
+                (false, En) => format!("{head} ({} from their bio)", list(&read, lang)),
             }
         }
         (Why::NeedsUnstated, Vi) => "Startup chưa nêu nhu cầu hỗ trợ".into(),
@@ -316,6 +350,93 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
             },
             En,
         ) => format!("{deals} past deals, {in_sector} in this sector, {at_stage} at this stage"),
+        (Why::Portfolio { similar: 0, deals, .. }, Vi) => {
+            format!("Chưa đầu tư startup nào giống startup này (trong {deals} thương vụ)")
+        }
+        (Why::Portfolio { similar: 0, deals, .. }, En) => {
+            format!("None of its {deals} deals is in a startup like this one")
+        }
+        (
+            Why::Portfolio {
+                similar,
+                sector,
+                province,
+                region,
+                tag,
+                ..
+            },
+            _,
+        ) => {
+            let mut what = Vec::new();
+            if let Some(s) = sector {
+                what.push(match lang {
+                    Vi => format!("lĩnh vực {}", names.sector(*s, Vi)),
+                    En => names.sector(*s, En).to_string(),
+                });
+            }
+            let place = province
+                .map(|p| names.province(p))
+                .or_else(|| region.map(|r| names.region(r)));
+            if let Some(place) = place {
+                what.push(match lang {
+                    Vi => format!("ở {place}"),
+                    En => format!("in {place}"),
+                });
+            }
+            if let Some(tag) = tag.and_then(|t| StartupTag::ALL.get(usize::from(t))) {
+                what.push(tag_phrase(*tag, lang).to_string());
+            }
+            let head = match (lang, similar) {
+                (Vi, n) => format!("Đã đầu tư {n} startup giống startup này"),
+                (En, 1) => "Has backed 1 startup like this one".to_string(),
+                (En, n) => format!("Has backed {n} startups like this one"),
+            };
+            if what.is_empty() {
+                head
+            } else {
+                format!("{head}: {}", what.join(", "))
+            }
+        }
+        (Why::GroupFavoured(t) | Why::GroupNotFavoured(t) | Why::GroupRuledOut(t), _)
+            if StartupTag::ALL.get(usize::from(*t)).is_none() =>
+        {
+            String::new()
+        }
+        (Why::GroupFavoured(t), _) => {
+            let group = tag_phrase(StartupTag::ALL[usize::from(*t)], lang);
+            match lang {
+                Vi => format!("Nhà đầu tư nêu rõ ưu tiên startup {group}"),
+                En => format!("Its thesis favours {group} startups"),
+            }
+        }
+        (Why::GroupNotFavoured(t), _) => {
+            let group = tag_phrase(StartupTag::ALL[usize::from(*t)], lang);
+            match lang {
+                Vi => format!("Nhà đầu tư ưu tiên startup {group}, startup này thì không"),
+                En => format!("Its thesis favours {group} startups, which this one is not"),
+            }
+        }
+        (Why::GroupRuledOut(t), _) => {
+            let group = tag_phrase(StartupTag::ALL[usize::from(*t)], lang);
+            match lang {
+                Vi => format!(
+                    "Nhà đầu tư nêu rõ không đầu tư startup {group}: điểm giảm còn một phần tư"
+                ),
+                En => format!(
+                    "Its thesis rules out {group} startups, so the score is cut to a quarter"
+                ),
+            }
+        }
+        (Why::SectorRuledOut(s), Vi) => format!(
+            "Nhà đầu tư nêu rõ không đầu tư lĩnh vực {}: điểm giảm còn một phần tư",
+            names.sector(*s, Vi)
+        ),
+        (Why::SectorRuledOut(s), En) => format!(
+            "Its thesis rules out {}, so the score is cut to a quarter",
+            names.sector(*s, En)
+        ),
+        (Why::NothingStated, Vi) => "Nhà đầu tư không nêu ưu tiên về nhóm startup".into(),
+        (Why::NothingStated, En) => "Its thesis states no preference about groups".into(),
         (Why::NoTrackRecord, Vi) => "Chưa có thương vụ nào được ghi nhận".into(),
         (Why::NoTrackRecord, En) => "No recorded deals yet".into(),
         (Why::InvestedLately(date), Vi) => {
@@ -419,14 +540,15 @@ mod tests {
         let needs = Why::NeedsCovered {
             covered: super::super::factors::topic_bits(&[Topic::Fundraising, Topic::Legal]),
             needs: 3,
+            from_bio: super::super::factors::topic_bits(&[Topic::Legal]),
         };
         assert_eq!(
             explain(&needs, Lang::En, &Fixed),
-            "Covers 2 of 3 needs: fundraising and legal matters"
+            "Covers 2 of 3 needs: fundraising and legal matters (legal matters from their bio)"
         );
         assert_eq!(
             explain(&needs, Lang::Vi, &Fixed),
-            "Đáp ứng 2/3 nhu cầu: gọi vốn và pháp lý"
+            "Đáp ứng 2/3 nhu cầu: gọi vốn và pháp lý (pháp lý theo phần giới thiệu)"
         );
         let ticket = Why::TicketBelow {
             seeking: 5e8,
@@ -439,6 +561,42 @@ mod tests {
         assert_eq!(
             explain(&Why::LanguageShared(LANG_VI | LANG_EN), Lang::Vi, &Fixed),
             "Cùng sử dụng tiếng Việt và tiếng Anh"
+        );
+    }
+
+    #[test]
+    fn portfolio_sentences_say_how_many_and_what_they_share() {
+        let why = Why::Portfolio {
+            similar: 4,
+            deals: 9,
+            sector: Some(1),
+            province: None,
+            region: Some(0),
+            tag: Some(StartupTag::WomenLed.index() as u8),
+        };
+        assert_eq!(
+            explain(&why, Lang::Vi, &Fixed),
+            "Đã đầu tư 4 startup giống startup này: lĩnh vực Nông nghiệp công nghệ cao, ở Mekong Delta, do phụ nữ dẫn dắt"
+        );
+        assert_eq!(
+            explain(&why, Lang::En, &Fixed),
+            "Has backed 4 startups like this one: Agritech, in Mekong Delta, women-led"
+        );
+        let none = Why::Portfolio {
+            similar: 0,
+            deals: 3,
+            sector: None,
+            province: None,
+            region: None,
+            tag: None,
+        };
+        assert_eq!(
+            explain(&none, Lang::En, &Fixed),
+            "None of its 3 deals is in a startup like this one"
+        );
+        assert_eq!(
+            explain(&none, Lang::Vi, &Fixed),
+            "Chưa đầu tư startup nào giống startup này (trong 3 thương vụ)"
         );
     }
 }

@@ -92,8 +92,32 @@ pub struct StartupProfile {
     pub needs: u32,
     /// The languages its profile is written in.
     pub languages: u8,
+    /// Bits of its tags (women-led, social impact, ...), by tag index.
+    pub tags: u8,
     /// Investors that already invested in it.
     pub investors: Vec<i64>,
+}
+
+impl StartupProfile {
+    /// What the portfolio factor compares it by.
+    pub fn backed(&self) -> Backed {
+        Backed {
+            sectors: self.sectors,
+            stage: self.stage,
+            place: self.place,
+            tags: self.tags,
+        }
+    }
+}
+
+/// A startup as the portfolio factor compares it: one an investor backed,
+/// or one being matched.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Backed {
+    pub sectors: Refs,
+    pub stage: Stage,
+    pub place: Place,
+    pub tags: u8,
 }
 
 /// Counts per sector, for up to eight sectors, kept inline (ranking reads
@@ -133,6 +157,8 @@ pub struct TrackRecord {
     pub stages: [u32; 5],
     pub deals: u32,
     pub last: Option<NaiveDate>,
+    /// The startups backed, as they are now (for [`portfolio`]).
+    pub backed: Vec<Backed>,
 }
 
 /// An investor as matching sees it.
@@ -150,6 +176,11 @@ pub struct InvestorProfile {
     pub regions: Vec<PlaceRef>,
     pub active: bool,
     pub record: TrackRecord,
+    /// Tag bits of the groups its thesis says it favours, and rules out.
+    pub favoured: u8,
+    pub excluded: u8,
+    /// Sectors its thesis rules out.
+    pub excluded_sectors: Refs,
 }
 
 /// A mentor as matching sees it.
@@ -157,8 +188,10 @@ pub struct InvestorProfile {
 pub struct MentorProfile {
     pub id: i64,
     pub sectors: Refs,
-    /// Topic bits of their expertise.
+    /// Topic bits of their expertise: listed, and read from their bio.
     pub expertise: u32,
+    /// Of those, the bits read from the bio only.
+    pub from_bio: u32,
     pub languages: u8,
     pub place: Place,
     pub capacity: i32,
@@ -199,8 +232,15 @@ pub enum Factor {
     Capacity,
     /// An investor's past deals in the sector and stage.
     TrackRecord,
+    /// How alike the startups an investor has backed are to this one, by
+    /// sectors, stage, place and group (women-led, social impact, ...):
+    /// what its portfolio shows it backs, beside what it says.
+    Portfolio,
     /// Whether an investor has invested lately.
     Activity,
+    /// Groups of startups (women-led, social impact, students, ...) and
+    /// sectors that an investor's thesis says it favours or rules out.
+    Preferences,
     /// What the user said about this and similar recommendations.
     Feedback,
     /// Dampening of the most sought-after profiles, so that lists differ.
@@ -249,10 +289,12 @@ pub enum Why {
     /// Text similarity relative to the best text match (0..1).
     TextSimilar(f32),
     TextNone,
-    /// Topic bits covered, out of how many needs.
+    /// Topic bits covered, out of how many needs; of those, the bits the
+    /// mentor's bio names but their list does not.
     NeedsCovered {
         covered: u32,
         needs: usize,
+        from_bio: u32,
     },
     /// The startup states no needs.
     NeedsUnstated,
@@ -269,7 +311,30 @@ pub enum Why {
         deals: u32,
     },
     NoTrackRecord,
+    /// `similar` of the investor's `deals` backed startups are like this
+    /// one (see [`portfolio`]); what all of those share with it, where they
+    /// all share it: the startup's primary sector, its province or else its
+    /// region, one of its groups.
+    Portfolio {
+        similar: u32,
+        deals: u32,
+        sector: Option<SectorRef>,
+        province: Option<PlaceRef>,
+        region: Option<PlaceRef>,
+        tag: Option<u8>,
+    },
     InvestedLately(NaiveDate),
+    /// The thesis favours a group the startup belongs to (a tag index).
+    GroupFavoured(u8),
+    /// The thesis favours groups, none of which the startup belongs to
+    /// (the first of them).
+    GroupNotFavoured(u8),
+    /// The thesis rules out a sector of the startup.
+    SectorRuledOut(SectorRef),
+    /// The thesis rules out a group the startup belongs to.
+    GroupRuledOut(u8),
+    /// The thesis states no preference about groups or sectors.
+    NothingStated,
     NoRecentDeal,
     /// The user's own verdict on this very recommendation.
     FeedbackDirect(Verdict),
@@ -447,7 +512,7 @@ pub fn text(relative: Option<f32>) -> Share {
 
 /// Needs coverage: the share of the startup's needs the mentor's
 /// expertise covers; 0.5 when the startup states none.
-pub fn needs(needs: u32, expertise: u32) -> Share {
+pub fn needs(needs: u32, expertise: u32, from_bio: u32) -> Share {
     if needs == 0 {
         return share(Factor::Needs, 0.5, Why::NeedsUnstated);
     }
@@ -459,8 +524,51 @@ pub fn needs(needs: u32, expertise: u32) -> Share {
         Why::NeedsCovered {
             covered,
             needs: needs.count_ones() as usize,
+            from_bio: covered & from_bio,
         },
     )
+}
+
+/// What an investor's whole score is multiplied by when its thesis rules
+/// out a sector or a group of the startup: it said it does not invest
+/// there, so it ranks below investors who fit worse but might.
+pub const RULED_OUT: f32 = 0.25;
+
+/// Stated preferences: 0 when the thesis rules out a sector (the startup's
+/// primary one or another) or a group of the startup (and the whole score
+/// is cut, see [`RULED_OUT`]); 1 when it favours a group the startup
+/// belongs to; 0.25 when it favours groups, none of them the startup's;
+/// 0.5 when it says nothing about either.
+pub fn preferences(startup_sectors: &[SectorRef], tags: u8, i: &InvestorProfile) -> Share {
+    let first = |bits: u8| bits.trailing_zeros() as u8;
+    if let Some(s) = startup_sectors
+        .iter()
+        .find(|s| i.excluded_sectors.contains(s))
+    {
+        return share(Factor::Preferences, 0.0, Why::SectorRuledOut(*s));
+    }
+    if tags & i.excluded != 0 {
+        return share(
+            Factor::Preferences,
+            0.0,
+            Why::GroupRuledOut(first(tags & i.excluded)),
+        );
+    }
+    if tags & i.favoured != 0 {
+        return share(
+            Factor::Preferences,
+            1.0,
+            Why::GroupFavoured(first(tags & i.favoured)),
+        );
+    }
+    if i.favoured != 0 {
+        return share(
+            Factor::Preferences,
+            0.25,
+            Why::GroupNotFavoured(first(i.favoured)),
+        );
+    }
+    share(Factor::Preferences, 0.5, Why::NothingStated)
 }
 
 /// What a mentor's whole score is multiplied by when the mentor speaks
@@ -526,6 +634,258 @@ pub fn track_record(record: &TrackRecord, sectors: &[SectorRef], stage: Stage) -
 pub fn track_record_score(in_sector: u32, at_stage: u32) -> f32 {
     let x = in_sector as f32 + 0.5 * at_stage as f32;
     1.0 - (-x / 2.0).exp()
+}
+
+/// How much each way two startups can be alike counts in [`portfolio`]:
+/// learned from the data (see [`Affinity::learn`]), so a deployment whose
+/// investors keep to a region weighs the region, one whose investors keep
+/// to sectors weighs sectors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Affinity {
+    /// Sharing the primary sector (any other sector counts half).
+    pub sector: f32,
+    /// The same stage (a neighbouring one counts half).
+    pub stage: f32,
+    pub province: f32,
+    pub region: f32,
+    /// A group in common (women-led, social impact, ...).
+    pub tag: f32,
+}
+
+impl Default for Affinity {
+    /// Every way counts the same: what is used until there are enough
+    /// portfolios to learn from.
+    fn default() -> Self {
+        Affinity {
+            sector: 1.0,
+            stage: 1.0,
+            province: 1.0,
+            region: 1.0,
+            tag: 1.0,
+        }
+    }
+}
+
+/// How two startups agree on each of [`Affinity`]'s ways, 0..1, in its
+/// order.
+fn agreement(a: &Backed, b: &Backed) -> [f32; 5] {
+    let sector = match a.sectors.first() {
+        Some(p) if b.sectors.contains(p) => 1.0,
+        Some(_) if a.sectors.iter().any(|s| b.sectors.contains(s)) => 0.5,
+        _ => 0.0,
+    };
+    let stage = match a.stage.index().abs_diff(b.stage.index()) {
+        0 => 1.0,
+        1 => 0.5,
+        _ => 0.0,
+    };
+    let same =
+        |x: Option<PlaceRef>, y: Option<PlaceRef>| f32::from(u8::from(x.is_some() && x == y));
+    [
+        sector,
+        stage,
+        same(a.place.province, b.place.province),
+        same(a.place.region, b.place.region),
+        f32::from(u8::from(a.tags & b.tags != 0)),
+    ]
+}
+
+/// Fewer pairs of startups backed by one investor than this, and
+/// [`Affinity::learn`] keeps the default.
+pub const MIN_AFFINITY_PAIRS: usize = 50;
+
+impl Affinity {
+    fn as_array(&self) -> [f32; 5] {
+        [
+            self.sector,
+            self.stage,
+            self.province,
+            self.region,
+            self.tag,
+        ]
+    }
+
+    /// Learns from portfolios how much each way of being alike says about
+    /// being backed by the same investor: for each way, how much more often
+    /// two startups of one portfolio agree on it than two startups drawn
+    /// from all those backed, `(together - apart) / (1 - apart)`, 0 when no
+    /// more often. Each portfolio gives at most 64 pairs, so a few very
+    /// active investors do not decide alone; with fewer than
+    /// [`MIN_AFFINITY_PAIRS`] pairs, or when no way stands out, the
+    /// default.
+    pub fn learn<'a>(portfolios: impl Iterator<Item = &'a [Backed]>) -> Affinity {
+        let mut together = [0f64; 5];
+        let mut pairs = 0usize;
+        let mut all: Vec<&Backed> = Vec::new();
+        for portfolio in portfolios {
+            let n = portfolio.len();
+            let mut taken = 0;
+            'pairs: for i in 0..n {
+                for j in i + 1..n {
+                    if taken == 64 {
+                        break 'pairs;
+                    }
+                    let agree = agreement(&portfolio[i], &portfolio[j]);
+                    for (t, a) in together.iter_mut().zip(agree) {
+                        *t += f64::from(a);
+                    }
+                    taken += 1;
+                }
+            }
+            pairs += taken;
+            all.extend(portfolio);
+        }
+        if pairs < MIN_AFFINITY_PAIRS {
+            return Affinity::default();
+        }
+        // Startups drawn apart: each paired with one a fixed stride away,
+        // a stride coprime with the count when there is one.
+        let n = all.len();
+        let stride = (n / 2..n).find(|k| gcd(*k, n) == 1).unwrap_or(1).max(1);
+        let mut apart = [0f64; 5];
+        for i in 0..n {
+            let agree = agreement(all[i], all[(i + stride) % n]);
+            for (t, a) in apart.iter_mut().zip(agree) {
+                *t += f64::from(a);
+            }
+        }
+        let learned: Vec<f32> = together
+            .iter()
+            .zip(apart)
+            .map(|(t, a)| {
+                let (t, a) = (t / pairs as f64, a / n as f64);
+                if a >= 1.0 {
+                    0.0
+                } else {
+                    ((t - a) / (1.0 - a)).max(0.0) as f32
+                }
+            })
+            .collect();
+        if learned.iter().sum::<f32>() < 0.05 {
+            return Affinity::default();
+        }
+        Affinity {
+            sector: learned[0],
+            stage: learned[1],
+            province: learned[2],
+            region: learned[3],
+            tag: learned[4],
+        }
+    }
+
+    /// How alike `startup` is to one `backed` (0..1): the ways they agree,
+    /// weighed by the affinity.
+    pub fn similarity(&self, startup: &Backed, backed: &Backed) -> f32 {
+        let weights = self.as_array();
+        let total: f32 = weights.iter().sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let agree = agreement(startup, backed);
+        weights.iter().zip(agree).map(|(w, a)| w * a).sum::<f32>() / total
+    }
+}
+
+impl Affinity {
+    /// The most [`Affinity::similarity`] can be between a startup at
+    /// `stage` and `backed`: as if they agreed in every way but the stage.
+    fn ceiling_at(&self, stage: Stage, backed: &Backed) -> f32 {
+        let total = self.sector + self.stage + self.province + self.region + self.tag;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let at = match stage.index().abs_diff(backed.stage.index()) {
+            0 => 1.0,
+            1 => 0.5,
+            _ => 0.0,
+        };
+        (total - self.stage * (1.0 - at)) / total
+    }
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// How much alike a backed startup must be to count as "like this one" in
+/// [`portfolio`]'s explanation.
+pub const LIKE_THIS: f32 = 0.5;
+
+/// Portfolio: who backed similar startups is likely to back this one.
+/// Each backed startup adds by its similarity `x` ([`Affinity::similarity`]):
+/// `1 - Π(1 - x/2)`, so one just like it gives 0.5, two 0.75, and many
+/// loosely alike add up too. 0 without deals.
+pub fn portfolio(startup: &Backed, record: &TrackRecord, affinity: &Affinity) -> Share {
+    if record.backed.is_empty() {
+        return share(Factor::Portfolio, 0.0, Why::NoTrackRecord);
+    }
+    let mut miss = 1.0f32;
+    let mut similar = 0u32;
+    let (mut sector, mut province, mut region) = (true, true, true);
+    let mut tags = startup.tags;
+    for b in &record.backed {
+        let x = affinity.similarity(startup, b);
+        miss *= 1.0 - x / 2.0;
+        if x >= LIKE_THIS {
+            similar += 1;
+            sector &= startup
+                .sectors
+                .first()
+                .is_some_and(|p| b.sectors.contains(p));
+            province &=
+                startup.place.province.is_some() && b.place.province == startup.place.province;
+            region &= startup.place.region.is_some() && b.place.region == startup.place.region;
+            tags &= b.tags;
+        }
+    }
+    let all = similar > 0;
+    share(
+        Factor::Portfolio,
+        1.0 - miss,
+        Why::Portfolio {
+            similar,
+            deals: record.backed.len() as u32,
+            sector: startup.sectors.first().copied().filter(|_| all && sector),
+            province: startup.place.province.filter(|_| all && province),
+            region: startup.place.region.filter(|_| all && region && !province),
+            tag: (all && tags != 0).then(|| tags.trailing_zeros() as u8),
+        },
+    )
+}
+
+/// [`portfolio`]'s score alone, for ranking's bounds.
+pub fn portfolio_score(startup: &Backed, record: &TrackRecord, affinity: &Affinity) -> f32 {
+    let miss: f32 = record
+        .backed
+        .iter()
+        .map(|b| 1.0 - affinity.similarity(startup, b) / 2.0)
+        .product();
+    if record.backed.is_empty() {
+        0.0
+    } else {
+        1.0 - miss
+    }
+}
+
+/// The most [`portfolio`] can give a startup at `stage`: as if every
+/// startup backed agreed with it in every way but the stage.
+pub fn portfolio_ceiling_at(stage: Stage, record: &TrackRecord, affinity: &Affinity) -> f32 {
+    let miss: f32 = record
+        .backed
+        .iter()
+        .map(|b| 1.0 - affinity.ceiling_at(stage, b) / 2.0)
+        .product();
+    if record.backed.is_empty() {
+        0.0
+    } else {
+        1.0 - miss
+    }
+}
+
+/// The most [`portfolio`] can give an investor with `deals` backed
+/// startups: each just like the startup.
+pub fn portfolio_ceiling(deals: usize) -> f32 {
+    1.0 - 0.5f32.powi(deals.min(64) as i32)
 }
 
 /// How long a deal counts as recent.
@@ -747,17 +1107,19 @@ mod tests {
         let s = needs(
             needs_bits,
             topic_bits(&[Topic::Legal, Topic::Fundraising, Topic::Tax]),
+            topic_bits(&[Topic::Legal, Topic::Tax]),
         );
         assert!((s.score - 2.0 / 3.0).abs() < 1e-6);
         assert_eq!(
             s.why,
             Why::NeedsCovered {
                 covered: topic_bits(&[Topic::Fundraising, Topic::Legal]),
-                needs: 3
+                needs: 3,
+                from_bio: topic_bits(&[Topic::Legal]),
             }
         );
-        assert_eq!(needs(0, 7).score, 0.5);
-        assert_eq!(needs(needs_bits, 0).score, 0.0);
+        assert_eq!(needs(0, 7, 0).score, 0.5);
+        assert_eq!(needs(needs_bits, 0, 0).score, 0.0);
     }
 
     #[test]
@@ -784,6 +1146,7 @@ mod tests {
             stages: [0, 0, 2, 0, 0],
             deals: 4,
             last: Some(day(2026, 1, 1)),
+            backed: vec![],
         };
         let in_sector = track_record(&record, &[1], Stage::Seed).score;
         let other_sector = track_record(&record, &[5], Stage::Seed).score;
@@ -842,5 +1205,187 @@ mod tests {
         let damped = score_of(&shares, Some(&dampening(50, 0.2)));
         assert!(damped < score && damped > 0.0);
         assert_eq!(score_of(&[], None), 0.0);
+    }
+
+    fn backed(sectors: &[SectorRef], stage: Stage, province: u16, region: u16, tags: u8) -> Backed {
+        Backed {
+            sectors: sectors.iter().copied().collect(),
+            stage,
+            place: Place {
+                province: Some(province),
+                region: Some(region),
+            },
+            tags,
+        }
+    }
+
+    #[test]
+    fn portfolio_counts_startups_alike_and_says_what_they_share() {
+        const WOMEN: u8 = 1 << 1;
+        let record = |backed: Vec<Backed>| TrackRecord {
+            deals: backed.len() as u32,
+            backed,
+            ..TrackRecord::default()
+        };
+        let affinity = Affinity::default();
+        let agritech_can_tho = backed(&[3], Stage::Seed, 7, 1, WOMEN);
+        let two_alike = record(vec![
+            backed(&[3], Stage::Seed, 7, 1, WOMEN),
+            backed(&[3, 4], Stage::Mvp, 7, 1, WOMEN),
+            backed(&[9], Stage::Growth, 2, 0, 0),
+        ]);
+        // (record, expected similar, sector, province, region, tag)
+        type Case = (
+            TrackRecord,
+            u32,
+            Option<u16>,
+            Option<u16>,
+            Option<u16>,
+            Option<u8>,
+        );
+        let cases: Vec<Case> = vec![
+            (two_alike.clone(), 2, Some(3), Some(7), None, Some(1)),
+            (
+                record(vec![
+                    backed(&[3], Stage::Seed, 7, 1, 0),
+                    backed(&[3], Stage::Seed, 8, 1, 0),
+                ]),
+                2,
+                Some(3),
+                None,
+                Some(1),
+                None,
+            ),
+            (
+                record(vec![backed(&[9], Stage::Growth, 2, 0, 0)]),
+                0,
+                None,
+                None,
+                None,
+                None,
+            ),
+        ];
+        for (record, similar, sector, province, region, tag) in cases {
+            let share = portfolio(&agritech_can_tho, &record, &affinity);
+            assert_eq!(
+                share.why,
+                Why::Portfolio {
+                    similar,
+                    deals: record.backed.len() as u32,
+                    sector,
+                    province,
+                    region,
+                    tag,
+                }
+            );
+            assert_eq!(
+                share.score,
+                portfolio_score(&agritech_can_tho, &record, &affinity)
+            );
+            assert!(share.score <= portfolio_ceiling(record.backed.len()));
+            assert!(
+                share.score
+                    <= portfolio_ceiling_at(agritech_can_tho.stage, &record, &affinity) + 1e-6
+            );
+        }
+        let fits = portfolio(&agritech_can_tho, &two_alike, &affinity).score;
+        let other = backed(&[9], Stage::Growth, 2, 0, 0);
+        assert!(fits > portfolio(&other, &two_alike, &affinity).score);
+        assert_eq!(
+            portfolio(&agritech_can_tho, &TrackRecord::default(), &affinity).why,
+            Why::NoTrackRecord
+        );
+    }
+
+    #[test]
+    fn affinity_learns_what_portfolios_keep_to() {
+        // Each investor keeps to one region and backs every sector.
+        let portfolios: Vec<Vec<Backed>> = (0..20u16)
+            .map(|investor| {
+                (0..6u16)
+                    .map(|k| {
+                        let region = investor % 4;
+                        backed(
+                            &[k * 3 % 10],
+                            Stage::ALL[(k % 5) as usize],
+                            region * 10 + k % 2,
+                            region,
+                            0,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let learned = Affinity::learn(portfolios.iter().map(|p| &p[..]));
+        assert!(learned.region > 0.5, "{learned:?}");
+        assert!(learned.sector < 0.1 && learned.tag == 0.0, "{learned:?}");
+        // Too few pairs to learn from: every way counts the same.
+        let few = Affinity::learn(portfolios[..2].iter().map(|p| &p[..]));
+        assert_eq!(few, Affinity::default());
+    }
+
+    #[test]
+    fn stated_preferences_favour_rule_out_or_say_nothing() {
+        const STUDENT: u8 = 1 << 0;
+        const WOMEN: u8 = 1 << 1;
+        const SOCIAL: u8 = 1 << 3;
+        let investor = |favoured: u8, excluded: u8, sectors: &[SectorRef]| InvestorProfile {
+            id: 1,
+            kind: InvestorKind::Angel,
+            sectors: Refs::default(),
+            stages: 0,
+            ticket_min: None,
+            ticket_max: None,
+            provinces: vec![],
+            regions: vec![],
+            active: true,
+            record: TrackRecord::default(),
+            favoured,
+            excluded,
+            excluded_sectors: sectors.iter().copied().collect(),
+        };
+        // (startup sectors, startup tags, investor, score, why)
+        let cases = [
+            (
+                vec![1],
+                WOMEN,
+                investor(WOMEN, 0, &[]),
+                1.0,
+                Why::GroupFavoured(1),
+            ),
+            (
+                vec![1],
+                SOCIAL | WOMEN,
+                investor(SOCIAL, 0, &[]),
+                1.0,
+                Why::GroupFavoured(3),
+            ),
+            (
+                vec![1],
+                0,
+                investor(WOMEN, 0, &[]),
+                0.25,
+                Why::GroupNotFavoured(1),
+            ),
+            (
+                vec![1],
+                STUDENT,
+                investor(0, STUDENT, &[]),
+                0.0,
+                Why::GroupRuledOut(0),
+            ),
+            (
+                vec![1, 6],
+                WOMEN,
+                investor(WOMEN, 0, &[6]),
+                0.0,
+                Why::SectorRuledOut(6),
+            ),
+            (vec![1], 0, investor(0, 0, &[6]), 0.5, Why::NothingStated),
+        ];
+        for (sectors, tags, i, score, why) in cases {
+            let share = preferences(&sectors, tags, &i);
+            assert_eq!((share.score, share.why), (score, why), "{sectors:?} {tags}");
+        }
     }
 }

@@ -17,6 +17,7 @@ pub mod assign;
 pub mod engine;
 pub mod explain;
 pub mod factors;
+pub mod prose;
 
 use std::path::Path;
 
@@ -57,14 +58,16 @@ pub struct InvestorWeights {
     pub geography: f32,
     pub text: f32,
     pub track_record: f32,
+    pub portfolio: f32,
     pub activity: f32,
+    pub preferences: f32,
     pub feedback: f32,
 }
 
 impl InvestorWeights {
     /// Every factor's weight, feedback's last (data without feedback
     /// cannot fit it: tuning leaves the last alone).
-    pub fn all_mut(&mut self) -> [&mut f32; 8] {
+    pub fn all_mut(&mut self) -> [&mut f32; 10] {
         [
             &mut self.sector,
             &mut self.stage,
@@ -72,7 +75,9 @@ impl InvestorWeights {
             &mut self.geography,
             &mut self.text,
             &mut self.track_record,
+            &mut self.portfolio,
             &mut self.activity,
+            &mut self.preferences,
             &mut self.feedback,
         ]
     }
@@ -86,7 +91,9 @@ impl InvestorWeights {
             + self.geography
             + self.text
             + self.track_record
+            + self.portfolio
             + self.activity
+            + self.preferences
     }
 }
 
@@ -99,7 +106,9 @@ impl Default for InvestorWeights {
             geography: 1.4,
             text: 0.5,
             track_record: 1.8,
+            portfolio: 3.0,
             activity: 0.7,
+            preferences: 1.5,
             feedback: 4.0,
         }
     }
@@ -162,6 +171,11 @@ pub struct Weights {
     pub popularity: f32,
     /// How many of the best text matches join the candidates.
     pub text_candidates: usize,
+    /// Whether the engine fits the investor weights (all but text and
+    /// feedback, which keep their share) to the recorded investments when
+    /// it loads, once there are enough of them; `false` keeps the weights
+    /// above as they are.
+    pub learn: bool,
 }
 
 impl Default for Weights {
@@ -171,6 +185,7 @@ impl Default for Weights {
             mentor: MentorWeights::default(),
             popularity: 0.1,
             text_candidates: 200,
+            learn: true,
         }
     }
 }

@@ -91,7 +91,7 @@ impl Matching {
             mine.sort_by(|a, b| b.0.total_cmp(&a.0));
             for (score, r) in mine {
                 let m = c.mentors.get(mentor_ids[r]).expect("scored mentor");
-                let scored = self.score_mentor(
+                let scored = c.score_mentor(
                     s,
                     m,
                     hits.get(startup).and_then(|h| h.get(&m.id)).copied(),
@@ -163,7 +163,7 @@ impl Matching {
                         if !inv.active || s.investors.contains(&i) || said_investors.dismissed(i) {
                             continue;
                         }
-                        self.score_investor(
+                        c.score_investor(
                             s,
                             inv,
                             investor_hits.get(&i).copied(),
@@ -179,7 +179,7 @@ impl Matching {
                         if said_mentors.dismissed(m) {
                             continue;
                         }
-                        self.score_mentor(
+                        c.score_mentor(
                             s,
                             mentor,
                             mentor_hits.get(&m).copied(),

@@ -11,6 +11,7 @@ impl Matching {
         let position = store.change_log_position().await?;
         let mut c = Catalogue::default();
         c.names.refresh(store).await?;
+        c.lexicon = prose::Lexicon::new(&c.names.sectors);
         let mut invested: HashMap<i64, Vec<i64>> = HashMap::new();
         let mut after = 0;
         loop {
@@ -52,7 +53,7 @@ impl Matching {
             after = last.0;
             for (id, r) in &page {
                 let mut p = c.investor_profile(*id, r);
-                p.record = c.track_record(*id);
+                p.record = c.track_record(*id, None);
                 c.investors.put(p);
             }
         }
@@ -80,6 +81,13 @@ impl Matching {
         }
         c.set_startup_verdicts(&[], &feedback);
         c.set_counterpart_verdicts(&[], &feedback);
+        let fitted = c.learn(&self.weights, self.clock.today());
+        tracing::info!(
+            deals = fitted,
+            weights = ?c.weights.investor,
+            affinity = ?c.affinity,
+            "matching weights"
+        );
         tracing::info!(
             startups = c.startups.live(),
             investors = c.investors.live(),
@@ -179,6 +187,7 @@ impl Matching {
                 let mine = c.names.intern_province(&key);
                 c.names.provinces[mine as usize] = (name.clone(), region);
             }
+            c.lexicon = prose::Lexicon::new(&c.names.sectors);
         }
         let mut invested: HashMap<i64, Vec<i64>> = HashMap::new();
         for x in &startup_deals {
@@ -209,7 +218,7 @@ impl Matching {
         let present: HashSet<i64> = investor_rows.iter().map(|(id, _)| *id).collect();
         for (id, r) in &investor_rows {
             let mut p = c.investor_profile(*id, r);
-            p.record = c.track_record(*id);
+            p.record = c.track_record(*id, None);
             c.investors.put(p);
         }
         for id in investors.iter().filter(|id| !present.contains(id)) {

@@ -26,6 +26,7 @@ use super::factors::{
     self, Factor, InvestorProfile, LANG_EN, LANG_VI, MentorProfile, Place, PlaceRef, Reason, Refs,
     SectorRef, Share, StartupProfile, TrackRecord, Traits, Verdict,
 };
+use super::prose::{self, Subject};
 use crate::clock::Clock;
 use crate::model::{
     self, InvestorKind, MatchFeedback, MatchSide, Recipient, Stage, Topic, Vocabulary,
@@ -36,6 +37,7 @@ use crate::store::{ChangePosition, DocCounterpart, RecordSelect, Store, StoreErr
 
 mod cohorts;
 mod follow;
+mod learn;
 mod rank;
 
 /// A hash map keyed by database ids: a multiplicative hash instead of
@@ -298,6 +300,8 @@ struct InvestorKey {
     /// The most [`factors::track_record`] can give it: every sector it
     /// has backed a startup's sector, every deal at the startup's stage.
     track_record: f32,
+    /// The most [`factors::portfolio`] can give it.
+    portfolio: f32,
     deals: u32,
 }
 
@@ -325,6 +329,7 @@ impl InvestorKey {
             } else {
                 factors::track_record_score(in_sectors, i.record.deals)
             },
+            portfolio: factors::portfolio_ceiling(i.record.backed.len()),
             deals: i.record.deals,
         }
     }
@@ -346,13 +351,13 @@ impl InvestorKey {
     }
 }
 
-/// The parts of [`Matching::investor_bound`] that are the same for every
+/// The parts of [`Catalogue::investor_bound`] that are the same for every
 /// startup of one investor's deal flow, or depend only on its stage: a
 /// first bound from them takes a few loads and no logarithm, and most of a
 /// million startups end there.
 struct DealBound {
-    /// Weighted stage fit plus the most track record can give, by stage
-    /// index.
+    /// Weighted stage fit plus the most track record and portfolio can
+    /// give, by stage index.
     by_stage: [f32; 5],
     /// Weighted activity plus the ticket fit at its best.
     fixed: f32,
@@ -574,7 +579,15 @@ impl Names for NameTable {
 /// Everything the engine knows.
 #[derive(Debug, Default)]
 struct Catalogue {
+    /// The weights ranking uses: those configured, or, where the
+    /// configuration lets it, learned from the recorded investments.
+    weights: Weights,
+    /// How much each way of being alike counts in the portfolio factor,
+    /// learned from the portfolios.
+    affinity: factors::Affinity,
     names: NameTable,
+    /// What theses and bios are read for, with the sectors' names.
+    lexicon: prose::Lexicon,
     startups: Table<StartupProfile>,
     investors: Table<InvestorProfile>,
     mentors: Table<MentorProfile>,
@@ -651,6 +664,7 @@ impl Catalogue {
             seeking_vnd: vnd(r.seeking.as_ref()),
             needs: factors::topic_bits(&r.needs),
             languages: languages_of(&format!("{} {}", r.tagline, r.description)),
+            tags: r.tags.iter().fold(0, |bits, t| bits | 1 << t.index()),
             investors,
         }
     }
@@ -667,7 +681,7 @@ impl Catalogue {
             .collect();
         regions.sort_unstable();
         regions.dedup();
-        InvestorProfile {
+        let mut profile = InvestorProfile {
             id,
             kind: r.kind,
             sectors: r
@@ -682,18 +696,60 @@ impl Catalogue {
             regions,
             active: r.active,
             record: TrackRecord::default(),
+            favoured: 0,
+            excluded: 0,
+            excluded_sectors: Refs::default(),
+        };
+        let mut stated_sectors = Refs::default();
+        for statement in self.lexicon.read(&r.thesis) {
+            match (statement.subject, statement.favoured) {
+                (Subject::Tag(t), true) => profile.favoured |= 1 << t.index(),
+                (Subject::Tag(t), false) => profile.excluded |= 1 << t.index(),
+                (Subject::Sector(n), favoured) => {
+                    let r = n as SectorRef;
+                    if favoured {
+                        stated_sectors.push(r);
+                    } else if !profile.sectors.contains(&r) {
+                        profile.excluded_sectors.push(r);
+                    }
+                }
+                (Subject::Topic(_), _) => {}
+            }
         }
+        // An investor that lists no sector is read for the ones its thesis
+        // names.
+        if profile.sectors.is_empty() {
+            profile.sectors = stated_sectors;
+        }
+        profile
     }
 
     fn mentor_profile(&mut self, id: i64, r: &MentorDraft, load: i32) -> MentorProfile {
+        let listed = factors::topic_bits(&r.expertise);
+        let mut from_bio = 0;
+        let mut stated_sectors = Refs::default();
+        for statement in self.lexicon.read(&format!("{}\n{}", r.headline, r.bio)) {
+            match (statement.subject, statement.favoured) {
+                (Subject::Topic(t), true) => from_bio |= 1 << t.index(),
+                (Subject::Sector(n), true) => stated_sectors.push(n as SectorRef),
+                _ => {}
+            }
+        }
+        let listed_sectors: Refs = r
+            .sectors
+            .iter()
+            .map(|s| self.names.intern_sector(s))
+            .collect();
         MentorProfile {
             id,
-            sectors: r
-                .sectors
-                .iter()
-                .map(|s| self.names.intern_sector(s))
-                .collect(),
-            expertise: factors::topic_bits(&r.expertise),
+            // A mentor who lists no sector is read for the ones the bio names.
+            sectors: if listed_sectors.is_empty() {
+                stated_sectors
+            } else {
+                listed_sectors
+            },
+            expertise: listed | from_bio,
+            from_bio: from_bio & !listed,
             languages: r
                 .languages
                 .iter()
@@ -705,15 +761,22 @@ impl Catalogue {
     }
 
     /// The track record from the investor's deals and the sectors of the
-    /// startups invested in (as they are now).
-    fn track_record(&self, investor: i64) -> TrackRecord {
+    /// startups invested in (as they are now); without its deal in
+    /// `without`, when given (see [`learn`]).
+    fn track_record(&self, investor: i64, without: Option<i64>) -> TrackRecord {
         let mut record = TrackRecord::default();
         for (startup, round, date) in self.deals.get(&investor).into_iter().flatten() {
+            if Some(*startup) == without {
+                continue;
+            }
             record.deals += 1;
             record.stages[round.index() as usize] += 1;
             record.last = record.last.max(Some(*date));
-            for s in self.startups.get(*startup).map_or(&[][..], |p| &p.sectors) {
-                record.sectors.add(*s);
+            if let Some(p) = self.startups.get(*startup) {
+                for s in p.sectors.iter() {
+                    record.sectors.add(*s);
+                }
+                record.backed.push(p.backed());
             }
         }
         record
@@ -881,7 +944,7 @@ fn with_feedback(sum: f32, total: f32, feedback: Option<f32>) -> f32 {
 
 /// A scored candidate: factor shares (fixed, on the stack) and dampening.
 struct Scored {
-    shares: [(Share, f32); 8],
+    shares: [(Share, f32); 10],
     len: usize,
     dampening: Option<Share>,
     /// What the score is multiplied by for a missing requirement (a mentor
@@ -893,7 +956,7 @@ impl Scored {
     fn new() -> Scored {
         let blank = (factors::text(None), 0.0);
         Scored {
-            shares: [blank; 8],
+            shares: [blank; 10],
             len: 0,
             dampening: None,
             requirement: 1.0,
@@ -926,7 +989,10 @@ impl Matching {
     /// An empty engine; as a [`crate::changes::Follower`] it loads and follows.
     pub fn new(index: Arc<SearchIndex>, weights: Weights, clock: Clock) -> Arc<Matching> {
         Arc::new(Matching {
-            state: RwLock::new(Catalogue::default()),
+            state: RwLock::new(Catalogue {
+                weights: weights.clone(),
+                ..Catalogue::default()
+            }),
             index,
             weights,
             clock,
@@ -934,9 +1000,15 @@ impl Matching {
         })
     }
 
-    /// The weights in use.
+    /// The weights configured.
     pub fn weights(&self) -> &Weights {
         &self.weights
+    }
+
+    /// The weights ranking uses now: those configured, or learned from the
+    /// recorded investments when the engine last loaded (see `learn.rs`).
+    pub fn weights_in_use(&self) -> Result<Weights, MatchError> {
+        Ok(self.read()?.weights.clone())
     }
 
     /// Whether the first load has finished.
@@ -997,6 +1069,7 @@ mod tests {
                 province in proptest::option::of(0u16..70),
                 region in proptest::option::of(0u16..8),
                 seeking in proptest::option::of(1e7f64..1e11),
+                tags in 0u8..32,
             ) -> StartupProfile {
                 StartupProfile {
                     id: 1,
@@ -1006,6 +1079,7 @@ mod tests {
                     seeking_vnd: seeking,
                     needs: 0,
                     languages: LANG_VI,
+                    tags,
                     investors: vec![],
                 }
             }
@@ -1019,16 +1093,28 @@ mod tests {
                 ticket_max in proptest::option::of(1e8f64..1e11),
                 provinces in proptest::collection::vec(0u16..70, 0..4),
                 regions in proptest::collection::vec(0u16..8, 0..3),
-                deals in proptest::collection::vec((0u16..12, 0usize..5, 0i64..2000), 0..6),
+                deals in proptest::collection::vec(
+                    (0u16..12, 0usize..5, 0i64..2000, proptest::option::of(0u16..70), 0u8..32),
+                    0..6,
+                ),
+                favoured in 0u8..32,
+                excluded in 0u8..32,
+                excluded_sectors in proptest::collection::vec(0u16..12, 0..2),
             ) -> InvestorProfile {
                 let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
                 let mut record = TrackRecord::default();
-                for (sector, stage, days) in deals {
+                for (sector, stage, days, province, tags) in deals {
                     record.deals += 1;
                     record.stages[stage] += 1;
                     record.sectors.add(sector);
                     record.sectors.add((sector + 1) % 12);
                     record.last = record.last.max(Some(today - chrono::Duration::days(days)));
+                    record.backed.push(factors::Backed {
+                        sectors: refs(&[sector, (sector + 1) % 12]),
+                        stage: Stage::ALL[stage],
+                        place: Place { province, region: province.map(|p| p % 8) },
+                        tags,
+                    });
                 }
                 InvestorProfile {
                     id: 2,
@@ -1041,6 +1127,9 @@ mod tests {
                     regions,
                     active: true,
                     record,
+                    favoured,
+                    excluded,
+                    excluded_sectors: refs(&excluded_sectors),
                 }
             }
         }
@@ -1055,12 +1144,18 @@ mod tests {
                 i in investor(),
                 text in proptest::option::of(0.0f32..1.0),
                 said in proptest::option::of(0usize..3),
+                affinity in proptest::array::uniform5(0.0f32..2.0),
             ) {
-                let engine = Matching::new(
-                    Arc::new(SearchIndex::in_ram().expect("index")),
-                    Weights::default(),
-                    Clock::system(),
-                );
+                let engine = Catalogue {
+                    affinity: factors::Affinity {
+                        sector: affinity[0],
+                        stage: affinity[1],
+                        province: affinity[2],
+                        region: affinity[3],
+                        tag: affinity[4],
+                    },
+                    ..Catalogue::default()
+                };
                 let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
                 let key = InvestorKey::of(&i);
                 let feedback = said.map(|v| {

@@ -39,7 +39,11 @@ impl Matching {
     ) -> Result<IdMap<f32>, MatchError> {
         Ok(relative(&pool.similar(text, usize::MAX)?))
     }
+}
 
+/// Scoring, with the catalogue's weights (configured, or learned from its
+/// history).
+impl Catalogue {
     pub(super) fn score_investor(
         &self,
         s: &StartupProfile,
@@ -66,7 +70,17 @@ impl Matching {
             factors::track_record(&i.record, &s.sectors, s.stage),
             w.track_record,
         );
+        scored.push(
+            factors::portfolio(&s.backed(), &i.record, &self.affinity),
+            w.portfolio,
+        );
         scored.push(factors::activity(i.record.last, today), w.activity);
+        let preferences = factors::preferences(&s.sectors, s.tags, i);
+        if preferences.score == 0.0 {
+            // It said it does not invest there.
+            scored.requirement = factors::RULED_OUT;
+        }
+        scored.push(preferences, w.preferences);
         if let Some(f) = feedback {
             scored.push(f, w.feedback);
         }
@@ -74,7 +88,7 @@ impl Matching {
         scored
     }
 
-    /// An upper bound of [`Matching::score_investor`]'s score: every
+    /// An upper bound of [`Catalogue::score_investor`]'s score: every
     /// factor exactly but feedback (at its best when the user has said
     /// anything), times `damping` (the popularity multiplier, or 1 where
     /// there is none), with none of the explanations built.
@@ -94,14 +108,17 @@ impl Matching {
             + w.geography * factors::investor_geography(s.place, &i.provinces, &i.regions).score
             + w.text * factors::text(text).score
             + w.track_record * factors::track_record(&i.record, &s.sectors, s.stage).score
-            + w.activity * factors::activity(i.record.last, today).score;
+            + w.portfolio * factors::portfolio_score(&s.backed(), &i.record, &self.affinity)
+            + w.activity * factors::activity(i.record.last, today).score
+            + w.preferences * factors::preferences(&s.sectors, s.tags, i).score;
         with_feedback(sum, w.without_feedback(), feedback.then_some(w.feedback)) * damping
     }
 
-    /// An upper bound of [`Matching::score_investor`]'s score before
+    /// An upper bound of [`Catalogue::score_investor`]'s score before
     /// dampening, from the packed key alone: exact in every factor but
     /// track record (as if every backed sector were the startup's, every
-    /// deal at its stage) and feedback (at its best when the user has said anything).
+    /// deal at its stage), portfolio (as if every startup backed were just
+    /// like it) and feedback (at its best when the user has said anything).
     pub(super) fn investor_key_bound(
         &self,
         s: &StartupProfile,
@@ -120,11 +137,13 @@ impl Matching {
             + w.geography * k.geography(s.place)
             + w.text * factors::text(text).score
             + w.track_record * k.track_record
-            + w.activity * if recent { 1.0 } else { 0.6 };
+            + w.portfolio * k.portfolio
+            + w.activity * if recent { 1.0 } else { 0.6 }
+            + w.preferences;
         with_feedback(sum, w.without_feedback(), feedback.then_some(w.feedback)) * BOUND_SLACK
     }
 
-    /// What [`Matching::investor_bound`] computes alike for every startup
+    /// What [`Catalogue::investor_bound`] computes alike for every startup
     /// of one investor's deal flow, worked out once (see [`DealBound`]).
     pub(super) fn deal_bound(&self, i: &InvestorProfile, today: NaiveDate) -> DealBound {
         let w = &self.weights.investor;
@@ -136,17 +155,22 @@ impl Matching {
             } else {
                 factors::track_record_score(in_sectors, i.record.stages[n])
             };
-            w.stage * factors::stage(stage, i.stages).score + w.track_record * track
+            w.stage * factors::stage(stage, i.stages).score
+                + w.track_record * track
+                + w.portfolio * factors::portfolio_ceiling_at(stage, &i.record, &self.affinity)
         });
         DealBound {
             by_stage,
-            fixed: w.ticket + w.activity * factors::activity(i.record.last, today).score,
+            fixed: w.ticket
+                + w.activity * factors::activity(i.record.last, today).score
+                + w.preferences,
         }
     }
 
-    /// An upper bound of [`Matching::investor_bound`] (without damping)
-    /// from a [`DealBound`]: exact but for the ticket (at its best) and
-    /// track record (as if every backed sector were the startup's).
+    /// An upper bound of [`Catalogue::investor_bound`] (without damping)
+    /// from a [`DealBound`]: exact but for the ticket (at its best), track
+    /// record (as if every backed sector were the startup's) and portfolio
+    /// (as if every startup backed were like it but for the stage).
     pub(super) fn deal_quick_bound(
         &self,
         d: &DealBound,
@@ -164,8 +188,8 @@ impl Matching {
         with_feedback(sum, w.without_feedback(), feedback.then_some(w.feedback)) * BOUND_SLACK
     }
 
-    /// An upper bound of [`Matching::score_mentor`]'s score (as
-    /// [`Matching::investor_bound`]).
+    /// An upper bound of [`Catalogue::score_mentor`]'s score (as
+    /// [`Catalogue::investor_bound`]).
     pub(super) fn mentor_bound(
         &self,
         s: &StartupProfile,
@@ -175,7 +199,7 @@ impl Matching {
     ) -> f32 {
         let w = &self.weights.mentor;
         let sum = w.sector * factors::sector_score(&s.sectors, &m.sectors)
-            + w.needs * factors::needs(s.needs, m.expertise).score
+            + w.needs * factors::needs(s.needs, m.expertise, m.from_bio).score
             + w.geography * factors::mentor_geography(s.place, m.place).score
             + w.language * factors::language(s.languages, m.languages).score
             + w.text * factors::text(text).score
@@ -195,7 +219,7 @@ impl Matching {
         let w = &self.weights.mentor;
         let mut scored = Scored::new();
         scored.push(factors::sector(&s.sectors, &m.sectors), w.sector);
-        scored.push(factors::needs(s.needs, m.expertise), w.needs);
+        scored.push(factors::needs(s.needs, m.expertise, m.from_bio), w.needs);
         scored.push(factors::mentor_geography(s.place, m.place), w.geography);
         let language = factors::language(s.languages, m.languages);
         if language.why == factors::Why::LanguageNone {
@@ -212,7 +236,9 @@ impl Matching {
         scored.dampening = demand.map(|d| factors::dampening(d, self.weights.popularity));
         scored
     }
+}
 
+impl Matching {
     pub(super) fn finish(c: &Catalogue, id: i64, scored: &Scored, lang: Lang) -> Match {
         Match {
             id,
@@ -294,7 +320,7 @@ impl Matching {
             // A bound from the packed key first: most candidates end here,
             // without reading their rows. Votes only add to the deals'
             // demand: damping by the deals alone is at least the real one.
-            let bound = self.investor_key_bound(s, k, text, feedback, today_day);
+            let bound = c.investor_key_bound(s, k, text, feedback, today_day);
             if ranker.pass(bound)
                 || ranker.pass(bound * factors::dampening(k.deals, popularity).score)
             {
@@ -305,9 +331,9 @@ impl Matching {
             };
             let demand = c.demand_of(Recipient::Investor(i.id), i.record.deals);
             let damping = factors::dampening(demand, popularity).score;
-            let bound = self.investor_bound(s, i, text, feedback, today, damping);
+            let bound = c.investor_bound(s, i, text, feedback, today, damping);
             ranker.offer(bound, i.id, slot, || {
-                self.score_investor(
+                c.score_investor(
                     s,
                     i,
                     text,
@@ -323,7 +349,7 @@ impl Matching {
             best.into_iter()
                 .map(|(_, id, slot)| {
                     let i = c.investors.rows[slot as usize].as_ref().expect("live row");
-                    let scored = self.score_investor(
+                    let scored = c.score_investor(
                         s,
                         i,
                         hits.get(&id).copied(),
@@ -358,7 +384,7 @@ impl Matching {
             best.into_iter()
                 .map(|(_, id, slot)| {
                     let m = c.mentors.rows[slot as usize].as_ref().expect("live row");
-                    let scored = self.score_mentor(
+                    let scored = c.score_mentor(
                         s,
                         m,
                         hits.get(&id).copied(),
@@ -440,9 +466,9 @@ impl Matching {
             if !provinces.is_empty() && !m.place.province.is_some_and(|p| provinces.contains(&p)) {
                 return;
             }
-            let bound = self.mentor_bound(s, m, text, feedback);
+            let bound = c.mentor_bound(s, m, text, feedback);
             ranker.offer(bound, m.id, slot, || {
-                self.score_mentor(
+                c.score_mentor(
                     s,
                     m,
                     text,
@@ -488,7 +514,7 @@ impl Matching {
         };
         let who = Recipient::Investor(investor);
         let today = self.clock.today();
-        let d = self.deal_bound(i, today);
+        let d = c.deal_bound(i, today);
         let (ranked, total) = self.rank_startups(
             &c,
             who,
@@ -498,10 +524,10 @@ impl Matching {
             (
                 |s, text, feedback| {
                     (!s.investors.contains(&investor))
-                        .then(|| self.deal_quick_bound(&d, s, i, text, feedback))
+                        .then(|| c.deal_quick_bound(&d, s, i, text, feedback))
                 },
-                |s, text, feedback, _| self.investor_bound(s, i, text, feedback, today, 1.0),
-                |s, text, fb| self.score_investor(s, i, text, fb, None, today),
+                |s, text, feedback, _| c.investor_bound(s, i, text, feedback, today, 1.0),
+                |s, text, fb| c.score_investor(s, i, text, fb, None, today),
             ),
         )?;
         let more = total > offset + limit;
@@ -511,7 +537,7 @@ impl Matching {
             .into_iter()
             .map(|(_, id, slot)| {
                 let s = c.startups.rows[slot as usize].as_ref().expect("live row");
-                let scored = self.score_investor(
+                let scored = c.score_investor(
                     s,
                     i,
                     hits.get(&id).copied(),
@@ -548,10 +574,10 @@ impl Matching {
             filter,
             limit,
             (
-                |s, text, feedback| Some(self.mentor_bound(s, m, text, feedback)),
+                |s, text, feedback| Some(c.mentor_bound(s, m, text, feedback)),
                 // The first bound is already exact but for feedback.
                 |_, _, _, first| first,
-                |s, text, fb| self.score_mentor(s, m, text, fb, None),
+                |s, text, fb| c.score_mentor(s, m, text, fb, None),
             ),
         )?;
         let said = self.counterpart_said(&c, who);
@@ -559,7 +585,7 @@ impl Matching {
             best.into_iter()
                 .map(|(_, id, slot)| {
                     let s = c.startups.rows[slot as usize].as_ref().expect("live row");
-                    let scored = self.score_mentor(
+                    let scored = c.score_mentor(
                         s,
                         m,
                         hits.get(&id).copied(),

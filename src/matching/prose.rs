@@ -1,0 +1,626 @@
+//! Preferences and skills stated in prose. Theses and bios say in
+//! sentences what the structured fields leave out: "Chúng tôi ưu tiên
+//! doanh nghiệp do phụ nữ làm chủ", "we favour ventures with a social
+//! mission", "không đầu tư vào bất động sản", "tôi từng hỗ trợ nhiều doanh
+//! nghiệp đăng ký bảo hộ sáng chế". [`Lexicon::read`] finds the startup
+//! groups, sectors and mentorship topics such sentences name, in
+//! Vietnamese or English, with or without diacritics, and whether each is
+//! favoured or ruled out: a negation ("không", "chưa", "tránh", "ngoại
+//! trừ", "not", "don't", "avoid", "except", ...) rules out what follows it
+//! in its clause, up to "nhưng" / "but" or the end of the sentence.
+//!
+//! Groups and topics are the model's own closed vocabularies, so their
+//! phrases are listed here; sectors are read by the names the deployment
+//! gives them (Vietnamese, English and key), so a new sector is read as
+//! soon as it exists.
+
+use std::collections::HashMap;
+
+use crate::model::text::nfc;
+use crate::model::{StartupTag, Topic};
+
+/// What a statement is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// A group of startups (women-led, students, ...).
+    Tag(StartupTag),
+    /// A sector, by its index in the names the lexicon was built from.
+    Sector(usize),
+    /// A mentorship topic.
+    Topic(Topic),
+}
+
+/// One thing a text states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub subject: Subject,
+    /// Favoured (or, for a topic, offered); false: ruled out.
+    pub favoured: bool,
+    /// The sentence that says it, as written (at most
+    /// [`EVIDENCE_CHARS`] characters).
+    pub evidence: String,
+}
+
+/// How much of a sentence a statement quotes.
+pub const EVIDENCE_CHARS: usize = 200;
+
+/// Phrases of the startup groups, folded (no diacritics, lower case).
+const TAG_PHRASES: &[(StartupTag, &[&str])] = &[
+    (
+        StartupTag::WomenLed,
+        &[
+            "phu nu",
+            "nu gioi",
+            "nu doanh nhan",
+            "nu sang lap",
+            "nu lam chu",
+            "nu chu doanh nghiep",
+            "women",
+            "woman",
+            "female",
+            "women led",
+            "female founders",
+        ],
+    ),
+    (
+        StartupTag::Student,
+        &["sinh vien", "hoc sinh", "student", "students", "campus"],
+    ),
+    (
+        StartupTag::Youth,
+        &[
+            "thanh nien",
+            "nguoi tre",
+            "gioi tre",
+            "ban tre",
+            "youth",
+            "young founders",
+            "young entrepreneurs",
+            "young people",
+        ],
+    ),
+    (
+        StartupTag::SocialImpact,
+        &[
+            "tac dong xa hoi",
+            "khoi nghiep xa hoi",
+            "doanh nghiep xa hoi",
+            "su menh xa hoi",
+            "gia tri xa hoi",
+            "loi ich xa hoi",
+            "van de xa hoi",
+            "cong dong yeu the",
+            "social impact",
+            "social mission",
+            "social enterprise",
+            "social enterprises",
+            "social good",
+            "social purpose",
+            "impact investing",
+            "impact driven",
+        ],
+    ),
+    (
+        StartupTag::StEnterprise,
+        &[
+            "doanh nghiep khoa hoc va cong nghe",
+            "doanh nghiep khoa hoc cong nghe",
+            "doanh nghiep khcn",
+            "science and technology enterprise",
+            "science and technology enterprises",
+            "deep tech",
+            "deeptech",
+        ],
+    ),
+];
+
+/// Phrases of the mentorship topics, folded.
+const TOPIC_PHRASES: &[(Topic, &[&str])] = &[
+    (
+        Topic::CreativeThinking,
+        &[
+            "tu duy sang tao",
+            "design thinking",
+            "creative thinking",
+            "creativity",
+        ],
+    ),
+    (
+        Topic::IntellectualProperty,
+        &[
+            "so huu tri tue",
+            "sang che",
+            "bao ho",
+            "nhan hieu",
+            "intellectual property",
+            "patent",
+            "patents",
+            "trademark",
+            "trademarks",
+        ],
+    ),
+    (
+        Topic::BusinessManagement,
+        &[
+            "quan tri doanh nghiep",
+            "quan ly doanh nghiep",
+            "quan tri van hanh",
+            "quan tri nhan su",
+            "business management",
+            "operations management",
+            "leadership",
+        ],
+    ),
+    (
+        Topic::Marketing,
+        &[
+            "marketing",
+            "tiep thi",
+            "quang cao",
+            "growth hacking",
+            "advertising",
+        ],
+    ),
+    (
+        Topic::MarketResearch,
+        &[
+            "nghien cuu thi truong",
+            "khao sat thi truong",
+            "kiem dinh thi truong",
+            "market research",
+            "customer discovery",
+            "customer interviews",
+            "market validation",
+        ],
+    ),
+    (
+        Topic::BusinessModel,
+        &[
+            "mo hinh kinh doanh",
+            "business model",
+            "business models",
+            "lean canvas",
+            "unit economics",
+        ],
+    ),
+    (
+        Topic::Fundraising,
+        &[
+            "goi von",
+            "huy dong von",
+            "fundraising",
+            "fundraise",
+            "raise capital",
+            "raising capital",
+            "pitch deck",
+            "investor readiness",
+        ],
+    ),
+    (
+        Topic::DigitalTransformation,
+        &[
+            "chuyen doi so",
+            "so hoa",
+            "digital transformation",
+            "digitalisation",
+            "digitalization",
+        ],
+    ),
+    (
+        Topic::Legal,
+        &[
+            "phap ly",
+            "phap luat",
+            "legal",
+            "lawyer",
+            "contracts",
+            "compliance",
+        ],
+    ),
+    (
+        Topic::Tax,
+        &[
+            "ke toan",
+            "tu van thue",
+            "thue doanh nghiep",
+            "chinh sach thue",
+            "quyet toan thue",
+            "tax",
+            "taxes",
+            "taxation",
+            "accounting",
+        ],
+    ),
+    (
+        Topic::QualityStandards,
+        &[
+            "tieu chuan chat luong",
+            "quan ly chat luong",
+            "iso",
+            "haccp",
+            "vietgap",
+            "globalgap",
+            "quality standards",
+            "quality management",
+            "quality control",
+            "quality assurance",
+            "certification",
+        ],
+    ),
+    (
+        Topic::Ecommerce,
+        &[
+            "thuong mai dien tu",
+            "ban hang online",
+            "ban hang truc tuyen",
+            "san thuong mai",
+            "e commerce",
+            "ecommerce",
+            "online sales",
+            "marketplaces",
+        ],
+    ),
+    (
+        Topic::Branding,
+        &[
+            "thuong hieu",
+            "branding",
+            "brand strategy",
+            "brand building",
+        ],
+    ),
+    (
+        Topic::TechnologyTransfer,
+        &[
+            "chuyen giao cong nghe",
+            "thuong mai hoa ket qua nghien cuu",
+            "technology transfer",
+            "tech transfer",
+            "licensing",
+            "spin off",
+            "spin offs",
+        ],
+    ),
+    (
+        Topic::ProductDevelopment,
+        &[
+            "phat trien san pham",
+            "thiet ke san pham",
+            "san pham mau",
+            "product development",
+            "product management",
+            "prototype",
+            "prototyping",
+            "mvp",
+        ],
+    ),
+    (
+        Topic::InternationalExpansion,
+        &[
+            "mo rong ra quoc te",
+            "thi truong quoc te",
+            "thi truong nuoc ngoai",
+            "xuat khau",
+            "international expansion",
+            "exporting",
+            "overseas markets",
+            "global markets",
+            "go global",
+        ],
+    ),
+];
+
+/// Words (folded) after which what follows in the clause is ruled out.
+const NEGATIONS: &[&[&str]] = &[
+    &["khong"],
+    &["chua"],
+    &["chang"],
+    &["tranh"],
+    &["ngoai", "tru"],
+    &["loai", "tru"],
+    &["tu", "choi"],
+    &["not"],
+    &["no"],
+    &["never"],
+    &["avoid"],
+    &["avoids"],
+    &["exclude"],
+    &["excludes"],
+    &["excluding"],
+    &["except"],
+    &["don", "t"],
+    &["doesn", "t"],
+    &["won", "t"],
+    &["dont"],
+    &["nor"],
+    &["without"],
+    &["stay", "away"],
+    &["steer", "clear"],
+];
+
+/// Words a negation word is part of, not a negation: "không gian"
+/// (space), "hàng không" (aviation), "không chỉ ... mà còn" (not only ...
+/// but also), "not only".
+fn not_a_negation(words: &[String], at: usize) -> bool {
+    let next = words.get(at + 1).map(String::as_str);
+    let before = at.checked_sub(1).map(|i| words[i].as_str());
+    matches!(
+        (words[at].as_str(), before, next),
+        ("khong", _, Some("gian" | "chi" | "ngung" | "dung"))
+            | ("khong", Some("hang"), _)
+            | ("not", _, Some("only"))
+            | ("no", _, Some("matter"))
+            | ("chua", _, Some("bao"))
+    )
+}
+
+/// Words (folded) that end a negation's reach: "nhưng", "but", "tuy
+/// nhiên", "however", "mà" (as in "không ... mà ..."), "instead".
+fn ends_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "nhung" | "but" | "however" | "tuy" | "instead" | "rather" | "ma" | "whereas"
+    )
+}
+
+/// Text folded for matching: composed, diacritics removed (đ → d), lower
+/// case.
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(&nfc(text)).to_lowercase()
+}
+
+fn words_of(folded: &str) -> Vec<String> {
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The phrases a text is read for, by their first word.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    by_first: HashMap<String, Vec<(Vec<String>, Subject)>>,
+}
+
+/// Sector names end with these words often enough that the rest alone
+/// names the sector too ("Nông nghiệp công nghệ cao" is also "nông
+/// nghiệp").
+const GENERIC_ENDINGS: &[&[&str]] = &[
+    &["cong", "nghe", "cao"],
+    &["cong", "nghe"],
+    &["so"],
+    &["tech"],
+    &["technology"],
+    &["technologies"],
+];
+
+impl Lexicon {
+    /// A lexicon of the groups and topics, and of `sectors` as
+    /// `(key, Vietnamese name, English name)`.
+    pub fn new(sectors: &[(String, String, String)]) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for (tag, phrases) in TAG_PHRASES {
+            for p in *phrases {
+                lexicon.add(p, Subject::Tag(*tag));
+            }
+        }
+        for (topic, phrases) in TOPIC_PHRASES {
+            for p in *phrases {
+                lexicon.add(p, Subject::Topic(*topic));
+            }
+        }
+        for (n, (key, vi, en)) in sectors.iter().enumerate() {
+            for name in [key.replace('-', " "), fold(vi), fold(en)] {
+                let words = words_of(&name);
+                if words.is_empty() {
+                    continue;
+                }
+                lexicon.add_words(words.clone(), Subject::Sector(n));
+                for ending in GENERIC_ENDINGS {
+                    if words.len() > ending.len() + 1 && words.ends_with_str(ending) {
+                        lexicon.add_words(
+                            words[..words.len() - ending.len()].to_vec(),
+                            Subject::Sector(n),
+                        );
+                    }
+                }
+            }
+        }
+        for list in lexicon.by_first.values_mut() {
+            // Longest phrases first: "doanh nghiệp xã hội" before "xã hội".
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            list.dedup();
+        }
+        lexicon
+    }
+
+    fn add(&mut self, phrase: &str, subject: Subject) {
+        self.add_words(words_of(phrase), subject);
+    }
+
+    fn add_words(&mut self, words: Vec<String>, subject: Subject) {
+        if let Some(first) = words.first() {
+            self.by_first
+                .entry(first.clone())
+                .or_default()
+                .push((words, subject));
+        }
+    }
+
+    /// What `text` states, each subject once (its first statement), in the
+    /// order stated.
+    pub fn read(&self, text: &str) -> Vec<Statement> {
+        let mut out: Vec<Statement> = Vec::new();
+        for sentence in text
+            .split(['.', '!', '?', ';', '\n', '•'])
+            .filter(|s| !s.trim().is_empty())
+        {
+            let words = words_of(&fold(sentence));
+            let mut negated = false;
+            let mut at = 0;
+            while at < words.len() {
+                let word = &words[at];
+                if ends_clause(word) {
+                    negated = false;
+                    at += 1;
+                    continue;
+                }
+                if let Some(len) = negation_at(&words, at) {
+                    negated = true;
+                    at += len;
+                    continue;
+                }
+                let found = self.by_first.get(word).and_then(|list| {
+                    list.iter()
+                        .find(|(phrase, _)| words[at..].starts_with(phrase))
+                });
+                match found {
+                    Some((phrase, subject)) => {
+                        if !out.iter().any(|s| s.subject == *subject) {
+                            out.push(Statement {
+                                subject: *subject,
+                                favoured: !negated,
+                                evidence: sentence.trim().chars().take(EVIDENCE_CHARS).collect(),
+                            });
+                        }
+                        at += phrase.len();
+                    }
+                    None => at += 1,
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The length of the negation starting at `at`, if one does.
+fn negation_at(words: &[String], at: usize) -> Option<usize> {
+    if not_a_negation(words, at) {
+        return None;
+    }
+    NEGATIONS
+        .iter()
+        .find(|n| words[at..].starts_with_str(n))
+        .map(|n| n.len())
+}
+
+trait StartsWithStr {
+    fn starts_with_str(&self, words: &[&str]) -> bool;
+    fn ends_with_str(&self, words: &[&str]) -> bool;
+}
+
+impl StartsWithStr for [String] {
+    fn starts_with_str(&self, words: &[&str]) -> bool {
+        self.len() >= words.len() && self.iter().zip(words).all(|(a, b)| a == b)
+    }
+    fn ends_with_str(&self, words: &[&str]) -> bool {
+        self.len() >= words.len() && self[self.len() - words.len()..].starts_with_str(words)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::new(&[
+            (
+                "agritech".into(),
+                "Nông nghiệp công nghệ cao".into(),
+                "Agritech".into(),
+            ),
+            (
+                "real-estate".into(),
+                "Bất động sản".into(),
+                "Real estate".into(),
+            ),
+            ("fintech".into(), "Tài chính số".into(), "Fintech".into()),
+        ])
+    }
+
+    fn said(text: &str) -> Vec<(Subject, bool)> {
+        lexicon()
+            .read(text)
+            .into_iter()
+            .map(|s| (s.subject, s.favoured))
+            .collect()
+    }
+
+    #[test]
+    fn statements_in_either_language_with_or_without_diacritics() {
+        use StartupTag::*;
+        let cases: &[(&str, &[(Subject, bool)])] = &[
+            (
+                "Chúng tôi ưu tiên doanh nghiệp do phụ nữ làm chủ.",
+                &[(Subject::Tag(WomenLed), true)],
+            ),
+            (
+                "Chung toi uu tien doanh nghiep do phu nu lam chu",
+                &[(Subject::Tag(WomenLed), true)],
+            ),
+            (
+                "We favour ventures with a social mission.",
+                &[(Subject::Tag(SocialImpact), true)],
+            ),
+            (
+                "Không đầu tư vào bất động sản.",
+                &[(Subject::Sector(1), false)],
+            ),
+            (
+                "We don't back real estate or gambling, but we love agritech.",
+                &[(Subject::Sector(1), false), (Subject::Sector(0), true)],
+            ),
+            (
+                "Tôi từng hỗ trợ nhiều doanh nghiệp đăng ký bảo hộ sáng chế",
+                &[(Subject::Topic(Topic::IntellectualProperty), true)],
+            ),
+            (
+                "Quỹ tập trung vào nông nghiệp và tài chính số",
+                &[(Subject::Sector(0), true), (Subject::Sector(2), true)],
+            ),
+            (
+                "ưu tiên các nhóm khởi nghiệp sinh viên; không đầu tư vào startup ngoài lĩnh vực",
+                &[(Subject::Tag(Student), true)],
+            ),
+            (
+                "Không chỉ nông nghiệp mà còn fintech",
+                &[(Subject::Sector(0), true), (Subject::Sector(2), true)],
+            ),
+            (
+                "Không gian làm việc chung cho sinh viên",
+                &[(Subject::Tag(Student), true)],
+            ),
+            (
+                "I help founders prepare for their first fundraise",
+                &[(Subject::Topic(Topic::Fundraising), true)],
+            ),
+            (
+                "We avoid deep tech and do not invest in companies without revenue",
+                &[(Subject::Tag(StEnterprise), false)],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&said(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn decomposed_text_and_either_tone_placement_read_the_same() {
+        use unicode_normalization::UnicodeNormalization;
+        let composed = "Chúng tôi không đầu tư vào bất động sản, ưu tiên khởi nghiệp xã hội";
+        let decomposed: String = composed.nfd().collect();
+        assert_eq!(said(composed), said(&decomposed));
+        assert_eq!(
+            said("hỗ trợ thuế và hoà vốn"),
+            said("hỗ trợ thuế và hòa vốn")
+        );
+    }
+
+    #[test]
+    fn evidence_quotes_the_sentence() {
+        let read = lexicon().read("Quỹ đầu tư sớm. Chúng tôi ưu tiên phụ nữ khởi nghiệp! Khác.");
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].evidence, "Chúng tôi ưu tiên phụ nữ khởi nghiệp");
+    }
+}
