@@ -194,6 +194,12 @@ pub struct EvaluateArgs {
     /// The share of recorded investments hidden and predicted (0 to 1).
     #[arg(long, default_value_t = 0.2)]
     pub hide: f64,
+    /// With `--from-database`: grades to judge the database's matches by
+    /// too, a JSON file `{"investors": {startup key: {investor key: grade
+    /// 0-3}}, "mentors": {...}}` (a missing pair is 0), as
+    /// `scripts/ecosystem2/generate.py` writes beside its data.
+    #[arg(long)]
+    pub truth: Option<PathBuf>,
 }
 
 /// Options of `serve`.
@@ -462,6 +468,27 @@ async fn evaluate(global: &Global, args: &EvaluateArgs) -> Result<(), Error> {
     };
     if args.from_database {
         let store = open_store(global).await?;
+        if let Some(path) = &args.truth {
+            let text = std::fs::read_to_string(path)?;
+            let truth: crate::evaluate::Truth = serde_json::from_str(&text).map_err(|e| {
+                Error::BadUserInput(format!("{}: not a grades file: {e}", path.display()))
+            })?;
+            let report = crate::evaluate::evaluate_truth(
+                store.clone(),
+                &truth,
+                &weights,
+                options.sample,
+                options.clock.clone(),
+            )
+            .await?;
+            println!(
+                "## the database graded by {} ({} startups evaluated for investors, {} for mentors)\n",
+                path.display(),
+                report.evaluated.0,
+                report.evaluated.1
+            );
+            println!("{}", report.markdown());
+        }
         return evaluate_history(&store, args, &weights, "the database").await;
     }
     eprintln!(

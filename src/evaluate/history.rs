@@ -16,7 +16,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::{Quality, Sums, first_ten, grades, text_of};
 use crate::datafile::{Record, parse_line, to_line};
-use crate::matching::{InvestorWeights, Lang, MatchFilter, Matching, Weights};
+use crate::matching::{InvestorWeights, Lang, MatchFilter, Matching, MentorWeights, Weights};
 use crate::model::StartupDraft;
 use crate::search::indexer::rebuild;
 use crate::search::{DocKind, SearchIndex};
@@ -360,6 +360,15 @@ pub fn equal_weights() -> Weights {
             preferences: 0.0,
             feedback: 1.0,
         },
+        mentor: MentorWeights {
+            sector: 1.0,
+            needs: 1.0,
+            geography: 1.0,
+            language: 1.0,
+            text: 1.0,
+            capacity: 1.0,
+            feedback: 1.0,
+        },
         popularity: 0.0,
         learn: false,
         ..Weights::default()
@@ -393,7 +402,7 @@ pub async fn tune(
     mut progress: impl FnMut(usize, f64),
 ) -> Result<(Weights, f64), crate::error::Error> {
     let score = |q: Quality| (q.ndcg + q.recall) / 2.0;
-    let mut best = start.clone();
+    let mut best = super::in_use(&fit.store, &fit.index, start, &fit.clock).await?;
     let mut best_score = score(fit.engine_quality(&best).await?);
     let mut rng = ChaCha8Rng::seed_from_u64(fit.seed ^ 0x5eed);
     for trial in 0..trials {

@@ -287,6 +287,11 @@ pub async fn generated_store(
 
 async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::error::Error> {
     let store = generated_store(options, seed).await?;
+    world_of(store, options.clock.clone()).await
+}
+
+/// A world of what `store` holds, with its own index.
+async fn world_of(store: Store, clock: crate::clock::Clock) -> Result<World, crate::error::Error> {
     let index = Arc::new(SearchIndex::in_ram()?);
     rebuild(&store, &index, |_| {}).await?;
     let all = RecordSelect::After {
@@ -320,7 +325,7 @@ async fn world(options: &EvaluateOptions, seed: u64) -> Result<World, crate::err
         regions,
         invested,
         deals,
-        clock: options.clock.clone(),
+        clock,
     })
 }
 
@@ -358,18 +363,25 @@ impl Sums {
     }
 }
 
-const METHODS: [&str; 4] = ["engine", "text-only BM25", "popularity", "random"];
+const METHODS: [&str; 5] = [
+    "engine",
+    "equal weights",
+    "text-only BM25",
+    "popularity",
+    "random",
+];
 
-/// Adds one startup's top 10s (the engine's, text-only and popularity,
-/// then a random one drawn here) to the sums of [`METHODS`].
-fn judge(sums: &mut [Sums], grade: &HashMap<i64, u8>, lists: [Vec<i64>; 3], rng: &mut ChaCha8Rng) {
+/// Adds one startup's top 10s (the engine's, the equal-weights engine's,
+/// text-only and popularity, then a random one drawn here) to the sums of
+/// [`METHODS`].
+fn judge(sums: &mut [Sums], grade: &HashMap<i64, u8>, lists: [Vec<i64>; 4], rng: &mut ChaCha8Rng) {
     let all: Vec<u8> = grade.values().copied().collect();
     let mut random: Vec<i64> = grade.keys().copied().collect();
     random.sort_unstable();
     random.shuffle(rng);
     random.truncate(10);
-    let [engine, text, popular] = lists;
-    for (sum, list) in sums.iter_mut().zip([engine, text, popular, random]) {
+    let [engine, equal, text, popular] = lists;
+    for (sum, list) in sums.iter_mut().zip([engine, equal, text, popular, random]) {
         sum.add(&grades(&list, grade), &all);
     }
 }
@@ -382,15 +394,61 @@ fn first_ten(ids: impl IntoIterator<Item = i64>, skip: &[i64]) -> Vec<i64> {
         .collect()
 }
 
-/// Evaluates `weights` (and the baselines) on the world.
+/// Which side of a startup is graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Investors,
+    Mentors,
+}
+
+/// Grades of one startup's candidates on one side (`None`: the startup is
+/// not graded on that side).
+type Grader<'a> = dyn Fn(Side, &(i64, StartupDraft)) -> Option<HashMap<i64, u8>> + 'a;
+
+/// Evaluates `weights` (and the baselines) on the world, graded by the
+/// generator's rules.
 async fn measure(
     w: &World,
     weights: &Weights,
     sample: usize,
 ) -> Result<Report, crate::error::Error> {
+    let region = |p: &str| w.regions.get(p).cloned();
+    let grader = |side: Side, (id, s): &(i64, StartupDraft)| {
+        let skip = w.invested.get(id).map_or(&[][..], Vec::as_slice);
+        Some(match side {
+            Side::Investors => w
+                .investors
+                .iter()
+                .filter(|(i, _)| !skip.contains(i))
+                .map(|(i, r)| (*i, investor_grade(s, r, &region)))
+                .collect(),
+            Side::Mentors => w
+                .mentors
+                .iter()
+                .map(|(m, r)| (*m, mentor_grade(s, r)))
+                .collect(),
+        })
+    };
+    measure_with(w, weights, sample, &grader).await
+}
+
+/// Evaluates `weights` (and the baselines) on the world, graded by
+/// `grader`, for at most `sample` startups per side that have a relevant
+/// (grade 2 or more) candidate.
+async fn measure_with(
+    w: &World,
+    weights: &Weights,
+    sample: usize,
+    grader: &Grader<'_>,
+) -> Result<Report, crate::error::Error> {
     let engine = Matching::new(Arc::clone(&w.index), weights.clone(), w.clock.clone());
     engine.load(&w.store).await?;
-    let region = |p: &str| w.regions.get(p).cloned();
+    let equal = Matching::new(
+        Arc::clone(&w.index),
+        history::equal_weights(),
+        w.clock.clone(),
+    );
+    equal.load(&w.store).await?;
     let mut rng = ChaCha8Rng::seed_from_u64(99);
     let mut order: Vec<usize> = (0..w.startups.len()).collect();
     order.shuffle(&mut rng);
@@ -408,7 +466,8 @@ async fn measure(
         if done_i >= sample && done_m >= sample {
             break;
         }
-        let (id, s) = &w.startups[k];
+        let startup = &w.startups[k];
+        let (id, s) = startup;
         let text = text_of(s);
         let invested = w.invested.get(id).cloned().unwrap_or_default();
         for side in [DocKind::Investor, DocKind::Mentor] {
@@ -426,32 +485,30 @@ async fn measure(
             if *done >= sample {
                 continue;
             }
-            let grade: HashMap<i64, u8> = if side == DocKind::Investor {
-                w.investors
-                    .iter()
-                    .filter(|(i, _)| !skip.contains(i))
-                    .map(|(i, r)| (*i, investor_grade(s, r, &region)))
-                    .collect()
+            let graded = if side == DocKind::Investor {
+                Side::Investors
             } else {
-                w.mentors
-                    .iter()
-                    .map(|(m, r)| (*m, mentor_grade(s, r)))
-                    .collect()
+                Side::Mentors
+            };
+            let Some(grade) = grader(graded, startup) else {
+                continue;
             };
             if !grade.values().any(|g| *g >= 2) {
                 continue;
             }
             *done += 1;
-            let matches: Vec<i64> = if side == DocKind::Investor {
-                let found = engine.investor_matches(*id, &text, &filter, 10, Lang::En)?;
-                found.unwrap_or_default().iter().map(|m| m.id).collect()
-            } else {
-                let found = engine.mentor_matches(*id, &text, &filter, 10, Lang::En)?;
-                found.unwrap_or_default().iter().map(|m| m.id).collect()
+            let top = |engine: &Matching| -> Result<Vec<i64>, crate::error::Error> {
+                let found = if side == DocKind::Investor {
+                    engine.investor_matches(*id, &text, &filter, 10, Lang::En)?
+                } else {
+                    engine.mentor_matches(*id, &text, &filter, 10, Lang::En)?
+                };
+                Ok(found.unwrap_or_default().iter().map(|m| m.id).collect())
             };
             let similar = w.index.similar(side, &text, 10 + skip.len())?;
             let lists = [
-                matches,
+                top(&engine)?,
+                top(&equal)?,
                 first_ten(similar.into_iter().map(|h| h.0), skip),
                 first_ten(popular.iter().copied(), skip),
             ];
@@ -468,6 +525,68 @@ async fn measure(
     })
 }
 
+/// Grades read from a file: `{"investors": {startup key: {investor key:
+/// grade}}, "mentors": {...}}`, grades 0 to 3, a missing pair 0 (as
+/// `scripts/ecosystem2/generate.py` writes them).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Truth {
+    #[serde(default)]
+    pub investors: HashMap<String, HashMap<String, u8>>,
+    #[serde(default)]
+    pub mentors: HashMap<String, HashMap<String, u8>>,
+}
+
+/// Evaluates `weights` (and the baselines) on what `store` holds, graded
+/// by `truth`: NDCG@10 and recall@10 for up to `sample` of its startups
+/// per side. Investors that already backed a startup are not graded for
+/// it (they are not recommendations).
+pub async fn evaluate_truth(
+    store: Store,
+    truth: &Truth,
+    weights: &Weights,
+    sample: usize,
+    clock: crate::clock::Clock,
+) -> Result<Report, crate::error::Error> {
+    let w = world_of(store, clock).await?;
+    let investor_keys: HashMap<&str, i64> = w
+        .investors
+        .iter()
+        .map(|(id, i)| (i.slug.as_str(), *id))
+        .collect();
+    let mentor_keys: HashMap<&str, i64> = w
+        .mentors
+        .iter()
+        .map(|(id, m)| (m.slug.as_str(), *id))
+        .collect();
+    let grader = |side: Side, (id, s): &(i64, StartupDraft)| {
+        let (grades, keys, everyone) = match side {
+            Side::Investors => (
+                truth.investors.get(&s.slug)?,
+                &investor_keys,
+                w.investors.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            ),
+            Side::Mentors => (
+                truth.mentors.get(&s.slug)?,
+                &mentor_keys,
+                w.mentors.iter().map(|(id, _)| *id).collect(),
+            ),
+        };
+        let skip = w.invested.get(id).map_or(&[][..], Vec::as_slice);
+        let mut graded: HashMap<i64, u8> = everyone
+            .into_iter()
+            .filter(|i| !skip.contains(i))
+            .map(|i| (i, 0))
+            .collect();
+        for (key, grade) in grades {
+            if let Some(slot) = keys.get(key.as_str()).and_then(|i| graded.get_mut(i)) {
+                *slot = (*grade).min(3);
+            }
+        }
+        Some(graded)
+    };
+    measure_with(&w, weights, sample, &grader).await
+}
+
 /// Evaluates `weights` on data generated from `options.seed`.
 pub async fn evaluate(
     options: &EvaluateOptions,
@@ -475,6 +594,21 @@ pub async fn evaluate(
 ) -> Result<Report, crate::error::Error> {
     let w = world(options, options.seed).await?;
     measure(&w, weights, options.sample).await
+}
+
+/// The weights an engine with `weights` ranks by once loaded from
+/// `store` (learned, where they let it), fixed: where tuning starts.
+async fn in_use(
+    store: &Store,
+    index: &Arc<SearchIndex>,
+    weights: &Weights,
+    clock: &crate::clock::Clock,
+) -> Result<Weights, crate::error::Error> {
+    let engine = Matching::new(Arc::clone(index), weights.clone(), clock.clone());
+    engine.load(store).await?;
+    let mut fixed = engine.weights_in_use()?;
+    fixed.learn = false;
+    Ok(fixed)
 }
 
 /// Multiplies `x` by a random factor between 1/2 and 2 (clamped to 0..20).
@@ -486,7 +620,9 @@ fn nudge(x: &mut f32, rng: &mut ChaCha8Rng) {
 /// Nudges every investor factor's weight but feedback's (data without
 /// feedback cannot fit it), and the popularity dampening.
 fn nudge_investor_weights(w: &mut Weights, rng: &mut ChaCha8Rng) {
-    for x in w.investor.all_mut().into_iter().take(7) {
+    let all = w.investor.all_mut();
+    let fitted = all.len() - 1;
+    for x in all.into_iter().take(fitted) {
         nudge(x, rng);
     }
     // Popularity may also go to nothing, or come back from it.
@@ -499,7 +635,9 @@ fn nudge_investor_weights(w: &mut Weights, rng: &mut ChaCha8Rng) {
 
 /// Nudges every mentor factor's weight but feedback's.
 fn nudge_mentor_weights(w: &mut Weights, rng: &mut ChaCha8Rng) {
-    for x in w.mentor.all_mut().into_iter().take(6) {
+    let all = w.mentor.all_mut();
+    let fitted = all.len() - 1;
+    for x in all.into_iter().take(fitted) {
         nudge(x, rng);
     }
 }
@@ -519,7 +657,7 @@ pub async fn tune(
         r.row("engine")
             .map_or(0.0, |(i, m)| (i.ndcg + m.ndcg) / 2.0)
     };
-    let mut best = start.clone();
+    let mut best = in_use(&w.store, &w.index, start, &w.clock).await?;
     let mut best_score = score(&measure(&w, &best, options.sample).await?);
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed);
     for trial in 0..trials {

@@ -200,6 +200,14 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
             format!("Có chung lĩnh vực: {}", sectors(shared))
         }
         (Why::SectorsShared { shared, .. }, En) => format!("Shared sector: {}", sectors(shared)),
+        (Why::SectorsRead { shared, .. }, Vi) => format!(
+            "Phần giới thiệu nói về lĩnh vực {} (không liệt kê lĩnh vực)",
+            sectors(shared)
+        ),
+        (Why::SectorsRead { shared, .. }, En) => format!(
+            "Its text speaks of {} (it lists no sector)",
+            sectors(shared)
+        ),
         (Why::SectorsAny, Vi) => "Không giới hạn lĩnh vực".into(),
         (Why::SectorsAny, En) => "Open to any sector".into(),
         (Why::SectorsNone, Vi) => "Không có lĩnh vực chung".into(),

@@ -181,6 +181,8 @@ pub struct InvestorProfile {
     pub excluded: u8,
     /// Sectors its thesis rules out.
     pub excluded_sectors: Refs,
+    /// Whether `sectors` were read from the thesis (it lists none).
+    pub sectors_read: bool,
 }
 
 /// A mentor as matching sees it.
@@ -197,6 +199,9 @@ pub struct MentorProfile {
     pub capacity: i32,
     /// Startups they mentor now (accepted introductions).
     pub load: i32,
+    /// Whether `sectors` were read from the headline and bio (they list
+    /// none).
+    pub sectors_read: bool,
 }
 
 impl MentorProfile {
@@ -252,6 +257,12 @@ pub enum Factor {
 pub enum Why {
     /// Shared sectors; whether the startup's primary sector is one of them.
     SectorsShared {
+        shared: Refs,
+        primary: bool,
+    },
+    /// Sectors shared with those the other side's text speaks of (it
+    /// lists none).
+    SectorsRead {
         shared: Refs,
         primary: bool,
     },
@@ -387,6 +398,16 @@ pub fn sector(startup: &[SectorRef], other: &[SectorRef]) -> Share {
         score,
         Why::SectorsShared { shared, primary },
     )
+}
+
+/// [`sector`] for a side whose sectors were read from its text, not
+/// listed: the same score, said as such.
+pub fn sector_read(startup: &[SectorRef], other: &[SectorRef], read: bool) -> Share {
+    let mut share = sector(startup, other);
+    if let (true, Why::SectorsShared { shared, primary }) = (read, share.why) {
+        share.why = Why::SectorsRead { shared, primary };
+    }
+    share
 }
 
 /// [`sector`]'s score alone (what ranking computes for every candidate).
@@ -1343,6 +1364,7 @@ mod tests {
             favoured,
             excluded,
             excluded_sectors: sectors.iter().copied().collect(),
+            sectors_read: false,
         };
         // (startup sectors, startup tags, investor, score, why)
         let cases = [

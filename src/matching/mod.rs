@@ -18,6 +18,7 @@ pub mod engine;
 pub mod explain;
 pub mod factors;
 pub mod prose;
+pub mod vocabulary;
 
 use std::path::Path;
 

@@ -41,9 +41,17 @@ impl Matching {
             after = last.0;
             for (id, r) in &page {
                 let p = c.startup_profile(*id, r, invested.remove(id).unwrap_or_default());
+                c.vocabulary.add(
+                    &crate::matching::startup_text(&r.tagline, &r.description),
+                    &p.sectors,
+                );
                 c.startups.put(p);
             }
         }
+        // Profiles that list no sector are read for the words of every
+        // other once all are counted.
+        let mut unlisted_investors = Vec::new();
+        let mut unlisted_mentors = Vec::new();
         let mut after = 0;
         loop {
             let page = store
@@ -51,9 +59,15 @@ impl Matching {
                 .await?;
             let Some(last) = page.last() else { break };
             after = last.0;
-            for (id, r) in &page {
-                let mut p = c.investor_profile(*id, r);
-                p.record = c.track_record(*id, None);
+            for (id, r) in page {
+                let listed: Refs = r.sectors.iter().map(|s| c.names.intern_sector(s)).collect();
+                c.vocabulary.add(&r.thesis, &listed);
+                if listed.is_empty() {
+                    unlisted_investors.push((id, r));
+                    continue;
+                }
+                let mut p = c.investor_profile(id, &r);
+                p.record = c.track_record(id, None);
                 c.investors.put(p);
             }
         }
@@ -65,11 +79,28 @@ impl Matching {
                 .await?;
             let Some(last) = page.last() else { break };
             after = last.0;
-            for (id, r) in &page {
-                let load = loads.get(id).copied().unwrap_or(0) as i32;
-                let p = c.mentor_profile(*id, r, load);
+            for (id, r) in page {
+                let listed: Refs = r.sectors.iter().map(|s| c.names.intern_sector(s)).collect();
+                c.vocabulary
+                    .add(&crate::matching::mentor_text(&r.headline, &r.bio), &listed);
+                if listed.is_empty() {
+                    unlisted_mentors.push((id, r));
+                    continue;
+                }
+                let load = loads.get(&id).copied().unwrap_or(0) as i32;
+                let p = c.mentor_profile(id, &r, load);
                 c.mentors.put(p);
             }
+        }
+        for (id, r) in unlisted_investors {
+            let mut p = c.investor_profile(id, &r);
+            p.record = c.track_record(id, None);
+            c.investors.put(p);
+        }
+        for (id, r) in unlisted_mentors {
+            let load = loads.get(&id).copied().unwrap_or(0) as i32;
+            let p = c.mentor_profile(id, &r, load);
+            c.mentors.put(p);
         }
         let mut after = 0;
         let mut feedback = Vec::new();

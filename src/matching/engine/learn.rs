@@ -12,7 +12,8 @@
 //! the (non-negative) weight that best tells the two apart. A deal's own
 //! investor is scored as it stood without that deal (its track record,
 //! portfolio and activity leave it out), so the fit does not learn that an
-//! investor resembles its own portfolio.
+//! investor resembles its own portfolio. The fitted weights are blended
+//! with the configured ones by how many deals back them ([`PRIOR_DEALS`]).
 
 use super::*;
 use crate::matching::InvestorWeights;
@@ -23,6 +24,11 @@ pub const MIN_LEARNING_DEALS: usize = 100;
 const MAX_LEARNING_DEALS: usize = 4_000;
 /// Investors drawn against each deal.
 const DRAWN_PER_DEAL: u64 = 4;
+/// How many deals the configured weights count as: the fitted weights
+/// are blended with them, `n / (n + PRIOR_DEALS)` fitted for `n` deals, so
+/// a short history moves the weights part of the way and a long one
+/// almost all of it.
+pub const PRIOR_DEALS: f32 = 500.0;
 /// Gradient steps of the fit.
 const STEPS: usize = 300;
 /// The factors fitted, in [`features`]' order. Text is left out (the
@@ -170,12 +176,15 @@ impl Catalogue {
         if total <= 0.0 {
             return 0;
         }
-        // The fitted factors share what they had between them; text and
-        // feedback keep their configured weights.
+        // The fitted factors share what they had between them, blended
+        // with their configured shares; text and feedback keep their
+        // configured weights.
         let mut w = configured.investor.clone();
         let before: f32 = fitted_mut(&mut w).iter().map(|x| **x).sum();
+        let trust = rows.iter().filter(|(_, y)| *y).count() as f32;
+        let trust = trust / (trust + PRIOR_DEALS);
         for (slot, value) in fitted_mut(&mut w).into_iter().zip(fitted) {
-            *slot = value / total * before;
+            *slot = trust * value / total * before + (1.0 - trust) * *slot;
         }
         self.weights.investor = w;
         deals.len()

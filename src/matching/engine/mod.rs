@@ -27,6 +27,7 @@ use super::factors::{
     SectorRef, Share, StartupProfile, TrackRecord, Traits, Verdict,
 };
 use super::prose::{self, Subject};
+use super::vocabulary::SectorWords;
 use crate::clock::Clock;
 use crate::model::{
     self, InvestorKind, MatchFeedback, MatchSide, Recipient, Stage, Topic, Vocabulary,
@@ -588,6 +589,8 @@ struct Catalogue {
     names: NameTable,
     /// What theses and bios are read for, with the sectors' names.
     lexicon: prose::Lexicon,
+    /// The words each sector's profiles use (learned when loading).
+    vocabulary: SectorWords,
     startups: Table<StartupProfile>,
     investors: Table<InvestorProfile>,
     mentors: Table<MentorProfile>,
@@ -699,6 +702,7 @@ impl Catalogue {
             favoured: 0,
             excluded: 0,
             excluded_sectors: Refs::default(),
+            sectors_read: false,
         };
         let mut stated_sectors = Refs::default();
         for statement in self.lexicon.read(&r.thesis) {
@@ -717,9 +721,10 @@ impl Catalogue {
             }
         }
         // An investor that lists no sector is read for the ones its thesis
-        // names.
+        // names, else for those its words speak of.
         if profile.sectors.is_empty() {
-            profile.sectors = stated_sectors;
+            profile.sectors = self.read_sectors(stated_sectors, &r.thesis);
+            profile.sectors_read = !profile.sectors.is_empty();
         }
         profile
     }
@@ -740,14 +745,18 @@ impl Catalogue {
             .iter()
             .map(|s| self.names.intern_sector(s))
             .collect();
+        let sectors_read = listed_sectors.is_empty();
+        let sectors = if sectors_read {
+            self.read_sectors(stated_sectors, &format!("{}\n{}", r.headline, r.bio))
+        } else {
+            listed_sectors
+        };
         MentorProfile {
             id,
-            // A mentor who lists no sector is read for the ones the bio names.
-            sectors: if listed_sectors.is_empty() {
-                stated_sectors
-            } else {
-                listed_sectors
-            },
+            // A mentor who lists no sector is read for the ones the bio
+            // names, else for those its words speak of.
+            sectors_read: sectors_read && !sectors.is_empty(),
+            sectors,
             expertise: listed | from_bio,
             from_bio: from_bio & !listed,
             languages: r
@@ -758,6 +767,19 @@ impl Catalogue {
             capacity: r.capacity,
             load,
         }
+    }
+
+    /// The sectors of a profile that lists none: those its text names, or
+    /// else those its words speak of ([`SectorWords`]).
+    fn read_sectors(&self, named: Refs, text: &str) -> Refs {
+        if !named.is_empty() {
+            return named;
+        }
+        self.vocabulary
+            .sectors_of(text)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
     }
 
     /// The track record from the investor's deals and the sectors of the
@@ -1130,6 +1152,7 @@ mod tests {
                     favoured,
                     excluded,
                     excluded_sectors: refs(&excluded_sectors),
+                    sectors_read: false,
                 }
             }
         }

@@ -55,7 +55,10 @@ impl Catalogue {
     ) -> Scored {
         let w = &self.weights.investor;
         let mut scored = Scored::new();
-        scored.push(factors::sector(&s.sectors, &i.sectors), w.sector);
+        scored.push(
+            factors::sector_read(&s.sectors, &i.sectors, i.sectors_read),
+            w.sector,
+        );
         scored.push(factors::stage(s.stage, i.stages), w.stage);
         scored.push(
             factors::ticket(s.seeking_vnd, i.ticket_min, i.ticket_max),
@@ -218,7 +221,10 @@ impl Catalogue {
     ) -> Scored {
         let w = &self.weights.mentor;
         let mut scored = Scored::new();
-        scored.push(factors::sector(&s.sectors, &m.sectors), w.sector);
+        scored.push(
+            factors::sector_read(&s.sectors, &m.sectors, m.sectors_read),
+            w.sector,
+        );
         scored.push(factors::needs(s.needs, m.expertise, m.from_bio), w.needs);
         scored.push(factors::mentor_geography(s.place, m.place), w.geography);
         let language = factors::language(s.languages, m.languages);
