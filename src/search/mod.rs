@@ -607,7 +607,9 @@ impl SearchIndex {
     /// Results whose name holds every word of the query (diacritics
     /// folded; the word still being typed aside) come first, in their
     /// order: a search for a name finds it above profiles that hold some of
-    /// its words in their names and the rest in their texts.
+    /// its words in their names and the rest in their texts. Among those,
+    /// names of as many words as the query come first: "Vườn Pul" finds
+    /// "Vườn Pulse" before "Miệt Vườn Pulse".
     fn whole_names_first(
         &self,
         searcher: &tantivy::Searcher,
@@ -617,10 +619,11 @@ impl SearchIndex {
     ) -> Result<(), SearchError> {
         let name = self.fields.texts[0].folded;
         let mut words: Vec<&String> = parts.iter().flat_map(|p| &p.tokens().folded).collect();
+        let asked = words.len() as u32;
         if typed {
             words.pop();
         }
-        if words.len() < 2 || ranked.is_empty() {
+        if asked < 2 || words.is_empty() || ranked.is_empty() {
             return Ok(());
         }
         let all = term_clauses(
@@ -639,15 +642,39 @@ impl SearchIndex {
         if whole.is_empty() {
             return Ok(());
         }
+        // How many words a name has (its field norm, exact for short ones).
+        let mut norms: HashMap<u32, tantivy::fieldnorm::FieldNormReader> = HashMap::new();
+        let mut exact_length = HashSet::new();
+        for address in &whole {
+            let reader = match norms.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .get_fieldnorms_reader(name)?,
+                ),
+            };
+            if reader.fieldnorm(address.doc_id) == asked {
+                exact_length.insert(*address);
+            }
+        }
         // Their scores are lifted above the rest's, so that scores still
-        // fall down the list; a stable sort keeps each group's order.
+        // fall down the list (names of the query's length twice); a stable
+        // sort keeps each group's order.
         let lift = ranked
             .iter()
             .filter(|(_, a)| !whole.contains(a))
             .map(|(s, _)| *s)
             .fold(0.0f32, f32::max);
+        let top = ranked
+            .iter()
+            .filter(|(_, a)| whole.contains(a))
+            .map(|(s, _)| *s + lift)
+            .fold(0.0f32, f32::max);
         for (score, address) in ranked.iter_mut() {
-            if whole.contains(address) {
+            if exact_length.contains(address) {
+                *score += top;
+            } else if whole.contains(address) {
                 *score += lift;
             }
         }

@@ -340,3 +340,24 @@ fn empty_and_hostile_queries_find_nothing_quietly() {
     }
     assert_eq!(split(&"w ".repeat(100)).len(), MAX_PARTS);
 }
+
+#[test]
+fn names_of_the_querys_length_come_first() {
+    let index = index(&[
+        doc(
+            DocKind::Startup,
+            1,
+            "Miệt Vườn Pulse",
+            "Vườn Pulse",
+            "Pulse",
+        ),
+        doc(DocKind::Startup, 2, "Vườn Pulse", "Nông trại", "Cảm biến"),
+        doc(DocKind::Startup, 3, "Hoa Sen Đỏ Group", "Hoa Sen", ""),
+        doc(DocKind::Startup, 4, "Hoa Sen Đỏ", "Trà", ""),
+    ]);
+    // Typed whole, and while the last word is still being typed.
+    assert_eq!(ids(&index, "Vườn Pulse")[0], 2);
+    assert_eq!(ids(&index, "vuon puls")[0], 2);
+    assert_eq!(ids(&index, "Hoa Sen Đỏ")[0], 4);
+    assert_eq!(ids(&index, "hoa sen d")[0], 4);
+}
