@@ -47,9 +47,12 @@ pub fn mentor_text(headline: &str, bio: &str) -> String {
 /// How much each factor counts when a startup is matched with investors
 /// (and investors with startups). The defaults were tuned by `ketnoi
 /// evaluate --tune 40` on generated data of seed 1 and reported on seed 2
-/// (README, "Recommendation quality"), rounded; `feedback` was not tuned
-/// (generated data has no feedback) and is set to count about as much as a
-/// strong factor.
+/// (README, "Recommendation quality"), rounded; `portfolio` and
+/// `preferences` were set by hand, and `feedback` was not tuned (generated
+/// data has no feedback) and is set to count about as much as a strong
+/// factor. They are where learning starts: with [`Weights::learn`], the
+/// engine fits all but `text` and `feedback` to the recorded deals when it
+/// loads (`engine/learn.rs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct InvestorWeights {
