@@ -20,35 +20,58 @@ pub const MIN_PROFILES: u32 = 5;
 pub const MIN_POSTERIOR: f32 = 0.3;
 /// Words (and word pairs) read of a text, at most.
 const MAX_TERMS: usize = 400;
+/// Profiles counted per sector, at most: enough to learn its words, and
+/// loading a million profiles stays quick.
+pub const MAX_PROFILES: u32 = 2_000;
 
 /// Word counts by sector.
 #[derive(Debug, Default, Clone)]
 pub struct SectorWords {
-    /// Per term: `(sector, count)`.
-    counts: HashMap<String, Vec<(SectorRef, f32)>>,
+    /// Per term (by its hash): `(sector, count)`.
+    counts: HashMap<u64, Vec<(SectorRef, f32)>>,
     /// Terms counted per sector, and profiles per sector.
     terms: Vec<f32>,
     profiles: Vec<u32>,
 }
 
-/// The words of a text, folded, and each pair of neighbouring words.
-fn terms(text: &str) -> Vec<String> {
+/// The words of a text, folded, and each pair of neighbouring words, by
+/// their hashes (FNV-1a; a pair hashes its two words with a space).
+fn terms(text: &str) -> Vec<u64> {
     let folded = fold(text);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() >= 2 && !w.bytes().all(|b| b.is_ascii_digit()))
         .take(MAX_TERMS / 2)
         .collect();
-    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-    out.extend(words.windows(2).map(|p| format!("{} {}", p[0], p[1])));
+    let hash = |parts: &[&str]| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (n, part) in parts.iter().enumerate() {
+            let space = (n > 0).then_some(b' ');
+            for b in space.into_iter().chain(part.bytes()) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        h
+    };
+    let mut out: Vec<u64> = words.iter().map(|w| hash(&[w])).collect();
+    out.extend(words.windows(2).map(hash));
     out
 }
 
 impl SectorWords {
     /// Counts the words of a profile that lists `sectors` (the first
-    /// counts fully, the others half).
+    /// counts fully, the others half), unless its main sector has
+    /// [`MAX_PROFILES`] counted already.
     pub fn add(&mut self, text: &str, sectors: &[SectorRef]) {
-        if sectors.is_empty() {
+        let Some(main) = sectors.first() else {
+            return;
+        };
+        if self
+            .profiles
+            .get(usize::from(*main))
+            .is_some_and(|n| *n >= MAX_PROFILES)
+        {
             return;
         }
         let terms = terms(text);
@@ -62,7 +85,7 @@ impl SectorWords {
             self.profiles[at] += 1;
             self.terms[at] += weight * terms.len() as f32;
             for term in &terms {
-                let list = self.counts.entry(term.clone()).or_default();
+                let list = self.counts.entry(*term).or_default();
                 match list.iter_mut().find(|(s, _)| s == sector) {
                     Some((_, c)) => *c += weight,
                     None => list.push((*sector, weight)),
