@@ -266,7 +266,7 @@ impl Split {
             for (form, query) in query_forms(name).into_iter().enumerate() {
                 let Some(query) = query else { continue };
                 let hits = self.index.search(&crate::search::SearchQuery {
-                    text: query,
+                    text: query.clone(),
                     kinds: vec![DocKind::Startup],
                     limit: 1,
                     ..Default::default()
@@ -281,6 +281,16 @@ impl Split {
                 });
                 tally[form].1 += 1;
                 tally[form].0 += usize::from(found);
+                if !found {
+                    let got = first.and_then(|f| self.startups.get(&f)).map(|s| &s.name);
+                    tracing::debug!(
+                        form = QUERY_FORMS[form],
+                        name,
+                        typed = query,
+                        ?got,
+                        "search missed"
+                    );
+                }
             }
         }
         Ok(QUERY_FORMS

@@ -605,11 +605,14 @@ impl SearchIndex {
     }
 
     /// Results whose name holds every word of the query (diacritics
-    /// folded; the word still being typed aside) come first, in their
-    /// order: a search for a name finds it above profiles that hold some of
-    /// its words in their names and the rest in their texts. Among those,
-    /// names of as many words as the query come first: "Vườn Pul" finds
-    /// "Vườn Pulse" before "Miệt Vườn Pulse".
+    /// folded) come first, in their order: a search for a name finds it
+    /// above profiles that hold some of its words in their names and the
+    /// rest in their texts. A word still being typed counts when a word of
+    /// the name starts with it, and a word no name holds (a typo) when a
+    /// word of the name is one edit from it. Among those, names of as many
+    /// words as the query come first ("Vườn Pul" finds "Vườn Pulse" before
+    /// "Miệt Vườn Pulse"), and within each group names holding the words in
+    /// the order typed ("Mekong Cánh Diều" before "Cánh Diều Mekong").
     fn whole_names_first(
         &self,
         searcher: &tantivy::Searcher,
@@ -618,22 +621,50 @@ impl SearchIndex {
         ranked: &mut [(f32, tantivy::DocAddress)],
     ) -> Result<(), SearchError> {
         let name = self.fields.texts[0].folded;
-        let mut words: Vec<&String> = parts.iter().flat_map(|p| &p.tokens().folded).collect();
+        let words: Vec<&String> = parts.iter().flat_map(|p| &p.tokens().folded).collect();
         let asked = words.len() as u32;
-        if typed {
-            words.pop();
-        }
-        if asked < 2 || words.is_empty() || ranked.is_empty() {
+        if asked < 2 || ranked.is_empty() {
             return Ok(());
         }
-        let all = term_clauses(
-            words
-                .into_iter()
-                .map(|w| Term::from_field_text(name, w))
-                .collect(),
-            IndexRecordOption::Basic,
-            Occur::Must,
-        );
+        let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Whether every word is in some name as typed (so their order can
+        // be checked).
+        let mut as_typed = true;
+        for (n, word) in words.iter().enumerate() {
+            let term = Term::from_field_text(name, word);
+            let mut variants: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            if typed && n + 1 == words.len() {
+                for w in self.name_words_starting(searcher, word)? {
+                    let term = Term::from_field_text(name, &w);
+                    variants.push((
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                    ));
+                }
+                if variants.is_empty() && word.chars().count() >= 5 {
+                    as_typed = false;
+                    let fuzzy = FuzzyTermQuery::new_prefix(term, 1, true);
+                    variants.push((Occur::Should, Box::new(fuzzy)));
+                }
+            } else if searcher.doc_freq(&term)? > 0 {
+                variants.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                ));
+            } else if word.chars().count() >= 5 {
+                as_typed = false;
+                variants.push((Occur::Should, Box::new(FuzzyTermQuery::new(term, 1, true))));
+            }
+            if variants.is_empty() {
+                if typed && n + 1 == words.len() {
+                    // No name goes on so: the words before it decide.
+                    as_typed = false;
+                    continue;
+                }
+                return Ok(());
+            }
+            all.push((Occur::Must, Box::new(BooleanQuery::new(variants))));
+        }
         let whole: HashSet<tantivy::DocAddress> =
             rescore(searcher, &BooleanQuery::new(all), ranked)?
                 .into_iter()
@@ -642,9 +673,33 @@ impl SearchIndex {
         if whole.is_empty() {
             return Ok(());
         }
+        let in_order: HashSet<tantivy::DocAddress> = if as_typed {
+            let terms: Vec<Term> = words
+                .iter()
+                .map(|w| Term::from_field_text(name, w))
+                .collect();
+            let phrase: Box<dyn Query> = if typed {
+                let mut phrase = tantivy::query::PhrasePrefixQuery::new(terms);
+                phrase.set_max_expansions(MAX_NAME_COMPLETIONS as u32);
+                Box::new(phrase)
+            } else {
+                Box::new(PhraseQuery::new(terms))
+            };
+            let whole: Vec<_> = ranked
+                .iter()
+                .filter(|(_, a)| whole.contains(a))
+                .copied()
+                .collect();
+            rescore(searcher, &*phrase, &whole)?
+                .into_iter()
+                .map(|(_, address)| address)
+                .collect()
+        } else {
+            HashSet::new()
+        };
         // How many words a name has (its field norm, exact for short ones).
         let mut norms: HashMap<u32, tantivy::fieldnorm::FieldNormReader> = HashMap::new();
-        let mut exact_length = HashSet::new();
+        let mut tier: HashMap<tantivy::DocAddress, f32> = HashMap::new();
         for address in &whole {
             let reader = match norms.entry(address.segment_ord) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
@@ -654,32 +709,53 @@ impl SearchIndex {
                         .get_fieldnorms_reader(name)?,
                 ),
             };
-            if reader.fieldnorm(address.doc_id) == asked {
-                exact_length.insert(*address);
-            }
+            let length = reader.fieldnorm(address.doc_id) == asked;
+            let order = in_order.contains(address);
+            tier.insert(
+                *address,
+                1.0 + 2.0 * f32::from(u8::from(length)) + f32::from(u8::from(order)),
+            );
         }
-        // Their scores are lifted above the rest's, so that scores still
-        // fall down the list (names of the query's length twice); a stable
-        // sort keeps each group's order.
-        let lift = ranked
-            .iter()
-            .filter(|(_, a)| !whole.contains(a))
-            .map(|(s, _)| *s)
-            .fold(0.0f32, f32::max);
-        let top = ranked
-            .iter()
-            .filter(|(_, a)| whole.contains(a))
-            .map(|(s, _)| *s + lift)
-            .fold(0.0f32, f32::max);
+        // Each group's scores are lifted above the groups below it, so that
+        // scores still fall down the list; a stable sort keeps each group's
+        // order.
+        let lift = ranked.iter().map(|(s, _)| *s).fold(0.0f32, f32::max);
         for (score, address) in ranked.iter_mut() {
-            if exact_length.contains(address) {
-                *score += top;
-            } else if whole.contains(address) {
-                *score += lift;
+            if let Some(tier) = tier.get(address) {
+                *score += tier * lift;
             }
         }
         ranked.sort_by(by_score);
         Ok(())
+    }
+
+    /// The words of names that start with `prefix` (at most
+    /// [`MAX_NAME_COMPLETIONS`], in dictionary order).
+    fn name_words_starting(
+        &self,
+        searcher: &tantivy::Searcher,
+        prefix: &str,
+    ) -> Result<Vec<String>, SearchError> {
+        let mut upper = prefix.as_bytes().to_vec();
+        upper.push(0xFF);
+        let mut words = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let terms = segment.inverted_index(self.fields.texts[0].folded)?;
+            let mut stream = terms
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .lt(&upper)
+                .into_stream()?;
+            let mut seen = 0;
+            while seen < MAX_NAME_COMPLETIONS && stream.advance() {
+                seen += 1;
+                if let Ok(word) = std::str::from_utf8(stream.key()) {
+                    words.insert(word.to_string());
+                }
+            }
+        }
+        Ok(words.into_iter().take(MAX_NAME_COMPLETIONS).collect())
     }
 
     /// The exact-diacritic preference, a tie-breaker: a result holding a

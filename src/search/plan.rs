@@ -37,6 +37,9 @@ pub const PHRASE_CANDIDATES: usize = 500;
 pub const MIN_EXACT_HITS: usize = 10;
 /// The most completions of a word being typed.
 pub(super) const MAX_EXPANSIONS: usize = 4;
+/// The most words of names a word being typed is completed to when
+/// checking whether a name holds every word of a search.
+pub(super) const MAX_NAME_COMPLETIONS: usize = 64;
 /// The most dictionary words read per segment for a completion.
 pub(super) const MAX_PREFIX_SCAN: usize = 20_000;
 

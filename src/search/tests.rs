@@ -361,3 +361,37 @@ fn names_of_the_querys_length_come_first() {
     assert_eq!(ids(&index, "Hoa Sen Đỏ")[0], 4);
     assert_eq!(ids(&index, "hoa sen d")[0], 4);
 }
+
+#[test]
+fn names_holding_every_word_as_typed_come_first() {
+    let mut docs = vec![
+        doc(DocKind::Startup, 1, "Cánh Diều Mekong", "Cánh diều", ""),
+        doc(DocKind::Startup, 2, "Mekong Cánh Diều", "Diều", ""),
+        doc(DocKind::Startup, 3, "Bếp Sạch", "Bếp Mekong Mekong", "Mekong"),
+        doc(DocKind::Startup, 4, "Bếp Mekong", "Nhà bếp", ""),
+        doc(DocKind::Startup, 5, "Hanoi Net", "Mạng", ""),
+        doc(DocKind::Startup, 6, "Smart Net", "Hanoi Hanoi", "Hanoi"),
+    ];
+    // Enough other profiles holding the words for the first pass to find
+    // more than a handful of exact matches.
+    for n in 0..20 {
+        docs.push(doc(
+            DocKind::Startup,
+            100 + n,
+            "Nông trại",
+            "Mekong Bếp Diều Cánh Net Hanoi",
+            "",
+        ));
+    }
+    let index = index(&docs);
+    // Words in the order typed, the last one still being typed or not.
+    assert_eq!(ids(&index, "Mekong Cánh Diều")[0], 2);
+    assert_eq!(ids(&index, "Cánh Diều Mekong")[0], 1);
+    assert_eq!(ids(&index, "mekong canh di")[0], 2);
+    // The word being typed must start a word of the name.
+    assert_eq!(ids(&index, "Bếp Mekong")[0], 4);
+    assert_eq!(ids(&index, "Bếp Meko")[0], 4);
+    // Two letters swapped, in a word no name holds.
+    assert_eq!(ids(&index, "Haoni Net ")[0], 5);
+    assert_eq!(ids(&index, "Bếp Meokng")[0], 4);
+}
