@@ -736,26 +736,9 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         prefix: &str,
     ) -> Result<Vec<String>, SearchError> {
-        let mut upper = prefix.as_bytes().to_vec();
-        upper.push(0xFF);
-        let mut words = std::collections::BTreeSet::new();
-        for segment in searcher.segment_readers() {
-            let terms = segment.inverted_index(self.fields.texts[0].folded)?;
-            let mut stream = terms
-                .terms()
-                .range()
-                .ge(prefix.as_bytes())
-                .lt(&upper)
-                .into_stream()?;
-            let mut seen = 0;
-            while seen < MAX_NAME_COMPLETIONS && stream.advance() {
-                seen += 1;
-                if let Ok(word) = std::str::from_utf8(stream.key()) {
-                    words.insert(word.to_string());
-                }
-            }
-        }
-        Ok(words.into_iter().take(MAX_NAME_COMPLETIONS).collect())
+        let name = self.fields.texts[0].folded;
+        let words = words_starting(searcher, name, prefix, MAX_NAME_COMPLETIONS)?;
+        Ok(words.into_keys().take(MAX_NAME_COMPLETIONS).collect())
     }
 
     /// The exact-diacritic preference, a tie-breaker: a result holding a
@@ -894,28 +877,8 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         prefix: &str,
     ) -> Result<Vec<String>, SearchError> {
-        let mut frequency: HashMap<Vec<u8>, u64> = HashMap::new();
-        let mut upper = prefix.as_bytes().to_vec();
-        upper.push(0xFF);
-        for segment in searcher.segment_readers() {
-            let terms = segment.inverted_index(self.fields.all_folded)?;
-            let mut stream = terms
-                .terms()
-                .range()
-                .ge(prefix.as_bytes())
-                .lt(&upper)
-                .into_stream()?;
-            let mut seen = 0;
-            while stream.advance() && seen < MAX_PREFIX_SCAN {
-                seen += 1;
-                *frequency.entry(stream.key().to_vec()).or_default() +=
-                    u64::from(stream.value().doc_freq);
-            }
-        }
-        let mut words: Vec<(u64, String)> = frequency
-            .into_iter()
-            .filter_map(|(k, n)| String::from_utf8(k).ok().map(|w| (n, w)))
-            .collect();
+        let frequency = words_starting(searcher, self.fields.all_folded, prefix, MAX_PREFIX_SCAN)?;
+        let mut words: Vec<(u64, String)> = frequency.into_iter().map(|(w, n)| (n, w)).collect();
         words.sort_by(|a, b| {
             (b.1 == prefix)
                 .cmp(&(a.1 == prefix))
@@ -1206,6 +1169,36 @@ impl<'s> IdColumns<'s> {
         };
         Ok(column.first(address.doc_id))
     }
+}
+
+/// The words of `field` that start with `prefix`, with how many documents
+/// hold each: at most `most` read per segment, in dictionary order.
+fn words_starting(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    prefix: &str,
+    most: usize,
+) -> Result<BTreeMap<String, u64>, SearchError> {
+    let mut upper = prefix.as_bytes().to_vec();
+    upper.push(0xFF);
+    let mut words: BTreeMap<String, u64> = BTreeMap::new();
+    for segment in searcher.segment_readers() {
+        let terms = segment.inverted_index(field)?;
+        let mut stream = terms
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .lt(&upper)
+            .into_stream()?;
+        let mut seen = 0;
+        while seen < most && stream.advance() {
+            seen += 1;
+            if let Ok(word) = std::str::from_utf8(stream.key()) {
+                *words.entry(word.to_string()).or_default() += u64::from(stream.value().doc_freq);
+            }
+        }
+    }
+    Ok(words)
 }
 
 #[cfg(test)]

@@ -367,7 +367,13 @@ fn names_holding_every_word_as_typed_come_first() {
     let mut docs = vec![
         doc(DocKind::Startup, 1, "Cánh Diều Mekong", "Cánh diều", ""),
         doc(DocKind::Startup, 2, "Mekong Cánh Diều", "Diều", ""),
-        doc(DocKind::Startup, 3, "Bếp Sạch", "Bếp Mekong Mekong", "Mekong"),
+        doc(
+            DocKind::Startup,
+            3,
+            "Bếp Sạch",
+            "Bếp Mekong Mekong",
+            "Mekong",
+        ),
         doc(DocKind::Startup, 4, "Bếp Mekong", "Nhà bếp", ""),
         doc(DocKind::Startup, 5, "Hanoi Net", "Mạng", ""),
         doc(DocKind::Startup, 6, "Smart Net", "Hanoi Hanoi", "Hanoi"),
