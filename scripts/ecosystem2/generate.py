@@ -882,21 +882,19 @@ def main():
     sample = sorted(rng.sample(startups, min(args.truth_sample, len(startups))), key=lambda s: s["key"])
     truth = {"investors": {}, "mentors": {}}
     gi, gm = [0] * 4, [0] * 4
+
+    def graded(people, grade, counts, s):
+        row = {}
+        for p in people:
+            g = grade(p, s)
+            counts[g] += 1
+            if g:
+                row[p["key"]] = g
+        return row
+
     for s in sample:
-        row = {}
-        for inv in investors:
-            g = investor_grade(inv, s)
-            gi[g] += 1
-            if g:
-                row[inv["key"]] = g
-        truth["investors"][s["key"]] = row
-        row = {}
-        for m in mentors:
-            g = mentor_grade(m, s)
-            gm[g] += 1
-            if g:
-                row[m["key"]] = g
-        truth["mentors"][s["key"]] = row
+        truth["investors"][s["key"]] = graded(investors, investor_grade, gi, s)
+        truth["mentors"][s["key"]] = graded(mentors, mentor_grade, gm, s)
     with open(os.path.join(args.out, "truth.json"), "w", encoding="utf-8") as f:
         json.dump(truth, f, ensure_ascii=False, indent=1)
 

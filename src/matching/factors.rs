@@ -876,31 +876,26 @@ pub fn portfolio(startup: &Backed, record: &TrackRecord, affinity: &Affinity) ->
 
 /// [`portfolio`]'s score alone, for ranking's bounds.
 pub fn portfolio_score(startup: &Backed, record: &TrackRecord, affinity: &Affinity) -> f32 {
-    let miss: f32 = record
+    noisy_or(record, |b| affinity.similarity(startup, b))
+}
+
+/// `1 - Π(1 - alike(b)/2)` over the startups backed: each one alike counts,
+/// none alone decides; 0 for no deals.
+fn noisy_or(record: &TrackRecord, alike: impl Fn(&Backed) -> f32) -> f32 {
+    if record.backed.is_empty() {
+        return 0.0;
+    }
+    1.0 - record
         .backed
         .iter()
-        .map(|b| 1.0 - affinity.similarity(startup, b) / 2.0)
-        .product();
-    if record.backed.is_empty() {
-        0.0
-    } else {
-        1.0 - miss
-    }
+        .map(|b| 1.0 - alike(b) / 2.0)
+        .product::<f32>()
 }
 
 /// The most [`portfolio`] can give a startup at `stage`: as if every
 /// startup backed agreed with it in every way but the stage.
 pub fn portfolio_ceiling_at(stage: Stage, record: &TrackRecord, affinity: &Affinity) -> f32 {
-    let miss: f32 = record
-        .backed
-        .iter()
-        .map(|b| 1.0 - affinity.ceiling_at(stage, b) / 2.0)
-        .product();
-    if record.backed.is_empty() {
-        0.0
-    } else {
-        1.0 - miss
-    }
+    noisy_or(record, |b| affinity.ceiling_at(stage, b))
 }
 
 /// The most [`portfolio`] can give an investor with `deals` backed
