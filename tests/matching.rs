@@ -33,13 +33,7 @@ async fn preferences_in_prose_show_and_rank(store: Store) {
     let server = server(store).await;
     let fund = id_of(&server, "investor", "mekong-agri").await;
     let thesis = "Quỹ cho nông nghiệp. Chúng tôi ưu tiên doanh nghiệp do phụ nữ làm chủ! Khong dau tu vao cong nghe tai chinh, nhung san sang ho tro sinh vien";
-    let body = server
-        .data(
-            "mutation($input: UpdateInvestorInput!) { updateInvestor(input: $input) { userErrors { message } } }",
-            json!({ "input": { "id": fund, "thesis": thesis } }),
-        )
-        .await;
-    assert_eq!(body["updateInvestor"]["userErrors"], json!([]));
+    update(&server, "Investor", json!({ "id": fund, "thesis": thesis })).await;
     let body = server
         .data(
             "{ investor(slug: \"mekong-agri\") { statedPreferences { tag sector { slug } favoured evidence } } }",
@@ -82,13 +76,8 @@ async fn preferences_in_prose_show_and_rank(store: Store) {
 
     // A mentor's bio names a topic the list lacks.
     let lan = id_of(&server, "mentor", "tran-thi-lan").await;
-    let body = server
-        .data(
-            "mutation($input: UpdateMentorInput!) { updateMentor(input: $input) { userErrors { message } } }",
-            json!({ "input": { "id": lan, "bio": "Pháp lý cho khởi nghiệp fintech. Tôi từng hỗ trợ nhiều doanh nghiệp đăng ký bảo hộ sáng chế. Tôi không làm marketing." } }),
-        )
-        .await;
-    assert_eq!(body["updateMentor"]["userErrors"], json!([]));
+    let bio = "Pháp lý cho khởi nghiệp fintech. Tôi từng hỗ trợ nhiều doanh nghiệp đăng ký bảo hộ sáng chế. Tôi không làm marketing.";
+    update(&server, "Mentor", json!({ "id": lan, "bio": bio })).await;
     let body = server
         .data(
             "{ mentor(slug: \"tran-thi-lan\") { inferredExpertise { topic evidence } } }",
@@ -324,6 +313,20 @@ async fn server(store: Store) -> TestServer {
         .await
         .expect("import the matching data");
     TestServer::start(store).await
+}
+
+/// Updates a profile of `kind` (`Investor`, `Mentor`, …) through the API,
+/// without user errors.
+async fn update(server: &TestServer, kind: &str, input: Value) {
+    let body = server
+        .data(
+            &format!(
+                "mutation($input: Update{kind}Input!) {{ update{kind}(input: $input) {{ userErrors {{ message }} }} }}"
+            ),
+            json!({ "input": input }),
+        )
+        .await;
+    assert_eq!(body[format!("update{kind}")]["userErrors"], json!([]));
 }
 
 async fn id_of(server: &TestServer, kind: &str, slug: &str) -> String {

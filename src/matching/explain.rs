@@ -574,37 +574,28 @@ mod tests {
 
     #[test]
     fn portfolio_sentences_say_how_many_and_what_they_share() {
-        let why = Why::Portfolio {
-            similar: 4,
-            deals: 9,
-            sector: Some(1),
+        let portfolio = |similar, sector, region, tag: Option<StartupTag>| Why::Portfolio {
+            similar,
+            deals: if similar > 0 { 9 } else { 3 },
+            sector,
             province: None,
-            region: Some(0),
-            tag: Some(StartupTag::WomenLed.index() as u8),
+            region,
+            tag: tag.map(|t| t.index() as u8),
         };
-        assert_eq!(
-            explain(&why, Lang::Vi, &Fixed),
-            "Đã đầu tư 4 startup giống startup này: lĩnh vực Nông nghiệp công nghệ cao, ở Mekong Delta, do phụ nữ dẫn dắt"
-        );
-        assert_eq!(
-            explain(&why, Lang::En, &Fixed),
-            "Has backed 4 startups like this one: Agritech, in Mekong Delta, women-led"
-        );
-        let none = Why::Portfolio {
-            similar: 0,
-            deals: 3,
-            sector: None,
-            province: None,
-            region: None,
-            tag: None,
-        };
-        assert_eq!(
-            explain(&none, Lang::En, &Fixed),
-            "None of its 3 deals is in a startup like this one"
-        );
-        assert_eq!(
-            explain(&none, Lang::Vi, &Fixed),
-            "Chưa đầu tư startup nào giống startup này (trong 3 thương vụ)"
-        );
+        for (why, vi, en) in [
+            (
+                portfolio(4, Some(1), Some(0), Some(StartupTag::WomenLed)),
+                "Đã đầu tư 4 startup giống startup này: lĩnh vực Nông nghiệp công nghệ cao, ở Mekong Delta, do phụ nữ dẫn dắt",
+                "Has backed 4 startups like this one: Agritech, in Mekong Delta, women-led",
+            ),
+            (
+                portfolio(0, None, None, None),
+                "Chưa đầu tư startup nào giống startup này (trong 3 thương vụ)",
+                "None of its 3 deals is in a startup like this one",
+            ),
+        ] {
+            assert_eq!(explain(&why, Lang::Vi, &Fixed), vi);
+            assert_eq!(explain(&why, Lang::En, &Fixed), en);
+        }
     }
 }
