@@ -611,8 +611,8 @@ impl SearchIndex {
     /// the name starts with it, and a word no name holds (a typo) when a
     /// word of the name is one edit from it. Among those, names of as many
     /// words as the query come first ("Vườn Pul" finds "Vườn Pulse" before
-    /// "Miệt Vườn Pulse"), and within each group names holding the words in
-    /// the order typed ("Mekong Cánh Diều" before "Cánh Diều Mekong").
+    /// "Miệt Vườn Pulse"), and among those, names holding the words in the
+    /// order typed ("Mekong Cánh Diều" before "Cánh Diều Mekong").
     fn whole_names_first(
         &self,
         searcher: &tantivy::Searcher,
@@ -673,7 +673,25 @@ impl SearchIndex {
         if whole.is_empty() {
             return Ok(());
         }
-        let in_order: HashSet<tantivy::DocAddress> = if as_typed {
+        // How many words a name has (its field norm, exact for short ones).
+        let mut norms: HashMap<u32, tantivy::fieldnorm::FieldNormReader> = HashMap::new();
+        let mut exact_length: Vec<(f32, tantivy::DocAddress)> = Vec::new();
+        for (score, address) in ranked.iter().filter(|(_, a)| whole.contains(a)) {
+            let reader = match norms.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .get_fieldnorms_reader(name)?,
+                ),
+            };
+            if reader.fieldnorm(address.doc_id) == asked {
+                exact_length.push((*score, *address));
+            }
+        }
+        // The word order matters among names of the query's length only,
+        // and only when there are several (a phrase reads positions).
+        let in_order: HashSet<tantivy::DocAddress> = if as_typed && exact_length.len() > 1 {
             let terms: Vec<Term> = words
                 .iter()
                 .map(|w| Term::from_field_text(name, w))
@@ -685,36 +703,18 @@ impl SearchIndex {
             } else {
                 Box::new(PhraseQuery::new(terms))
             };
-            let whole: Vec<_> = ranked
-                .iter()
-                .filter(|(_, a)| whole.contains(a))
-                .copied()
-                .collect();
-            rescore(searcher, &*phrase, &whole)?
+            rescore(searcher, &*phrase, &exact_length)?
                 .into_iter()
                 .map(|(_, address)| address)
                 .collect()
         } else {
             HashSet::new()
         };
-        // How many words a name has (its field norm, exact for short ones).
-        let mut norms: HashMap<u32, tantivy::fieldnorm::FieldNormReader> = HashMap::new();
-        let mut tier: HashMap<tantivy::DocAddress, f32> = HashMap::new();
-        for address in &whole {
-            let reader = match norms.entry(address.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                    searcher
-                        .segment_reader(address.segment_ord)
-                        .get_fieldnorms_reader(name)?,
-                ),
-            };
-            let length = reader.fieldnorm(address.doc_id) == asked;
-            let order = in_order.contains(address);
-            tier.insert(
-                *address,
-                1.0 + 2.0 * f32::from(u8::from(length)) + f32::from(u8::from(order)),
-            );
+        let mut tier: HashMap<tantivy::DocAddress, f32> =
+            whole.iter().map(|address| (*address, 1.0)).collect();
+        for (_, address) in &exact_length {
+            let order = f32::from(u8::from(in_order.contains(address)));
+            tier.insert(*address, 3.0 + order);
         }
         // Each group's scores are lifted above the groups below it, so that
         // scores still fall down the list; a stable sort keeps each group's
