@@ -25,7 +25,55 @@ both_databases!(
     mentor_places_are_coarse_in_match_reasons,
     a_portfolio_brings_an_investor_into_its_sectors,
     preferences_in_prose_show_and_rank,
+    needs_asked_for_in_a_description_count,
 );
+
+/// A founder who asks for legal help in the description, without listing
+/// it, is matched with a lawyer for it, and the reason says where the need
+/// was read.
+async fn needs_asked_for_in_a_description_count(store: Store) {
+    let server = server(store).await;
+    let lua_xanh = id_of(&server, "startup", "lua-xanh").await;
+    let needs_of_lan = |matches: &[Value]| {
+        match_of(matches, "mentor", "tran-thi-lan").map(|m| {
+            reason(m, "NEEDS")["explanation"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+    };
+    let mentors = |lang: &'static str| {
+        let server = &server;
+        let lua_xanh = lua_xanh.clone();
+        async move {
+            let body = server
+                .data(MENTOR_MATCHES, json!({ "id": lua_xanh, "lang": lang }))
+                .await;
+            body["startup"]["mentorMatches"].as_array().unwrap().clone()
+        }
+    };
+    assert_eq!(
+        needs_of_lan(&mentors("EN").await).as_deref(),
+        Some("Covers none of the 2 needs")
+    );
+    let description = "Nền tảng truy xuất nguồn gốc nông sản. Chúng tôi cần hỗ trợ về pháp lý để ký hợp đồng xuất khẩu.";
+    update(
+        &server,
+        "Startup",
+        json!({ "id": lua_xanh, "description": description }),
+    )
+    .await;
+    until(|| async { needs_of_lan(&mentors("EN").await).is_some_and(|n| n.contains("asked for")) })
+        .await;
+    assert_eq!(
+        needs_of_lan(&mentors("EN").await).as_deref(),
+        Some("Covers 1 of 3 needs: legal matters (legal matters asked for in its description)")
+    );
+    assert_eq!(
+        needs_of_lan(&mentors("VI").await).as_deref(),
+        Some("Đáp ứng 1/3 nhu cầu: pháp lý (pháp lý theo phần mô tả của startup)")
+    );
+}
 
 /// A thesis and a bio state in sentences what the lists leave out: the
 /// API shows what was read, with the sentence, and matching ranks by it.

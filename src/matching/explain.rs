@@ -295,6 +295,7 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
                 covered,
                 needs,
                 from_bio,
+                asked,
             },
             _,
         ) => {
@@ -316,10 +317,27 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
                     list(&topics, lang)
                 ),
             };
-            match (read.is_empty(), lang) {
-                (true, _) => head,
-                (false, Vi) => format!("{head} ({} theo phần giới thiệu)", list(&read, lang)),
-                (false, En) => format!("{head} ({} from their bio)", list(&read, lang)),
+            let asked: Vec<&str> = super::factors::topics_of(*asked)
+                .iter()
+                .map(|t| topic_name(*t, lang))
+                .collect();
+            let mut sources = Vec::new();
+            if !read.is_empty() {
+                sources.push(match lang {
+                    Vi => format!("{} theo phần giới thiệu", list(&read, lang)),
+                    En => format!("{} from their bio", list(&read, lang)),
+                });
+            }
+            if !asked.is_empty() {
+                sources.push(match lang {
+                    Vi => format!("{} theo phần mô tả của startup", list(&asked, lang)),
+                    En => format!("{} asked for in its description", list(&asked, lang)),
+                });
+            }
+            if sources.is_empty() {
+                head
+            } else {
+                format!("{head} ({})", sources.join("; "))
             }
         }
         (Why::NeedsUnstated, Vi) => "Startup chưa nêu nhu cầu hỗ trợ".into(),
@@ -549,6 +567,7 @@ mod tests {
             covered: super::super::factors::topic_bits(&[Topic::Fundraising, Topic::Legal]),
             needs: 3,
             from_bio: super::super::factors::topic_bits(&[Topic::Legal]),
+            asked: 0,
         };
         assert_eq!(
             explain(&needs, Lang::En, &Fixed),
@@ -557,6 +576,20 @@ mod tests {
         assert_eq!(
             explain(&needs, Lang::Vi, &Fixed),
             "Đáp ứng 2/3 nhu cầu: gọi vốn và pháp lý (pháp lý theo phần giới thiệu)"
+        );
+        let both = Why::NeedsCovered {
+            covered: super::super::factors::topic_bits(&[Topic::Fundraising, Topic::Legal]),
+            needs: 3,
+            from_bio: super::super::factors::topic_bits(&[Topic::Legal]),
+            asked: super::super::factors::topic_bits(&[Topic::Fundraising]),
+        };
+        assert_eq!(
+            explain(&both, Lang::En, &Fixed),
+            "Covers 2 of 3 needs: fundraising and legal matters (legal matters from their bio; fundraising asked for in its description)"
+        );
+        assert_eq!(
+            explain(&both, Lang::Vi, &Fixed),
+            "Đáp ứng 2/3 nhu cầu: gọi vốn và pháp lý (pháp lý theo phần giới thiệu; gọi vốn theo phần mô tả của startup)"
         );
         let ticket = Why::TicketBelow {
             seeking: 5e8,

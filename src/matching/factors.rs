@@ -90,6 +90,9 @@ pub struct StartupProfile {
     pub seeking_vnd: Option<f64>,
     /// Topic bits of its needs.
     pub needs: u32,
+    /// Of those, the ones its founders ask for in its description but do
+    /// not list.
+    pub needs_asked: u32,
     /// The languages its profile is written in.
     pub languages: u8,
     /// Bits of its tags (women-led, social impact, ...), by tag index.
@@ -301,11 +304,13 @@ pub enum Why {
     TextSimilar(f32),
     TextNone,
     /// Topic bits covered, out of how many needs; of those, the bits the
-    /// mentor's bio names but their list does not.
+    /// mentor's bio names but their list does not, and the bits the
+    /// startup asks for in its description but does not list.
     NeedsCovered {
         covered: u32,
         needs: usize,
         from_bio: u32,
+        asked: u32,
     },
     /// The startup states no needs.
     NeedsUnstated,
@@ -531,9 +536,10 @@ pub fn text(relative: Option<f32>) -> Share {
     }
 }
 
-/// Needs coverage: the share of the startup's needs the mentor's
-/// expertise covers; 0.5 when the startup states none.
-pub fn needs(needs: u32, expertise: u32, from_bio: u32) -> Share {
+/// Needs coverage: the share of the startup's needs (of which `asked` read
+/// from its description) the mentor's expertise (of which `from_bio` read
+/// from the bio) covers; 0.5 when the startup states none.
+pub fn needs(needs: u32, asked: u32, expertise: u32, from_bio: u32) -> Share {
     if needs == 0 {
         return share(Factor::Needs, 0.5, Why::NeedsUnstated);
     }
@@ -546,6 +552,7 @@ pub fn needs(needs: u32, expertise: u32, from_bio: u32) -> Share {
             covered,
             needs: needs.count_ones() as usize,
             from_bio: covered & from_bio,
+            asked: covered & asked,
         },
     )
 }
@@ -1122,6 +1129,7 @@ mod tests {
         let needs_bits = topic_bits(&[Topic::Fundraising, Topic::Marketing, Topic::Legal]);
         let s = needs(
             needs_bits,
+            topic_bits(&[Topic::Fundraising, Topic::Marketing]),
             topic_bits(&[Topic::Legal, Topic::Fundraising, Topic::Tax]),
             topic_bits(&[Topic::Legal, Topic::Tax]),
         );
@@ -1132,10 +1140,11 @@ mod tests {
                 covered: topic_bits(&[Topic::Fundraising, Topic::Legal]),
                 needs: 3,
                 from_bio: topic_bits(&[Topic::Legal]),
+                asked: topic_bits(&[Topic::Fundraising]),
             }
         );
-        assert_eq!(needs(0, 7, 0).score, 0.5);
-        assert_eq!(needs(needs_bits, 0, 0).score, 0.0);
+        assert_eq!(needs(0, 0, 7, 0).score, 0.5);
+        assert_eq!(needs(needs_bits, 0, 0, 0).score, 0.0);
     }
 
     #[test]

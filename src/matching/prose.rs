@@ -451,6 +451,27 @@ impl Lexicon {
     /// What `text` states, each subject once (its first statement), in the
     /// order stated.
     pub fn read(&self, text: &str) -> Vec<Statement> {
+        self.scan(text, false)
+    }
+
+    /// The mentorship topics a founder asks for in `text`: those named
+    /// after a request ("cần hỗ trợ", "đang tìm", "need help with",
+    /// "looking for", ...) in the same clause, not negated ("không cần hỗ
+    /// trợ pháp lý" asks for nothing). A topic merely named ("nền tảng gọi
+    /// vốn cộng đồng") describes the product, not a need.
+    pub fn needs(&self, text: &str) -> Vec<Topic> {
+        self.scan(text, true)
+            .into_iter()
+            .filter_map(|s| match s.subject {
+                Subject::Topic(t) if s.favoured => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// [`Lexicon::read`]; `asking`: only what follows a request in its
+    /// clause.
+    fn scan(&self, text: &str, asking: bool) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::new();
         for sentence in text
             .split(['.', '!', '?', ';', '\n', '•'])
@@ -458,16 +479,28 @@ impl Lexicon {
         {
             let words = words_of(&fold(sentence));
             let mut negated = false;
+            let mut asked = false;
             let mut at = 0;
             while at < words.len() {
                 let word = &words[at];
                 if ends_clause(word) {
                     negated = false;
+                    asked = false;
                     at += 1;
                     continue;
                 }
                 if let Some(len) = negation_at(&words, at) {
                     negated = true;
+                    at += len;
+                    continue;
+                }
+                if asked && states_a_purpose(&words, at) {
+                    asked = false;
+                    at += 1;
+                    continue;
+                }
+                if let Some(len) = phrase_at(&words, at, REQUESTS) {
+                    asked = true;
                     at += len;
                     continue;
                 }
@@ -477,7 +510,7 @@ impl Lexicon {
                 });
                 match found {
                     Some((phrase, subject)) => {
-                        if !out.iter().any(|s| s.subject == *subject) {
+                        if (asked || !asking) && !out.iter().any(|s| s.subject == *subject) {
                             out.push(Statement {
                                 subject: *subject,
                                 favoured: !negated,
@@ -494,15 +527,78 @@ impl Lexicon {
     }
 }
 
+/// Words (folded) with which a founder asks for help: what follows in the
+/// clause is wanted. Only phrases that ask for oneself: "cần", "need" or
+/// "tìm kiếm" alone as often describe what a product does for its users.
+const REQUESTS: &[&[&str]] = &[
+    &["can", "ho", "tro"],
+    &["can", "su", "ho", "tro"],
+    &["can", "tu", "van"],
+    &["can", "co", "van"],
+    &["can", "mentor"],
+    &["can", "chuyen", "gia"],
+    &["can", "nguoi", "huong", "dan"],
+    &["can", "duoc", "ho", "tro"],
+    &["can", "duoc", "tu", "van"],
+    &["can", "duoc", "huong", "dan"],
+    &["mong", "muon", "duoc"],
+    &["mong", "duoc"],
+    &["mong", "nhan"],
+    &["nho", "ho", "tro"],
+    &["chung", "toi", "can"],
+    &["chung", "toi", "dang", "tim"],
+    &["we", "need"],
+    &["we", "are", "looking", "for"],
+    &["we", "re", "looking", "for"],
+    &["we", "seek"],
+    &["we", "are", "seeking"],
+    &["we", "lack"],
+    &["we", "struggle", "with"],
+    &["need", "help"],
+    &["need", "support"],
+    &["need", "advice"],
+    &["need", "guidance"],
+    &["seeking", "advice"],
+    &["seeking", "support"],
+    &["seeking", "guidance"],
+    &["seeking", "mentorship"],
+    &["looking", "for", "mentors"],
+    &["looking", "for", "a", "mentor"],
+    &["looking", "for", "advice"],
+    &["looking", "for", "support"],
+    &["want", "help"],
+    &["would", "like", "help"],
+    &["would", "like", "support"],
+    &["would", "like", "advice"],
+];
+
+/// Whether a request's reach ends at `at`: what follows says what the help
+/// is for ("cần hỗ trợ pháp lý để mở rộng ra thị trường quốc tế" asks for
+/// legal help, not for international expansion). "đề" in "vấn đề", "chủ
+/// đề" (issue, topic) folds to the same word and does not end it.
+fn states_a_purpose(words: &[String], at: usize) -> bool {
+    let before = at.checked_sub(1).map(|i| words[i].as_str());
+    match words[at].as_str() {
+        "de" => !matches!(before, Some("van" | "chu")),
+        "nham" | "to" | "so" | "because" => true,
+        _ => false,
+    }
+}
+
+/// The length of the phrase of `phrases` starting at `at`, if one does.
+fn phrase_at(words: &[String], at: usize, phrases: &[&[&str]]) -> Option<usize> {
+    phrases
+        .iter()
+        .find(|p| words[at..].starts_with_str(p))
+        .map(|p| p.len())
+}
+
 /// The length of the negation starting at `at`, if one does.
 fn negation_at(words: &[String], at: usize) -> Option<usize> {
     if not_a_negation(words, at) {
         return None;
     }
-    NEGATIONS
-        .iter()
-        .find(|n| words[at..].starts_with_str(n))
-        .map(|n| n.len())
+    phrase_at(words, at, NEGATIONS)
 }
 
 trait StartsWithStr {
@@ -602,6 +698,50 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(&said(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn needs_are_what_founders_ask_for() {
+        use Topic::*;
+        let cases: &[(&str, &[Topic])] = &[
+            (
+                "Chúng tôi cần hỗ trợ về pháp lý và gọi vốn.",
+                &[Legal, Fundraising],
+            ),
+            (
+                "Chung toi can ho tro ve phap ly va goi von",
+                &[Legal, Fundraising],
+            ),
+            (
+                "We need help with fundraising and patents.",
+                &[Fundraising, IntellectualProperty],
+            ),
+            (
+                "We are looking for advice on international expansion",
+                &[InternationalExpansion],
+            ),
+            // Named, not asked for: what the product does.
+            ("Nền tảng gọi vốn cộng đồng cho nông dân.", &[]),
+            ("A marketplace that helps exporters file patents", &[]),
+            // Not needed, or asked for only before "but".
+            ("Chúng tôi không cần hỗ trợ pháp lý.", &[]),
+            (
+                "We need help with fundraising, but patents are handled",
+                &[Fundraising],
+            ),
+            // What the help is for is not asked for.
+            (
+                "Chúng tôi cần hỗ trợ về vấn đề pháp lý để xuất khẩu",
+                &[Legal],
+            ),
+            (
+                "We need help with patents to reach overseas markets",
+                &[IntellectualProperty],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&lexicon().needs(text), want, "{text}");
         }
     }
 

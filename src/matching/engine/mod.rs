@@ -655,6 +655,9 @@ impl Catalogue {
         r: &StartupDraft,
         investors: Vec<i64>,
     ) -> StartupProfile {
+        let text = format!("{}\n{}", r.tagline, r.description);
+        let listed = factors::topic_bits(&r.needs);
+        let asked = factors::topic_bits(&self.lexicon.needs(&text)) & !listed;
         StartupProfile {
             id,
             sectors: r
@@ -665,8 +668,11 @@ impl Catalogue {
             stage: r.stage,
             place: self.names.place(r.province.as_deref()),
             seeking_vnd: vnd(r.seeking.as_ref()),
-            needs: factors::topic_bits(&r.needs),
-            languages: languages_of(&format!("{} {}", r.tagline, r.description)),
+            // The needs listed, and those the founders ask for in their
+            // own words.
+            needs: listed | asked,
+            needs_asked: asked,
+            languages: languages_of(&text),
             tags: r.tags.iter().fold(0, |bits, t| bits | 1 << t.index()),
             investors,
         }
@@ -1100,6 +1106,7 @@ mod tests {
                     place: Place { province, region },
                     seeking_vnd: seeking,
                     needs: 0,
+                    needs_asked: 0,
                     languages: LANG_VI,
                     tags,
                     investors: vec![],

@@ -202,7 +202,7 @@ impl Catalogue {
     ) -> f32 {
         let w = &self.weights.mentor;
         let sum = w.sector * factors::sector_score(&s.sectors, &m.sectors)
-            + w.needs * factors::needs(s.needs, m.expertise, m.from_bio).score
+            + w.needs * factors::needs(s.needs, s.needs_asked, m.expertise, m.from_bio).score
             + w.geography * factors::mentor_geography(s.place, m.place).score
             + w.language * factors::language(s.languages, m.languages).score
             + w.text * factors::text(text).score
@@ -225,7 +225,10 @@ impl Catalogue {
             factors::sector_read(&s.sectors, &m.sectors, m.sectors_read),
             w.sector,
         );
-        scored.push(factors::needs(s.needs, m.expertise, m.from_bio), w.needs);
+        scored.push(
+            factors::needs(s.needs, s.needs_asked, m.expertise, m.from_bio),
+            w.needs,
+        );
         scored.push(factors::mentor_geography(s.place, m.place), w.geography);
         let language = factors::language(s.languages, m.languages);
         if language.why == factors::Why::LanguageNone {
