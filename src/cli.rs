@@ -550,6 +550,20 @@ async fn evaluate_history(
         args.seed
     );
     println!("{}", markdown(&split.report(weights).await?));
+    let [(startups_i, investors), (startups_m, mentors)] = split.choices();
+    if investors + mentors > 0 {
+        println!(
+            "## what startups of {what} chose (accepted introductions, RELEVANT and CONTACTED verdicts), all hidden: {investors} investors of {startups_i} startups, {mentors} mentors of {startups_m} startups\n"
+        );
+        println!(
+            "{}",
+            crate::evaluate::history::choices_markdown(&split.report_choices(weights).await?)
+        );
+    } else {
+        println!(
+            "({what} records no accepted introduction and no RELEVANT or CONTACTED verdict: no choices to predict)\n"
+        );
+    }
     println!(
         "## search of {what}: startups' names as people type them ({} startups)\n",
         args.sample

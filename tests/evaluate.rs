@@ -100,7 +100,9 @@ async fn history_is_held_out_and_judged(store: Store) {
         .await
         .expect("split");
     assert_eq!(again.size(), split.size());
-    let fit = Split::new(&store, 0.3, 6, clock).await.expect("split");
+    let fit = Split::new(&store, 0.3, 6, clock.clone())
+        .await
+        .expect("split");
     let (tuned, score) = tune(&fit, &Weights::default(), 3, |_, _| {})
         .await
         .expect("tune");
@@ -161,5 +163,131 @@ async fn a_database_is_graded_by_a_grades_file(store: Store) {
 
 both_databases!(
     history_is_held_out_and_judged,
+    what_startups_chose_is_hidden_and_judged,
     a_database_is_graded_by_a_grades_file
 );
+
+/// What startups chose (accepted introductions, RELEVANT and CONTACTED
+/// verdicts on their own lists) is predicted from profiles and investments
+/// alone: each choice is counted once, under the copy's ids, NOT_RELEVANT
+/// verdicts and counterparts' verdicts are not choices, and mentors the
+/// engine would recommend are found where a random draw is not.
+async fn what_startups_chose_is_hidden_and_judged(store: Store) {
+    use ketnoi::model::{MatchFeedback, MatchSide, MatchVerdict, Recipient};
+    let data = common::generated(400, 60, 80, 9);
+    common::import(&store, data).await.expect("import");
+    let clock = ketnoi::clock::Clock::pinned(common::test_now());
+    let index = std::sync::Arc::new(ketnoi::search::SearchIndex::in_ram().expect("index"));
+    ketnoi::search::indexer::rebuild(&store, &index, |_| {})
+        .await
+        .expect("rebuild");
+    let engine = ketnoi::matching::Matching::new(index, Weights::default(), clock.clone());
+    engine.load(&store).await.expect("load");
+    let all = ketnoi::store::RecordSelect::After {
+        after: 0,
+        limit: i64::MAX,
+    };
+    let startups = store.startup_drafts(all).await.expect("startups");
+    let founder = store
+        .create_user(&ketnoi::store::NewUser {
+            email: "founder@example.vn",
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+            role: ketnoi::model::Role::Startup,
+            name: None,
+        })
+        .await
+        .expect("a user");
+    let (mut chosen, mut introductions) = (0, 0);
+    for (n, (id, s)) in startups.iter().take(24).enumerate() {
+        let text = format!("{} {}", s.tagline, s.description);
+        let best = engine
+            .mentor_matches(
+                *id,
+                &text,
+                &Default::default(),
+                1,
+                ketnoi::matching::Lang::En,
+            )
+            .expect("matches")
+            .unwrap_or_default();
+        let Some(mentor) = best.first().map(|m| m.id) else {
+            continue;
+        };
+        let recipient = Recipient::Mentor(mentor);
+        // Every other choice an accepted introduction, while the mentor
+        // has places; the rest verdicts.
+        let mut introduced = false;
+        if n % 2 == 0 {
+            let asked = store
+                .request_introduction(&ketnoi::store::IntroductionRequest {
+                    startup_id: *id,
+                    recipient,
+                    message: "Xin chào",
+                    actor_id: founder,
+                    max_pending: 100,
+                    cooldown: chrono::Duration::days(30),
+                    now: common::test_now(),
+                })
+                .await
+                .expect("store")
+                .expect("requested");
+            introduced = store
+                .decide_introduction(
+                    asked.id,
+                    ketnoi::model::IntroductionStatus::Accepted,
+                    None,
+                    common::test_now(),
+                )
+                .await
+                .expect("store")
+                .is_ok();
+            introductions += usize::from(introduced);
+        }
+        if !introduced {
+            let verdict = [MatchVerdict::Relevant, MatchVerdict::Contacted][n % 2];
+            store
+                .set_match_feedback(&MatchFeedback {
+                    startup_id: *id,
+                    counterpart: recipient,
+                    side: MatchSide::Startup,
+                    verdict,
+                    user_id: None,
+                })
+                .await
+                .expect("feedback");
+        }
+        chosen += 1;
+    }
+    // Not choices: a dismissal, and a mentor's verdict on a startup.
+    let (first, _) = &startups[30];
+    for (side, verdict) in [
+        (MatchSide::Startup, MatchVerdict::NotRelevant),
+        (MatchSide::Counterpart, MatchVerdict::Relevant),
+    ] {
+        let mentor = store.mentor_drafts(all).await.expect("mentors")[side as usize].0;
+        store
+            .set_match_feedback(&MatchFeedback {
+                startup_id: *first,
+                counterpart: Recipient::Mentor(mentor),
+                side,
+                verdict,
+                user_id: None,
+            })
+            .await
+            .expect("feedback");
+    }
+    let split = Split::new(&store, 0.2, 5, clock).await.expect("split");
+    assert!(chosen >= 20, "{chosen} startups chose");
+    assert!(introductions >= 3, "{introductions} introductions accepted");
+    assert_eq!(split.choices(), [(0, 0), (chosen, chosen)]);
+    let report = split
+        .report_choices(&Weights::default())
+        .await
+        .expect("report");
+    println!("{}", ketnoi::evaluate::history::choices_markdown(&report));
+    let methods: Vec<&str> = report.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(methods, METHODS);
+    let mentors = |m: &str| report.iter().find(|r| r.0 == m).expect("a row").1[1];
+    assert!(mentors("engine").recall >= 0.8, "{report:?}");
+    assert!(mentors("random").recall < 0.5, "{report:?}");
+}

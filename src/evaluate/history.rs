@@ -17,7 +17,7 @@ use rand_chacha::ChaCha8Rng;
 use super::{Quality, Sums, first_ten, grades, text_of};
 use crate::datafile::{Record, parse_line, to_line};
 use crate::matching::{InvestorWeights, Lang, MatchFilter, Matching, MentorWeights, Weights};
-use crate::model::StartupDraft;
+use crate::model::{IntroductionAction, MatchSide, Recipient, StartupDraft};
 use crate::search::indexer::rebuild;
 use crate::search::{DocKind, SearchIndex};
 use crate::store::{RecordSelect, Store};
@@ -47,6 +47,16 @@ pub struct Split {
     hidden: HashMap<i64, HashMap<i64, u8>>,
     /// Investors by their deals in the copy, most first.
     by_deals: Vec<i64>,
+    /// What each startup chose in the source, by copy id (graded 2): the
+    /// investors and the mentors whose introduction to it was accepted or
+    /// that it marked RELEVANT or CONTACTED. Data files carry neither
+    /// introductions nor verdicts, so the copy has none: every choice is
+    /// hidden, predicted from profiles and investments alone.
+    chosen: [HashMap<i64, HashMap<i64, u8>>; 2],
+    /// Mentors, by id.
+    mentors: Vec<i64>,
+    /// Mentors by the places they offer, most first.
+    by_places: Vec<i64>,
     clock: crate::clock::Clock,
     seed: u64,
 }
@@ -141,6 +151,33 @@ impl Split {
         }
         let mut by_deals: Vec<i64> = investor_drafts.iter().map(|(id, _)| *id).collect();
         by_deals.sort_by_key(|id| (std::cmp::Reverse(deals.get(id).copied().unwrap_or(0)), *id));
+        let mentor_drafts = store.mentor_drafts(all).await?;
+        let mentor_ids: HashMap<String, i64> = mentor_drafts
+            .iter()
+            .map(|(id, m)| (m.slug.clone(), *id))
+            .collect();
+        let mentors = mentor_drafts.iter().map(|(id, _)| *id).collect();
+        let mut by_places: Vec<(i64, i32)> = mentor_drafts
+            .iter()
+            .map(|(id, m)| (*id, m.capacity))
+            .collect();
+        by_places.sort_by_key(|(id, places)| (std::cmp::Reverse(*places), *id));
+        let mut chosen: [HashMap<i64, HashMap<i64, u8>>; 2] = Default::default();
+        for (startup, recipient) in choices(source).await? {
+            let Some(s) = startup_ids.get(&startup) else {
+                continue;
+            };
+            let (side, id) = match &recipient {
+                Chosen::Investor(slug) => (0, investor_ids.get(slug)),
+                Chosen::Mentor(slug) => (1, mentor_ids.get(slug)),
+            };
+            let Some(id) = id else { continue };
+            // An investor it got: known anyway, not a prediction.
+            if side == 0 && visible.get(s).is_some_and(|v| v.contains(id)) {
+                continue;
+            }
+            chosen[side].entry(*s).or_default().insert(*id, 2);
+        }
         Ok(Split {
             store,
             index,
@@ -149,9 +186,88 @@ impl Split {
             visible,
             hidden,
             by_deals,
+            chosen,
+            mentors,
+            by_places: by_places.into_iter().map(|(id, _)| id).collect(),
             clock,
             seed,
         })
+    }
+
+    /// How many startups chose investors and mentors in the source, and
+    /// how many they chose in all: `[(startups, chosen); 2]`.
+    pub fn choices(&self) -> [(usize, usize); 2] {
+        self.chosen
+            .each_ref()
+            .map(|c| (c.len(), c.values().map(HashMap::len).sum()))
+    }
+
+    /// Every method's quality on what startups chose (see `chosen`):
+    /// NDCG@10 and recall@10 of the investors and of the mentors, per
+    /// startup that chose any, averaged; the methods of [`Split::report`],
+    /// mentors' popularity by places.
+    pub async fn report_choices(
+        &self,
+        weights: &Weights,
+    ) -> Result<Vec<(String, [Quality; 2])>, crate::error::Error> {
+        let engines = [
+            self.engine(weights).await?,
+            self.engine(&equal_weights()).await?,
+        ];
+        let mut sums: Vec<[Sums; 2]> = METHODS.iter().map(|_| Default::default()).collect();
+        let mut rng = ChaCha8Rng::seed_from_u64(self.seed ^ 0xc405e);
+        for (side, chosen) in self.chosen.iter().enumerate() {
+            let (kind, everyone, popular) = if side == 0 {
+                (DocKind::Investor, &self.investors, &self.by_deals)
+            } else {
+                (DocKind::Mentor, &self.mentors, &self.by_places)
+            };
+            let mut startups: Vec<(&i64, &HashMap<i64, u8>)> = chosen.iter().collect();
+            startups.sort_by_key(|(s, _)| **s);
+            for (startup, truth) in startups {
+                let skip: &[i64] = match side {
+                    0 => self.visible.get(startup).map_or(&[], Vec::as_slice),
+                    _ => &[],
+                };
+                let text = self.startups.get(startup).map(text_of).unwrap_or_default();
+                let similar = self.index.similar(kind, &text, 10 + skip.len())?;
+                let mut random: Vec<i64> = everyone.clone();
+                random.shuffle(&mut rng);
+                let mut lists = Vec::with_capacity(METHODS.len());
+                for engine in &engines {
+                    let found = if side == 0 {
+                        engine.investor_matches(
+                            *startup,
+                            &text,
+                            &MatchFilter::default(),
+                            10,
+                            Lang::En,
+                        )?
+                    } else {
+                        engine.mentor_matches(
+                            *startup,
+                            &text,
+                            &MatchFilter::default(),
+                            10,
+                            Lang::En,
+                        )?
+                    };
+                    lists.push(found.unwrap_or_default().iter().map(|m| m.id).collect());
+                }
+                lists.push(first_ten(similar.into_iter().map(|h| h.0), skip));
+                lists.push(first_ten(popular.iter().copied(), skip));
+                lists.push(first_ten(random, skip));
+                let all = relevant(truth);
+                for (sum, list) in sums.iter_mut().zip(lists) {
+                    sum[side].add(&grades(&list, truth), &all);
+                }
+            }
+        }
+        Ok(METHODS
+            .iter()
+            .zip(sums)
+            .map(|(m, [i, n])| (m.to_string(), [i.mean(), n.mean()]))
+            .collect())
     }
 
     /// How many startups have hidden investments to find, and how many
@@ -388,6 +504,97 @@ pub fn equal_weights() -> Weights {
 /// The grades of every hidden investor of a startup.
 fn relevant(truth: &HashMap<i64, u8>) -> Vec<u8> {
     truth.values().copied().collect()
+}
+
+/// A choice a startup made, by the slug of whom it chose.
+enum Chosen {
+    Investor(String),
+    Mentor(String),
+}
+
+/// The choices startups made in `store`, by slug: accepted introductions
+/// and RELEVANT or CONTACTED verdicts on their own lists.
+async fn choices(store: &Store) -> Result<Vec<(String, Chosen)>, crate::error::Error> {
+    const PAGE: i64 = 10_000;
+    let mut pairs: Vec<(i64, Recipient)> = Vec::new();
+    let mut before = None;
+    loop {
+        let page = store.introduction_log(None, before, PAGE).await?;
+        let Some(last) = page.last() else { break };
+        before = Some(last.id);
+        pairs.extend(
+            page.iter()
+                .filter(|e| e.action == IntroductionAction::Accepted)
+                .map(|e| (e.startup_id, e.recipient)),
+        );
+    }
+    let mut after = 0;
+    loop {
+        let page = store.match_feedback_after(after, PAGE).await?;
+        let Some((last, _)) = page.last() else { break };
+        after = *last;
+        pairs.extend(
+            page.iter()
+                .filter(|(_, f)| f.side == MatchSide::Startup && f.verdict.is_positive())
+                .map(|(_, f)| (f.startup_id, f.counterpart)),
+        );
+    }
+    if pairs.is_empty() {
+        return Ok(vec![]);
+    }
+    let all = RecordSelect::After {
+        after: 0,
+        limit: i64::MAX,
+    };
+    let slugs = |rows: Vec<(i64, String)>| rows.into_iter().collect::<HashMap<i64, String>>();
+    let startups = slugs(
+        store
+            .startup_drafts(all)
+            .await?
+            .into_iter()
+            .map(|(id, d)| (id, d.slug))
+            .collect(),
+    );
+    let investors = slugs(
+        store
+            .investor_drafts(all)
+            .await?
+            .into_iter()
+            .map(|(id, d)| (id, d.slug))
+            .collect(),
+    );
+    let mentors = slugs(
+        store
+            .mentor_drafts(all)
+            .await?
+            .into_iter()
+            .map(|(id, d)| (id, d.slug))
+            .collect(),
+    );
+    Ok(pairs
+        .into_iter()
+        .filter_map(|(startup, recipient)| {
+            let chosen = match recipient {
+                Recipient::Investor(id) => Chosen::Investor(investors.get(&id)?.clone()),
+                Recipient::Mentor(id) => Chosen::Mentor(mentors.get(&id)?.clone()),
+            };
+            Some((startups.get(&startup)?.clone(), chosen))
+        })
+        .collect())
+}
+
+/// The table of what startups chose, in Markdown.
+pub fn choices_markdown(rows: &[(String, [Quality; 2])]) -> String {
+    let mut out = String::from(
+        "| method | chosen investors NDCG@10 | chosen investors recall@10 | chosen mentors NDCG@10 | chosen mentors recall@10 |\n|---|---|---|---|---|\n",
+    );
+    for (method, [i, m]) in rows {
+        out.push_str(&format!(
+            "| {method} | {:.3} | {:.3} | {:.3} | {:.3} |\n",
+            i.ndcg, i.recall, m.ndcg, m.recall
+        ));
+    }
+    out
 }
 
 /// The held-out table in Markdown.
