@@ -198,7 +198,7 @@ pub struct EvaluateArgs {
     /// too, a JSON file `{"investors": {startup key: {investor key: grade
     /// 0-3}}, "mentors": {...}}` (a missing pair is 0), as
     /// `scripts/ecosystem2/generate.py` writes beside its data.
-    #[arg(long)]
+    #[arg(long, requires = "from_database")]
     pub truth: Option<PathBuf>,
 }
 

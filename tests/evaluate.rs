@@ -129,7 +129,10 @@ async fn a_database_is_graded_by_a_grades_file(store: Store) {
         Ok(output) if output.status.success() => output,
         Ok(output) => panic!("generate.py: {}", String::from_utf8_lossy(&output.stderr)),
         Err(e) => {
-            println!("SKIPPED: python3 cannot run ({e})");
+            if std::env::var("KETNOI_REQUIRE_PYTHON").is_ok_and(|v| v == "1") {
+                panic!("KETNOI_REQUIRE_PYTHON=1 but python3 cannot run: {e}");
+            }
+            eprintln!("SKIPPED: python3 cannot run ({e})");
             return;
         }
     };

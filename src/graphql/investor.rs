@@ -45,7 +45,9 @@ impl Investor {
     /// sectors its thesis says it favours or rules out, each with the
     /// sentence that says it (Vietnamese or English, with or without
     /// diacritics; a negation such as "không", "tránh", "not" or "avoid"
-    /// rules out what follows it in its clause). Matching ranks by them.
+    /// rules out what follows it in its clause). Matching ranks by the
+    /// groups; by a sector favoured here when the investor lists none, and
+    /// by one ruled out here when it does not list it.
     async fn stated_preferences(
         &self,
         ctx: &Context<'_>,

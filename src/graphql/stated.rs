@@ -11,8 +11,8 @@ use crate::store::Store;
 /// A preference an investor's thesis states in a sentence: a group of
 /// startups or a sector it favours, or rules out ("không đầu tư vào bất
 /// động sản"). Matching ranks by these (factor `PREFERENCES`; a sector
-/// named in the thesis also counts as one it invests in when it lists
-/// none).
+/// named in the thesis counts as one it invests in only when it lists
+/// none, and one ruled out only when it does not list it).
 #[derive(Debug, Clone, SimpleObject)]
 pub struct StatedPreference {
     /// The group of startups it is about, if a group.
@@ -37,15 +37,32 @@ pub struct InferredTopic {
     pub evidence: String,
 }
 
+/// The sectors and the lexicon of their names, read once per request (a
+/// list of investors reads every thesis with one).
+#[derive(Default)]
+pub struct ProseCache(tokio::sync::OnceCell<(Lexicon, Vec<Sector>)>);
+
 /// `text` read with every sector's names, and the sectors (by the
 /// statements' indexes).
 async fn read(ctx: &Context<'_>, text: &str) -> Result<(Vec<Statement>, Vec<Sector>)> {
-    let sectors = ctx.data_unchecked::<Store>().sectors().await?;
-    let names: Vec<(String, String, String)> = sectors
-        .iter()
-        .map(|s| (s.slug.clone(), s.name.clone(), s.name_en.clone()))
-        .collect();
-    Ok((Lexicon::new(&names).read(text), sectors))
+    let load = || async {
+        let sectors = ctx.data_unchecked::<Store>().sectors().await?;
+        let names: Vec<(String, String, String)> = sectors
+            .iter()
+            .map(|s| (s.slug.clone(), s.name.clone(), s.name_en.clone()))
+            .collect();
+        Ok::<_, async_graphql::Error>((Lexicon::new(&names), sectors))
+    };
+    match ctx.data_opt::<ProseCache>() {
+        Some(cache) => {
+            let (lexicon, sectors) = cache.0.get_or_try_init(load).await?;
+            Ok((lexicon.read(text), sectors.clone()))
+        }
+        None => {
+            let (lexicon, sectors) = load().await?;
+            Ok((lexicon.read(text), sectors))
+        }
+    }
 }
 
 /// The groups and sectors `thesis` favours or rules out.

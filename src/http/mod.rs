@@ -504,6 +504,7 @@ async fn run(
     if let Some(viewer) = viewer {
         request = request.data(viewer.clone());
     }
+    let request = request.data(crate::graphql::stated::ProseCache::default());
     loaders::run_with_loaders(app.store.clone(), |loaders| {
         app.schema.execute(request.data(loaders))
     })

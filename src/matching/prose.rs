@@ -340,7 +340,8 @@ const NEGATIONS: &[&[&str]] = &[
 
 /// Words a negation word is part of, not a negation: "không gian"
 /// (space), "hàng không" (aviation), "không chỉ ... mà còn" (not only ...
-/// but also), "not only".
+/// but also), "not only"; without diacritics, "canh tranh" (competition),
+/// "chang duong" (a journey).
 fn not_a_negation(words: &[String], at: usize) -> bool {
     let next = words.get(at + 1).map(String::as_str);
     let before = at.checked_sub(1).map(|i| words[i].as_str());
@@ -351,7 +352,21 @@ fn not_a_negation(words: &[String], at: usize) -> bool {
             | ("not", _, Some("only"))
             | ("no", _, Some("matter"))
             | ("chua", _, Some("bao"))
+            | ("tranh", Some("canh" | "chien" | "dau" | "luan"), _)
+            | ("chang", _, Some("duong" | "cuoi" | "dau"))
     )
+}
+
+/// Negation words as Vietnamese writes them with diacritics. Folded, other
+/// words read the same ("cạnh tranh": competition, "chặng": a leg of a
+/// journey, "chứa": contains, "nợ": debt), so a word written with
+/// diacritics negates only when written as one of these.
+const NEGATIONS_WRITTEN: &[&str] = &["không", "chưa", "chẳng", "tránh", "ngoại", "loại", "từ"];
+
+/// Whether `word`, a negation once folded, was written as one: without
+/// diacritics (nothing tells), or with a negation's own.
+fn written_as_negation(word: &Written) -> bool {
+    word.lower == word.folded || NEGATIONS_WRITTEN.contains(&word.lower.as_str())
 }
 
 /// Words (folded) that end a negation's reach: "nhưng", "but", "tuy
@@ -380,7 +395,18 @@ fn words_of(folded: &str) -> Vec<String> {
 /// The phrases a text is read for, by their first word.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    by_first: HashMap<String, Vec<(Vec<String>, Subject)>>,
+    by_first: HashMap<String, Vec<Phrase>>,
+}
+
+/// A phrase and what it names.
+#[derive(Debug, Clone, PartialEq)]
+struct Phrase {
+    words: Vec<String>,
+    subject: Subject,
+    /// Read only where written in capitals: a sector named by a word of
+    /// two or three letters ("AI", "IT") that is also an everyday word
+    /// ("ai": who, "it").
+    capitals: bool,
 }
 
 /// Sector names end with these words often enough that the rest alone
@@ -429,7 +455,7 @@ impl Lexicon {
         }
         for list in lexicon.by_first.values_mut() {
             // Longest phrases first: "doanh nghiệp xã hội" before "xã hội".
-            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
             list.dedup();
         }
         lexicon
@@ -440,11 +466,17 @@ impl Lexicon {
     }
 
     fn add_words(&mut self, words: Vec<String>, subject: Subject) {
+        let capitals = matches!(subject, Subject::Sector(_))
+            && matches!(words.as_slice(), [word] if word.len() <= 3);
         if let Some(first) = words.first() {
             self.by_first
                 .entry(first.clone())
                 .or_default()
-                .push((words, subject));
+                .push(Phrase {
+                    words,
+                    subject,
+                    capitals,
+                });
         }
     }
 
@@ -473,13 +505,15 @@ impl Lexicon {
     /// clause.
     fn scan(&self, text: &str, asking: bool) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::new();
-        for sentence in text
-            .split(['.', '!', '?', ';', '\n', '•'])
-            .filter(|s| !s.trim().is_empty())
-        {
-            let words = words_of(&fold(sentence));
+        for sentence in sentences(text) {
+            let written = words_in(sentence);
+            let words: Vec<String> = written.iter().map(|w| w.folded.clone()).collect();
             let mut negated = false;
+            // Where the last negation ended, and whether anything has been
+            // named since the last request.
+            let mut negation_end = usize::MAX;
             let mut asked = false;
+            let mut named = false;
             let mut at = 0;
             while at < words.len() {
                 let word = &words[at];
@@ -489,42 +523,142 @@ impl Lexicon {
                     at += 1;
                     continue;
                 }
-                if let Some(len) = negation_at(&words, at) {
+                if let Some(len) = negation_at(&words, &written, at) {
                     negated = true;
+                    negation_end = at + len;
                     at += len;
                     continue;
                 }
-                if asked && states_a_purpose(&words, at) {
+                // "ưu tiên", "we favour" after a negation of something else
+                // ("không giới hạn lĩnh vực, ưu tiên ...") ends it, but not
+                // right after it ("không ưu tiên ...").
+                if let Some(len) = phrase_at(&words, at, FAVOURING) {
+                    if at != negation_end {
+                        negated = false;
+                    }
+                    at += len;
+                    continue;
+                }
+                if asked && named && states_a_purpose(&words, at) {
                     asked = false;
                     at += 1;
                     continue;
                 }
                 if let Some(len) = phrase_at(&words, at, REQUESTS) {
                     asked = true;
+                    named = false;
                     at += len;
                     continue;
                 }
-                let found = self.by_first.get(word).and_then(|list| {
+                let found: Vec<&Phrase> = self.by_first.get(word).map_or(vec![], |list| {
                     list.iter()
-                        .find(|(phrase, _)| words[at..].starts_with(phrase))
+                        .filter(|p| {
+                            words[at..].starts_with(&p.words)
+                                && (!p.capitals || written[at].capitals)
+                        })
+                        .collect()
                 });
-                match found {
-                    Some((phrase, subject)) => {
-                        if (asked || !asking) && !out.iter().any(|s| s.subject == *subject) {
-                            out.push(Statement {
-                                subject: *subject,
-                                favoured: !negated,
-                                evidence: sentence.trim().chars().take(EVIDENCE_CHARS).collect(),
-                            });
-                        }
-                        at += phrase.len();
+                let Some(longest) = found.first().map(|p| p.words.len()) else {
+                    at += 1;
+                    continue;
+                };
+                // A phrase may name several things ("thương mại điện tử":
+                // a sector and a topic): each is stated.
+                for phrase in found.iter().take_while(|p| p.words.len() == longest) {
+                    if (asked || !asking) && !out.iter().any(|s| s.subject == phrase.subject) {
+                        out.push(Statement {
+                            subject: phrase.subject,
+                            favoured: !negated,
+                            evidence: sentence.trim().chars().take(EVIDENCE_CHARS).collect(),
+                        });
                     }
-                    None => at += 1,
                 }
+                named = true;
+                at += longest;
             }
         }
         out
     }
+}
+
+/// Words (folded) that state a preference: after them, a negation of
+/// something else no longer reaches.
+const FAVOURING: &[&[&str]] = &[
+    &["uu", "tien"],
+    &["tap", "trung"],
+    &["chu", "trong"],
+    &["dac", "biet"],
+    &["quan", "tam"],
+    &["huong", "toi"],
+    &["favour"],
+    &["favours"],
+    &["favor"],
+    &["favors"],
+    &["prefer"],
+    &["prefers"],
+    &["preferably"],
+    &["prioritise"],
+    &["prioritize"],
+    &["priority"],
+    &["focus"],
+    &["focuses"],
+    &["focused"],
+    &["especially"],
+    &["welcome"],
+    &["we", "back"],
+    &["we", "invest", "in"],
+];
+
+/// A text's sentences: split at `. ! ? ;`, line ends and bullets, but not
+/// at a point between digits ("4.0", "1.5 tỷ").
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut cuts = vec![0];
+    for (n, (i, c)) in chars.iter().enumerate() {
+        let between_digits = *c == '.'
+            && n > 0
+            && chars[n - 1].1.is_ascii_digit()
+            && chars.get(n + 1).is_some_and(|(_, c)| c.is_ascii_digit());
+        if matches!(c, '.' | '!' | '?' | ';' | '\n' | '•') && !between_digits {
+            cuts.push(*i);
+            cuts.push(i + c.len_utf8());
+        }
+    }
+    cuts.push(text.len());
+    cuts.chunks(2)
+        .map(|pair| &text[pair[0]..pair[1]])
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// A word of a sentence: folded for matching, as written (lower case), and
+/// whether it was written in capitals.
+struct Written {
+    folded: String,
+    lower: String,
+    capitals: bool,
+}
+
+/// A sentence's words, each folded with what it was written as (a word
+/// folding to several, as "ǆ" might, repeats it).
+fn words_in(sentence: &str) -> Vec<Written> {
+    let mut out = Vec::new();
+    for raw in nfc(sentence)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let lower = raw.to_lowercase();
+        let capitals = raw.chars().any(char::is_alphabetic) && !raw.chars().any(char::is_lowercase);
+        for folded in words_of(&deunicode::deunicode(&lower).to_lowercase()) {
+            out.push(Written {
+                folded,
+                lower: lower.clone(),
+                capitals,
+            });
+        }
+    }
+    out
 }
 
 /// Words (folded) with which a founder asks for help: what follows in the
@@ -572,15 +706,16 @@ const REQUESTS: &[&[&str]] = &[
     &["would", "like", "advice"],
 ];
 
-/// Whether a request's reach ends at `at`: what follows says what the help
-/// is for ("cần hỗ trợ pháp lý để mở rộng ra thị trường quốc tế" asks for
-/// legal help, not for international expansion). "đề" in "vấn đề", "chủ
+/// Whether a request's reach ends at `at`, once it has named something:
+/// what follows says what the help is for ("cần hỗ trợ pháp lý để mở rộng
+/// ra thị trường quốc tế" asks for legal help, not for international
+/// expansion; "we need help to raise capital" asks for fundraising). "đề" in "vấn đề", "chủ
 /// đề" (issue, topic) folds to the same word and does not end it.
 fn states_a_purpose(words: &[String], at: usize) -> bool {
     let before = at.checked_sub(1).map(|i| words[i].as_str());
     match words[at].as_str() {
         "de" => !matches!(before, Some("van" | "chu")),
-        "nham" | "to" | "so" | "because" => true,
+        "nham" | "to" | "because" => true,
         _ => false,
     }
 }
@@ -594,8 +729,8 @@ fn phrase_at(words: &[String], at: usize, phrases: &[&[&str]]) -> Option<usize> 
 }
 
 /// The length of the negation starting at `at`, if one does.
-fn negation_at(words: &[String], at: usize) -> Option<usize> {
-    if not_a_negation(words, at) {
+fn negation_at(words: &[String], written: &[Written], at: usize) -> Option<usize> {
+    if not_a_negation(words, at) || !written_as_negation(&written[at]) {
         return None;
     }
     phrase_at(words, at, NEGATIONS)
@@ -632,6 +767,13 @@ mod tests {
                 "Real estate".into(),
             ),
             ("fintech".into(), "Tài chính số".into(), "Fintech".into()),
+            ("ai".into(), "Trí tuệ nhân tạo".into(), "AI".into()),
+            ("it".into(), "Công nghệ thông tin".into(), "IT".into()),
+            (
+                "ecommerce".into(),
+                "Thương mại điện tử".into(),
+                "E-commerce".into(),
+            ),
         ])
     }
 
@@ -739,9 +881,68 @@ mod tests {
                 "We need help with patents to reach overseas markets",
                 &[IntellectualProperty],
             ),
+            ("We need help to raise capital", &[Fundraising]),
+            (
+                "Chúng tôi cần hỗ trợ marketing số và gọi vốn",
+                &[Marketing, Fundraising],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&lexicon().needs(text), want, "{text}");
+        }
+    }
+
+    /// Sentences that read wrongly before: a negation reached past what
+    /// the sentence went on to favour, words that fold to a negation
+    /// negated, everyday words named sectors, a phrase naming a sector and
+    /// a topic named only the topic, and "4.0" split a sentence.
+    #[test]
+    fn what_is_not_a_negation_or_a_sector() {
+        use StartupTag::*;
+        let (agritech, real_estate, fintech, ai, ecommerce) = (
+            Subject::Sector(0),
+            Subject::Sector(1),
+            Subject::Sector(2),
+            Subject::Sector(3),
+            Subject::Sector(5),
+        );
+        let cases: &[(&str, &[(Subject, bool)])] = &[
+            (
+                "Không giới hạn lĩnh vực, ưu tiên nông nghiệp",
+                &[(agritech, true)],
+            ),
+            (
+                "Khong yeu cau doanh thu, uu tien doanh nghiep do phu nu lam chu",
+                &[(Subject::Tag(WomenLed), true)],
+            ),
+            ("Không ưu tiên bất động sản", &[(real_estate, false)]),
+            (
+                "Lợi thế cạnh tranh, ưu tiên doanh nghiệp do phụ nữ làm chủ",
+                &[(Subject::Tag(WomenLed), true)],
+            ),
+            (
+                "Loi the canh tranh cho phu nu khoi nghiep",
+                &[(Subject::Tag(WomenLed), true)],
+            ),
+            ("Giao hàng chặng cuối cho nông nghiệp", &[(agritech, true)]),
+            ("Nợ xấu thấp nhờ tài chính số", &[(fintech, true)]),
+            ("Chúng tôi đầu tư vào AI", &[(ai, true)]),
+            ("Bất kỳ ai cũng có thể nộp hồ sơ", &[]),
+            ("We don't back crypto because it is volatile", &[]),
+            (
+                "Không đầu tư thương mại điện tử",
+                &[
+                    (Subject::Topic(Topic::Ecommerce), false),
+                    (ecommerce, false),
+                ],
+            ),
+            (
+                "Công nghiệp 4.0 không phải bất động sản",
+                &[(real_estate, false)],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&said(text), want, "{text}");
         }
     }
 
@@ -751,6 +952,13 @@ mod tests {
         let composed = "Chúng tôi không đầu tư vào bất động sản, ưu tiên khởi nghiệp xã hội";
         let decomposed: String = composed.nfd().collect();
         assert_eq!(said(composed), said(&decomposed));
+        assert_eq!(
+            said(composed),
+            [
+                (Subject::Sector(1), false),
+                (Subject::Tag(StartupTag::SocialImpact), true)
+            ]
+        );
         assert_eq!(
             said("hỗ trợ thuế và hoà vốn"),
             said("hỗ trợ thuế và hòa vốn")

@@ -20,9 +20,19 @@ pub const MIN_PROFILES: u32 = 5;
 pub const MIN_POSTERIOR: f32 = 0.3;
 /// Words (and word pairs) read of a text, at most.
 const MAX_TERMS: usize = 400;
-/// Profiles counted per sector, at most: enough to learn its words, and
-/// loading a million profiles stays quick.
+/// Profiles counted per sector and kind of profile, at most: enough to
+/// learn its words, and loading a million profiles stays quick. Per kind,
+/// so that investors' markets are learned beside founders' products
+/// however many more startups there are.
 pub const MAX_PROFILES: u32 = 2_000;
+
+/// Who writes a text the words are learned from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writer {
+    Startup = 0,
+    Investor = 1,
+    Mentor = 2,
+}
 
 /// Word counts by sector.
 #[derive(Debug, Default, Clone)]
@@ -32,6 +42,8 @@ pub struct SectorWords {
     /// Terms counted per sector, and profiles per sector.
     terms: Vec<f32>,
     profiles: Vec<u32>,
+    /// Profiles counted per sector, by [`Writer`].
+    counted: Vec<[u32; 3]>,
 }
 
 /// The words of a text, folded, and each pair of neighbouring words, by
@@ -60,31 +72,28 @@ fn terms(text: &str) -> Vec<u64> {
 }
 
 impl SectorWords {
-    /// Counts the words of a profile that lists `sectors` (the first
-    /// counts fully, the others half), unless its main sector has
-    /// [`MAX_PROFILES`] counted already.
-    pub fn add(&mut self, text: &str, sectors: &[SectorRef]) {
-        let Some(main) = sectors.first() else {
-            return;
-        };
-        if self
-            .profiles
-            .get(usize::from(*main))
-            .is_some_and(|n| *n >= MAX_PROFILES)
-        {
-            return;
-        }
-        let terms = terms(text);
+    /// Counts the words of a profile by `writer` that lists `sectors` (the
+    /// first counts fully, the others half), for each sector that has not
+    /// [`MAX_PROFILES`] of the writer's kind counted already.
+    pub fn add(&mut self, text: &str, sectors: &[SectorRef], writer: Writer) {
+        let mut terms: Option<Vec<u64>> = None;
         for (n, sector) in sectors.iter().enumerate() {
             let at = usize::from(*sector);
             if self.terms.len() <= at {
                 self.terms.resize(at + 1, 0.0);
                 self.profiles.resize(at + 1, 0);
+                self.counted.resize(at + 1, [0; 3]);
             }
+            let counted = &mut self.counted[at][writer as usize];
+            if *counted >= MAX_PROFILES {
+                continue;
+            }
+            *counted += 1;
+            let terms = terms.get_or_insert_with(|| self::terms(text));
             let weight = if n == 0 { 1.0 } else { 0.5 };
             self.profiles[at] += 1;
             self.terms[at] += weight * terms.len() as f32;
-            for term in &terms {
+            for term in terms.iter() {
                 let list = self.counts.entry(*term).or_default();
                 match list.iter_mut().find(|(s, _)| s == sector) {
                     Some((_, c)) => *c += weight,
@@ -156,18 +165,22 @@ mod tests {
             words.add(
                 &format!("{boilerplate} Cảm biến độ ẩm cho ruộng lúa số {k}"),
                 &[0],
+                Writer::Startup,
             );
             words.add(
                 &format!("{boilerplate} Đầu tư chuỗi giá trị nông sản, quỹ {k}"),
                 &[0],
+                Writer::Investor,
             );
             words.add(
                 &format!("{boilerplate} Ví điện tử cho người bán hàng {k}"),
                 &[1],
+                Writer::Startup,
             );
             words.add(
                 &format!("{boilerplate} Financial inclusion for the unbanked, fund {k}"),
                 &[1],
+                Writer::Investor,
             );
         }
         let read = |text: &str| -> Vec<SectorRef> {
@@ -185,8 +198,8 @@ mod tests {
     #[test]
     fn too_few_profiles_read_nothing() {
         let mut words = SectorWords::default();
-        words.add("Cảm biến độ ẩm cho ruộng lúa", &[0]);
-        words.add("Ví điện tử", &[1]);
+        words.add("Cảm biến độ ẩm cho ruộng lúa", &[0], Writer::Startup);
+        words.add("Ví điện tử", &[1], Writer::Startup);
         assert!(words.sectors_of("ruộng lúa").is_empty());
     }
 }

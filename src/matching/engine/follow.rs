@@ -3,6 +3,7 @@
 //! changes affect.
 
 use super::*;
+use crate::matching::vocabulary::Writer;
 
 impl Matching {
     /// Reads everything into a new catalogue and swaps it in; returns the
@@ -44,6 +45,7 @@ impl Matching {
                 c.vocabulary.add(
                     &crate::matching::startup_text(&r.tagline, &r.description),
                     &p.sectors,
+                    Writer::Startup,
                 );
                 c.startups.put(p);
             }
@@ -61,7 +63,7 @@ impl Matching {
             after = last.0;
             for (id, r) in page {
                 let listed: Refs = r.sectors.iter().map(|s| c.names.intern_sector(s)).collect();
-                c.vocabulary.add(&r.thesis, &listed);
+                c.vocabulary.add(&r.thesis, &listed, Writer::Investor);
                 if listed.is_empty() {
                     unlisted_investors.push((id, r));
                     continue;
@@ -81,8 +83,11 @@ impl Matching {
             after = last.0;
             for (id, r) in page {
                 let listed: Refs = r.sectors.iter().map(|s| c.names.intern_sector(s)).collect();
-                c.vocabulary
-                    .add(&crate::matching::mentor_text(&r.headline, &r.bio), &listed);
+                c.vocabulary.add(
+                    &crate::matching::mentor_text(&r.headline, &r.bio),
+                    &listed,
+                    Writer::Mentor,
+                );
                 if listed.is_empty() {
                     unlisted_mentors.push((id, r));
                     continue;

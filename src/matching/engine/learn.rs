@@ -165,7 +165,13 @@ impl Catalogue {
             rows.push((features(self, s, i, &record, today), true));
             for k in 0..DRAWN_PER_DEAL {
                 let drawn = investors[(mix(*startup as u64, k) % investors.len() as u64) as usize];
-                if drawn.id == *investor || s.investors.contains(&drawn.id) {
+                // A drawn investor that backed the startup publicly is no
+                // comparison (confidential deals must not shape weights).
+                let backed = self
+                    .deals
+                    .get(&drawn.id)
+                    .is_some_and(|list| list.iter().any(|(backed, _, _)| backed == startup));
+                if drawn.id == *investor || backed {
                     continue;
                 }
                 rows.push((features(self, s, drawn, &drawn.record, today), false));
