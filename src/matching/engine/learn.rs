@@ -138,7 +138,9 @@ impl Catalogue {
         if deals.len() < MIN_LEARNING_DEALS {
             return 0;
         }
+        // One positive per pair, however many rounds it invested in.
         deals.sort_unstable();
+        deals.dedup();
         if deals.len() > MAX_LEARNING_DEALS {
             let step = deals.len() as f64 / MAX_LEARNING_DEALS as f64;
             deals = (0..MAX_LEARNING_DEALS)
