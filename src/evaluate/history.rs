@@ -546,31 +546,9 @@ async fn choices(store: &Store) -> Result<Vec<(String, Chosen)>, crate::error::E
         after: 0,
         limit: i64::MAX,
     };
-    let slugs = |rows: Vec<(i64, String)>| rows.into_iter().collect::<HashMap<i64, String>>();
-    let startups = slugs(
-        store
-            .startup_drafts(all)
-            .await?
-            .into_iter()
-            .map(|(id, d)| (id, d.slug))
-            .collect(),
-    );
-    let investors = slugs(
-        store
-            .investor_drafts(all)
-            .await?
-            .into_iter()
-            .map(|(id, d)| (id, d.slug))
-            .collect(),
-    );
-    let mentors = slugs(
-        store
-            .mentor_drafts(all)
-            .await?
-            .into_iter()
-            .map(|(id, d)| (id, d.slug))
-            .collect(),
-    );
+    let startups = slugs(store.startup_drafts(all).await?, |d| d.slug);
+    let investors = slugs(store.investor_drafts(all).await?, |d| d.slug);
+    let mentors = slugs(store.mentor_drafts(all).await?, |d| d.slug);
     Ok(pairs
         .into_iter()
         .filter_map(|(startup, recipient)| {
@@ -581,6 +559,11 @@ async fn choices(store: &Store) -> Result<Vec<(String, Chosen)>, crate::error::E
             Some((startups.get(&startup)?.clone(), chosen))
         })
         .collect())
+}
+
+/// Slugs by id.
+fn slugs<D>(rows: Vec<(i64, D)>, slug: fn(D) -> String) -> HashMap<i64, String> {
+    rows.into_iter().map(|(id, d)| (id, slug(d))).collect()
 }
 
 /// The table of what startups chose, in Markdown.
