@@ -212,6 +212,12 @@ pub fn explain(why: &Why, lang: Lang, names: &dyn Names) -> String {
         (Why::SectorsAny, En) => "Open to any sector".into(),
         (Why::SectorsNone, Vi) => "Không có lĩnh vực chung".into(),
         (Why::SectorsNone, En) => "No sector in common".into(),
+        (Why::SectorsReadNone, Vi) => {
+            "Phần giới thiệu không nói về lĩnh vực của startup (không liệt kê lĩnh vực)".into()
+        }
+        (Why::SectorsReadNone, En) => {
+            "Its text speaks of none of the startup's sectors (it lists no sector)".into()
+        }
         (Why::StageBacked(s), Vi) => format!("Đầu tư vào giai đoạn {}", stage_name(*s, Vi)),
         (Why::StageBacked(s), En) => format!("Invests at the {} stage", stage_name(*s, En)),
         (Why::StageNear(s), Vi) => {
@@ -590,6 +596,14 @@ mod tests {
         assert_eq!(
             explain(&both, Lang::Vi, &Fixed),
             "Đáp ứng 2/3 nhu cầu: gọi vốn và pháp lý (pháp lý theo phần giới thiệu; gọi vốn theo phần mô tả của startup)"
+        );
+        assert_eq!(
+            explain(&Why::SectorsReadNone, Lang::En, &Fixed),
+            "Its text speaks of none of the startup's sectors (it lists no sector)"
+        );
+        assert_eq!(
+            explain(&Why::SectorsReadNone, Lang::Vi, &Fixed),
+            "Phần giới thiệu không nói về lĩnh vực của startup (không liệt kê lĩnh vực)"
         );
         let ticket = Why::TicketBelow {
             seeking: 5e8,

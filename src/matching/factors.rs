@@ -273,6 +273,9 @@ pub enum Why {
     SectorsAny,
     /// No sector in common.
     SectorsNone,
+    /// None of the sectors the other side's text speaks of (it lists
+    /// none) is the startup's.
+    SectorsReadNone,
     /// The investor backs this stage.
     StageBacked(Stage),
     /// The investor backs a neighbouring stage.
@@ -409,8 +412,12 @@ pub fn sector(startup: &[SectorRef], other: &[SectorRef]) -> Share {
 /// listed: the same score, said as such.
 pub fn sector_read(startup: &[SectorRef], other: &[SectorRef], read: bool) -> Share {
     let mut share = sector(startup, other);
-    if let (true, Why::SectorsShared { shared, primary }) = (read, share.why) {
-        share.why = Why::SectorsRead { shared, primary };
+    match (read, share.why) {
+        (true, Why::SectorsShared { shared, primary }) => {
+            share.why = Why::SectorsRead { shared, primary };
+        }
+        (true, Why::SectorsNone) => share.why = Why::SectorsReadNone,
+        _ => {}
     }
     share
 }
@@ -1067,6 +1074,26 @@ mod tests {
                 assert!(primary);
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn sectors_read_from_text_say_so_whether_shared_or_not() {
+        let shared: Refs = [1].into_iter().collect();
+        for (other, read, want) in [
+            (
+                &[1][..],
+                true,
+                Why::SectorsRead {
+                    shared,
+                    primary: true,
+                },
+            ),
+            (&[3], true, Why::SectorsReadNone),
+            (&[3], false, Why::SectorsNone),
+            (&[], true, Why::SectorsAny),
+        ] {
+            assert_eq!(sector_read(&[1, 2], other, read).why, want, "{other:?}");
         }
     }
 
