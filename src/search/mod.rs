@@ -634,14 +634,17 @@ impl SearchIndex {
             let term = Term::from_field_text(name, word);
             let mut variants: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             if typed && n + 1 == words.len() {
-                for w in self.name_words_starting(searcher, word)? {
-                    let term = Term::from_field_text(name, &w);
+                // Too many names go on so (a letter or two typed): the
+                // words before it decide.
+                let completions = self.name_words_starting(searcher, word)?;
+                for w in completions.iter().flatten() {
+                    let term = Term::from_field_text(name, w);
                     variants.push((
                         Occur::Should,
                         Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
                     ));
                 }
-                if variants.is_empty() && word.chars().count() >= 5 {
+                if completions.is_some_and(|c| c.is_empty()) && word.chars().count() >= 5 {
                     as_typed = false;
                     let fuzzy = FuzzyTermQuery::new_prefix(term, 1, true);
                     variants.push((Occur::Should, Box::new(fuzzy)));
@@ -729,16 +732,16 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// The words of names that start with `prefix` (at most
-    /// [`MAX_NAME_COMPLETIONS`], in dictionary order).
+    /// The words of names that start with `prefix`, in dictionary order,
+    /// or `None` when more than [`MAX_NAME_COMPLETIONS`] do.
     fn name_words_starting(
         &self,
         searcher: &tantivy::Searcher,
         prefix: &str,
-    ) -> Result<Vec<String>, SearchError> {
+    ) -> Result<Option<Vec<String>>, SearchError> {
         let name = self.fields.texts[0].folded;
-        let words = words_starting(searcher, name, prefix, MAX_NAME_COMPLETIONS)?;
-        Ok(words.into_keys().take(MAX_NAME_COMPLETIONS).collect())
+        let words = words_starting(searcher, name, prefix, MAX_NAME_COMPLETIONS + 1)?;
+        Ok((words.len() <= MAX_NAME_COMPLETIONS).then(|| words.into_keys().collect()))
     }
 
     /// The exact-diacritic preference, a tie-breaker: a result holding a
