@@ -2,20 +2,14 @@
 //! details out of responses.
 //!
 //! Resolvers return [`crate::error::Error`] with `?`; async-graphql keeps it
-//! as the error's source. This extension, run on every request, reads that
-//! source: user-facing errors get their code, internal ones are logged (with
+//! as the error's source. The schema's extension ([`super::guard`]) hands
+//! every error of every response to [`classify`], which reads that source: user-facing errors get their code, internal ones are logged (with
 //! the request id) and replaced by a generic message. Errors raised by
 //! async-graphql itself get `GRAPHQL_PARSE_FAILED` (the document does not
 //! parse) or `GRAPHQL_VALIDATION_FAILED` (it does not fit the schema, or
 //! the variables do not fit it).
 
-use std::sync::Arc;
-
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest,
-};
-use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{Response, ServerError, ServerResult, Variables};
+use async_graphql::ServerError;
 
 use crate::error::{Code, Error, INTERNAL_MESSAGE};
 use crate::store::StoreError;
@@ -24,50 +18,19 @@ use crate::store::StoreError;
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
 
-/// The extension factory to register on the schema.
-pub struct ErrorCodes;
-
-impl ExtensionFactory for ErrorCodes {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ErrorCodesExtension)
+/// Gives a parse error its code (`GRAPHQL_PARSE_FAILED`), unless the
+/// check that refused the document set its own (the alias limit).
+pub(crate) fn parse_failed(mut error: ServerError) -> ServerError {
+    let extensions = error.extensions.get_or_insert_with(Default::default);
+    if extensions.get("code").is_none() {
+        extensions.set("code", Code::GraphqlParseFailed.as_str());
     }
+    error
 }
 
-struct ErrorCodesExtension;
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for ErrorCodesExtension {
-    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let mut response = next.run(ctx).await;
-        let request_id = ctx
-            .data_opt::<RequestId>()
-            .map(|r| r.0.as_str())
-            .unwrap_or("-");
-        for error in &mut response.errors {
-            classify(error, request_id);
-        }
-        response
-    }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        next.run(ctx, query, variables).await.map_err(|mut error| {
-            let extensions = error.extensions.get_or_insert_with(Default::default);
-            // Inner extensions (the alias limit) set their own code.
-            if extensions.get("code").is_none() {
-                extensions.set("code", Code::GraphqlParseFailed.as_str());
-            }
-            error
-        })
-    }
-}
-
-fn classify(error: &mut ServerError, request_id: &str) {
+/// Gives a response's error its code, and replaces an internal error's
+/// text by a generic message with the request id (logging the text).
+pub(crate) fn classify(error: &mut ServerError, request_id: &str) {
     let existing = error
         .extensions
         .as_ref()

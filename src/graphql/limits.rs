@@ -7,12 +7,9 @@
 use crate::error::Code;
 use std::sync::Arc;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest,
-    NextValidation,
-};
+use async_graphql::extensions::ExtensionContext;
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{Positioned, Request, ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::{Positioned, ServerError, ServerResult};
 
 use super::measure;
 
@@ -106,31 +103,14 @@ impl Limits {
 /// fragments right after parsing (its recursion and directive checks),
 /// during validation and while executing, so a few hundred bytes of
 /// fragments spreading each other twice would otherwise hold a core for
-/// hours: these checks run in `prepare_request`, which comes before all of
-/// them, in time linear in the document.
+/// hours: these checks run in `prepare_request` (see [`super::guard`]),
+/// which comes before all of them, in time linear in the document.
+#[derive(Debug, Clone)]
 pub struct DocumentLimits {
     pub max_nesting: usize,
     pub max_selections: usize,
     pub max_depth: usize,
     pub max_aliases: usize,
-}
-
-impl ExtensionFactory for DocumentLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(DocumentLimitsExtension {
-            max_nesting: self.max_nesting,
-            max_selections: self.max_selections,
-            max_depth: self.max_depth,
-            max_aliases: self.max_aliases,
-        })
-    }
-}
-
-struct DocumentLimitsExtension {
-    max_nesting: usize,
-    max_selections: usize,
-    max_depth: usize,
-    max_aliases: usize,
 }
 
 /// An error with this message and `extensions.code`.
@@ -153,9 +133,26 @@ fn over_limit(message: String, code: Code, limit: &str) -> ServerError {
     error
 }
 
-impl DocumentLimitsExtension {
+impl DocumentLimits {
+    /// Refuses a document's text that nests deeper than the parser may
+    /// recurse.
+    pub fn check_text(&self, text: &str) -> ServerResult<()> {
+        let nesting = max_nesting(text);
+        if nesting > self.max_nesting {
+            return Err(over_limit(
+                format!(
+                    "the document nests {nesting} levels deep; at most {} are allowed",
+                    self.max_nesting
+                ),
+                Code::GraphqlParseFailed,
+                "max-recursion",
+            ));
+        }
+        Ok(())
+    }
+
     /// The first limit a parsed document breaks, if any.
-    fn check(&self, document: &ExecutableDocument) -> ServerResult<()> {
+    pub fn check(&self, document: &ExecutableDocument) -> ServerResult<()> {
         let measured = match measure::measure(document) {
             Ok(m) => m,
             Err(measure::Cycle(name)) => {
@@ -212,60 +209,27 @@ impl DocumentLimitsExtension {
     }
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for DocumentLimitsExtension {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        // The rest of the chain first: a persisted query's text is known
-        // only after it.
-        let mut request = next.run(ctx, request).await?;
-        let nesting = max_nesting(&request.query);
-        if nesting > self.max_nesting {
-            return Err(over_limit(
-                format!(
-                    "the document nests {nesting} levels deep; at most {} are allowed",
-                    self.max_nesting
-                ),
-                Code::GraphqlParseFailed,
-                "max-recursion",
-            ));
-        }
-        // A document that does not parse is reported by the parsing step
-        // as usual; the parsed one is kept for it.
-        if let Ok(document) = request.parsed_query() {
-            self.check(document)?;
-        }
-        Ok(request)
+/// Refuses what a parsed document may not do in its request: a mutation
+/// over GET (also when a persisted query stands for one), introspection
+/// where the setting forbids it.
+pub(crate) fn check_parsed(
+    ctx: &ExtensionContext<'_>,
+    document: &ExecutableDocument,
+) -> ServerResult<()> {
+    if let Some(ReadOnly(name)) = ctx.data_opt::<ReadOnly>()
+        && is_mutation(document, name.as_deref())
+    {
+        return Err(refusal(
+            "mutations must be sent with POST".to_string(),
+            Code::MethodNotAllowed,
+        ));
     }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
-        // GET runs no mutations, also when a persisted query stands for one.
-        if let Some(ReadOnly(name)) = ctx.data_opt::<ReadOnly>()
-            && is_mutation(&document, name.as_deref())
-        {
-            return Err(refusal(
-                "mutations must be sent with POST".to_string(),
-                Code::MethodNotAllowed,
-            ));
-        }
-        if let Some(NoIntrospection(reason)) = ctx.data_opt::<NoIntrospection>()
-            && introspects(&document)
-        {
-            return Err(refusal(reason.to_string(), Code::Forbidden));
-        }
-        Ok(document)
+    if let Some(NoIntrospection(reason)) = ctx.data_opt::<NoIntrospection>()
+        && introspects(document)
+    {
+        return Err(refusal(reason.to_string(), Code::Forbidden));
     }
+    Ok(())
 }
 
 /// Load shedding of heavy operations: an operation whose complexity (as
@@ -280,56 +244,36 @@ pub struct Shedding {
     pub heavy_complexity: usize,
 }
 
-impl ExtensionFactory for Shedding {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(SheddingExtension {
-            shedding: self.clone(),
-            permit: std::sync::Mutex::new(None),
-        })
-    }
-}
-
-struct SheddingExtension {
-    shedding: Shedding,
-    /// The heavy permit of this request (one extension per request).
-    permit: std::sync::Mutex<Option<tokio::sync::OwnedSemaphorePermit>>,
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for SheddingExtension {
-    async fn validation(
+impl Shedding {
+    /// Admits an operation of this complexity: with a permit when it is
+    /// heavy (to hold until its response is ready), without one when it
+    /// is not; refused when it is heavy and no permit is left.
+    pub fn admit(
         &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await?;
-        if result.complexity >= self.shedding.heavy_complexity {
-            match Arc::clone(&self.shedding.heavy).try_acquire_owned() {
-                Ok(permit) => {
-                    *self
-                        .permit
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(permit);
-                }
-                Err(_) => {
-                    let mut error = refusal(
-                        format!(
-                            "the server is running as many heavy operations (complexity {} \
-                             or more) as it can; this one's is {}: retry in a second, or \
-                             ask for smaller pages",
-                            self.shedding.heavy_complexity, result.complexity
-                        ),
-                        crate::http::OVERLOADED,
-                    );
-                    error
-                        .extensions
-                        .get_or_insert_with(Default::default)
-                        .set("retryAfter", 1);
-                    return Err(vec![error]);
-                }
+        complexity: usize,
+    ) -> Result<Option<tokio::sync::OwnedSemaphorePermit>, Vec<ServerError>> {
+        if complexity < self.heavy_complexity {
+            return Ok(None);
+        }
+        match Arc::clone(&self.heavy).try_acquire_owned() {
+            Ok(permit) => Ok(Some(permit)),
+            Err(_) => {
+                let mut error = refusal(
+                    format!(
+                        "the server is running as many heavy operations (complexity {} \
+                         or more) as it can; this one's is {complexity}: retry in a second, or \
+                         ask for smaller pages",
+                        self.heavy_complexity
+                    ),
+                    crate::http::OVERLOADED,
+                );
+                error
+                    .extensions
+                    .get_or_insert_with(Default::default)
+                    .set("retryAfter", 1);
+                Err(vec![error])
             }
         }
-        Ok(result)
     }
 }
 

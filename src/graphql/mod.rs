@@ -6,6 +6,7 @@ pub mod account;
 pub mod connection;
 pub mod errors;
 pub mod event;
+pub mod guard;
 pub mod ids;
 pub mod inputs;
 pub mod introduction;
@@ -34,10 +35,10 @@ pub use query::Query;
 /// The schema type served at `/graphql`.
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
-/// The schema's builder, without data or limits: enough to print the SDL.
+/// The schema's builder, without data, limits or extension: enough to
+/// print the SDL.
 pub fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .extension(errors::ErrorCodes)
 }
 
 /// The schema of an application (its store, index, engine and clock),
@@ -48,21 +49,14 @@ pub fn schema(
     limits: &Limits,
     shedding: limits::Shedding,
 ) -> AppSchema {
+    let document_limits = limits::DocumentLimits {
+        max_nesting: limits.max_recursive_depth,
+        max_selections: limits.max_selections,
+        max_depth: limits.max_depth,
+        max_aliases: limits.max_aliases,
+    };
     let mut builder = builder()
-        .extension(limits::DocumentLimits {
-            max_nesting: limits.max_recursive_depth,
-            max_selections: limits.max_selections,
-            max_depth: limits.max_depth,
-            max_aliases: limits.max_aliases,
-        })
-        // Automatic persisted queries: clients may send a query's SHA-256
-        // instead of its text once the server has seen it.
-        .extension(
-            async_graphql::extensions::apollo_persisted_queries::ApolloPersistedQueries::new(
-                async_graphql::extensions::apollo_persisted_queries::LruCacheStorage::new(1024),
-            ),
-        )
-        .extension(shedding)
+        .extension(guard::Guard::new(document_limits, shedding))
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(limits.max_recursive_depth)
