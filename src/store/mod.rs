@@ -17,6 +17,8 @@ mod error;
 mod query;
 mod rows;
 mod sqlite_load;
+mod sqlite_read;
+pub use sqlite_read::STATEMENT_LOG;
 mod writes;
 
 use std::collections::HashMap;

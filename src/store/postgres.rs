@@ -3,6 +3,31 @@ type DB = sqlx::Postgres;
 const DIALECT: super::Dialect = super::Dialect::Postgres;
 include!("sql.rs");
 
+/// A row type the hot reads return.
+trait ReadRow: for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin {}
+impl<T: for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin> ReadRow for T {}
+
+/// `= any($1)`: the test of a column against a list of ids, bound as one
+/// array by [`fetch_with_ids`], so that one prepared statement serves
+/// every length of list.
+fn in_ids(_: usize) -> String {
+    "= any($1)".to_string()
+}
+
+/// Reads the rows of `sql`, which takes no parameters.
+async fn fetch_rows<R: ReadRow>(pool: &Pool<DB>, sql: &str) -> Result<Vec<R>, StoreError> {
+    Ok(sqlx::query_as(sql).fetch_all(pool).await?)
+}
+
+/// Reads the rows of `sql`, whose one [`in_ids`] holds `ids`.
+async fn fetch_with_ids<R: ReadRow>(
+    pool: &Pool<DB>,
+    sql: &str,
+    ids: &[i64],
+) -> Result<Vec<R>, StoreError> {
+    Ok(sqlx::query_as(sql).bind(ids).fetch_all(pool).await?)
+}
+
 /// Pushes the rows of a multi-row insert as one array per column:
 /// `select * from unnest($1::text[], $2::int8[], ...)`. PostgreSQL parses
 /// and plans this in constant time, where a `values` list of thousands

@@ -64,23 +64,37 @@ pub async fn id_by_slug(
         .await?)
 }
 
-pub async fn sectors(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Sector>, StoreError> {
-    let mut b = Builder::new("select id, slug, name, name_en from sectors");
-    if !restrict_to(&mut b, " where id in ", ids) {
-        return Ok(vec![]);
+/// The rows of a vocabulary table (all of them, or those with these ids),
+/// ordered by key.
+async fn vocabulary<R: ReadRow>(
+    pool: &Pool<DB>,
+    columns: &str,
+    table: &str,
+    ids: Option<&[i64]>,
+) -> Result<Vec<R>, StoreError> {
+    match ids {
+        None => {
+            let sql = format!("select {columns} from {table} order by slug");
+            fetch_rows(pool, &sql).await
+        }
+        Some([]) => Ok(vec![]),
+        Some(ids) => {
+            let sql = format!(
+                "select {columns} from {table} where id {} order by slug",
+                in_ids(ids.len())
+            );
+            fetch_with_ids(pool, &sql, ids).await
+        }
     }
-    b.push(" order by slug");
-    let rows: Vec<SectorRow> = b.build_query_as().fetch_all(pool).await?;
+}
+
+pub async fn sectors(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Sector>, StoreError> {
+    let rows: Vec<SectorRow> = vocabulary(pool, "id, slug, name, name_en", "sectors", ids).await?;
     Ok(rows.into_iter().map(Sector::from).collect())
 }
 
 pub async fn provinces(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Province>, StoreError> {
-    let mut b = Builder::new("select id, slug, name, region from provinces");
-    if !restrict_to(&mut b, " where id in ", ids) {
-        return Ok(vec![]);
-    }
-    b.push(" order by slug");
-    let rows: Vec<ProvinceRow> = b.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<ProvinceRow> = vocabulary(pool, "id, slug, name, region", "provinces", ids).await?;
     Ok(rows.into_iter().map(Province::from).collect())
 }
 
@@ -94,13 +108,14 @@ async fn link_ids(
     if owners.is_empty() {
         return Ok(map);
     }
-    let mut b = Builder::new(format!(
-        "select {}, {} from {} where {} in ",
-        link.owner, link.value, link.table, link.owner
-    ));
-    push_id_list(&mut b, owners);
-    b.push(format!(" order by {}, position", link.owner));
-    let rows: Vec<(i64, i64)> = b.build_query_as().fetch_all(pool).await?;
+    let sql = format!(
+        "select {owner}, {value} from {table} where {owner} {ids} order by {owner}, position",
+        owner = link.owner,
+        value = link.value,
+        table = link.table,
+        ids = in_ids(owners.len()),
+    );
+    let rows: Vec<(i64, i64)> = fetch_with_ids(pool, &sql, owners).await?;
     for (owner, value) in rows {
         map.entry(owner).or_default().push(value);
     }
@@ -154,21 +169,17 @@ const EVENT_COLUMNS: &str = "id, slug, title, kind, description, starts_at, ends
 
 /// The rows of `table` with these ids (in no particular order), read as
 /// `columns`.
-async fn rows_by_ids<R>(
+async fn rows_by_ids<R: ReadRow>(
     pool: &Pool<DB>,
     columns: &str,
     table: &str,
     ids: &[i64],
-) -> Result<Vec<R>, StoreError>
-where
-    R: for<'r> sqlx::FromRow<'r, <DB as sqlx::Database>::Row> + Send + Unpin,
-{
+) -> Result<Vec<R>, StoreError> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let mut b = Builder::new(format!("select {columns} from {table} where id in "));
-    push_id_list(&mut b, ids);
-    Ok(b.build_query_as().fetch_all(pool).await?)
+    let sql = format!("select {columns} from {table} where id {}", in_ids(ids.len()));
+    fetch_with_ids(pool, &sql, ids).await
 }
 
 /// Adds `clause` and the list of `ids` when `ids` is given. False when it
@@ -250,12 +261,12 @@ pub async fn investments_by(
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let mut b = Builder::new(format!(
-        "select id, investor_id, startup_id, amount, currency, round, invested_on, confidential from investments where {column} in "
-    ));
-    push_id_list(&mut b, ids);
-    b.push(" order by invested_on desc, id desc");
-    let rows: Vec<InvestmentRow> = b.build_query_as().fetch_all(pool).await?;
+    let sql = format!(
+        "select id, investor_id, startup_id, amount, currency, round, invested_on, confidential \
+         from investments where {column} {} order by invested_on desc, id desc",
+        in_ids(ids.len())
+    );
+    let rows: Vec<InvestmentRow> = fetch_with_ids(pool, &sql, ids).await?;
     rows.into_iter().map(InvestmentRow::into_model).collect()
 }
 

@@ -4,6 +4,32 @@ type DB = sqlx::Sqlite;
 const DIALECT: super::Dialect = super::Dialect::Sqlite;
 include!("sql.rs");
 
+/// A row type the hot reads return (see `sqlite_read`).
+trait ReadRow: super::sqlite_read::FromColumns {}
+impl<T: super::sqlite_read::FromColumns> ReadRow for T {}
+
+/// `in ($1, $2, …)`: the test of a column against `n` ids, bound in
+/// order by [`fetch_with_ids`].
+fn in_ids(n: usize) -> String {
+    let list: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+    format!("in ({})", list.join(", "))
+}
+
+/// Reads the rows of `sql`, which takes no parameters (see `sqlite_read`).
+async fn fetch_rows<R: ReadRow>(pool: &Pool<DB>, sql: &str) -> Result<Vec<R>, StoreError> {
+    super::sqlite_read::fetch_all(pool, sql, &[]).await
+}
+
+/// Reads the rows of `sql`, whose one [`in_ids`] holds `ids`, straight
+/// from a connection's handle (see `sqlite_read`).
+async fn fetch_with_ids<R: ReadRow>(
+    pool: &Pool<DB>,
+    sql: &str,
+    ids: &[i64],
+) -> Result<Vec<R>, StoreError> {
+    super::sqlite_read::fetch_all(pool, sql, ids).await
+}
+
 fn push_value(b: &mut sqlx::query_builder::Separated<'_, '_, DB, &'static str>, value: &Value) {
     match value.clone() {
         Value::Text(v) => b.push_bind(v),

@@ -44,13 +44,13 @@ where
 }
 
 /// A prepared statement, finalized on drop.
-struct Statement {
+pub(super) struct Statement {
     db: NonNull<ffi::sqlite3>,
     raw: NonNull<ffi::sqlite3_stmt>,
 }
 
 impl Statement {
-    fn prepare(db: NonNull<ffi::sqlite3>, sql: &str) -> Result<Statement, StoreError> {
+    pub(super) fn prepare(db: NonNull<ffi::sqlite3>, sql: &str) -> Result<Statement, StoreError> {
         let mut raw = std::ptr::null_mut();
         // SAFETY: `db` is open; `sql` is valid for `sql.len()` bytes, and
         // SQLite writes the new statement (or null) to `raw`.
@@ -66,6 +66,11 @@ impl Statement {
         check(db, rc)?;
         let raw = NonNull::new(raw).ok_or_else(|| failed("an empty statement".into()))?;
         Ok(Statement { db, raw })
+    }
+
+    /// The statement's handle, for SQLite's functions.
+    pub(super) fn raw(&self) -> *mut ffi::sqlite3_stmt {
+        self.raw.as_ptr()
     }
 
     /// Binds parameter `n` (from 1), as sqlx would encode the value.
@@ -143,7 +148,7 @@ unsafe fn bind_copy(stmt: *mut ffi::sqlite3_stmt, n: c_int, text: &str) -> c_int
 }
 
 /// An error for a result code other than `SQLITE_OK`, with SQLite's message.
-fn check(db: NonNull<ffi::sqlite3>, rc: c_int) -> Result<(), StoreError> {
+pub(super) fn check(db: NonNull<ffi::sqlite3>, rc: c_int) -> Result<(), StoreError> {
     if rc == ffi::SQLITE_OK {
         return Ok(());
     }
@@ -153,9 +158,9 @@ fn check(db: NonNull<ffi::sqlite3>, rc: c_int) -> Result<(), StoreError> {
     Err(failed(format!("{} (code {rc})", message.to_string_lossy())))
 }
 
-fn failed(reason: String) -> StoreError {
+pub(super) fn failed(reason: String) -> StoreError {
     StoreError::Database(sqlx::Error::Io(std::io::Error::other(format!(
-        "SQLite bulk insert failed: {reason}"
+        "SQLite failed: {reason}"
     ))))
 }
 
