@@ -14,6 +14,41 @@ fn in_ids(_: usize) -> String {
     "= any($1)".to_string()
 }
 
+/// The rows of `table` with these ids, read as `columns`, each with the
+/// values of its `links` (ids, in link order): one statement, each link
+/// an `array(...)` column of it.
+async fn rows_with_links<R: ReadRow>(
+    pool: &Pool<DB>,
+    columns: &str,
+    table: &str,
+    ids: &[i64],
+    links: &[LinkTable],
+) -> Result<Vec<(R, Vec<Vec<i64>>)>, StoreError> {
+    use sqlx::Row;
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut sql = format!("select {columns}");
+    for (n, link) in links.iter().enumerate() {
+        sql.push_str(&format!(
+            ", array(select l.{value} from {links} l where l.{owner} = t.id order by l.position) as link{n}",
+            value = link.value,
+            links = link.table,
+            owner = link.owner,
+        ));
+    }
+    sql.push_str(&format!(" from {table} t where t.id = any($1)"));
+    let rows = sqlx::query(&sql).bind(ids).fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| {
+            let values = (0..links.len())
+                .map(|n| row.try_get::<Vec<i64>, _>(n + row.len() - links.len()))
+                .collect::<Result<_, _>>()?;
+            Ok((R::from_row(row)?, values))
+        })
+        .collect()
+}
+
 /// Reads the rows of `sql`, which takes no parameters.
 async fn fetch_rows<R: ReadRow>(pool: &Pool<DB>, sql: &str) -> Result<Vec<R>, StoreError> {
     Ok(sqlx::query_as(sql).fetch_all(pool).await?)

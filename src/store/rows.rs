@@ -39,6 +39,23 @@ fn money(
     }
 }
 
+/// A row that knows its id.
+pub trait HasId {
+    fn id(&self) -> i64;
+}
+
+macro_rules! has_id {
+    ($($row:ty),*) => {$(
+        impl HasId for $row {
+            fn id(&self) -> i64 {
+                self.id
+            }
+        }
+    )*};
+}
+
+has_id!(StartupRow, InvestorRow, MentorRow, EventRow);
+
 /// A row of `sectors`.
 #[derive(Debug, sqlx::FromRow)]
 pub struct SectorRow {

@@ -98,31 +98,8 @@ pub async fn provinces(pool: &Pool<DB>, ids: Option<&[i64]>) -> Result<Vec<Provi
     Ok(rows.into_iter().map(Province::from).collect())
 }
 
-/// Reads `(owner, value)` pairs of a link table for these owners, in order.
-async fn link_ids(
-    pool: &Pool<DB>,
-    link: LinkTable,
-    owners: &[i64],
-) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
-    let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
-    if owners.is_empty() {
-        return Ok(map);
-    }
-    let sql = format!(
-        "select {owner}, {value} from {table} where {owner} {ids} order by {owner}, position",
-        owner = link.owner,
-        value = link.value,
-        table = link.table,
-        ids = in_ids(owners.len()),
-    );
-    let rows: Vec<(i64, i64)> = fetch_with_ids(pool, &sql, owners).await?;
-    for (owner, value) in rows {
-        map.entry(owner).or_default().push(value);
-    }
-    Ok(map)
-}
-
-/// Like [`link_ids`], but returns the linked rows' slugs (or the text value).
+/// Reads `(owner, value)` pairs of a link table for these owners, in
+/// order, as the linked rows' slugs (or the text value).
 async fn link_keys(
     pool: &Pool<DB>,
     link: LinkTable,
@@ -196,39 +173,44 @@ fn restrict_to(b: &mut Builder<'_>, clause: &str, ids: Option<&[i64]>) -> bool {
     }
 }
 
+/// Takes the `n` link lists of a row read with [`rows_with_links`].
+fn take_links<const N: usize>(links: Vec<Vec<i64>>) -> [Vec<i64>; N] {
+    let mut links = links.into_iter();
+    std::array::from_fn(|_| links.next().unwrap_or_default())
+}
+
 pub async fn startups_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Startup>, StoreError> {
-    let rows: Vec<StartupRow> = rows_by_ids(pool, STARTUP_COLUMNS, "startups", ids).await?;
-    let mut sectors = link_ids(pool, STARTUP_SECTORS, ids).await?;
+    let rows: Vec<(StartupRow, _)> =
+        rows_with_links(pool, STARTUP_COLUMNS, "startups", ids, &[STARTUP_SECTORS]).await?;
     rows.into_iter()
-        .map(|r| {
-            let s = sectors.remove(&r.id).unwrap_or_default();
-            r.into_model(s)
+        .map(|(r, links)| {
+            let [sectors] = take_links(links);
+            r.into_model(sectors)
         })
         .collect()
 }
 
 pub async fn investors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Investor>, StoreError> {
-    let rows: Vec<InvestorRow> = rows_by_ids(pool, INVESTOR_COLUMNS, "investors", ids).await?;
-    let mut sectors = link_ids(pool, INVESTOR_SECTORS, ids).await?;
-    let mut provinces = link_ids(pool, INVESTOR_PROVINCES, ids).await?;
+    let links = [INVESTOR_SECTORS, INVESTOR_PROVINCES];
+    let rows: Vec<(InvestorRow, _)> =
+        rows_with_links(pool, INVESTOR_COLUMNS, "investors", ids, &links).await?;
     rows.into_iter()
-        .map(|r| {
-            let s = sectors.remove(&r.id).unwrap_or_default();
-            let p = provinces.remove(&r.id).unwrap_or_default();
-            r.into_model(s, p)
+        .map(|(r, links)| {
+            let [sectors, provinces] = take_links(links);
+            r.into_model(sectors, provinces)
         })
         .collect()
 }
 
 pub async fn mentors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Mentor>, StoreError> {
-    let rows: Vec<MentorRow> = rows_by_ids(pool, MENTOR_COLUMNS, "mentors", ids).await?;
-    let mut sectors = link_ids(pool, MENTOR_SECTORS, ids).await?;
+    let rows: Vec<(MentorRow, _)> =
+        rows_with_links(pool, MENTOR_COLUMNS, "mentors", ids, &[MENTOR_SECTORS]).await?;
     let mut languages = link_keys(pool, MENTOR_LANGUAGES, None, ids).await?;
     rows.into_iter()
-        .map(|r| {
-            let s = sectors.remove(&r.id).unwrap_or_default();
+        .map(|(r, links)| {
+            let [sectors] = take_links(links);
             let l = languages.remove(&r.id).unwrap_or_default();
-            r.into_model(s, l)
+            r.into_model(sectors, l)
         })
         .collect()
 }
@@ -242,12 +224,12 @@ pub async fn organizations_by_ids(
 }
 
 pub async fn events_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Event>, StoreError> {
-    let rows: Vec<EventRow> = rows_by_ids(pool, EVENT_COLUMNS, "events", ids).await?;
-    let mut sectors = link_ids(pool, EVENT_SECTORS, ids).await?;
+    let rows: Vec<(EventRow, _)> =
+        rows_with_links(pool, EVENT_COLUMNS, "events", ids, &[EVENT_SECTORS]).await?;
     rows.into_iter()
-        .map(|r| {
-            let s = sectors.remove(&r.id).unwrap_or_default();
-            r.into_model(s)
+        .map(|(r, links)| {
+            let [sectors] = take_links(links);
+            r.into_model(sectors)
         })
         .collect()
 }

@@ -15,6 +15,58 @@ fn in_ids(n: usize) -> String {
     format!("in ({})", list.join(", "))
 }
 
+/// Reads `(owner, value)` pairs of a link table for these owners, in order.
+async fn link_ids(
+    pool: &Pool<DB>,
+    link: LinkTable,
+    owners: &[i64],
+) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
+    let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
+    if owners.is_empty() {
+        return Ok(map);
+    }
+    let sql = format!(
+        "select {owner}, {value} from {table} where {owner} {ids} order by {owner}, position",
+        owner = link.owner,
+        value = link.value,
+        table = link.table,
+        ids = in_ids(owners.len()),
+    );
+    let rows: Vec<(i64, i64)> = fetch_with_ids(pool, &sql, owners).await?;
+    for (owner, value) in rows {
+        map.entry(owner).or_default().push(value);
+    }
+    Ok(map)
+}
+
+/// The rows of `table` with these ids, read as `columns`, each with the
+/// values of its `links` (ids, in link order): a statement for the rows
+/// and one per link, each cheap on the connection's own handle.
+async fn rows_with_links<R: ReadRow + HasId>(
+    pool: &Pool<DB>,
+    columns: &str,
+    table: &str,
+    ids: &[i64],
+    links: &[LinkTable],
+) -> Result<Vec<(R, Vec<Vec<i64>>)>, StoreError> {
+    let rows: Vec<R> = rows_by_ids(pool, columns, table, ids).await?;
+    let mut values = Vec::with_capacity(links.len());
+    for link in links {
+        values.push(link_ids(pool, *link, ids).await?);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let id = row.id();
+            let linked = values
+                .iter_mut()
+                .map(|v| v.remove(&id).unwrap_or_default())
+                .collect();
+            (row, linked)
+        })
+        .collect())
+}
+
 /// Reads the rows of `sql`, which takes no parameters (see `sqlite_read`).
 async fn fetch_rows<R: ReadRow>(pool: &Pool<DB>, sql: &str) -> Result<Vec<R>, StoreError> {
     super::sqlite_read::fetch_all(pool, sql, &[]).await
