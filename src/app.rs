@@ -41,6 +41,8 @@ pub struct App {
     pub clock: Clock,
     /// Whether the index has caught up with the database since the start.
     index_ready: Arc<AtomicBool>,
+    /// The sectors and provinces, in memory.
+    pub vocabulary: Arc<crate::vocabulary::Vocabulary>,
     followers: Arc<Followers>,
 }
 
@@ -62,6 +64,7 @@ impl App {
             Arc::clone(&index_ready),
         )));
         followers.spawn(Arc::clone(&matching));
+        let vocabulary = crate::vocabulary::follow(&followers);
         followers.spawn_pruning();
         App {
             store,
@@ -69,6 +72,7 @@ impl App {
             matching,
             clock: options.clock,
             index_ready,
+            vocabulary,
             followers,
         }
     }
@@ -79,9 +83,10 @@ impl App {
         self.index_ready.load(Ordering::Acquire)
     }
 
-    /// Whether the index and the engine have caught up since the start.
+    /// Whether the index, the engine and the vocabulary have caught up
+    /// since the start.
     pub fn is_ready(&self) -> bool {
-        self.index_is_ready() && self.matching.is_ready()
+        self.index_is_ready() && self.matching.is_ready() && self.vocabulary.is_ready()
     }
 
     /// Stops following the change log (the index and the engine keep what

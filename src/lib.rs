@@ -17,3 +17,4 @@ pub mod ops;
 pub mod search;
 pub mod store;
 pub mod transfer;
+pub mod vocabulary;

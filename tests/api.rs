@@ -18,6 +18,7 @@ both_databases!(
     eligibility_follows_the_five_year_rule,
     lookups_by_slug,
     concurrent_updates_of_different_fields_all_land,
+    renamed_sectors_and_provinces_are_served_renamed,
 );
 
 fn names(connection: &Value) -> Vec<String> {
@@ -771,4 +772,73 @@ async fn concurrent_updates_of_different_fields_all_land(store: Store) {
             "round {round}: every concurrent change landed"
         );
     }
+}
+
+/// Sectors and provinces are served from memory: a rename by an import
+/// (which may run in another process) reaches answers within a poll, and a
+/// sector imported after the server started is served at once.
+async fn renamed_sectors_and_provinces_are_served_renamed(store: Store) {
+    load_sample(&store).await;
+    let server = TestServer::start(store.clone()).await;
+    let query = r#"{ startups(first: 100) { nodes { id slug sectors { key name } province { slug name } } } }"#;
+    let data = server.data(query, json!({})).await;
+    let nodes = data["startups"]["nodes"].as_array().expect("nodes");
+    let with_province = nodes
+        .iter()
+        .find(|n| n["province"].is_object())
+        .expect("a startup with a province");
+    let sector = with_province["sectors"][0]["key"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let province = with_province["province"]["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let startup = with_province["slug"].as_str().unwrap().to_string();
+    let id = with_province["id"].clone();
+
+    common::import(
+        &store,
+        format!(
+            "{{\"type\":\"sector\",\"key\":\"{sector}\",\"name\":\"Ngành mới\",\"name_en\":\"New sector\"}}\n\
+             {{\"type\":\"province\",\"key\":\"{province}\",\"name\":\"Tỉnh mới\",\"region\":\"r\"}}\n\
+             {{\"type\":\"sector\",\"key\":\"space\",\"name\":\"Hàng không vũ trụ\",\"name_en\":\"Space\"}}\n"
+        ),
+    )
+    .await
+    .expect("rename");
+    let renamed = |data: &Value| {
+        let node = data["startups"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["slug"] == startup.as_str())
+            .cloned()
+            .unwrap();
+        node["sectors"][0]["name"] == "Ngành mới" && node["province"]["name"] == "Tỉnh mới"
+    };
+    let started = std::time::Instant::now();
+    loop {
+        if renamed(&server.data(query, json!({})).await) {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the renames were not served within 10 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+
+    // A new sector, given to a startup, is served at once (read from the
+    // database until the copy holds it).
+    let update = r#"mutation($input: UpdateStartupInput!) {
+        updateStartup(input: $input) { startup { sectors { key name } } } }"#;
+    let data = server
+        .data(update, json!({"input": {"id": id, "sectors": ["space"]}}))
+        .await;
+    assert_eq!(
+        data["updateStartup"]["startup"]["sectors"][0]["name"], "Hàng không vũ trụ",
+        "{data}"
+    );
 }

@@ -18,10 +18,13 @@ use crate::model::{
     User,
 };
 use crate::store::{Store, StoreError, Table};
+use crate::vocabulary::Vocabulary;
 
-/// Loads objects from the store in batches.
+/// Loads objects from the store in batches (sectors and provinces from
+/// the server's in-memory vocabulary, falling back on the store).
 pub struct StoreLoader {
     store: Store,
+    vocabulary: Arc<Vocabulary>,
 }
 
 /// The per-request loaders.
@@ -40,12 +43,17 @@ type Task = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 /// however busy the machine is. async-graphql's default, spawning a batch
 /// on the runtime after a fixed delay, splits batches whenever resolving
 /// the siblings takes longer than the delay.
-pub async fn run_with_loaders<T>(store: Store, execution: impl FnOnce(Loaders) -> T) -> T::Output
+pub async fn run_with_loaders<T>(
+    store: Store,
+    vocabulary: Arc<Vocabulary>,
+    execution: impl FnOnce(Loaders) -> T,
+) -> T::Output
 where
     T: Future,
 {
     let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<Task>();
-    let loaders = DataLoader::new(StoreLoader { store }, move |task: Task| {
+    let loader = StoreLoader { store, vocabulary };
+    let loaders = DataLoader::new(loader, move |task: Task| {
         // The receiver lives as long as the request; after that nothing loads.
         let _ = sender.send(task);
     })
@@ -140,8 +148,31 @@ by_id!(InvestorId, Investor, investors_by_ids);
 by_id!(MentorId, Mentor, mentors_by_ids);
 by_id!(OrganizationId, Organization, organizations_by_ids);
 by_id!(EventId, Event, events_by_ids);
-by_id!(SectorId, Sector, sectors_by_ids);
-by_id!(ProvinceId, Province, provinces_by_ids);
+
+macro_rules! from_vocabulary {
+    ($key:ident, $value:ty, $held:ident, $method:ident) => {
+        #[doc = concat!("Loads a `", stringify!($value), "` by row id, from the vocabulary.")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct $key(pub i64);
+
+        impl Loader<$key> for StoreLoader {
+            type Value = $value;
+            type Error = Arc<StoreError>;
+
+            async fn load(&self, keys: &[$key]) -> Result<HashMap<$key, $value>, Self::Error> {
+                let ids: Vec<i64> = keys.iter().map(|k| k.0).collect();
+                let (mut values, missing) = self.vocabulary.$held(&ids);
+                if !missing.is_empty() {
+                    values.extend(self.store.$method(&missing).await?);
+                }
+                Ok(values.into_iter().map(|v| ($key(v.id), v)).collect())
+            }
+        }
+    };
+}
+
+from_vocabulary!(SectorId, Sector, sectors, sectors_by_ids);
+from_vocabulary!(ProvinceId, Province, provinces, provinces_by_ids);
 by_id!(InvestmentId, Investment, investments_by_ids);
 by_id!(IntroductionId, Introduction, introductions_by_ids);
 by_id!(UserId, User, users_by_ids);

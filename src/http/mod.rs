@@ -505,9 +505,11 @@ async fn run(
         request = request.data(viewer.clone());
     }
     let request = request.data(crate::graphql::stated::ProseCache::default());
-    loaders::run_with_loaders(app.store.clone(), |loaders| {
-        app.schema.execute(request.data(loaders))
-    })
+    loaders::run_with_loaders(
+        app.store.clone(),
+        app.running.vocabulary.clone(),
+        |loaders| app.schema.execute(request.data(loaders)),
+    )
     .await
 }
 
