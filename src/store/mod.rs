@@ -123,6 +123,10 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// How long a PostgreSQL connection may have been idle before it is
+/// pinged before use.
+const PING_IF_IDLE_FOR: Duration = Duration::from_secs(10);
+
 /// Calls the same function of the SQLite or the PostgreSQL module.
 macro_rules! dispatch {
     ($self:expr, read, $f:ident($($arg:expr),*)) => {
@@ -144,9 +148,22 @@ impl Store {
     /// `sqlite::memory:` or `postgres://...`. Does not migrate.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            // sqlx pings a connection on every acquire by default: a round
+            // trip to the server per statement. Only a connection idle for
+            // a while (which the server or the network may have dropped)
+            // is pinged before use.
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for >= PING_IF_IDLE_FOR {
+                            sqlx::Connection::ping(conn).await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .connect(url)
                 .await?;
             return Ok(Store::Postgres(pool));
@@ -180,13 +197,17 @@ impl Store {
             .clone()
             .pragma("cache_size", "-65536")
             .pragma("temp_store", "memory");
+        // A SQLite connection cannot be dropped by a server: no ping (a
+        // round trip to its worker thread) before each use.
         let write = SqlitePoolOptions::new()
             .max_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(writer_options)
             .await?;
         let read = SqlitePoolOptions::new()
             .max_connections(8)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.read_only(true))
             .await?;
@@ -724,7 +745,8 @@ pub enum DocCounterpart {
 /// deleted (which, a follower learns by reading it again).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoggedChange {
-    /// `startup`, `investor`, `mentor`, `organization` or `event`.
+    /// `startup`, `investor`, `mentor`, `organization`, `event`,
+    /// `investment`, `introduction`, `feedback`, `sector` or `province`.
     pub kind: String,
     pub id: i64,
 }
