@@ -2,8 +2,11 @@
 # Read throughput of ketnoi beside its peer, measured in one run on one
 # machine: ketnoi on SQLite, ketnoi on PostgreSQL and PostGraphile (pinned in
 # package.json) over plain tables holding the same rows, each server alone in
-# turn, under the same wrk commands. Prints requests/s, p50 and p99 per query
-# and server, and the ratio of ketnoi's requests/s to PostGraphile's.
+# turn, under the same wrk commands, and a bare axum handler
+# (examples/bare_axum.rs) as the floor of the trivial query. Prints
+# requests/s, p50 and p99 per query and server, and the ratio of each
+# server's requests/s to PostGraphile's (and, for the trivial query, to the
+# bare handler's).
 #
 #   bash scripts/peer-bench/run.sh
 #
@@ -31,7 +34,7 @@ fi
 echo "== PostGraphile (npm)"
 (cd scripts/peer-bench && npm ci --no-audit --no-fund --silent)
 echo "== ketnoi (release build)"
-cargo build --release --quiet --bin ketnoi
+cargo build --release --quiet --bin ketnoi --example bare_axum
 ketnoi=target/release/ketnoi
 
 work=$(mktemp -d)
@@ -173,6 +176,13 @@ declare -A results
 nodes=""
 run_server() {
   local name=$1 url=$2 nested=$3
+  if [[ -z "$nested" ]]; then
+    # The bare handler answers the trivial query only.
+    for round in $(seq 1 "$rounds"); do
+      results["$name trivial $round"]=$(load "$url" "$trivial")
+    done
+    return
+  fi
   local answer
   answer=$(curl -fsS -X POST -H 'content-type: application/json' \
     --data "$(python3 -c 'import json, sys; print(json.dumps({"query": sys.argv[1]}))' "$nested")" "$url")
@@ -216,18 +226,30 @@ start "http://127.0.0.1:$port/graphql" scripts/peer-bench/node_modules/.bin/post
 run_server "PostGraphile" "http://127.0.0.1:$port/graphql" "$peer_nested"
 stop
 
+echo "== bare axum handler"
+port=$(free_port)
+start "http://127.0.0.1:$port/graphql" target/release/examples/bare_axum "127.0.0.1:$port"
+run_server "bare axum handler" "http://127.0.0.1:$port/graphql" ""
+stop
+
 echo
 echo "## $startups startups; wrk -t$threads -c$connections -d${duration}s, $rounds rounds; the nested query returns $nodes objects"
 echo
-echo "| server | query | requests/s | p50 ms | p99 ms | requests/s ÷ PostGraphile's |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| server | query | requests/s | p50 ms | p99 ms | ÷ PostGraphile | ÷ bare axum |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 for query in nested trivial; do
-  for name in "ketnoi SQLite" "ketnoi PostgreSQL" "PostGraphile"; do
+  for name in "ketnoi SQLite" "ketnoi PostgreSQL" "PostGraphile" "bare axum handler"; do
+    [[ -n "${results["$name $query 1"]:-}" ]] || continue
     for round in $(seq 1 "$rounds"); do
       read -r rps p50 p99 <<<"${results["$name $query $round"]}"
       read -r peer _ _ <<<"${results["PostGraphile $query $round"]}"
-      ratio=$(python3 -c "print(f'{$rps / $peer:.2f}')")
-      echo "| $name | $query | $rps | $p50 | $p99 | $ratio |"
+      bare=""
+      if [[ $query == trivial ]]; then
+        read -r floor _ _ <<<"${results["bare axum handler trivial $round"]}"
+        bare=$(ratio "$rps" "$floor")
+      fi
+      echo "| $name | $query | $rps | $p50 | $p99 | $(ratio "$rps" "$peer") | $bare |"
     done
   done
 done
