@@ -107,8 +107,11 @@ impl Default for HttpConfig {
     }
 }
 
-#[derive(Clone)]
-struct App {
+/// What every request handler shares: one `Arc`, so that handing it to a
+/// request costs one counter, not one per part.
+type App = Arc<Shared>;
+
+struct Shared {
     schema: AppSchema,
     store: Store,
     /// The application served (for `/readyz`).
@@ -147,7 +150,7 @@ impl MakeRequestId for Ids {
 pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
     let auth = Auth::new(app.store.clone(), config.auth.clone(), config.clock.clone());
     let store = app.store.clone();
-    let app = App {
+    let app = Arc::new(Shared {
         schema: graphql::schema(
             app.clone(),
             auth.clone(),
@@ -165,7 +168,7 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
         trusted_proxies: config.trusted_proxies.clone().into(),
         in_flight: Arc::new(tokio::sync::Semaphore::new(config.max_in_flight)),
         max_response_bytes: config.max_response_bytes,
-    };
+    });
     let ids = Ids {
         // A random prefix per process (std's hasher keys are random).
         prefix: format!(
