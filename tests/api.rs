@@ -19,6 +19,7 @@ both_databases!(
     lookups_by_slug,
     concurrent_updates_of_different_fields_all_land,
     renamed_sectors_and_provinces_are_served_renamed,
+    texts_are_answered_whenever_asked_for,
 );
 
 fn names(connection: &Value) -> Vec<String> {
@@ -841,4 +842,72 @@ async fn renamed_sectors_and_provinces_are_served_renamed(store: Store) {
         data["updateStartup"]["startup"]["sectors"][0]["name"], "Hàng không vũ trụ",
         "{data}"
     );
+}
+
+/// Profiles asked only for short fields are read without their long texts;
+/// asking for a text (directly, through a fragment, or beside the short
+/// fields of another path to the same profile) always answers it.
+async fn texts_are_answered_whenever_asked_for(store: Store) {
+    load_sample(&store).await;
+    let server = TestServer::start(store).await;
+    let brief = r#"{ startups(first: 20) { nodes { slug name
+        organization { slug name } investments { investor { slug name } } } } }"#;
+    let whole = r#"fragment Texts on Startup { tagline description }
+        { startups(first: 20) { edges { node { slug name ...Texts
+        organization { slug name description } investments { investor { slug name thesis } } } } } }"#;
+    let brief = server.data(brief, json!({})).await;
+    let whole = server.data(whole, json!({})).await;
+    let nodes = brief["startups"]["nodes"].as_array().expect("nodes");
+    let edges = whole["startups"]["edges"].as_array().expect("edges");
+    assert_eq!(nodes.len(), edges.len());
+    let (mut organizations, mut investors) = (0, 0);
+    for (short, edge) in nodes.iter().zip(edges) {
+        let long = &edge["node"];
+        assert_eq!(short["name"], long["name"]);
+        assert_eq!(short["organization"]["name"], long["organization"]["name"]);
+        let lookup = server
+            .data(
+                "query($slug: String!) { startup(slug: $slug) { tagline description } }",
+                json!({ "slug": long["slug"] }),
+            )
+            .await;
+        assert_eq!(long["tagline"], lookup["startup"]["tagline"]);
+        assert_eq!(long["description"], lookup["startup"]["description"]);
+        assert!(!long["description"].as_str().unwrap().is_empty(), "{long}");
+        if long["organization"].is_object() {
+            organizations += 1;
+            assert!(
+                !long["organization"]["description"]
+                    .as_str()
+                    .unwrap()
+                    .is_empty()
+            );
+        }
+        for investment in long["investments"].as_array().unwrap() {
+            investors += 1;
+            assert!(
+                !investment["investor"]["thesis"]
+                    .as_str()
+                    .unwrap()
+                    .is_empty()
+            );
+        }
+    }
+    assert!(organizations > 0 && investors > 0, "the sample has both");
+
+    // The same investor, briefly under one path and whole under another.
+    let both = r#"{ startups(first: 20) { nodes { investments {
+        short: investor { name } long: investor { name thesis } } } } }"#;
+    let both = server.data(both, json!({})).await;
+    let investments: Vec<&Value> = both["startups"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|n| n["investments"].as_array().unwrap())
+        .collect();
+    assert!(!investments.is_empty());
+    for investment in investments {
+        assert_eq!(investment["short"]["name"], investment["long"]["name"]);
+        assert!(!investment["long"]["thesis"].as_str().unwrap().is_empty());
+    }
 }

@@ -176,6 +176,99 @@ from_vocabulary!(ProvinceId, Province, provinces, provinces_by_ids);
 by_id!(InvestmentId, Investment, investments_by_ids);
 by_id!(IntroductionId, Introduction, introductions_by_ids);
 by_id!(UserId, User, users_by_ids);
+by_id!(StartupBriefId, Startup, startups_by_ids_brief);
+by_id!(InvestorBriefId, Investor, investors_by_ids_brief);
+by_id!(
+    OrganizationBriefId,
+    Organization,
+    organizations_by_ids_brief
+);
+
+// Brief reads leave a profile's long texts empty. They answer the fields
+// below, whose resolvers read none of those texts: a field that shows a
+// text, or that matches or parses it, is missing from its list, so asking
+// for it loads the whole profile. Brief and whole profiles are loaded
+// under different keys and never serve each other.
+
+/// The `Startup` fields a brief read answers.
+pub const STARTUP_BRIEF: &[&str] = &[
+    "__typename",
+    "id",
+    "slug",
+    "name",
+    "stage",
+    "foundedOn",
+    "teamSize",
+    "tags",
+    "needs",
+    "seekingAmount",
+    "website",
+    "email",
+    "phone",
+    "sectors",
+    "province",
+    "organization",
+    "investments",
+    "isEligibleForSupport",
+    "createdAt",
+    "updatedAt",
+];
+/// The `Investor` fields a brief read answers.
+pub const INVESTOR_BRIEF: &[&str] = &[
+    "__typename",
+    "id",
+    "slug",
+    "name",
+    "kind",
+    "stages",
+    "ticketMin",
+    "ticketMax",
+    "active",
+    "website",
+    "email",
+    "phone",
+    "sectors",
+    "provinces",
+    "nationwide",
+    "portfolio",
+    "createdAt",
+    "updatedAt",
+];
+/// The `Organization` fields a brief read answers.
+pub const ORGANIZATION_BRIEF: &[&str] = &[
+    "__typename",
+    "id",
+    "slug",
+    "name",
+    "kind",
+    "website",
+    "email",
+    "phone",
+    "province",
+    "startups",
+    "events",
+    "createdAt",
+    "updatedAt",
+];
+
+/// Whether the current field's object is asked only for fields of `brief`.
+pub fn asks_only(ctx: &Context<'_>, brief: &[&str]) -> bool {
+    ctx.field()
+        .selection_set()
+        .all(|field| brief.contains(&field.name()))
+}
+
+/// Whether the nodes of the current field's connection (`nodes`, and
+/// `edges { node }`) are asked only for fields of `brief`.
+pub fn nodes_ask_only(ctx: &Context<'_>, brief: &[&str]) -> bool {
+    ctx.field().selection_set().all(|field| match field.name() {
+        "nodes" => field.selection_set().all(|f| brief.contains(&f.name())),
+        "edges" => field.selection_set().all(|edge| {
+            edge.name() != "node" || edge.selection_set().all(|f| brief.contains(&f.name()))
+        }),
+        _ => true,
+    })
+}
 
 macro_rules! grouped {
     ($key:ident, $value:ty, |$store:ident, $ids:ident| $fetch:expr, |$item:ident| $parent:expr, $map:expr) => {

@@ -8,7 +8,7 @@ use super::ids::{self, Kind};
 use super::investor::{InvestorConnection, InvestorEdge, InvestorFilter, InvestorOrder};
 use super::loaders::{
     self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, ProvinceId, SectorId,
-    StartupId,
+    StartupBriefId, StartupId,
 };
 use super::mentor::{MentorConnection, MentorEdge, MentorFilter, MentorOrder};
 use super::organization::{
@@ -92,6 +92,46 @@ async fn lookup(
 
 /// Runs a list query and loads its page of nodes through the loaders.
 macro_rules! list {
+    // Nodes asked only for fields a brief read answers are read briefly.
+    ($ctx:expr, $query:expr, $page:expr, $key:ident / $brief:ident if $fields:expr, $edge:ident, $connection:ident) => {{
+        let store = $ctx.data_unchecked::<Store>();
+        let query = $query;
+        let page = $page;
+        let found = store.list_ids(&query, &page).await.map_err(Error::from)?;
+        let info = super::connection::page_info(&page, &found);
+        let ids = found.items.iter().map(|k| k.id);
+        let mut nodes: std::collections::HashMap<i64, _> = if loaders::nodes_ask_only($ctx, $fields)
+        {
+            let found = loaders::of($ctx).load_many(ids.map($brief)).await;
+            found
+                .map_err(Error::from)?
+                .into_iter()
+                .map(|(k, v)| (k.0, v))
+                .collect()
+        } else {
+            let found = loaders::of($ctx).load_many(ids.map($key)).await;
+            found
+                .map_err(Error::from)?
+                .into_iter()
+                .map(|(k, v)| (k.0, v))
+                .collect()
+        };
+        let edges = found
+            .items
+            .iter()
+            .filter_map(|k| {
+                nodes.remove(&k.id).map(|node| $edge {
+                    cursor: super::connection::cursor(k),
+                    node,
+                })
+            })
+            .collect();
+        Ok($connection {
+            edges,
+            page_info: info,
+            query,
+        })
+    }};
     ($ctx:expr, $query:expr, $page:expr, $key:ident, $edge:ident, $connection:ident) => {{
         let store = $ctx.data_unchecked::<Store>();
         let query = $query;
@@ -259,7 +299,14 @@ impl EcosystemQuery {
             ids,
             ..filter.into_store(ctx.data_unchecked::<crate::clock::Clock>().today())
         });
-        list!(ctx, query, page, StartupId, StartupEdge, StartupConnection)
+        list!(
+            ctx,
+            query,
+            page,
+            StartupId / StartupBriefId if loaders::STARTUP_BRIEF,
+            StartupEdge,
+            StartupConnection
+        )
     }
 
     /// Investors, filtered and sorted (by name unless `orderBy` says otherwise).

@@ -114,6 +114,9 @@ impl Startup {
     /// The support organisation that incubates or accelerates it.
     async fn organization(&self, ctx: &Context<'_>) -> Result<Option<Organization>> {
         match self.organization_id {
+            Some(id) if loaders::asks_only(ctx, loaders::ORGANIZATION_BRIEF) => {
+                Ok(loaders::one(ctx, loaders::OrganizationBriefId(id)).await?)
+            }
             Some(id) => Ok(loaders::one(ctx, OrganizationId(id)).await?),
             None => Ok(None),
         }

@@ -95,6 +95,10 @@ impl Investment {
 
     /// Who invested.
     async fn investor(&self, ctx: &Context<'_>) -> Result<Option<Investor>> {
+        if loaders::asks_only(ctx, loaders::INVESTOR_BRIEF) {
+            let brief = loaders::InvestorBriefId(self.investor_id);
+            return Ok(loaders::one(ctx, brief).await?);
+        }
         Ok(loaders::one(ctx, InvestorId(self.investor_id)).await?)
     }
 

@@ -282,12 +282,24 @@ impl Store {
 
     /// Startups by id (missing ids are left out).
     pub async fn startups_by_ids(&self, ids: &[i64]) -> Result<Vec<Startup>, StoreError> {
-        dispatch!(self, read, startups_by_ids(ids))
+        dispatch!(self, read, startups_by_ids(ids, false))
+    }
+
+    /// Like [`Store::startups_by_ids`], but without their tagline and description (left
+    /// empty): for answers that do not show them.
+    pub async fn startups_by_ids_brief(&self, ids: &[i64]) -> Result<Vec<Startup>, StoreError> {
+        dispatch!(self, read, startups_by_ids(ids, true))
     }
 
     /// Investors by id.
     pub async fn investors_by_ids(&self, ids: &[i64]) -> Result<Vec<Investor>, StoreError> {
-        dispatch!(self, read, investors_by_ids(ids))
+        dispatch!(self, read, investors_by_ids(ids, false))
+    }
+
+    /// Like [`Store::investors_by_ids`], but without their thesis (left
+    /// empty): for answers that do not show them.
+    pub async fn investors_by_ids_brief(&self, ids: &[i64]) -> Result<Vec<Investor>, StoreError> {
+        dispatch!(self, read, investors_by_ids(ids, true))
     }
 
     /// Mentors by id.
@@ -297,7 +309,16 @@ impl Store {
 
     /// Organisations by id.
     pub async fn organizations_by_ids(&self, ids: &[i64]) -> Result<Vec<Organization>, StoreError> {
-        dispatch!(self, read, organizations_by_ids(ids))
+        dispatch!(self, read, organizations_by_ids(ids, false))
+    }
+
+    /// Like [`Store::organizations_by_ids`], but without their description (left
+    /// empty): for answers that do not show them.
+    pub async fn organizations_by_ids_brief(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<Organization>, StoreError> {
+        dispatch!(self, read, organizations_by_ids(ids, true))
     }
 
     /// Events by id.

@@ -138,6 +138,15 @@ const STARTUP_COLUMNS: &str = "id, slug, name, tagline, description, stage, prov
      team_size, tags, needs, seeking_amount, seeking_currency, website, email, phone, owner_id, created_at, updated_at";
 const INVESTOR_COLUMNS: &str = "id, slug, name, kind, thesis, stages, ticket_min_amount, ticket_min_currency, \
      ticket_max_amount, ticket_max_currency, active, website, email, phone, owner_id, created_at, updated_at";
+/// The columns of a brief read: the long texts left empty.
+const STARTUP_BRIEF_COLUMNS: &str = "id, slug, name, '' as tagline, '' as description, stage, province_id, \
+     organization_id, founded_on, team_size, tags, needs, seeking_amount, seeking_currency, website, email, phone, \
+     owner_id, created_at, updated_at";
+const INVESTOR_BRIEF_COLUMNS: &str = "id, slug, name, kind, '' as thesis, stages, ticket_min_amount, \
+     ticket_min_currency, ticket_max_amount, ticket_max_currency, active, website, email, phone, owner_id, created_at, \
+     updated_at";
+const ORGANIZATION_BRIEF_COLUMNS: &str = "id, slug, name, kind, province_id, '' as description, website, email, phone, \
+     owner_id, created_at, updated_at";
 const MENTOR_COLUMNS: &str = "id, slug, name, headline, bio, expertise, province_id, capacity, website, email, phone, owner_id, created_at, updated_at";
 const ORGANIZATION_COLUMNS: &str =
     "id, slug, name, kind, province_id, description, website, email, phone, owner_id, created_at, updated_at";
@@ -179,9 +188,15 @@ fn take_links<const N: usize>(links: Vec<Vec<i64>>) -> [Vec<i64>; N] {
     std::array::from_fn(|_| links.next().unwrap_or_default())
 }
 
-pub async fn startups_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Startup>, StoreError> {
+/// Startups by id, whole (`brief` false) or without their long texts.
+pub async fn startups_by_ids(
+    pool: &Pool<DB>,
+    ids: &[i64],
+    brief: bool,
+) -> Result<Vec<Startup>, StoreError> {
+    let columns = if brief { STARTUP_BRIEF_COLUMNS } else { STARTUP_COLUMNS };
     let rows: Vec<(StartupRow, _)> =
-        rows_with_links(pool, STARTUP_COLUMNS, "startups", ids, &[STARTUP_SECTORS]).await?;
+        rows_with_links(pool, columns, "startups", ids, &[STARTUP_SECTORS]).await?;
     rows.into_iter()
         .map(|(r, links)| {
             let [sectors] = take_links(links);
@@ -190,10 +205,15 @@ pub async fn startups_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Startup
         .collect()
 }
 
-pub async fn investors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Investor>, StoreError> {
+/// Investors by id, whole (`brief` false) or without their thesis.
+pub async fn investors_by_ids(
+    pool: &Pool<DB>,
+    ids: &[i64],
+    brief: bool,
+) -> Result<Vec<Investor>, StoreError> {
     let links = [INVESTOR_SECTORS, INVESTOR_PROVINCES];
-    let rows: Vec<(InvestorRow, _)> =
-        rows_with_links(pool, INVESTOR_COLUMNS, "investors", ids, &links).await?;
+    let columns = if brief { INVESTOR_BRIEF_COLUMNS } else { INVESTOR_COLUMNS };
+    let rows: Vec<(InvestorRow, _)> = rows_with_links(pool, columns, "investors", ids, &links).await?;
     rows.into_iter()
         .map(|(r, links)| {
             let [sectors, provinces] = take_links(links);
@@ -215,11 +235,14 @@ pub async fn mentors_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Mentor>,
         .collect()
 }
 
+/// Organisations by id, whole (`brief` false) or without their description.
 pub async fn organizations_by_ids(
     pool: &Pool<DB>,
     ids: &[i64],
+    brief: bool,
 ) -> Result<Vec<Organization>, StoreError> {
-    let rows: Vec<OrganizationRow> = rows_by_ids(pool, ORGANIZATION_COLUMNS, "organizations", ids).await?;
+    let columns = if brief { ORGANIZATION_BRIEF_COLUMNS } else { ORGANIZATION_COLUMNS };
+    let rows: Vec<OrganizationRow> = rows_by_ids(pool, columns, "organizations", ids).await?;
     rows.into_iter().map(OrganizationRow::into_model).collect()
 }
 
