@@ -20,6 +20,7 @@ both_databases!(
     concurrent_updates_of_different_fields_all_land,
     renamed_sectors_and_provinces_are_served_renamed,
     texts_are_answered_whenever_asked_for,
+    answers_keep_the_order_of_the_document,
 );
 
 fn names(connection: &Value) -> Vec<String> {
@@ -909,5 +910,48 @@ async fn texts_are_answered_whenever_asked_for(store: Store) {
     for investment in investments {
         assert_eq!(investment["short"]["name"], investment["long"]["name"]);
         assert!(!investment["long"]["thesis"].as_str().unwrap().is_empty());
+    }
+}
+
+/// Each object's fields come in the order the document asks for them,
+/// whichever resolves first: relations (loaded in batches) asked before
+/// plain fields, through a fragment and under an alias.
+async fn answers_keep_the_order_of_the_document(store: Store) {
+    load_sample(&store).await;
+    let server = TestServer::start(store).await;
+    let query = r#"fragment Place on Startup { province { name } }
+        { startups(first: 20) { nodes { investments { round investor { name } }
+          ...Place organization { name } sectors { key } n: name stage } } }"#;
+    let wanted = [
+        "\"investments\"",
+        "\"province\"",
+        "\"organization\"",
+        "\"sectors\"",
+        "\"n\"",
+        "\"stage\"",
+    ];
+    for _ in 0..20 {
+        let body = server
+            .client
+            .post(format!("{}/graphql", server.url))
+            .json(&json!({ "query": query }))
+            .send()
+            .await
+            .expect("request")
+            .text()
+            .await
+            .expect("body");
+        assert!(!body.contains("\"errors\""), "{body}");
+        // Every node's keys, in the order they were written.
+        let nodes = body.split("{\"investments\"").skip(1).collect::<Vec<_>>();
+        assert!(!nodes.is_empty(), "{body}");
+        for node in nodes {
+            let node = format!("{{\"investments\"{node}");
+            let at: Vec<usize> = wanted
+                .iter()
+                .map(|key| node.find(key).unwrap_or_else(|| panic!("{key} in {node}")))
+                .collect();
+            assert!(at.is_sorted(), "fields out of order: {node}");
+        }
     }
 }

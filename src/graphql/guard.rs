@@ -11,7 +11,8 @@
 //!    setting.
 //! 4. Once validated: heavy operations need a permit
 //!    ([`super::limits::Shedding`]).
-//! 5. Every error of the response gets its `extensions.code`
+//! 5. The answer's fields are put in the order the document asks for them
+//!    ([`super::order`]), and every error gets its `extensions.code`
 //!    ([`super::errors`]).
 //!
 //! One extension rather than one per job: async-graphql runs every field's
@@ -32,6 +33,7 @@ use sha2::{Digest, Sha256};
 
 use super::errors::{self, RequestId};
 use super::limits::{DocumentLimits, Shedding};
+use super::order::Order;
 
 /// How many persisted queries a server remembers (least recently used go).
 const PERSISTED_QUERIES: usize = 1024;
@@ -62,6 +64,7 @@ impl ExtensionFactory for Guard {
             shedding: self.shedding.clone(),
             persisted: self.persisted.clone(),
             permit: Mutex::new(None),
+            order: Mutex::new(None),
         })
     }
 }
@@ -73,6 +76,8 @@ struct GuardExtension {
     /// The heavy permit of this request (one extension per request), held
     /// until its response is ready.
     permit: Mutex<Option<tokio::sync::OwnedSemaphorePermit>>,
+    /// The order of the answer's fields, read from the document.
+    order: Mutex<Option<Order>>,
 }
 
 /// The `persistedQuery` request extension.
@@ -129,6 +134,14 @@ impl GuardExtension {
 impl Extension for GuardExtension {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
         let mut response = next.run(ctx).await;
+        let order = self
+            .order
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(order) = order {
+            order.apply(&mut response.data);
+        }
         let request_id = ctx
             .data_opt::<RequestId>()
             .map(|r| r.0.as_str())
@@ -150,8 +163,11 @@ impl Extension for GuardExtension {
         let mut request = self.persisted_query(request).await?;
         // A document that does not parse is reported by the parsing step
         // as usual; the parsed one is kept for it.
+        let operation = request.operation_name.clone();
         if let Ok(document) = request.parsed_query() {
             self.limits.check(document)?;
+            *self.order.lock().unwrap_or_else(PoisonError::into_inner) =
+                Order::of(document, operation.as_deref());
         }
         next.run(ctx, request).await
     }

@@ -18,6 +18,7 @@ pub mod measure;
 pub mod meetings;
 pub mod mentor;
 pub mod mutation;
+pub mod order;
 pub mod organization;
 pub mod query;
 pub mod scalars;
