@@ -92,7 +92,8 @@ async fn lookup(
 
 /// Runs a list query and loads its page of nodes through the loaders.
 macro_rules! list {
-    // Nodes asked only for fields a brief read answers are read briefly.
+    // Nodes asked only for fields a brief read answers (`$fields`) are
+    // read with `$brief`, others with `$key`.
     ($ctx:expr, $query:expr, $page:expr, $key:ident / $brief:ident if $fields:expr, $edge:ident, $connection:ident) => {{
         let store = $ctx.data_unchecked::<Store>();
         let query = $query;
@@ -132,32 +133,10 @@ macro_rules! list {
             query,
         })
     }};
-    ($ctx:expr, $query:expr, $page:expr, $key:ident, $edge:ident, $connection:ident) => {{
-        let store = $ctx.data_unchecked::<Store>();
-        let query = $query;
-        let page = $page;
-        let found = store.list_ids(&query, &page).await.map_err(Error::from)?;
-        let info = super::connection::page_info(&page, &found);
-        let mut nodes = loaders::of($ctx)
-            .load_many(found.items.iter().map(|k| $key(k.id)))
-            .await
-            .map_err(Error::from)?;
-        let edges = found
-            .items
-            .iter()
-            .filter_map(|k| {
-                nodes.remove(&$key(k.id)).map(|node| $edge {
-                    cursor: super::connection::cursor(k),
-                    node,
-                })
-            })
-            .collect();
-        Ok($connection {
-            edges,
-            page_info: info,
-            query,
-        })
-    }};
+    // Every node read whole.
+    ($ctx:expr, $query:expr, $page:expr, $key:ident, $edge:ident, $connection:ident) => {
+        list!($ctx, $query, $page, $key / $key if &[], $edge, $connection)
+    };
 }
 
 /// The query root: the ecosystem and the accounts.
