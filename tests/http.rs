@@ -503,6 +503,10 @@ async fn production_mode_hides_introspection_from_anonymous_users() {
     assert_eq!(typename["data"]["__typename"], "Query");
     let signed_in = server.gql(introspect, json!({})).await;
     assert_eq!(signed_in["data"]["__schema"]["queryType"]["name"], "Query");
+    // The server has now parsed and validated that text for someone who
+    // may introspect: an anonymous request for it is still refused.
+    let again = server.gql_as(None, introspect, json!({})).await;
+    assert_eq!(code(&again), "FORBIDDEN", "{again}");
     // No "did you mean" hints for a misspelt field.
     let body = server.gql_as(None, "{ sector { slug } }", json!({})).await;
     let message = body["errors"][0]["message"].as_str().unwrap_or_default();
@@ -688,6 +692,31 @@ async fn overload_is_refused_with_503_while_health_checks_answer() {
             .await
             .expect("request");
         assert_eq!(response.status(), 200, "{path}");
+    }
+}
+
+/// A document the server has parsed and validated before is judged again
+/// with each request's own variables: a page too large is refused after
+/// small pages of the same text were answered, and the other way round.
+#[tokio::test]
+async fn a_document_seen_before_is_judged_with_new_variables() {
+    let server = sample_server(HttpConfig {
+        limits: ketnoi::graphql::Limits {
+            max_complexity: 60,
+            ..ketnoi::graphql::Limits::default()
+        },
+        ..HttpConfig::default()
+    })
+    .await;
+    let page = "query Page($n: Int) { startups(first: $n) { nodes { name } } }";
+    for round in 0..2 {
+        let small = server.gql(page, json!({ "n": 2 })).await;
+        let names = small["data"]["startups"]["nodes"].as_array();
+        assert_eq!(names.map(Vec::len), Some(2), "round {round}: {small}");
+        let large = server.gql(page, json!({ "n": 100 })).await;
+        assert!(large["data"].is_null(), "round {round}: {large}");
+        let message = large["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("complex"), "round {round}: {large}");
     }
 }
 

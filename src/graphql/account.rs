@@ -17,6 +17,7 @@ use super::ids::{self, Kind};
 use super::loaders::{self, InvestorId, StartupId};
 use super::mutation::{UserError, payloads};
 use super::query::Node;
+use super::scope::Scope;
 use crate::auth::{Auth, SignIn, SignUp, Viewer};
 use crate::error::Error;
 use crate::model::{
@@ -25,20 +26,15 @@ use crate::model::{
 use crate::ops::policy;
 use crate::store::{Store, StoreError, Table};
 
-/// The address a request came from (for sign-in throttling).
-#[derive(Debug, Clone, Copy)]
-pub struct ClientAddress(pub Option<IpAddr>);
-
-impl ClientAddress {
-    /// The address of the request being answered, when known.
-    fn of(ctx: &Context<'_>) -> Option<IpAddr> {
-        ctx.data_opt::<ClientAddress>().and_then(|a| a.0)
-    }
+/// The address of the request being answered, when known (for sign-in
+/// throttling).
+fn client_address(ctx: &Context<'_>) -> Option<IpAddr> {
+    Scope::of(ctx).and_then(|s| s.address)
 }
 
 /// The signed-in user of the request, if any.
 pub fn viewer<'a>(ctx: &Context<'a>) -> Option<&'a Viewer> {
-    ctx.data_opt::<Viewer>()
+    Scope::of(ctx).and_then(|s| s.viewer.as_ref())
 }
 
 /// The signed-in user, or an `UNAUTHENTICATED` error.
@@ -356,7 +352,7 @@ impl AccountMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new account.")] input: SignUpInput,
     ) -> Result<AuthPayload> {
-        let address = ClientAddress::of(ctx);
+        let address = client_address(ctx);
         let outcome = auth(ctx)
             .sign_up(
                 &input.email,
@@ -383,7 +379,7 @@ impl AccountMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The credentials.")] input: SignInInput,
     ) -> Result<AuthPayload> {
-        let address = ClientAddress::of(ctx);
+        let address = client_address(ctx);
         match auth(ctx)
             .sign_in(&input.email, &input.password, address)
             .await?

@@ -14,10 +14,6 @@ use async_graphql::ServerError;
 use crate::error::{Code, Error, INTERNAL_MESSAGE};
 use crate::store::StoreError;
 
-/// The request id of the HTTP request a GraphQL request came in (for logs).
-#[derive(Debug, Clone)]
-pub struct RequestId(pub String);
-
 /// Gives a parse error its code (`GRAPHQL_PARSE_FAILED`), unless the
 /// check that refused the document set its own (the alias limit).
 pub(crate) fn parse_failed(mut error: ServerError) -> ServerError {

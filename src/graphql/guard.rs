@@ -6,7 +6,11 @@
 //!    fragments are expanded must be within the limits
 //!    ([`super::limits::DocumentLimits`]).
 //! 2. Automatic persisted queries: a client may send a query's SHA-256
-//!    instead of its text once the server has seen it.
+//!    instead of its text once the server has seen it. Short texts the
+//!    server has parsed before are not parsed again, nor validated again
+//!    with the same operation and variables: a portal sends the same few
+//!    documents over and over, and parsing and validating are most of the
+//!    work of a small query ([`Seen`]).
 //! 3. Once parsed: GET runs no mutations, and introspection follows the
 //!    setting.
 //! 4. Once validated: heavy operations need a permit
@@ -20,6 +24,7 @@
 //! extension costs a hop per field of every response, although none of
 //! these needs to see fields.
 
+use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use async_graphql::extensions::apollo_persisted_queries::{CacheStorage, LruCacheStorage};
@@ -29,20 +34,82 @@ use async_graphql::extensions::{
 };
 use async_graphql::parser::types::ExecutableDocument;
 use async_graphql::{Request, Response, ServerError, ServerResult, ValidationResult, Variables};
+use lru::LruCache;
 use sha2::{Digest, Sha256};
 
-use super::errors::{self, RequestId};
+use super::errors;
 use super::limits::{DocumentLimits, Shedding};
 use super::order::Order;
+use super::scope::Scope;
 
 /// How many persisted queries a server remembers (least recently used go).
 const PERSISTED_QUERIES: usize = 1024;
+
+/// How many parsed documents a server keeps by their text, and how many
+/// validation results by text, operation and variables (least recently
+/// used go); the longest text and variables kept. Together they bound the
+/// memory the caches can hold, whatever clients send.
+const DOCUMENTS: usize = 256;
+const VALIDATIONS: usize = 1024;
+const MAX_CACHED_TEXT: usize = 4096;
+
+/// Documents the server has parsed and validated before. Each was kept
+/// only after it passed the text check and the document limits, and a
+/// validation result only when validation passed; the limits and the
+/// schema are fixed for the life of the server, so the same text,
+/// operation and variables always get the same result.
+#[derive(Clone)]
+struct Seen {
+    documents: Arc<Mutex<LruCache<String, ExecutableDocument>>>,
+    validations: Arc<Mutex<LruCache<Validated, ValidationResult>>>,
+}
+
+/// What a validation result depends on besides the schema.
+#[derive(PartialEq, Eq, Hash)]
+struct Validated {
+    text: String,
+    operation: Option<String>,
+    variables: String,
+}
+
+impl Seen {
+    fn new() -> Seen {
+        fn lru<K: std::hash::Hash + Eq, V>(n: usize) -> LruCache<K, V> {
+            LruCache::new(NonZeroUsize::new(n).expect("a cache holds something"))
+        }
+        Seen {
+            documents: Arc::new(Mutex::new(lru(DOCUMENTS))),
+            validations: Arc::new(Mutex::new(lru(VALIDATIONS))),
+        }
+    }
+
+    fn document(&self, text: &str) -> Option<ExecutableDocument> {
+        lock(&self.documents).get(text).cloned()
+    }
+
+    fn keep_document(&self, text: &str, document: ExecutableDocument) {
+        lock(&self.documents).put(text.to_string(), document);
+    }
+
+    fn validation(&self, key: &Validated) -> Option<ValidationResult> {
+        lock(&self.validations).get(key).copied()
+    }
+
+    fn keep_validation(&self, key: Validated, result: ValidationResult) {
+        lock(&self.validations).put(key, result);
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// The extension factory to register on the schema.
 pub struct Guard {
     limits: DocumentLimits,
     shedding: Shedding,
     persisted: LruCacheStorage,
+    seen: Seen,
 }
 
 impl Guard {
@@ -53,6 +120,7 @@ impl Guard {
             limits,
             shedding,
             persisted: LruCacheStorage::new(PERSISTED_QUERIES),
+            seen: Seen::new(),
         }
     }
 }
@@ -63,6 +131,8 @@ impl ExtensionFactory for Guard {
             limits: self.limits.clone(),
             shedding: self.shedding.clone(),
             persisted: self.persisted.clone(),
+            seen: self.seen.clone(),
+            validated: Mutex::new(None),
             permit: Mutex::new(None),
             order: Mutex::new(None),
         })
@@ -73,6 +143,9 @@ struct GuardExtension {
     limits: DocumentLimits,
     shedding: Shedding,
     persisted: LruCacheStorage,
+    seen: Seen,
+    /// What this request's validation result may be kept under.
+    validated: Mutex<Option<Validated>>,
     /// The heavy permit of this request (one extension per request), held
     /// until its response is ready.
     permit: Mutex<Option<tokio::sync::OwnedSemaphorePermit>>,
@@ -134,18 +207,11 @@ impl GuardExtension {
 impl Extension for GuardExtension {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
         let mut response = next.run(ctx).await;
-        let order = self
-            .order
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
+        let order = lock(&self.order).take();
         if let Some(order) = order {
             order.apply(&mut response.data);
         }
-        let request_id = ctx
-            .data_opt::<RequestId>()
-            .map(|r| r.0.as_str())
-            .unwrap_or("-");
+        let request_id = Scope::of_extension(ctx).map_or("-", |s| s.request_id.as_str());
         for error in &mut response.errors {
             errors::classify(error, request_id);
         }
@@ -158,16 +224,47 @@ impl Extension for GuardExtension {
         request: Request,
         next: NextPrepareRequest<'_>,
     ) -> ServerResult<Request> {
-        // The text first: the parser recurses once per level.
-        self.limits.check_text(&request.query)?;
+        let mut request = request;
+        let cacheable = !request.query.is_empty() && request.query.len() <= MAX_CACHED_TEXT;
+        let cached = if cacheable {
+            self.seen.document(&request.query)
+        } else {
+            None
+        };
+        let seen = cached.is_some();
+        match cached {
+            Some(document) => request.set_parsed_query(document),
+            // The text first: the parser recurses once per level.
+            None => self.limits.check_text(&request.query)?,
+        }
         let mut request = self.persisted_query(request).await?;
         // A document that does not parse is reported by the parsing step
         // as usual; the parsed one is kept for it.
         let operation = request.operation_name.clone();
+        let mut keep = None;
         if let Ok(document) = request.parsed_query() {
             self.limits.check(document)?;
-            *self.order.lock().unwrap_or_else(PoisonError::into_inner) =
-                Order::of(document, operation.as_deref());
+            *lock(&self.order) = Order::of(document, operation.as_deref());
+            if cacheable && !seen {
+                keep = Some(document.clone());
+            }
+        }
+        if let Some(document) = keep {
+            self.seen.keep_document(&request.query, document);
+        }
+        if cacheable {
+            let variables = if request.variables.is_empty() {
+                String::new()
+            } else {
+                serde_json::to_string(&request.variables).unwrap_or_default()
+            };
+            if variables.len() <= MAX_CACHED_TEXT {
+                *lock(&self.validated) = Some(Validated {
+                    text: request.query.clone(),
+                    operation,
+                    variables,
+                });
+            }
         }
         next.run(ctx, request).await
     }
@@ -192,9 +289,19 @@ impl Extension for GuardExtension {
         ctx: &ExtensionContext<'_>,
         next: NextValidation<'_>,
     ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await?;
+        let key = lock(&self.validated).take();
+        let result = match key.as_ref().and_then(|key| self.seen.validation(key)) {
+            Some(result) => result,
+            None => {
+                let result = next.run(ctx).await?;
+                if let Some(key) = key {
+                    self.seen.keep_validation(key, result);
+                }
+                result
+            }
+        };
         if let Some(permit) = self.shedding.admit(result.complexity)? {
-            *self.permit.lock().unwrap_or_else(PoisonError::into_inner) = Some(permit);
+            *lock(&self.permit) = Some(permit);
         }
         Ok(result)
     }

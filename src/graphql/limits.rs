@@ -12,6 +12,7 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{Positioned, ServerError, ServerResult};
 
 use super::measure;
+use super::scope::Scope;
 
 /// Who may run introspection queries (`__schema`, `__type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -216,7 +217,8 @@ pub(crate) fn check_parsed(
     ctx: &ExtensionContext<'_>,
     document: &ExecutableDocument,
 ) -> ServerResult<()> {
-    if let Some(ReadOnly(name)) = ctx.data_opt::<ReadOnly>()
+    let scope = Scope::of_extension(ctx);
+    if let Some(ReadOnly(name)) = scope.and_then(|s| s.read_only.as_ref())
         && is_mutation(document, name.as_deref())
     {
         return Err(refusal(
@@ -224,7 +226,7 @@ pub(crate) fn check_parsed(
             Code::MethodNotAllowed,
         ));
     }
-    if let Some(NoIntrospection(reason)) = ctx.data_opt::<NoIntrospection>()
+    if let Some(NoIntrospection(reason)) = scope.and_then(|s| s.no_introspection)
         && introspects(document)
     {
         return Err(refusal(reason.to_string(), Code::Forbidden));
@@ -320,8 +322,8 @@ pub fn max_nesting(text: &str) -> usize {
     deepest
 }
 
-/// Request data that marks a request as read-only (GET), with the name of
-/// the operation it selects.
+/// Marks a request as read-only (GET), with the name of the operation it
+/// selects.
 #[derive(Debug, Clone)]
 pub struct ReadOnly(pub Option<String>);
 
@@ -337,8 +339,7 @@ pub fn is_mutation(document: &ExecutableDocument, name: Option<&str>) -> bool {
     operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
 }
 
-/// Request data that marks a request as not allowed to introspect, with
-/// the reason to give.
+/// Marks a request as not allowed to introspect, with the reason to give.
 #[derive(Debug, Clone, Copy)]
 pub struct NoIntrospection(pub &'static str);
 

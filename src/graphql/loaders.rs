@@ -12,6 +12,7 @@ use std::task::{Context as TaskContext, Poll, Wake, Waker};
 use async_graphql::Context;
 use async_graphql::dataloader::{DataLoader, Loader};
 
+use super::scope::Scope;
 use crate::error::Error;
 use crate::model::{
     Event, Introduction, Investment, Investor, Mentor, Organization, Province, Sector, Startup,
@@ -121,7 +122,7 @@ impl Wake for SelfWake {
 
 /// The request's loaders.
 pub fn of<'a>(ctx: &Context<'a>) -> &'a Loaders {
-    ctx.data_unchecked::<Loaders>()
+    &ctx.data_unchecked::<Scope>().loaders
 }
 
 macro_rules! by_id {

@@ -18,6 +18,7 @@ use super::connection::PageInfo;
 use super::ids::{self, Kind};
 use super::loaders::{self, InvestorId, MentorId, StartupId};
 use super::mutation::{UserError, caller, payloads, user_errors};
+use super::scope::Scope;
 use crate::error::Error;
 use crate::matching::engine::MAX_DEPTH;
 use crate::matching::{Factor, Lang, Match, MatchFilter, MatchReason, Unassigned};
@@ -214,7 +215,7 @@ impl From<StartupMatchFilter> for MatchFilter {
 /// The language explanations are written in: the `lang` argument, else the
 /// request's `Accept-Language`, else Vietnamese.
 fn language(ctx: &Context<'_>, lang: Option<Lang>) -> Lang {
-    lang.or_else(|| ctx.data_opt::<Lang>().copied())
+    lang.or_else(|| Scope::of(ctx).map(|s| s.lang))
         .unwrap_or_default()
 }
 

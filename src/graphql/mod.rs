@@ -22,6 +22,7 @@ pub mod order;
 pub mod organization;
 pub mod query;
 pub mod scalars;
+pub mod scope;
 pub mod search;
 pub mod startup;
 pub mod stated;

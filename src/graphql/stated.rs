@@ -4,6 +4,7 @@
 
 use async_graphql::{Context, Result, SimpleObject};
 
+use super::scope::Scope;
 use crate::matching::prose::{Lexicon, Statement, Subject};
 use crate::model::{Sector, StartupTag, Topic};
 use crate::store::Store;
@@ -53,7 +54,7 @@ async fn read(ctx: &Context<'_>, text: &str) -> Result<(Vec<Statement>, Vec<Sect
             .collect();
         Ok::<_, async_graphql::Error>((Lexicon::new(&names), sectors))
     };
-    match ctx.data_opt::<ProseCache>() {
+    match Scope::of(ctx).map(|s| &s.prose) {
         Some(cache) => {
             let (lexicon, sectors) = cache.0.get_or_try_init(load).await?;
             Ok((lexicon.read(text), sectors.clone()))

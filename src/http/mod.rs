@@ -3,15 +3,17 @@
 //! browser), `/healthz` (the process is up) and `/readyz` (the database
 //! answers and the search index has caught up since start-up).
 //!
-//! Every request gets an `x-request-id` (kept if the client sent one), is
-//! traced, limited in body size (413 past it) and time (a slow request is
-//! cancelled with 408), and a panic becomes a generic 500 while the
+//! Every request gets an `x-request-id` (kept if the client sent a usable
+//! one) and a tracing span, is limited in body size (413 past it) and time
+//! (a slow request is cancelled with 408), and a panic becomes a generic 500 while the
 //! server keeps serving. GraphQL requests past the in-flight limit, and
 //! heavy operations past theirs, are refused at once with 503 and
 //! `retry-after` rather than queued; responses past the size limit are
 //! replaced by an error; on shutdown, requests in flight get a grace
 //! period and no more.
 
+mod envelope;
+use envelope::{EnvelopeLayer, Ids, REQUEST_ID};
 pub mod playground;
 pub mod throttle;
 
@@ -21,7 +23,6 @@ use std::future::Future;
 use std::hash::BuildHasher;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use async_graphql::http::parse_query_string;
@@ -29,24 +30,21 @@ use axum::Extension;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, RawQuery, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::request_id::{
-    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
-};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
 
 use crate::auth::{Auth, AuthConfig, Viewer};
 use crate::clock::Clock;
-use crate::graphql::account::ClientAddress;
-use crate::graphql::limits::{self, NoIntrospection};
-use crate::graphql::{self, AppSchema, Limits, errors::RequestId as GqlRequestId, loaders};
+use crate::graphql::limits::{self, NoIntrospection, ReadOnly};
+use crate::graphql::scope::Scope;
+use crate::graphql::stated::ProseCache;
+use crate::graphql::{self, AppSchema, Limits, loaders};
 use crate::store::Store;
 use throttle::{RateLimits, Throttle};
 
@@ -128,24 +126,6 @@ struct Shared {
 /// The peer address of a connection, when the server knows it.
 type Peer = Option<Extension<ConnectInfo<SocketAddr>>>;
 
-static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-
-/// Request ids: a per-process random prefix and a counter.
-#[derive(Clone)]
-struct Ids {
-    prefix: Arc<str>,
-    next: Arc<AtomicU64>,
-}
-
-impl MakeRequestId for Ids {
-    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
-        let n = self.next.fetch_add(1, Ordering::Relaxed);
-        HeaderValue::from_str(&format!("{}-{n}", self.prefix))
-            .ok()
-            .map(RequestId::new)
-    }
-}
-
 /// The application's routes and middleware.
 pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
     let auth = Auth::new(app.store.clone(), config.auth.clone(), config.clock.clone());
@@ -169,15 +149,11 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
         in_flight: Arc::new(tokio::sync::Semaphore::new(config.max_in_flight)),
         max_response_bytes: config.max_response_bytes,
     });
-    let ids = Ids {
-        // A random prefix per process (std's hasher keys are random).
-        prefix: format!(
-            "{:08x}",
-            RandomState::new().hash_one(std::process::id()) as u32
-        )
-        .into(),
-        next: Arc::new(AtomicU64::new(1)),
-    };
+    // A random prefix per process (std's hasher keys are random).
+    let ids = Ids::new(format!(
+        "{:08x}",
+        RandomState::new().hash_one(std::process::id()) as u32
+    ));
     let routes = Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/playground/{name}", get(playground::file))
@@ -205,21 +181,23 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
     middleware(routes, config, ids)
 }
 
-/// The middleware around every route: panics, time, size, error shape,
-/// request ids, tracing and CORS.
+/// The middleware around every route: panics, time, size, request ids and
+/// error shape, and CORS when some origin is allowed (without, browsers
+/// refuse cross-origin answers anyway, and the layer would only cost time).
 fn middleware(routes: Router, config: &HttpConfig, ids: Ids) -> Router {
-    routes
+    let routes = routes
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.request_timeout,
+        ))
         .layer(RequestBodyLimitLayer::new(config.body_limit))
-        .layer(axum::middleware::map_response(coded_errors))
-        .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-            let id = req.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", method = %req.method(), uri = %req.uri().path(), request_id = %id)
-        }))
-        .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), ids))
-        .layer(cors(&config.cors_origins))
+        .layer(EnvelopeLayer::new(ids));
+    if config.cors_origins.is_empty() {
+        routes
+    } else {
+        routes.layer(cors(&config.cors_origins))
+    }
 }
 
 /// CORS for the configured origins: none, a list, or any (`*`). Bearer
@@ -285,37 +263,6 @@ pub async fn serve(
             Ok(())
         }
     }
-}
-
-/// Gives the middleware's plain-text refusals (413 from the body limit,
-/// 408 from the timeout) the same JSON shape and codes as every other error.
-async fn coded_errors(response: Response) -> Response {
-    let (code, message) = match response.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            Code::PayloadTooLarge,
-            "the request body is larger than this server accepts",
-        ),
-        StatusCode::REQUEST_TIMEOUT => {
-            (Code::Timeout, "the request took too long and was cancelled")
-        }
-        _ => return response,
-    };
-    let is_json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    let mut response = if is_json {
-        response
-    } else {
-        json_error(response.status(), code, message)
-    };
-    // Both may leave the rest of the body unread, so this connection cannot
-    // carry another request: say so, or a client's pool may reuse it and
-    // see it closed under its next request.
-    response
-        .headers_mut()
-        .insert(header::CONNECTION, HeaderValue::from_static("close"));
-    response
 }
 
 fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
@@ -482,6 +429,7 @@ async fn run(
     headers: &HeaderMap,
     address: Option<std::net::IpAddr>,
     viewer: Option<&Viewer>,
+    read_only: Option<&ReadOnly>,
     request: async_graphql::Request,
 ) -> async_graphql::Response {
     let lang = headers
@@ -491,27 +439,33 @@ async fn run(
             crate::matching::Lang::Vi,
             crate::matching::Lang::from_accept_language,
         );
-    let mut request = request
-        .data(GqlRequestId(request_id(headers)))
-        .data(ClientAddress(address))
-        .data(lang);
+    let mut request = request;
+    let mut no_introspection = None;
     if !app.limits.allows_introspection(viewer.is_some()) {
-        request = request
-            .disable_introspection()
-            .data(NoIntrospection(if viewer.is_some() {
-                "introspection is disabled on this server"
-            } else {
-                "introspection is disabled for anonymous requests: sign in first"
-            }));
+        request = request.disable_introspection();
+        no_introspection = Some(NoIntrospection(if viewer.is_some() {
+            "introspection is disabled on this server"
+        } else {
+            "introspection is disabled for anonymous requests: sign in first"
+        }));
     }
-    if let Some(viewer) = viewer {
-        request = request.data(viewer.clone());
-    }
-    let request = request.data(crate::graphql::stated::ProseCache::default());
     loaders::run_with_loaders(
         app.store.clone(),
         app.running.vocabulary.clone(),
-        |loaders| app.schema.execute(request.data(loaders)),
+        |loaders| {
+            // Boxed: the execution is most of a request's future, which
+            // would otherwise be copied whole each time it moves.
+            Box::pin(app.schema.execute(request.data(Scope {
+                request_id: request_id(headers),
+                address,
+                lang,
+                viewer: viewer.cloned(),
+                read_only: read_only.cloned(),
+                no_introspection,
+                prose: ProseCache::default(),
+                loaders,
+            })))
+        },
     )
     .await
 }
@@ -539,11 +493,13 @@ fn overloaded() -> Response {
     response
 }
 
+/// Runs a request (or a batch of them, over POST); `read_only` for GET.
 async fn execute(
     app: &App,
     headers: &HeaderMap,
     peer: Peer,
     request: async_graphql::BatchRequest,
+    read_only: Option<ReadOnly>,
 ) -> Response {
     let Ok(_permit) = Arc::clone(&app.in_flight).try_acquire_owned() else {
         return overloaded();
@@ -591,7 +547,7 @@ async fn execute(
                         }
                     },
                 };
-                responses.push(run(app, headers, address, viewer.as_ref(), request).await);
+                responses.push(run(app, headers, address, viewer.as_ref(), None, request).await);
             }
             return match capped_json(&responses, app.max_response_bytes) {
                 Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
@@ -599,7 +555,15 @@ async fn execute(
             };
         }
     };
-    let response = run(app, headers, address, viewer.as_ref(), request).await;
+    let response = run(
+        app,
+        headers,
+        address,
+        viewer.as_ref(),
+        read_only.as_ref(),
+        request,
+    )
+    .await;
     respond(headers, &response, app.max_response_bytes)
 }
 
@@ -788,8 +752,7 @@ async fn graphql_get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    let request = request.data(limits::ReadOnly(name));
-    execute(&app, &headers, peer, request.into()).await
+    execute(&app, &headers, peer, request.into(), Some(ReadOnly(name))).await
 }
 
 async fn graphql_post(
@@ -828,7 +791,7 @@ async fn graphql_post(
             );
         }
     };
-    execute(&app, &headers, peer, request).await
+    execute(&app, &headers, peer, request, None).await
 }
 
 #[cfg(test)]
@@ -850,10 +813,7 @@ mod tests {
                 }),
             )
             .route("/ok", get(|| async { "ok" }));
-        let ids = Ids {
-            prefix: "test".into(),
-            next: Arc::new(AtomicU64::new(1)),
-        };
+        let ids = Ids::new("test");
         let app = middleware(routes, &HttpConfig::default(), ids);
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
