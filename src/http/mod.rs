@@ -5,15 +5,14 @@
 //!
 //! Every request gets an `x-request-id` (kept if the client sent a usable
 //! one) and a tracing span, is limited in body size (413 past it) and time
-//! (a slow request is cancelled with 408), and a panic becomes a generic 500 while the
-//! server keeps serving. GraphQL requests past the in-flight limit, and
-//! heavy operations past theirs, are refused at once with 503 and
-//! `retry-after` rather than queued; responses past the size limit are
+//! (a slow request is cancelled with 408), and a panic becomes a generic
+//! 500 while the server keeps serving. GraphQL requests past the in-flight
+//! limit, and heavy operations past theirs, are refused at once with 503
+//! and `retry-after` rather than queued; responses past the size limit are
 //! replaced by an error; on shutdown, requests in flight get a grace
 //! period and no more.
 
 mod envelope;
-use envelope::{EnvelopeLayer, Ids, REQUEST_ID};
 pub mod playground;
 pub mod throttle;
 
@@ -46,6 +45,7 @@ use crate::graphql::scope::Scope;
 use crate::graphql::stated::ProseCache;
 use crate::graphql::{self, AppSchema, Limits, loaders};
 use crate::store::Store;
+use envelope::{EnvelopeLayer, Ids, REQUEST_ID};
 use throttle::{RateLimits, Throttle};
 
 /// The server's settings: HTTP limits, GraphQL limits, rate limits,
