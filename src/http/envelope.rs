@@ -64,6 +64,7 @@ pub struct EnvelopeLayer {
 }
 
 impl EnvelopeLayer {
+    /// Gives requests without a usable id one of `ids`.
     pub fn new(ids: Ids) -> EnvelopeLayer {
         EnvelopeLayer { ids }
     }
@@ -80,6 +81,7 @@ impl<S> tower_layer::Layer<S> for EnvelopeLayer {
     }
 }
 
+/// The service of [`EnvelopeLayer`] around `S`.
 #[derive(Clone)]
 pub struct Envelope<S> {
     inner: S,
@@ -127,6 +129,8 @@ fn usable(id: &HeaderValue) -> bool {
 }
 
 pin_project_lite::pin_project! {
+    /// The response of [`Envelope`]: the inner one, in the request's span,
+    /// with its id and error shape.
     pub struct EnvelopeFuture<F> {
         #[pin]
         inner: Instrumented<F>,
@@ -179,4 +183,28 @@ fn coded(response: Response) -> Response {
         .headers_mut()
         .insert(header::CONNECTION, HeaderValue::from_static("close"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A client's id travels into logs and back out: short printable text
+    /// is kept, anything else is replaced by the server's own.
+    #[test]
+    fn only_short_printable_ids_are_kept() {
+        assert!(usable(&HeaderValue::from_static("abc-123")));
+        assert!(!usable(&HeaderValue::from_static("")));
+        let long = "x".repeat(MAX_CLIENT_ID + 1);
+        assert!(!usable(&HeaderValue::from_str(&long).unwrap()));
+        let not_text = HeaderValue::from_bytes(b"caf\xe9").unwrap();
+        assert!(!usable(&not_text));
+    }
+
+    #[test]
+    fn ids_count_up_under_their_prefix() {
+        let ids = Ids::new("ab12");
+        assert_eq!(ids.make(), "ab12-1");
+        assert_eq!(ids.make(), "ab12-2");
+    }
 }
