@@ -71,6 +71,23 @@ pub enum Field {
     Slots,
     MaxMeetingsPerParticipant,
     Mentor,
+    DescriptionEn,
+    StartsOn,
+    EndsOn,
+    BudgetVnd,
+    BudgetSource,
+    Audience,
+    Topics,
+    Programme,
+    Call,
+    OpensAt,
+    ClosesAt,
+    Places,
+    Questions,
+    MaxYears,
+    Answers,
+    Status,
+    Reason,
 }
 
 impl Field {
@@ -127,6 +144,23 @@ impl Field {
             Field::Slots => "slots",
             Field::MaxMeetingsPerParticipant => "max_meetings_per_participant",
             Field::Mentor => "mentor",
+            Field::DescriptionEn => "description_en",
+            Field::StartsOn => "starts_on",
+            Field::EndsOn => "ends_on",
+            Field::BudgetVnd => "budget_vnd",
+            Field::BudgetSource => "budget_source",
+            Field::Audience => "audience",
+            Field::Topics => "topics",
+            Field::Programme => "programme",
+            Field::Call => "call",
+            Field::OpensAt => "opens_at",
+            Field::ClosesAt => "closes_at",
+            Field::Places => "places",
+            Field::Questions => "questions",
+            Field::MaxYears => "max_years",
+            Field::Answers => "answers",
+            Field::Status => "status",
+            Field::Reason => "reason",
         }
     }
 }
@@ -158,6 +192,17 @@ pub enum FieldErrorCode {
     InvalidCredentials,
     /// Not yet: the same request was refused recently.
     TooSoon,
+    /// Not from where it stands now (an application's move that its status
+    /// does not allow).
+    NotAllowed,
+    /// The call for applications is not open.
+    Closed,
+    /// The startup does not meet a rule of the call.
+    Ineligible,
+    /// No places are left.
+    Full,
+    /// Someone else changed it since it was read: read it again.
+    Stale,
 }
 
 /// A problem with one field of an input that the user can fix.

@@ -158,7 +158,7 @@ fn contact(
     });
 }
 
-fn links(c: &mut Checker, field: Field, count: usize) {
+pub(super) fn links(c: &mut Checker, field: Field, count: usize) {
     if count > MAX_LINKS {
         c.push(
             field,

@@ -85,6 +85,10 @@ macro_rules! vocabulary {
     };
 }
 
+// After the macro: programmes declare vocabularies of their own.
+mod programme;
+pub use programme::*;
+
 vocabulary! {
     /// The kind of a support organisation (tổ chức hỗ trợ khởi nghiệp).
     OrganizationKind {

@@ -114,6 +114,17 @@ pub async fn owner_of(
             Some(event) => Some(organizer_owner(store, event.organizer_id).await?),
             None => None,
         },
+        Table::Programmes => match store.programmes_by_ids(ids).await?.pop() {
+            Some(p) => Some(organizer_owner(store, p.organization_id).await?),
+            None => None,
+        },
+        Table::Calls => match store.calls_by_ids(ids).await?.pop() {
+            Some(call) => match store.programmes_by_ids(&[call.programme_id]).await?.pop() {
+                Some(p) => Some(organizer_owner(store, p.organization_id).await?),
+                None => None,
+            },
+            None => None,
+        },
         Table::Sectors | Table::Provinces => None,
     })
 }

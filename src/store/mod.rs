@@ -38,6 +38,7 @@ use crate::model::{
     OrganizationKind, Participant, Province, Recipient, Role, Sector, Stage, Startup, StartupTag,
     Topic, User,
 };
+use crate::model::{self, CallDraft, ProgrammeDraft};
 use crate::model::{
     EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, ProvinceDraft,
     SectorDraft, StartupDraft,
@@ -393,6 +394,10 @@ impl Store {
         organization_drafts -> OrganizationDraft,
         /// Reads events back as drafts (see [`Store::startup_drafts`]).
         event_drafts -> EventDraft,
+        /// Reads programmes back as drafts (see [`Store::startup_drafts`]).
+        programme_drafts -> ProgrammeDraft,
+        /// Reads calls for applications back as drafts (see [`Store::startup_drafts`]).
+        call_drafts -> CallDraft,
     }
 
     /// Investments as drafts, in id order after the given id.
@@ -495,6 +500,79 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Result<Introduction, IntroductionRefusal>, StoreError> {
         dispatch!(self, write, decide_introduction(id, to, actor, now))
+    }
+
+    /// Programmes by id.
+    pub async fn programmes_by_ids(&self, ids: &[i64]) -> Result<Vec<model::Programme>, StoreError> {
+        dispatch!(self, read, programmes_by_ids(ids))
+    }
+
+    /// Calls for applications by id.
+    pub async fn calls_by_ids(&self, ids: &[i64]) -> Result<Vec<model::Call>, StoreError> {
+        dispatch!(self, read, calls_by_ids(ids))
+    }
+
+    /// Starts a startup's application to a call, as a draft.
+    pub async fn create_application(
+        &self,
+        call: i64,
+        startup: i64,
+        answers: &[String],
+        actor: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<Result<model::Application, ApplicationRefusal>, StoreError> {
+        dispatch!(self, write, create_application(call, startup, answers, actor, now))
+    }
+
+    /// Replaces the answers of an application still in DRAFT.
+    pub async fn set_application_answers(
+        &self,
+        id: i64,
+        answers: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<Result<model::Application, ApplicationRefusal>, StoreError> {
+        dispatch!(self, write, set_application_answers(id, answers, now))
+    }
+
+    /// Moves an application (see [`ApplicationMove`]).
+    pub async fn move_application(
+        &self,
+        m: &ApplicationMove<'_>,
+    ) -> Result<Result<model::Application, ApplicationRefusal>, StoreError> {
+        dispatch!(self, write, move_application(m))
+    }
+
+    /// Applications by id.
+    pub async fn applications_by_ids(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<model::Application>, StoreError> {
+        dispatch!(self, read, applications_by_ids(ids))
+    }
+
+    /// The applications sent to these calls (drafts are the applicants'
+    /// own), oldest first.
+    pub async fn applications_of_calls(
+        &self,
+        calls: &[i64],
+    ) -> Result<Vec<model::Application>, StoreError> {
+        dispatch!(self, read, applications_by("call_id", calls, false))
+    }
+
+    /// The applications of these startups, drafts included, oldest first.
+    pub async fn applications_of_startups(
+        &self,
+        startups: &[i64],
+    ) -> Result<Vec<model::Application>, StoreError> {
+        dispatch!(self, read, applications_by("startup_id", startups, true))
+    }
+
+    /// The moves of these applications, oldest first.
+    pub async fn application_log(
+        &self,
+        applications: &[i64],
+    ) -> Result<Vec<model::ApplicationLogEntry>, StoreError> {
+        dispatch!(self, read, application_log(applications))
     }
 
     /// Introductions by id.
@@ -913,6 +991,8 @@ pub enum Batch {
     Mentors(Vec<MentorDraft>),
     Events(Vec<EventDraft>),
     Investments(Vec<InvestmentDraft>),
+    Programmes(Vec<ProgrammeDraft>),
+    Calls(Vec<CallDraft>),
 }
 
 impl Batch {
@@ -927,6 +1007,8 @@ impl Batch {
             Batch::Mentors(v) => v.len(),
             Batch::Events(v) => v.len(),
             Batch::Investments(v) => v.len(),
+            Batch::Programmes(v) => v.len(),
+            Batch::Calls(v) => v.len(),
         }
     }
 
@@ -946,6 +1028,8 @@ impl Batch {
             Batch::Mentors(_) => &MENTOR_SPEC,
             Batch::Events(_) => &EVENT_SPEC,
             Batch::Investments(_) => &INVESTMENT_SPEC,
+            Batch::Programmes(_) => &PROGRAMME_SPEC,
+            Batch::Calls(_) => &CALL_SPEC,
         }
     }
 
@@ -958,7 +1042,8 @@ impl Batch {
             Batch::Organizations(_) => Some(Table::Organizations),
             Batch::Startups(_) => Some(Table::Startups),
             Batch::Investors(_) => Some(Table::Investors),
-            Batch::Mentors(_) | Batch::Events(_) | Batch::Investments(_) => None,
+            Batch::Programmes(_) => Some(Table::Programmes),
+            Batch::Mentors(_) | Batch::Events(_) | Batch::Investments(_) | Batch::Calls(_) => None,
         }
     }
 
@@ -969,9 +1054,12 @@ impl Batch {
             Batch::Startups(_) => Some(Table::Startups),
             Batch::Investors(_) => Some(Table::Investors),
             Batch::Mentors(_) => Some(Table::Mentors),
-            Batch::Sectors(_) | Batch::Provinces(_) | Batch::Events(_) | Batch::Investments(_) => {
-                None
-            }
+            Batch::Sectors(_)
+            | Batch::Provinces(_)
+            | Batch::Events(_)
+            | Batch::Investments(_)
+            | Batch::Programmes(_)
+            | Batch::Calls(_) => None,
         }
     }
 }
@@ -1008,6 +1096,34 @@ pub enum IntroductionRefusal {
     /// The mentor has accepted as many as their capacity.
     NoCapacity(i32),
     NotFound,
+}
+
+/// A move of an application through its workflow.
+#[derive(Debug)]
+pub struct ApplicationMove<'a> {
+    pub id: i64,
+    /// Its call (locked while the accepted are counted).
+    pub call_id: i64,
+    /// The status the move was judged from: the move happens only if the
+    /// application still stands there.
+    pub from: model::ApplicationStatus,
+    pub to: model::ApplicationStatus,
+    /// The user who moves it.
+    pub actor: Option<i64>,
+    pub reason: Option<&'a str>,
+    pub now: DateTime<Utc>,
+}
+
+/// Why an application was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApplicationRefusal {
+    NotFound,
+    /// The startup has an application to this call already, standing here.
+    AlreadyApplied(model::ApplicationStatus),
+    /// It no longer stands where the change was judged from: it stands here.
+    Stale(model::ApplicationStatus),
+    /// The call's cohort has all its places (this many) taken.
+    Full(i32),
 }
 
 /// An account to create.

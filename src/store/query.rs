@@ -1,6 +1,7 @@
 //! What a list asks of the store: tables, sort keys, pages and filters.
 
 use super::*;
+use crate::model::{Audience, ProgrammeKind};
 
 /// The tables whose rows are found by slug.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -12,6 +13,8 @@ pub enum Table {
     Investors,
     Mentors,
     Events,
+    Programmes,
+    Calls,
 }
 
 impl Table {
@@ -25,6 +28,8 @@ impl Table {
             Table::Investors => "investors",
             Table::Mentors => "mentors",
             Table::Events => "events",
+            Table::Programmes => "programmes",
+            Table::Calls => "calls",
         }
     }
 }
@@ -66,6 +71,8 @@ pub enum SortColumn {
     FoundedOn,
     /// Events only.
     StartsAt,
+    /// Calls only.
+    ClosesAt,
 }
 
 impl SortColumn {
@@ -75,6 +82,7 @@ impl SortColumn {
             SortColumn::CreatedAt => "c",
             SortColumn::FoundedOn => "f",
             SortColumn::StartsAt => "s",
+            SortColumn::ClosesAt => "x",
         }
     }
 }
@@ -119,7 +127,7 @@ impl SortKey {
         let value = match column {
             SortColumn::Name => SortValue::Text(value),
             SortColumn::FoundedOn => SortValue::Date(NaiveDate::from_str(&value).ok()?),
-            SortColumn::CreatedAt | SortColumn::StartsAt => SortValue::Time(
+            SortColumn::CreatedAt | SortColumn::StartsAt | SortColumn::ClosesAt => SortValue::Time(
                 DateTime::parse_from_rfc3339(&value)
                     .ok()?
                     .with_timezone(&Utc),
@@ -211,6 +219,31 @@ pub struct EventFilter {
     pub organizers: Option<Vec<i64>>,
 }
 
+/// What a list of programmes asks for; `None` and empty lists ask nothing.
+#[derive(Debug, Clone, Default)]
+pub struct ProgrammeFilter {
+    pub kinds: Option<Vec<ProgrammeKind>>,
+    pub provinces: Option<Vec<String>>,
+    pub sectors: Option<Vec<String>>,
+    /// Any of these groups.
+    pub audience: Option<Vec<Audience>>,
+    pub organizations: Option<Vec<i64>>,
+}
+
+/// What a list of calls asks for; `None` and empty lists ask nothing.
+#[derive(Debug, Clone, Default)]
+pub struct CallFilter {
+    /// Only calls taking applications at this moment.
+    pub open_at: Option<DateTime<Utc>>,
+    pub programmes: Option<Vec<i64>>,
+    /// Calls that name one of these sectors (or none: any sector).
+    pub sectors: Option<Vec<String>>,
+    /// Calls that name one of these provinces (or none: anywhere).
+    pub provinces: Option<Vec<String>>,
+    /// Calls whose programme is for one of these groups.
+    pub audience: Option<Vec<Audience>>,
+}
+
 /// What a connection lists: the entity type and its filter.
 #[derive(Debug, Clone)]
 pub enum ListQuery {
@@ -219,4 +252,6 @@ pub enum ListQuery {
     Mentors(MentorFilter),
     Organizations(OrganizationFilter),
     Events(EventFilter),
+    Programmes(ProgrammeFilter),
+    Calls(CallFilter),
 }

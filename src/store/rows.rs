@@ -54,7 +54,7 @@ macro_rules! has_id {
     )*};
 }
 
-has_id!(StartupRow, InvestorRow, MentorRow, EventRow);
+has_id!(StartupRow, InvestorRow, MentorRow, EventRow, ProgrammeRow, CallRow);
 
 /// A row of `sectors`.
 #[derive(Debug, sqlx::FromRow)]
@@ -333,6 +333,218 @@ impl EventRow {
             sector_ids,
             created_at: self.created_at,
             updated_at: self.updated_at,
+        })
+    }
+}
+
+/// A row of `programmes`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ProgrammeRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub organization_id: Option<i64>,
+    pub province_id: Option<i64>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub capacity: Option<i32>,
+    pub budget_vnd: Option<i64>,
+    pub budget_source: Option<String>,
+    pub topics: i64,
+    pub audience: i64,
+    pub description: String,
+    pub description_en: String,
+    pub website: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl ProgrammeRow {
+    pub fn into_model(self, sector_ids: Vec<i64>) -> Result<model::Programme, StoreError> {
+        Ok(model::Programme {
+            id: self.id,
+            slug: self.slug,
+            name: self.name,
+            kind: vocab("programmes.kind", &self.kind)?,
+            organization_id: self.organization_id,
+            province_id: self.province_id,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            capacity: self.capacity,
+            budget_vnd: self.budget_vnd,
+            budget_source: self
+                .budget_source
+                .map(|s| vocab("programmes.budget_source", &s))
+                .transpose()?,
+            sector_ids,
+            topics: from_mask(self.topics),
+            audience: from_mask(self.audience),
+            description: self.description,
+            description_en: self.description_en,
+            website: self.website,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+
+    pub fn into_draft(
+        self,
+        keys: RefKeys,
+        sectors: Vec<String>,
+    ) -> Result<model::ProgrammeDraft, StoreError> {
+        let p = self.into_model(vec![])?;
+        Ok(model::ProgrammeDraft {
+            slug: p.slug,
+            name: p.name,
+            kind: p.kind,
+            organization: keys.organization_key,
+            province: keys.province_key,
+            starts_on: p.starts_on,
+            ends_on: p.ends_on,
+            capacity: p.capacity,
+            budget_vnd: p.budget_vnd,
+            budget_source: p.budget_source,
+            sectors,
+            topics: p.topics,
+            audience: p.audience,
+            description: p.description,
+            description_en: p.description_en,
+            website: p.website,
+        })
+    }
+}
+
+/// A row of `calls`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct CallRow {
+    pub id: i64,
+    pub slug: String,
+    pub programme_id: i64,
+    pub title: String,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub places: Option<i32>,
+    pub questions: String,
+    pub max_years: Option<i32>,
+    pub stages: i64,
+    pub tags: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A JSON array of strings, as `questions` and `answers` hold.
+fn strings(column: &str, json: &str) -> Result<Vec<String>, StoreError> {
+    serde_json::from_str(json).map_err(|_| corrupt(column, json))
+}
+
+impl CallRow {
+    pub fn into_model(
+        self,
+        sector_ids: Vec<i64>,
+        province_ids: Vec<i64>,
+    ) -> Result<model::Call, StoreError> {
+        Ok(model::Call {
+            id: self.id,
+            slug: self.slug,
+            programme_id: self.programme_id,
+            title: self.title,
+            opens_at: self.opens_at,
+            closes_at: self.closes_at,
+            places: self.places,
+            questions: strings("calls.questions", &self.questions)?,
+            rules: model::Rules {
+                max_years: self.max_years,
+                stages: from_mask(self.stages),
+                sector_ids,
+                province_ids,
+                tags: from_mask(self.tags),
+            },
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+
+    pub fn into_draft(
+        self,
+        programme: String,
+        sectors: Vec<String>,
+        provinces: Vec<String>,
+    ) -> Result<model::CallDraft, StoreError> {
+        let c = self.into_model(vec![], vec![])?;
+        let vn = model::vietnam_offset();
+        Ok(model::CallDraft {
+            slug: c.slug,
+            programme,
+            title: c.title,
+            opens_at: c.opens_at.with_timezone(&vn),
+            closes_at: c.closes_at.with_timezone(&vn),
+            places: c.places,
+            questions: c.questions,
+            rules: model::RulesDraft {
+                max_years: c.rules.max_years,
+                stages: c.rules.stages,
+                sectors,
+                provinces,
+                tags: c.rules.tags,
+            },
+        })
+    }
+}
+
+/// A row of `applications`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ApplicationRow {
+    pub id: i64,
+    pub call_id: i64,
+    pub startup_id: i64,
+    pub status: String,
+    pub answers: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+impl ApplicationRow {
+    pub fn into_model(self) -> Result<model::Application, StoreError> {
+        Ok(model::Application {
+            id: self.id,
+            call_id: self.call_id,
+            startup_id: self.startup_id,
+            status: vocab("applications.status", &self.status)?,
+            answers: strings("applications.answers", &self.answers)?,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            submitted_at: self.submitted_at,
+        })
+    }
+}
+
+/// A row of `application_log`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ApplicationLogRow {
+    pub id: i64,
+    pub application_id: i64,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub actor_id: Option<i64>,
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl ApplicationLogRow {
+    pub fn into_model(self) -> Result<model::ApplicationLogEntry, StoreError> {
+        Ok(model::ApplicationLogEntry {
+            id: self.id,
+            application_id: self.application_id,
+            from: self
+                .from_status
+                .map(|s| vocab("application_log.from_status", &s))
+                .transpose()?,
+            to: vocab("application_log.to_status", &self.to_status)?,
+            actor_id: self.actor_id,
+            reason: self.reason,
+            at: self.at,
         })
     }
 }

@@ -13,7 +13,7 @@ use super::rows::*;
 use super::writes::*;
 #[allow(unused_imports)]
 use super::{
-    Batch, ChangePosition, Dialect, LoggedChange, EventFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
+    Batch, CallFilter, ChangePosition, Dialect, LoggedChange, EventFilter, ProgrammeFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
     OrganizationFilter, Page, PageQuery, RecordSelect, RefCache, SortColumn, SortKey, SortValue,
     StartupFilter, StoreError, Table, Value, WriteMode, WriteSpec,
 };
@@ -152,6 +152,10 @@ const ORGANIZATION_COLUMNS: &str =
     "id, slug, name, kind, province_id, description, website, email, phone, owner_id, created_at, updated_at";
 const EVENT_COLUMNS: &str = "id, slug, title, kind, description, starts_at, ends_at, province_id, organizer_id, \
      website, created_at, updated_at";
+const PROGRAMME_COLUMNS: &str = "id, slug, name, kind, organization_id, province_id, starts_on, ends_on, capacity, \
+     budget_vnd, budget_source, topics, audience, description, description_en, website, created_at, updated_at";
+const CALL_COLUMNS: &str = "id, slug, programme_id, title, opens_at, closes_at, places, questions, max_years, stages, \
+     tags, created_at, updated_at";
 
 /// The rows of `table` with these ids (in no particular order), read as
 /// `columns`.
@@ -257,6 +261,31 @@ pub async fn events_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<Event>, S
         .collect()
 }
 
+pub async fn programmes_by_ids(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<model::Programme>, StoreError> {
+    let rows: Vec<(ProgrammeRow, _)> =
+        rows_with_links(pool, PROGRAMME_COLUMNS, "programmes", ids, &[PROGRAMME_SECTORS]).await?;
+    rows.into_iter()
+        .map(|(r, links)| {
+            let [sectors] = take_links(links);
+            r.into_model(sectors)
+        })
+        .collect()
+}
+
+pub async fn calls_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<model::Call>, StoreError> {
+    let rows: Vec<(CallRow, _)> =
+        rows_with_links(pool, CALL_COLUMNS, "calls", ids, &[CALL_SECTORS, CALL_PROVINCES]).await?;
+    rows.into_iter()
+        .map(|(r, links)| {
+            let [sectors, provinces] = take_links(links);
+            r.into_model(sectors, provinces)
+        })
+        .collect()
+}
+
 /// `column` is `startup_id` or `investor_id` (a constant from the caller).
 pub async fn investments_by(
     pool: &Pool<DB>,
@@ -284,3 +313,4 @@ include!("sql/introductions.rs");
 include!("sql/change_log.rs");
 include!("sql/matching.rs");
 include!("sql/registrations.rs");
+include!("sql/programmes.rs");

@@ -200,6 +200,17 @@ from_columns! {
         website, created_at, updated_at,
     }
     InvestmentRow { id, investor_id, startup_id, amount, currency, round, invested_on, confidential }
+    ProgrammeRow {
+        id, slug, name, kind, organization_id, province_id, starts_on, ends_on, capacity,
+        budget_vnd, budget_source, topics, audience, description, description_en, website,
+        created_at, updated_at,
+    }
+    CallRow {
+        id, slug, programme_id, title, opens_at, closes_at, places, questions, max_years, stages,
+        tags, created_at, updated_at,
+    }
+    ApplicationRow { id, call_id, startup_id, status, answers, created_at, updated_at, submitted_at }
+    ApplicationLogRow { id, application_id, from_status, to_status, actor_id, reason, at }
     UserRow { id, email, password_hash, role, name, created_at }
     IntroductionRow {
         id, startup_id, investor_id, mentor_id, message, status, created_at, decided_at,

@@ -9,8 +9,8 @@ use super::{StoreError, Table, Value};
 use crate::model::text::nfc;
 use crate::model::{self, Checker, Field, FieldError, FieldErrorCode, Money, Vocabulary, mask_of};
 use crate::model::{
-    EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, ProvinceDraft,
-    SectorDraft, StartupDraft,
+    CallDraft, EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft,
+    ProgrammeDraft, ProvinceDraft, SectorDraft, StartupDraft,
 };
 
 /// A link table: rows `(owner, value, position)` that hold an ordered set.
@@ -35,6 +35,9 @@ pub const INVESTOR_PROVINCES: LinkTable = link("investor_provinces", "investor_i
 pub const MENTOR_SECTORS: LinkTable = link("mentor_sectors", "mentor_id", "sector_id");
 pub const MENTOR_LANGUAGES: LinkTable = link("mentor_languages", "mentor_id", "language");
 pub const EVENT_SECTORS: LinkTable = link("event_sectors", "event_id", "sector_id");
+pub const PROGRAMME_SECTORS: LinkTable = link("programme_sectors", "programme_id", "sector_id");
+pub const CALL_SECTORS: LinkTable = link("call_sectors", "call_id", "sector_id");
+pub const CALL_PROVINCES: LinkTable = link("call_provinces", "call_id", "province_id");
 
 /// How one kind of record is written.
 #[derive(Debug)]
@@ -181,6 +184,53 @@ pub const EVENT_SPEC: WriteSpec = WriteSpec {
     links: &[EVENT_SECTORS],
 };
 
+pub const PROGRAMME_SPEC: WriteSpec = WriteSpec {
+    table: "programmes",
+    columns: &[
+        "slug",
+        "name",
+        "sort_name",
+        "kind",
+        "organization_id",
+        "province_id",
+        "starts_on",
+        "ends_on",
+        "capacity",
+        "budget_vnd",
+        "budget_source",
+        "topics",
+        "audience",
+        "description",
+        "description_en",
+        "website",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[PROGRAMME_SECTORS],
+};
+
+pub const CALL_SPEC: WriteSpec = WriteSpec {
+    table: "calls",
+    columns: &[
+        "slug",
+        "programme_id",
+        "title",
+        "sort_name",
+        "opens_at",
+        "closes_at",
+        "places",
+        "questions",
+        "max_years",
+        "stages",
+        "tags",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[CALL_SECTORS, CALL_PROVINCES],
+};
+
 pub const INVESTMENT_SPEC: WriteSpec = WriteSpec {
     table: "investments",
     columns: &[
@@ -288,6 +338,8 @@ impl Refs<'_> {
             Table::Investors => "investor",
             Table::Mentors => "mentor",
             Table::Events => "event",
+            Table::Programmes => "programme",
+            Table::Calls => "call",
         };
         self.checker.push(
             field,
@@ -341,6 +393,20 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
                 out.extend(r.organizer.as_deref().map(|k| (Table::Organizations, k)));
             }
         }
+        Batch::Programmes(rs) => {
+            for r in rs {
+                out.extend(r.sectors.iter().map(|k| (Table::Sectors, k.as_str())));
+                out.extend(r.province.as_deref().map(|k| (Table::Provinces, k)));
+                out.extend(r.organization.as_deref().map(|k| (Table::Organizations, k)));
+            }
+        }
+        Batch::Calls(rs) => {
+            for r in rs {
+                out.push((Table::Programmes, r.programme.as_str()));
+                out.extend(r.rules.sectors.iter().map(|k| (Table::Sectors, k.as_str())));
+                out.extend(r.rules.provinces.iter().map(|k| (Table::Provinces, k.as_str())));
+            }
+        }
         Batch::Investments(rs) => {
             for r in rs {
                 out.push((Table::Investors, r.investor.as_str()));
@@ -381,6 +447,8 @@ pub fn rows_of(
         Batch::Investors(rs) => collect(rs, &INVESTOR_SPEC, |r| investor_row(r, lookup)),
         Batch::Mentors(rs) => collect(rs, &MENTOR_SPEC, |r| mentor_row(r, lookup)),
         Batch::Events(rs) => collect(rs, &EVENT_SPEC, |r| event_row(r, lookup)),
+        Batch::Programmes(rs) => collect(rs, &PROGRAMME_SPEC, |r| programme_row(r, lookup)),
+        Batch::Calls(rs) => collect(rs, &CALL_SPEC, |r| call_row(r, lookup)),
         Batch::Investments(rs) => collect(rs, &INVESTMENT_SPEC, |r| {
             investment_row(r, lookup, lookup.today())
         }),
@@ -567,6 +635,67 @@ pub(super) fn event_row(r: &EventDraft, lookup: &dyn Lookup) -> Result<RowWrite,
             opt_text(&r.website),
         ],
         links: vec![sectors],
+    })
+}
+
+pub(super) fn programme_row(
+    r: &ProgrammeDraft,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut refs = refs(lookup, r.check());
+    let organization = refs.one(Field::Organization, Table::Organizations, &r.organization);
+    let province = refs.one(Field::Province, Table::Provinces, &r.province);
+    let sectors = refs.many(Field::Sectors, Table::Sectors, &r.sectors);
+    refs.finish()?;
+    Ok(RowWrite {
+        slug: Some(r.slug.clone()),
+        values: vec![
+            text(&r.slug),
+            text(r.name.trim()),
+            text(&model::sort_key(r.name.trim())),
+            text(r.kind.as_str()),
+            organization,
+            province,
+            Value::Date(r.starts_on),
+            Value::Date(r.ends_on),
+            Value::Int32(r.capacity),
+            Value::Int(r.budget_vnd),
+            Value::Text(r.budget_source.map(|s| s.as_str().to_string())),
+            Value::Int(Some(mask_of(&r.topics))),
+            Value::Int(Some(mask_of(&r.audience))),
+            text(&r.description),
+            text(&r.description_en),
+            opt_text(&r.website),
+        ],
+        links: vec![sectors],
+    })
+}
+
+pub(super) fn call_row(r: &CallDraft, lookup: &dyn Lookup) -> Result<RowWrite, Vec<FieldError>> {
+    let mut refs = refs(lookup, r.check());
+    let programme = refs.required(Field::Programme, Table::Programmes, &r.programme);
+    let sectors = refs.many(Field::Sectors, Table::Sectors, &r.rules.sectors);
+    let provinces = refs.many(Field::Provinces, Table::Provinces, &r.rules.provinces);
+    refs.finish()?;
+    let questions: Vec<String> = r.questions.iter().map(|q| nfc(q.trim()).into_owned()).collect();
+    Ok(RowWrite {
+        slug: Some(r.slug.clone()),
+        values: vec![
+            text(&r.slug),
+            programme,
+            text(r.title.trim()),
+            text(&model::sort_key(r.title.trim())),
+            Value::Time(Some(r.opens_at.with_timezone(&Utc))),
+            Value::Time(Some(r.closes_at.with_timezone(&Utc))),
+            Value::Int32(r.places),
+            Value::Text(Some(
+                serde_json::to_string(&questions).expect("BUG: strings serialize"),
+            )),
+            Value::Int32(r.rules.max_years),
+            Value::Int(Some(mask_of(&r.rules.stages))),
+            Value::Int(Some(mask_of(&r.rules.tags))),
+        ],
+        links: vec![sectors, provinces],
     })
 }
 

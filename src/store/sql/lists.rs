@@ -8,6 +8,8 @@ fn list_table(query: &ListQuery) -> &'static str {
         ListQuery::Mentors(_) => "mentors",
         ListQuery::Organizations(_) => "organizations",
         ListQuery::Events(_) => "events",
+        ListQuery::Programmes(_) => "programmes",
+        ListQuery::Calls(_) => "calls",
     }
 }
 
@@ -69,6 +71,8 @@ fn push_filter(b: &mut Builder<'_>, query: &ListQuery) {
         ListQuery::Mentors(f) => push_mentor_filter(b, f),
         ListQuery::Organizations(f) => push_organization_filter(b, f),
         ListQuery::Events(f) => push_event_filter(b, f),
+        ListQuery::Programmes(f) => push_programme_filter(b, f),
+        ListQuery::Calls(f) => push_call_filter(b, f),
     }
 }
 
@@ -172,12 +176,57 @@ fn push_event_filter(b: &mut Builder<'_>, f: &EventFilter) {
     }
 }
 
+fn push_programme_filter(b: &mut Builder<'_>, f: &ProgrammeFilter) {
+    push_vocab_filter(b, "kind", &f.kinds);
+    push_province_filter(b, "province_id", &f.provinces);
+    push_sector_filter(b, PROGRAMME_SECTORS, "programmes", &f.sectors);
+    push_mask_filter(b, "audience", &f.audience);
+    if let Some(orgs) = nonempty(&f.organizations) {
+        b.push(" and organization_id in ");
+        push_id_list(b, orgs);
+    }
+}
+
+/// A call that names no sectors (or provinces) takes any: it passes a
+/// sector (or province) filter.
+fn push_call_filter(b: &mut Builder<'_>, f: &CallFilter) {
+    if let Some(at) = f.open_at {
+        b.push(" and opens_at <= ");
+        b.push_bind(at);
+        b.push(" and closes_at > ");
+        b.push_bind(at);
+    }
+    if let Some(programmes) = nonempty(&f.programmes) {
+        b.push(" and programme_id in ");
+        push_id_list(b, programmes);
+    }
+    for (link, keys) in [(CALL_SECTORS, &f.sectors), (CALL_PROVINCES, &f.provinces)] {
+        let Some(keys) = nonempty(keys) else { continue };
+        let target = if link.value == "sector_id" { "sectors" } else { "provinces" };
+        b.push(format!(
+            " and (not exists (select 1 from {link} l where l.call_id = calls.id) \
+             or exists (select 1 from {link} l join {target} t on t.id = l.{value} \
+             where l.call_id = calls.id and t.slug in ",
+            link = link.table,
+            value = link.value,
+        ));
+        push_text_list(b, keys);
+        b.push("))");
+    }
+    if let Some(audience) = nonempty(&f.audience) {
+        b.push(" and programme_id in (select id from programmes where (audience & ");
+        b.push_bind(mask_list(audience));
+        b.push(") <> 0)");
+    }
+}
+
 /// The SQL expression a list sorts by; never null.
 fn sort_expr(column: SortColumn) -> &'static str {
     match (column, DIALECT) {
         (SortColumn::Name, _) => "sort_name",
         (SortColumn::CreatedAt, _) => "created_at",
         (SortColumn::StartsAt, _) => "starts_at",
+        (SortColumn::ClosesAt, _) => "closes_at",
         (SortColumn::FoundedOn, Dialect::Sqlite) => "coalesce(founded_on, '9999-12-31')",
         (SortColumn::FoundedOn, Dialect::Postgres) => "coalesce(founded_on, date '9999-12-31')",
     }
@@ -246,7 +295,7 @@ pub async fn list_ids(
                 })
                 .collect()
         }
-        SortColumn::CreatedAt | SortColumn::StartsAt => {
+        SortColumn::CreatedAt | SortColumn::StartsAt | SortColumn::ClosesAt => {
             let rows: Vec<(i64, chrono::DateTime<chrono::Utc>)> =
                 b.build_query_as().fetch_all(pool).await?;
             rows.into_iter()

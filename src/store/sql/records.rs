@@ -39,11 +39,17 @@ fn is_empty_select(select: &RecordSelect<'_>) -> bool {
 const PROVINCE_JOIN: &str = "left join provinces p on p.id = x.province_id";
 
 #[derive(sqlx::FromRow)]
-struct WithKeys<T> {
+struct WithKeys<T, K = RefKeys> {
     #[sqlx(flatten)]
     row: T,
     #[sqlx(flatten)]
-    keys: RefKeys,
+    keys: K,
+}
+
+/// The key of a call's programme, read back with the call.
+#[derive(sqlx::FromRow)]
+struct ProgrammeKey {
+    programme_key: String,
 }
 
 pub async fn startup_drafts(
@@ -181,6 +187,67 @@ pub async fn event_drafts(
                 r.row
                     .into_draft(r.keys, sectors.remove(&id).unwrap_or_default())?,
             ))
+        })
+        .collect()
+}
+
+pub async fn programme_drafts(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, model::ProgrammeDraft)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<ProgrammeRow>> = record_query(
+        PROGRAMME_COLUMNS,
+        "programmes",
+        "left join provinces p on p.id = x.province_id left join organizations o on o.id = x.organization_id",
+        "p.slug as province_key, o.slug as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
+    let mut sectors = link_keys(pool, PROGRAMME_SECTORS, Some(Table::Sectors), &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            let sectors = sectors.remove(&id).unwrap_or_default();
+            Ok((id, r.row.into_draft(r.keys, sectors)?))
+        })
+        .collect()
+}
+
+pub async fn call_drafts(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, model::CallDraft)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<CallRow, ProgrammeKey>> = record_query(
+        CALL_COLUMNS,
+        "calls",
+        "join programmes g on g.id = x.programme_id",
+        "g.slug as programme_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.row.id).collect();
+    let mut sectors = link_keys(pool, CALL_SECTORS, Some(Table::Sectors), &ids).await?;
+    let mut provinces = link_keys(pool, CALL_PROVINCES, Some(Table::Provinces), &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            let draft = r.row.into_draft(
+                r.keys.programme_key,
+                sectors.remove(&id).unwrap_or_default(),
+                provinces.remove(&id).unwrap_or_default(),
+            )?;
+            Ok((id, draft))
         })
         .collect()
 }

@@ -1,0 +1,113 @@
+-- Support programmes, their calls for applications, and applications with
+-- their status workflow and its trail.
+--
+-- Kept in step with ../postgres/0009_programmes.sql.
+
+-- A support programme (incubation, acceleration, a course, a competition,
+-- ...) run by an organisation, or by the operator when it names none.
+create table programmes (
+    id integer primary key,
+    slug text not null constraint programmes_slug_key unique,
+    name text not null,
+    sort_name text not null,
+    kind text not null,
+    organization_id integer references organizations (id) on delete set null,
+    province_id integer references provinces (id) on delete set null,
+    starts_on text,
+    ends_on text,
+    -- How many startups, projects or trainees the programme means to reach.
+    capacity integer,
+    budget_vnd integer,
+    -- STATE, SOCIALIZED or MIXED.
+    budget_source text,
+    -- Bit masks over Topic and Audience.
+    topics integer not null default 0,
+    audience integer not null default 0,
+    description text not null default '',
+    description_en text not null default '',
+    website text,
+    created_at text not null,
+    updated_at text not null
+);
+create index programmes_sort_name_idx on programmes (sort_name, id);
+create index programmes_created_at_idx on programmes (created_at, id);
+create index programmes_organization_idx on programmes (organization_id);
+
+create table programme_sectors (
+    programme_id integer not null references programmes (id) on delete cascade,
+    sector_id integer not null references sectors (id) on delete cascade,
+    position integer not null,
+    primary key (programme_id, sector_id)
+) without rowid;
+
+-- A call for applications to a programme, and who may answer it. Empty
+-- sets (0 masks, no link rows) place no condition.
+create table calls (
+    id integer primary key,
+    slug text not null constraint calls_slug_key unique,
+    programme_id integer not null references programmes (id) on delete cascade,
+    title text not null,
+    sort_name text not null,
+    opens_at text not null,
+    closes_at text not null,
+    -- Places in the cohort: at most this many applications accepted.
+    places integer,
+    -- The questions applicants answer, a JSON array of strings.
+    questions text not null default '[]',
+    -- At most this many years since the first business registration.
+    max_years integer,
+    -- Bit masks over Stage and StartupTag (any one of the tags).
+    stages integer not null default 0,
+    tags integer not null default 0,
+    created_at text not null,
+    updated_at text not null
+);
+create index calls_programme_idx on calls (programme_id);
+create index calls_closes_at_idx on calls (closes_at, id);
+create index calls_sort_name_idx on calls (sort_name, id);
+create index calls_created_at_idx on calls (created_at, id);
+
+create table call_sectors (
+    call_id integer not null references calls (id) on delete cascade,
+    sector_id integer not null references sectors (id) on delete cascade,
+    position integer not null,
+    primary key (call_id, sector_id)
+) without rowid;
+
+create table call_provinces (
+    call_id integer not null references calls (id) on delete cascade,
+    province_id integer not null references provinces (id) on delete cascade,
+    position integer not null,
+    primary key (call_id, province_id)
+) without rowid;
+
+-- A startup's application to a call. AUTOINCREMENT: ids are never reused,
+-- so the trail never mixes two applications under one id.
+create table applications (
+    id integer primary key autoincrement,
+    call_id integer not null references calls (id) on delete cascade,
+    startup_id integer not null references startups (id) on delete cascade,
+    -- DRAFT, SUBMITTED, SCREENING, SHORTLISTED, ACCEPTED, REJECTED or WITHDRAWN.
+    status text not null,
+    -- The answers, a JSON array of strings in the call's question order.
+    answers text not null default '[]',
+    created_at text not null,
+    updated_at text not null,
+    submitted_at text,
+    constraint applications_call_startup_key unique (call_id, startup_id)
+);
+create index applications_startup_idx on applications (startup_id);
+create index applications_call_status_idx on applications (call_id, status);
+
+-- Every move of every application: who, when, from what to what, and why.
+-- No foreign keys: the trail outlives the applications and accounts.
+create table application_log (
+    id integer primary key autoincrement,
+    application_id integer not null,
+    from_status text,
+    to_status text not null,
+    actor_id integer,
+    reason text,
+    at text not null
+);
+create index application_log_application_idx on application_log (application_id, id);

@@ -1,0 +1,744 @@
+//! Support programmes, calls for applications and applications: the
+//! operator's half of the plans. A programme (an incubation, a course, a
+//! competition, ...) opens calls; a startup that meets a call's rules
+//! applies; the programme's manager moves the application through its
+//! workflow, and the accepted ones make the call's cohort.
+//!
+//! Which startups a call admits is decided here, rule by rule, with each
+//! verdict explained in Vietnamese and in English ([`check_eligibility`]);
+//! which moves an application may make is decided here too
+//! ([`ApplicationStatus::may_move_to`]).
+
+use chrono::FixedOffset;
+
+use super::*;
+
+vocabulary! {
+    /// What a programme does for the startups, projects or people it takes.
+    ProgrammeKind {
+        /// Incubation of ideas and projects not yet companies (ươm tạo ý tưởng).
+        IdeaIncubation = "IDEA_INCUBATION",
+        /// Incubation of young companies (ươm tạo doanh nghiệp).
+        BusinessIncubation = "BUSINESS_INCUBATION",
+        /// Acceleration (tăng tốc khởi nghiệp).
+        Acceleration = "ACCELERATION",
+        /// A training course (khóa đào tạo, tập huấn).
+        TrainingCourse = "TRAINING_COURSE",
+        /// A competition or an award (cuộc thi, giải thưởng).
+        Competition = "COMPETITION",
+        /// Pitching practice (trải nghiệm gọi vốn).
+        PitchingPractice = "PITCHING_PRACTICE",
+        /// A study tour (hành trình khởi nghiệp).
+        StudyTour = "STUDY_TOUR",
+        /// Funding support: grants or partial funding of space and services.
+        FundingSupport = "FUNDING_SUPPORT",
+        /// Anything else.
+        Other = "OTHER",
+    }
+}
+
+vocabulary! {
+    /// Where a programme's budget comes from.
+    BudgetSource {
+        /// The state budget (ngân sách nhà nước).
+        State = "STATE",
+        /// Socialised: private and other non-state sources (xã hội hóa).
+        Socialized = "SOCIALIZED",
+        /// Both.
+        Mixed = "MIXED",
+    }
+}
+
+vocabulary! {
+    /// A group of people a programme is meant for.
+    Audience {
+        /// Pupils and students (học sinh, sinh viên).
+        Students = "STUDENTS",
+        /// Women (phụ nữ).
+        Women = "WOMEN",
+        /// Young people (thanh niên).
+        Youth = "YOUTH",
+        /// Farmers and cooperatives (nông dân, hợp tác xã).
+        Farmers = "FARMERS",
+        /// Enterprises (doanh nghiệp).
+        Enterprises = "ENTERPRISES",
+        /// Researchers and lecturers (nhà khoa học, giảng viên).
+        Researchers = "RESEARCHERS",
+        /// Officials of the support system (cán bộ hỗ trợ khởi nghiệp).
+        Officials = "OFFICIALS",
+    }
+}
+
+vocabulary! {
+    /// Where an application stands. DRAFT → SUBMITTED → SCREENING →
+    /// SHORTLISTED → ACCEPTED, with REJECTED possible from any reviewed
+    /// state and WITHDRAWN by the applicant until a decision.
+    ApplicationStatus {
+        /// Being written by the applicant; the programme does not see it yet.
+        Draft = "DRAFT",
+        /// Sent: the programme's manager sees it.
+        Submitted = "SUBMITTED",
+        /// Being screened by the programme.
+        Screening = "SCREENING",
+        /// On the shortlist.
+        Shortlisted = "SHORTLISTED",
+        /// Accepted into the call's cohort (final).
+        Accepted = "ACCEPTED",
+        /// Not accepted (final).
+        Rejected = "REJECTED",
+        /// Taken back by the applicant (final).
+        Withdrawn = "WITHDRAWN",
+    }
+}
+
+/// Who may make a move of an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mover {
+    /// The applying startup's owner (submits and withdraws).
+    Applicant,
+    /// The programme's manager (screens, shortlists, decides).
+    Manager,
+}
+
+impl ApplicationStatus {
+    /// The statuses an application may move to from this one.
+    pub fn next(self) -> &'static [ApplicationStatus] {
+        use ApplicationStatus::*;
+        match self {
+            Draft => &[Submitted, Withdrawn],
+            Submitted => &[Screening, Shortlisted, Rejected, Withdrawn],
+            Screening => &[Shortlisted, Rejected, Withdrawn],
+            Shortlisted => &[Accepted, Rejected, Withdrawn],
+            Accepted | Rejected | Withdrawn => &[],
+        }
+    }
+
+    /// Whether `to` may follow this status.
+    pub fn may_move_to(self, to: ApplicationStatus) -> bool {
+        self.next().contains(&to)
+    }
+
+    /// Whether nothing may follow it.
+    pub fn is_final(self) -> bool {
+        self.next().is_empty()
+    }
+
+    /// Who makes the move to this status.
+    pub fn mover(self) -> Mover {
+        match self {
+            ApplicationStatus::Draft
+            | ApplicationStatus::Submitted
+            | ApplicationStatus::Withdrawn => Mover::Applicant,
+            _ => Mover::Manager,
+        }
+    }
+}
+
+/// The most questions a call asks, and the longest question.
+pub const MAX_QUESTIONS: usize = 30;
+/// The longest answer, in characters.
+pub const MAX_ANSWER_CHARS: usize = 5_000;
+/// The longest reason given for a move, in characters.
+pub const MAX_REASON_CHARS: usize = 2_000;
+
+/// A programme as written: references by slug.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeDraft {
+    pub slug: String,
+    pub name: String,
+    pub kind: ProgrammeKind,
+    pub organization: Option<String>,
+    pub province: Option<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub capacity: Option<i32>,
+    pub budget_vnd: Option<i64>,
+    pub budget_source: Option<BudgetSource>,
+    pub sectors: Vec<String>,
+    pub topics: Vec<Topic>,
+    pub audience: Vec<Audience>,
+    pub description: String,
+    pub description_en: String,
+    pub website: Option<String>,
+}
+
+impl ProgrammeDraft {
+    /// The problems with this draft, if any.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checker::default();
+        c.slug(Field::Slug, &self.slug);
+        c.required_text(Field::Name, &self.name, MAX_NAME_LEN);
+        c.max_len(Field::Description, &self.description, MAX_LONG_TEXT_LEN);
+        c.max_len(Field::DescriptionEn, &self.description_en, MAX_LONG_TEXT_LEN);
+        c.url(Field::Website, self.website.as_deref());
+        for (field, date) in [
+            (Field::StartsOn, self.starts_on),
+            (Field::EndsOn, self.ends_on),
+        ] {
+            if let Some(date) = date {
+                c.year_in_range(field, date.year());
+            }
+        }
+        if let (Some(starts), Some(ends)) = (self.starts_on, self.ends_on)
+            && ends < starts
+        {
+            c.errors.push(FieldError::compared(
+                Field::EndsOn,
+                FieldErrorCode::OutOfRange,
+                "must not be before",
+                Field::StartsOn,
+            ));
+        }
+        if self.capacity.is_some_and(|n| n < 1) {
+            c.push(Field::Capacity, FieldErrorCode::OutOfRange, "must be at least 1");
+        }
+        if self.budget_vnd.is_some_and(|n| n < 0) {
+            c.push(Field::BudgetVnd, FieldErrorCode::OutOfRange, "must not be negative");
+        }
+        drafts::links(&mut c, Field::Sectors, self.sectors.len());
+        c.finish()
+    }
+}
+
+/// A call for applications as written: references by slug.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallDraft {
+    pub slug: String,
+    pub programme: String,
+    pub title: String,
+    pub opens_at: DateTime<FixedOffset>,
+    pub closes_at: DateTime<FixedOffset>,
+    pub places: Option<i32>,
+    pub questions: Vec<String>,
+    pub rules: RulesDraft,
+}
+
+/// Who may answer a call, as written. Empty lists place no condition.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RulesDraft {
+    /// At most this many years since the first business registration.
+    pub max_years: Option<i32>,
+    pub stages: Vec<Stage>,
+    pub sectors: Vec<String>,
+    pub provinces: Vec<String>,
+    /// Any one of these groups.
+    pub tags: Vec<StartupTag>,
+}
+
+impl CallDraft {
+    /// The problems with this draft, if any.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checker::default();
+        c.slug(Field::Slug, &self.slug);
+        c.required_text(Field::Title, &self.title, MAX_NAME_LEN);
+        c.year_in_range(Field::OpensAt, self.opens_at.year());
+        c.year_in_range(Field::ClosesAt, self.closes_at.year());
+        if self.closes_at <= self.opens_at {
+            c.errors.push(FieldError::compared(
+                Field::ClosesAt,
+                FieldErrorCode::OutOfRange,
+                "must be after",
+                Field::OpensAt,
+            ));
+        }
+        if self.places.is_some_and(|n| n < 1) {
+            c.push(Field::Places, FieldErrorCode::OutOfRange, "must be at least 1");
+        }
+        if self.questions.len() > MAX_QUESTIONS {
+            c.push(
+                Field::Questions,
+                FieldErrorCode::OutOfRange,
+                format!("at most {MAX_QUESTIONS} questions"),
+            );
+        }
+        for q in &self.questions {
+            c.required_text(Field::Questions, q, MAX_SHORT_TEXT_LEN);
+        }
+        if self.rules.max_years.is_some_and(|n| !(1..=100).contains(&n)) {
+            c.push(Field::MaxYears, FieldErrorCode::OutOfRange, "must be between 1 and 100");
+        }
+        drafts::links(&mut c, Field::Sectors, self.rules.sectors.len());
+        drafts::links(&mut c, Field::Provinces, self.rules.provinces.len());
+        c.finish()
+    }
+}
+
+/// A support programme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Programme {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: ProgrammeKind,
+    /// The organisation that runs it; none: the operator.
+    pub organization_id: Option<i64>,
+    pub province_id: Option<i64>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub capacity: Option<i32>,
+    pub budget_vnd: Option<i64>,
+    pub budget_source: Option<BudgetSource>,
+    pub sector_ids: Vec<i64>,
+    pub topics: Vec<Topic>,
+    pub audience: Vec<Audience>,
+    pub description: String,
+    pub description_en: String,
+    pub website: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Who may answer a call. Empty lists place no condition.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rules {
+    pub max_years: Option<i32>,
+    pub stages: Vec<Stage>,
+    pub sector_ids: Vec<i64>,
+    pub province_ids: Vec<i64>,
+    pub tags: Vec<StartupTag>,
+}
+
+/// A call for applications.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub id: i64,
+    pub slug: String,
+    pub programme_id: i64,
+    pub title: String,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub places: Option<i32>,
+    pub questions: Vec<String>,
+    pub rules: Rules,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Call {
+    /// Whether applications may be sent at `now`: opened, not yet closed.
+    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+        self.opens_at <= now && now < self.closes_at
+    }
+}
+
+/// A startup's application to a call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Application {
+    pub id: i64,
+    pub call_id: i64,
+    pub startup_id: i64,
+    pub status: ApplicationStatus,
+    /// In the call's question order.
+    pub answers: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// One move of an application, as its trail keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApplicationLogEntry {
+    pub id: i64,
+    pub application_id: i64,
+    /// None for the draft's creation.
+    pub from: Option<ApplicationStatus>,
+    pub to: ApplicationStatus,
+    pub actor_id: Option<i64>,
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+vocabulary! {
+    /// A rule of a call that a startup must meet to apply.
+    EligibilityRule {
+        /// The call takes applications now.
+        Open = "OPEN",
+        /// At most so many years since the first business registration.
+        Age = "AGE",
+        /// At one of the stages the call asks for.
+        Stage = "STAGE",
+        /// In one of the call's sectors.
+        Sector = "SECTOR",
+        /// Based in one of the call's provinces.
+        Province = "PROVINCE",
+        /// In one of the groups the call is for (women-led, students, ...).
+        Group = "GROUP",
+    }
+}
+
+/// One rule's verdict on a startup, explained in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleVerdict {
+    pub rule: EligibilityRule,
+    pub passed: bool,
+    pub vi: String,
+    pub en: String,
+}
+
+/// A sector's or a province's names, for explanations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    pub id: i64,
+    pub vi: String,
+    pub en: String,
+}
+
+fn names(list: &[Named], ids: &[i64], en: bool) -> String {
+    let found: Vec<&str> = ids
+        .iter()
+        .filter_map(|id| list.iter().find(|n| n.id == *id))
+        .map(|n| if en { n.en.as_str() } else { n.vi.as_str() })
+        .collect();
+    found.join(", ")
+}
+
+fn vietnam_time(t: DateTime<Utc>) -> String {
+    t.with_timezone(&vietnam_offset())
+        .format("%H:%M %d/%m/%Y")
+        .to_string()
+}
+
+/// A stage's names in Vietnamese and English.
+pub fn stage_names(stage: Stage) -> (&'static str, &'static str) {
+    match stage {
+        Stage::Idea => ("ý tưởng", "idea"),
+        Stage::Mvp => ("sản phẩm mẫu (MVP)", "MVP"),
+        Stage::Seed => ("hạt giống", "seed"),
+        Stage::SeriesA => ("series A", "series A"),
+        Stage::Growth => ("tăng trưởng", "growth"),
+    }
+}
+
+/// A group's names in Vietnamese and English.
+pub fn tag_names(tag: StartupTag) -> (&'static str, &'static str) {
+    match tag {
+        StartupTag::Student => ("học sinh, sinh viên khởi nghiệp", "student-founded"),
+        StartupTag::WomenLed => ("do phụ nữ làm chủ", "women-led"),
+        StartupTag::Youth => ("thanh niên khởi nghiệp", "youth-founded"),
+        StartupTag::SocialImpact => ("khởi nghiệp xã hội", "social impact"),
+        StartupTag::StEnterprise => ("doanh nghiệp khoa học và công nghệ", "science and technology enterprise"),
+    }
+}
+
+fn list_of<T: Copy>(values: &[T], name: impl Fn(T) -> (&'static str, &'static str)) -> (String, String) {
+    let vi: Vec<&str> = values.iter().map(|v| name(*v).0).collect();
+    let en: Vec<&str> = values.iter().map(|v| name(*v).1).collect();
+    (vi.join(", "), en.join(", "))
+}
+
+/// Each of the call's rules judged for the startup at `now`: whether the
+/// call is open, and every condition it sets (those it does not set are
+/// left out). `sectors` and `provinces` name the ids involved.
+pub fn check_eligibility(
+    call: &Call,
+    startup: &Startup,
+    sectors: &[Named],
+    provinces: &[Named],
+    now: DateTime<Utc>,
+) -> Vec<RuleVerdict> {
+    let mut out = Vec::new();
+    let mut verdict = |rule, passed, vi: String, en: String| {
+        out.push(RuleVerdict {
+            rule,
+            passed,
+            vi,
+            en,
+        })
+    };
+    let (opens, closes) = (vietnam_time(call.opens_at), vietnam_time(call.closes_at));
+    if now < call.opens_at {
+        verdict(
+            EligibilityRule::Open,
+            false,
+            format!("Đợt tuyển chọn chưa mở: mở lúc {opens}"),
+            format!("The call is not open yet: it opens at {opens} (Vietnam time)"),
+        );
+    } else if now >= call.closes_at {
+        verdict(
+            EligibilityRule::Open,
+            false,
+            format!("Đợt tuyển chọn đã đóng lúc {closes}"),
+            format!("The call closed at {closes} (Vietnam time)"),
+        );
+    } else {
+        verdict(
+            EligibilityRule::Open,
+            true,
+            format!("Đợt tuyển chọn đang mở, hạn nộp {closes}"),
+            format!("The call is open until {closes} (Vietnam time)"),
+        );
+    }
+    let rules = &call.rules;
+    if let Some(years) = rules.max_years {
+        let today = now.with_timezone(&vietnam_offset()).date_naive();
+        let earliest = years_before(today, years);
+        match startup.founded_on {
+            None => verdict(
+                EligibilityRule::Age,
+                true,
+                format!("Chưa đăng ký kinh doanh: trong giới hạn {years} năm"),
+                format!("Not registered as a business yet: within the {years}-year limit"),
+            ),
+            Some(founded) if founded >= earliest => verdict(
+                EligibilityRule::Age,
+                true,
+                format!("Thành lập ngày {}: không quá {years} năm", founded.format("%d/%m/%Y")),
+                format!("Founded on {}: no more than {years} years ago", founded.format("%Y-%m-%d")),
+            ),
+            Some(founded) => verdict(
+                EligibilityRule::Age,
+                false,
+                format!(
+                    "Thành lập ngày {}: đã quá {years} năm kể từ lần đăng ký kinh doanh đầu tiên",
+                    founded.format("%d/%m/%Y")
+                ),
+                format!(
+                    "Founded on {}: more than {years} years since its first business registration",
+                    founded.format("%Y-%m-%d")
+                ),
+            ),
+        }
+    }
+    if !rules.stages.is_empty() {
+        let (vi, en) = list_of(&rules.stages, stage_names);
+        let (own_vi, own_en) = stage_names(startup.stage);
+        let passed = rules.stages.contains(&startup.stage);
+        verdict(
+            EligibilityRule::Stage,
+            passed,
+            if passed {
+                format!("Giai đoạn {own_vi} thuộc các giai đoạn được nhận ({vi})")
+            } else {
+                format!("Giai đoạn {own_vi} không thuộc các giai đoạn được nhận ({vi})")
+            },
+            if passed {
+                format!("Its stage ({own_en}) is one the call takes ({en})")
+            } else {
+                format!("Its stage ({own_en}) is not one the call takes ({en})")
+            },
+        );
+    }
+    if !rules.sector_ids.is_empty() {
+        let shared: Vec<i64> = (startup.sector_ids.iter())
+            .filter(|s| rules.sector_ids.contains(s))
+            .copied()
+            .collect();
+        let (vi, en) = (
+            names(sectors, &rules.sector_ids, false),
+            names(sectors, &rules.sector_ids, true),
+        );
+        if shared.is_empty() {
+            verdict(
+                EligibilityRule::Sector,
+                false,
+                format!("Không hoạt động trong lĩnh vực nào của đợt tuyển chọn ({vi})"),
+                format!("Works in none of the call's sectors ({en})"),
+            );
+        } else {
+            verdict(
+                EligibilityRule::Sector,
+                true,
+                format!("Hoạt động trong lĩnh vực {}", names(sectors, &shared, false)),
+                format!("Works in {}", names(sectors, &shared, true)),
+            );
+        }
+    }
+    if !rules.province_ids.is_empty() {
+        let (vi, en) = (
+            names(provinces, &rules.province_ids, false),
+            names(provinces, &rules.province_ids, true),
+        );
+        match startup.province_id {
+            Some(p) if rules.province_ids.contains(&p) => verdict(
+                EligibilityRule::Province,
+                true,
+                format!("Đặt tại {}", names(provinces, &[p], false)),
+                format!("Based in {}", names(provinces, &[p], true)),
+            ),
+            Some(p) => verdict(
+                EligibilityRule::Province,
+                false,
+                format!(
+                    "Đặt tại {}, không thuộc địa bàn của đợt tuyển chọn ({vi})",
+                    names(provinces, &[p], false)
+                ),
+                format!(
+                    "Based in {}, outside the call's provinces ({en})",
+                    names(provinces, &[p], true)
+                ),
+            ),
+            None => verdict(
+                EligibilityRule::Province,
+                false,
+                format!("Chưa khai báo tỉnh, thành phố; đợt tuyển chọn chỉ nhận {vi}"),
+                format!("Names no province; the call takes only {en}"),
+            ),
+        }
+    }
+    if !rules.tags.is_empty() {
+        let (vi, en) = list_of(&rules.tags, tag_names);
+        let shared: Vec<StartupTag> = (startup.tags.iter())
+            .filter(|t| rules.tags.contains(t))
+            .copied()
+            .collect();
+        if shared.is_empty() {
+            verdict(
+                EligibilityRule::Group,
+                false,
+                format!("Không thuộc nhóm đối tượng của đợt tuyển chọn ({vi})"),
+                format!("Not in any group the call is for ({en})"),
+            );
+        } else {
+            let (own_vi, own_en) = list_of(&shared, tag_names);
+            verdict(
+                EligibilityRule::Group,
+                true,
+                format!("Thuộc nhóm đối tượng: {own_vi}"),
+                format!("In a group the call is for: {own_en}"),
+            );
+        }
+    }
+    out
+}
+
+/// The day `years` years before `day` (28 February for a 29th).
+fn years_before(day: NaiveDate, years: i32) -> NaiveDate {
+    let year = day.year() - years;
+    day.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, day.month(), 28))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    fn startup() -> Startup {
+        Startup {
+            id: 1,
+            slug: "a".into(),
+            name: "A".into(),
+            tagline: String::new(),
+            description: String::new(),
+            stage: Stage::Mvp,
+            province_id: Some(10),
+            organization_id: None,
+            founded_on: Some(NaiveDate::from_ymd_opt(2022, 3, 1).unwrap()),
+            team_size: None,
+            tags: vec![StartupTag::WomenLed],
+            needs: vec![],
+            seeking: None,
+            website: None,
+            contact: Contact::default(),
+            sector_ids: vec![1, 2],
+            owner_id: None,
+            created_at: at("2026-01-01T00:00:00Z"),
+            updated_at: at("2026-01-01T00:00:00Z"),
+        }
+    }
+
+    fn call(rules: Rules) -> Call {
+        Call {
+            id: 1,
+            slug: "c".into(),
+            programme_id: 1,
+            title: "C".into(),
+            opens_at: at("2026-11-01T00:00:00+07:00"),
+            closes_at: at("2026-12-31T17:00:00+07:00"),
+            places: None,
+            questions: vec![],
+            rules,
+            created_at: at("2026-01-01T00:00:00Z"),
+            updated_at: at("2026-01-01T00:00:00Z"),
+        }
+    }
+
+    fn named(id: i64, vi: &str, en: &str) -> Named {
+        Named {
+            id,
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    #[test]
+    fn each_rule_is_judged_and_explained_in_both_languages() {
+        let sectors = [named(1, "Nông nghiệp", "Agriculture"), named(3, "Du lịch", "Tourism")];
+        let provinces = [named(10, "Cần Thơ", "Can Tho"), named(11, "Hải Phòng", "Hai Phong")];
+        let now = at("2026-12-01T12:00:00+07:00");
+        // (rules, rule judged, passed, words in Vietnamese, words in English)
+        let table: Vec<(Rules, EligibilityRule, bool, &str, &str)> = vec![
+            (Rules { max_years: Some(5), ..Rules::default() }, EligibilityRule::Age, true, "không quá 5 năm", "no more than 5 years"),
+            (Rules { max_years: Some(3), ..Rules::default() }, EligibilityRule::Age, false, "đã quá 3 năm", "more than 3 years"),
+            (Rules { stages: vec![Stage::Idea, Stage::Mvp], ..Rules::default() }, EligibilityRule::Stage, true, "thuộc các giai đoạn", "is one the call takes"),
+            (Rules { stages: vec![Stage::Seed], ..Rules::default() }, EligibilityRule::Stage, false, "không thuộc", "is not one"),
+            (Rules { sector_ids: vec![1, 3], ..Rules::default() }, EligibilityRule::Sector, true, "Nông nghiệp", "Agriculture"),
+            (Rules { sector_ids: vec![3], ..Rules::default() }, EligibilityRule::Sector, false, "Du lịch", "Tourism"),
+            (Rules { province_ids: vec![10], ..Rules::default() }, EligibilityRule::Province, true, "Đặt tại Cần Thơ", "Based in Can Tho"),
+            (Rules { province_ids: vec![11], ..Rules::default() }, EligibilityRule::Province, false, "Hải Phòng", "outside the call's provinces (Hai Phong)"),
+            (Rules { tags: vec![StartupTag::WomenLed, StartupTag::Student], ..Rules::default() }, EligibilityRule::Group, true, "do phụ nữ làm chủ", "women-led"),
+            (Rules { tags: vec![StartupTag::Student], ..Rules::default() }, EligibilityRule::Group, false, "học sinh, sinh viên", "student-founded"),
+        ];
+        for (rules, rule, passed, vi, en) in table {
+            let verdicts = check_eligibility(&call(rules), &startup(), &sectors, &provinces, now);
+            assert_eq!(verdicts.len(), 2, "{verdicts:?}");
+            assert!(verdicts[0].passed, "the call is open: {verdicts:?}");
+            let v = &verdicts[1];
+            assert_eq!((v.rule, v.passed), (rule, passed), "{v:?}");
+            assert!(v.vi.contains(vi), "{v:?}");
+            assert!(v.en.contains(en), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn a_call_is_open_from_its_opening_to_its_closing_in_vietnam_time() {
+        let c = call(Rules::default());
+        for (now, open, en) in [
+            ("2026-10-31T23:59:59+07:00", false, "not open yet: it opens at 00:00 01/11/2026"),
+            ("2026-11-01T00:00:00+07:00", true, "open until 17:00 31/12/2026"),
+            ("2026-12-31T16:59:59+07:00", true, "open until"),
+            ("2026-12-31T17:00:00+07:00", false, "closed at 17:00 31/12/2026"),
+        ] {
+            let v = &check_eligibility(&c, &startup(), &[], &[], at(now))[0];
+            assert_eq!((v.rule, v.passed), (EligibilityRule::Open, open), "{now}");
+            assert_eq!(c.is_open(at(now)), open, "{now}");
+            assert!(v.en.contains(en), "{now}: {}", v.en);
+        }
+    }
+
+    #[test]
+    fn a_project_not_yet_registered_meets_the_age_rule() {
+        let mut s = startup();
+        s.founded_on = None;
+        let rules = Rules { max_years: Some(5), ..Rules::default() };
+        let v = &check_eligibility(&call(rules), &s, &[], &[], at("2026-12-01T00:00:00Z"))[1];
+        assert!(v.passed && v.vi.contains("Chưa đăng ký"), "{v:?}");
+    }
+
+    #[test]
+    fn applications_move_only_forward_and_final_states_stay() {
+        use ApplicationStatus::*;
+        for (from, to, allowed) in [
+            (Draft, Submitted, true),
+            (Draft, Accepted, false),
+            (Submitted, Screening, true),
+            (Screening, Shortlisted, true),
+            (Shortlisted, Accepted, true),
+            (Submitted, Accepted, false),
+            (Accepted, Rejected, false),
+            (Accepted, Screening, false),
+            (Rejected, Accepted, false),
+            (Withdrawn, Submitted, false),
+            (Shortlisted, Withdrawn, true),
+        ] {
+            assert_eq!(from.may_move_to(to), allowed, "{from} -> {to}");
+        }
+        assert!(Accepted.is_final() && Rejected.is_final() && Withdrawn.is_final());
+        assert_eq!(Submitted.mover(), Mover::Applicant);
+        assert_eq!(Accepted.mover(), Mover::Manager);
+    }
+}

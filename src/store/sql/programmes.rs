@@ -1,0 +1,208 @@
+// Applications to calls: drafts, moves through the workflow, the trail.
+// (Part of the store's SQL: see `../sql.rs`.)
+
+const APPLICATION_COLUMNS: &str =
+    "id, call_id, startup_id, status, answers, created_at, updated_at, submitted_at";
+
+async fn application_in(
+    tx: &mut Transaction<'static, DB>,
+    id: i64,
+) -> Result<Option<model::Application>, StoreError> {
+    let sql = format!("select {APPLICATION_COLUMNS} from applications where id = $1");
+    let row: Option<ApplicationRow> = sqlx::query_as(&sql).bind(id).fetch_optional(&mut **tx).await?;
+    row.map(ApplicationRow::into_model).transpose()
+}
+
+async fn log_move(
+    tx: &mut Transaction<'static, DB>,
+    id: i64,
+    from: Option<model::ApplicationStatus>,
+    to: model::ApplicationStatus,
+    actor: Option<i64>,
+    reason: Option<&str>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into application_log (application_id, from_status, to_status, actor_id, reason, at) \
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(from.map(|s| s.as_str()))
+    .bind(to.as_str())
+    .bind(actor)
+    .bind(reason)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Starts a startup's application to a call as a draft, unless the startup
+/// has one to that call already.
+pub async fn create_application(
+    pool: &Pool<DB>,
+    call: i64,
+    startup: i64,
+    answers: &[String],
+    actor: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Result<model::Application, super::ApplicationRefusal>, StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
+    let mut tx = pool.begin().await?;
+    let existing: Option<String> =
+        sqlx::query_scalar("select status from applications where call_id = $1 and startup_id = $2")
+            .bind(call)
+            .bind(startup)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(status) = existing {
+        let status = vocab("applications.status", &status)?;
+        return Ok(Err(super::ApplicationRefusal::AlreadyApplied(status)));
+    }
+    let answers = serde_json::to_string(answers).expect("BUG: strings serialize");
+    let id: i64 = sqlx::query_scalar(
+        "insert into applications (call_id, startup_id, status, answers, created_at, updated_at) \
+         values ($1, $2, 'DRAFT', $3, $4, $4) returning id",
+    )
+    .bind(call)
+    .bind(startup)
+    .bind(answers)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    log_move(&mut tx, id, None, model::ApplicationStatus::Draft, actor, None, now).await?;
+    let application = application_in(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    tx.commit().await?;
+    Ok(Ok(application))
+}
+
+/// Replaces a draft's answers; refused once the application has left
+/// DRAFT.
+pub async fn set_application_answers(
+    pool: &Pool<DB>,
+    id: i64,
+    answers: &[String],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Result<model::Application, super::ApplicationRefusal>, StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
+    let mut tx = pool.begin().await?;
+    let answers = serde_json::to_string(answers).expect("BUG: strings serialize");
+    let changed = sqlx::query(
+        "update applications set answers = $2, updated_at = $3 where id = $1 and status = 'DRAFT'",
+    )
+    .bind(id)
+    .bind(answers)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let Some(application) = application_in(&mut tx, id).await? else {
+        return Ok(Err(super::ApplicationRefusal::NotFound));
+    };
+    if changed == 0 {
+        return Ok(Err(super::ApplicationRefusal::Stale(application.status)));
+    }
+    tx.commit().await?;
+    Ok(Ok(application))
+}
+
+/// Moves an application from `m.from` to `m.to`, only if it still stands
+/// at `m.from` (else [`ApplicationRefusal::Stale`] with where it stands):
+/// of two concurrent moves from one status, one wins. Accepting into a
+/// call with places counts the accepted with the call locked (PostgreSQL
+/// takes a row lock; SQLite's single writer serialises every write), so
+/// two acceptances for the last place cannot both succeed.
+pub async fn move_application(
+    pool: &Pool<DB>,
+    m: &super::ApplicationMove<'_>,
+) -> Result<Result<model::Application, super::ApplicationRefusal>, StoreError> {
+    use super::ApplicationRefusal as Refusal;
+    let now = chrono::SubsecRound::trunc_subsecs(m.now, 6);
+    let mut tx = pool.begin().await?;
+    if m.to == model::ApplicationStatus::Accepted {
+        let sql = format!("select places from calls where id = $1{}", for_update());
+        let places: Option<Option<i32>> = sqlx::query_scalar(&sql)
+            .bind(m.call_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(Some(places)) = places {
+            let accepted: i64 = sqlx::query_scalar(
+                "select count(*) from applications where call_id = $1 and status = 'ACCEPTED'",
+            )
+            .bind(m.call_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            if accepted >= i64::from(places) {
+                return Ok(Err(Refusal::Full(places)));
+            }
+        }
+    }
+    let submitted = m.to == model::ApplicationStatus::Submitted;
+    let changed = sqlx::query(
+        "update applications set status = $3, updated_at = $4, \
+         submitted_at = case when $5 then $4 else submitted_at end \
+         where id = $1 and status = $2",
+    )
+    .bind(m.id)
+    .bind(m.from.as_str())
+    .bind(m.to.as_str())
+    .bind(now)
+    .bind(submitted)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let Some(application) = application_in(&mut tx, m.id).await? else {
+        return Ok(Err(Refusal::NotFound));
+    };
+    if changed == 0 {
+        return Ok(Err(Refusal::Stale(application.status)));
+    }
+    log_move(&mut tx, m.id, Some(m.from), m.to, m.actor, m.reason, now).await?;
+    tx.commit().await?;
+    Ok(Ok(application))
+}
+
+pub async fn applications_by_ids(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<model::Application>, StoreError> {
+    let rows: Vec<ApplicationRow> = rows_by_ids(pool, APPLICATION_COLUMNS, "applications", ids).await?;
+    rows.into_iter().map(ApplicationRow::into_model).collect()
+}
+
+/// Applications of these calls (`column` `call_id`) or these startups
+/// (`startup_id`), oldest first; drafts only when `drafts`.
+pub async fn applications_by(
+    pool: &Pool<DB>,
+    column: &'static str,
+    ids: &[i64],
+    drafts: bool,
+) -> Result<Vec<model::Application>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!(
+        "select {APPLICATION_COLUMNS} from applications where {column} {}{} order by id",
+        in_ids(ids.len()),
+        if drafts { "" } else { " and status <> 'DRAFT'" }
+    );
+    let rows: Vec<ApplicationRow> = fetch_with_ids(pool, &sql, ids).await?;
+    rows.into_iter().map(ApplicationRow::into_model).collect()
+}
+
+/// The trail of these applications, oldest first.
+pub async fn application_log(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<model::ApplicationLogEntry>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!(
+        "select id, application_id, from_status, to_status, actor_id, reason, at \
+         from application_log where application_id {} order by id",
+        in_ids(ids.len())
+    );
+    let rows: Vec<ApplicationLogRow> = fetch_with_ids(pool, &sql, ids).await?;
+    rows.into_iter().map(ApplicationLogRow::into_model).collect()
+}
