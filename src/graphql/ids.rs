@@ -18,10 +18,13 @@ pub enum Kind {
     Investment,
     User,
     Introduction,
+    Programme,
+    Call,
+    Application,
 }
 
 impl Kind {
-    const ALL: [Kind; 10] = [
+    const ALL: [Kind; 13] = [
         Kind::Startup,
         Kind::Investor,
         Kind::Mentor,
@@ -32,6 +35,9 @@ impl Kind {
         Kind::Investment,
         Kind::User,
         Kind::Introduction,
+        Kind::Programme,
+        Kind::Call,
+        Kind::Application,
     ];
 
     /// The GraphQL type name.
@@ -47,6 +53,9 @@ impl Kind {
             Kind::Investment => "Investment",
             Kind::User => "User",
             Kind::Introduction => "Introduction",
+            Kind::Programme => "Programme",
+            Kind::Call => "Call",
+            Kind::Application => "Application",
         }
     }
 }

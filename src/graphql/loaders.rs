@@ -15,7 +15,8 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use super::scope::Scope;
 use crate::error::Error;
 use crate::model::{
-    Event, Introduction, Investment, Investor, Mentor, Organization, Province, Sector, Startup,
+    Call, Event, Introduction, Investment, Investor, Mentor, Organization, Programme, Province,
+    Sector, Startup,
     User,
 };
 use crate::store::{Store, StoreError, Table};
@@ -149,6 +150,8 @@ by_id!(InvestorId, Investor, investors_by_ids);
 by_id!(MentorId, Mentor, mentors_by_ids);
 by_id!(OrganizationId, Organization, organizations_by_ids);
 by_id!(EventId, Event, events_by_ids);
+by_id!(ProgrammeId, Programme, programmes_by_ids);
+by_id!(CallId, Call, calls_by_ids);
 
 macro_rules! from_vocabulary {
     ($key:ident, $value:ty, $held:ident, $method:ident) => {

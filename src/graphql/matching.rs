@@ -214,7 +214,7 @@ impl From<StartupMatchFilter> for MatchFilter {
 
 /// The language explanations are written in: the `lang` argument, else the
 /// request's `Accept-Language`, else Vietnamese.
-fn language(ctx: &Context<'_>, lang: Option<Lang>) -> Lang {
+pub(super) fn language(ctx: &Context<'_>, lang: Option<Lang>) -> Lang {
     lang.or_else(|| Scope::of(ctx).map(|s| s.lang))
         .unwrap_or_default()
 }

@@ -129,19 +129,19 @@ pub fn caller<'a>(ctx: &Context<'a>) -> Caller<'a> {
 }
 
 /// A reference given by global ID, for an operation to resolve.
-fn reference(id: &ID, kind: Kind, field: Field) -> Ref {
+pub(super) fn reference(id: &ID, kind: Kind, field: Field) -> Ref {
     Ref {
         row: ids::of_kind(id, kind),
         field,
     }
 }
 
-fn organization(id: &ID, field: Field) -> Ref {
+pub(super) fn organization(id: &ID, field: Field) -> Ref {
     reference(id, Kind::Organization, field)
 }
 
 /// A nullable reference in an update.
-fn ref_change(value: &MaybeUndefined<ID>, field: Field) -> RefChange {
+pub(super) fn ref_change(value: &MaybeUndefined<ID>, field: Field) -> RefChange {
     match value {
         MaybeUndefined::Undefined => RefChange::Keep,
         MaybeUndefined::Null => RefChange::Clear,
@@ -150,12 +150,12 @@ fn ref_change(value: &MaybeUndefined<ID>, field: Field) -> RefChange {
 }
 
 /// Blank optional text means "none".
-fn clean(text: Option<String>) -> Option<String> {
+pub(super) fn clean(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 /// Applies a nullable update field: absent keeps, null clears, a value sets.
-fn patch<T: Clone>(target: &mut Option<T>, value: &MaybeUndefined<T>) {
+pub(super) fn patch<T: Clone>(target: &mut Option<T>, value: &MaybeUndefined<T>) {
     match value {
         MaybeUndefined::Undefined => {}
         MaybeUndefined::Null => *target = None,
@@ -163,14 +163,14 @@ fn patch<T: Clone>(target: &mut Option<T>, value: &MaybeUndefined<T>) {
     }
 }
 
-fn patch_text(target: &mut Option<String>, value: &MaybeUndefined<String>) {
+pub(super) fn patch_text(target: &mut Option<String>, value: &MaybeUndefined<String>) {
     match value {
         MaybeUndefined::Value(v) => *target = clean(Some(v.clone())),
         other => patch(target, other),
     }
 }
 
-fn set<T: Clone>(target: &mut T, value: &Option<T>) {
+pub(super) fn set<T: Clone>(target: &mut T, value: &Option<T>) {
     if let Some(v) = value {
         *target = v.clone();
     }
@@ -333,7 +333,7 @@ fn update_event(r: &mut EventDraft, i: &UpdateEventInput) {
 }
 
 /// Deletes a profile or an event and shapes the payload.
-async fn delete<P: Profile>(ctx: &Context<'_>, id: ID, kind: Kind) -> Result<DeletePayload, Error> {
+pub(super) async fn delete<P: Profile>(ctx: &Context<'_>, id: ID, kind: Kind) -> Result<DeletePayload, Error> {
     if profiles::delete::<P>(&caller(ctx), ids::of_kind(&id, kind)).await? {
         Ok(DeletePayload::done(Some(id)))
     } else {
@@ -359,6 +359,7 @@ macro_rules! payload {
         }
     }};
 }
+pub(crate) use payload;
 
 /// The mutation root: the ecosystem and the accounts.
 #[derive(Default, async_graphql::MergedObject)]
@@ -368,6 +369,7 @@ pub struct Mutation(
     super::introduction::IntroductionMutation,
     super::matching::MatchingMutation,
     super::meetings::MeetingsMutation,
+    super::programme::ProgrammeMutation,
 );
 
 /// Changes to the ecosystem.

@@ -7,7 +7,7 @@ use super::event::{EventConnection, EventEdge, EventFilter, EventOrder};
 use super::ids::{self, Kind};
 use super::investor::{InvestorConnection, InvestorEdge, InvestorFilter, InvestorOrder};
 use super::loaders::{
-    self, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, ProvinceId, SectorId,
+    self, CallId, EventId, InvestmentId, ProgrammeId, InvestorId, MentorId, OrganizationId, ProvinceId, SectorId,
     StartupBriefId, StartupId,
 };
 use super::mentor::{MentorConnection, MentorEdge, MentorFilter, MentorOrder};
@@ -17,7 +17,9 @@ use super::organization::{
 use super::search;
 use super::startup::{StartupConnection, StartupEdge, StartupFilter, StartupOrder};
 use crate::error::Error;
-use crate::model::{Event, Investment, Investor, Mentor, Organization, Province, Sector, Startup};
+use crate::model::{
+    Call, Event, Investment, Investor, Mentor, Organization, Programme, Province, Sector, Startup,
+};
 use crate::search::DocKind;
 use crate::store::{ListQuery, Store, Table};
 
@@ -33,6 +35,8 @@ pub enum Node {
     Sector(Sector),
     Province(Province),
     Investment(Investment),
+    Programme(Programme),
+    Call(Call),
 }
 
 /// The most IDs `nodes(ids:)` accepts at once.
@@ -64,14 +68,18 @@ pub(crate) async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Err
                 .pop()
                 .map(Node::Investment)
         }
-        // Users and introductions are not nodes: only `viewer` and the
-        // operator's queries show them.
-        Kind::User | Kind::Introduction => None,
+        Kind::Programme => loaders::one(ctx, ProgrammeId(row))
+            .await?
+            .map(Node::Programme),
+        Kind::Call => loaders::one(ctx, CallId(row)).await?.map(Node::Call),
+        // Users, introductions and applications are not nodes: only
+        // `viewer`, their parties' fields and the operator show them.
+        Kind::User | Kind::Introduction | Kind::Application => None,
     })
 }
 
 /// Finds the row id for `id` or `slug` (exactly one must be given).
-async fn lookup(
+pub(super) async fn lookup(
     ctx: &Context<'_>,
     kind: Kind,
     table: Table,
@@ -138,6 +146,7 @@ macro_rules! list {
         list!($ctx, $query, $page, $key / $key if &[], $edge, $connection)
     };
 }
+pub(crate) use list;
 
 /// The query root: the ecosystem and the accounts.
 #[derive(Default, async_graphql::MergedObject)]
@@ -146,6 +155,7 @@ pub struct Query(
     super::account::AccountQuery,
     super::introduction::IntroductionQuery,
     super::search::SearchQuery,
+    super::programme::ProgrammeQuery,
 );
 
 /// Read access to the ecosystem: lookups, lists and taxonomies.

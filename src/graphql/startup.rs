@@ -11,7 +11,7 @@ use super::matching;
 use super::scalars::Date;
 use crate::matching::Lang;
 use crate::model::{
-    self, Investment, Money, Organization, Province, Sector, Stage, Startup, StartupTag, Topic,
+    self, Application, Investment, Money, Organization, Province, Sector, Stage, Startup, StartupTag, Topic,
 };
 use crate::store::{SortColumn, Table};
 
@@ -92,6 +92,24 @@ impl Startup {
     async fn phone(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
         let shown = account::sees_contact(ctx, Table::Startups, self.id, self.owner_id).await?;
         Ok(self.contact.phone.as_deref().filter(|_| shown))
+    }
+
+    /// Whether it may apply to a call, rule by rule, each with its reason
+    /// (in `lang`, else the request's `Accept-Language`, else Vietnamese);
+    /// null when there is no call with this ID.
+    async fn eligibility_for(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The call's ID.")] call: ID,
+        #[graphql(desc = "The language of the reasons.")] lang: Option<Lang>,
+    ) -> Result<Option<super::programme::Eligibility>> {
+        Ok(super::programme::eligibility_for(ctx, self, &call, lang).await?)
+    }
+
+    /// Its applications to calls, drafts included, oldest first; its owner
+    /// and the operator only (`FORBIDDEN` for others).
+    async fn applications(&self, ctx: &Context<'_>) -> Result<Vec<Application>> {
+        Ok(super::programme::applications_of(ctx, self).await?)
     }
 
     /// Its sectors, the primary one first.

@@ -316,7 +316,7 @@ pub struct Call {
 
 impl Call {
     /// Whether applications may be sent at `now`: opened, not yet closed.
-    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+    pub fn is_open_at(&self, now: DateTime<Utc>) -> bool {
         self.opens_at <= now && now < self.closes_at
     }
 }
@@ -705,7 +705,7 @@ mod tests {
         ] {
             let v = &check_eligibility(&c, &startup(), &[], &[], at(now))[0];
             assert_eq!((v.rule, v.passed), (EligibilityRule::Open, open), "{now}");
-            assert_eq!(c.is_open(at(now)), open, "{now}");
+            assert_eq!(c.is_open_at(at(now)), open, "{now}");
             assert!(v.en.contains(en), "{now}: {}", v.en);
         }
     }

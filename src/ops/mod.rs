@@ -18,6 +18,7 @@ pub mod feedback;
 pub mod introductions;
 pub mod policy;
 pub mod profiles;
+pub mod programmes;
 
 /// Who asks, and what an operation works with.
 #[derive(Clone, Copy)]

@@ -8,7 +8,7 @@ use std::future::Future;
 use super::{Caller, Outcome, policy, refuse};
 use crate::error::Error;
 use crate::model::{
-    EventDraft, Field, FieldErrorCode, InvestmentDraft, InvestorDraft, MAX_SLUG_LEN, MentorDraft,
+    CallDraft, EventDraft, Field, FieldErrorCode, ProgrammeDraft, InvestmentDraft, InvestorDraft, MAX_SLUG_LEN, MentorDraft,
     OrganizationDraft, Participant, Role, StartupDraft, slugify,
 };
 use crate::store::{Batch, RecordSelect, Store, StoreError, Table, WriteMode};
@@ -83,6 +83,14 @@ profile!(
     organization_drafts
 );
 profile!(EventDraft, Events, "event", title, event_drafts);
+profile!(
+    ProgrammeDraft,
+    Programmes,
+    "programme",
+    name,
+    programme_drafts
+);
+profile!(CallDraft, Calls, "call", title, call_drafts);
 
 fn nothing_with_this_id<T>(field: Field, name: &str) -> Outcome<T> {
     refuse(
@@ -175,6 +183,7 @@ async fn slug_of(c: &Caller<'_>, table: Table, r: Ref) -> Outcome<String> {
         Table::Organizations => "organisation",
         Table::Startups => "startup",
         Table::Investors => "investor",
+        Table::Programmes => "programme",
         _ => "entity",
     };
     let slug = match (r.row, table) {
@@ -194,6 +203,12 @@ async fn slug_of(c: &Caller<'_>, table: Table, r: Ref) -> Outcome<String> {
             .await?
             .pop()
             .map(|o| o.slug),
+        (Some(row), Table::Programmes) => c
+            .store
+            .programmes_by_ids(&[row])
+            .await?
+            .pop()
+            .map(|p| p.slug),
         (Some(_), _) => None,
     };
     match slug {
@@ -415,6 +430,51 @@ pub async fn update_event(
         }
     })
     .await
+}
+
+/// Creates a programme (the operator, and the users of the organisation
+/// that runs it).
+pub async fn create_programme(
+    c: &Caller<'_>,
+    mut draft: ProgrammeDraft,
+    organization: Option<Ref>,
+) -> Outcome<i64> {
+    check_organizer(c, organization.and_then(|r| r.row)).await?;
+    if let Some(r) = organization {
+        draft.organization = Some(accepted!(slug_of(c, Table::Organizations, r).await));
+    }
+    create(c, draft, None).await
+}
+
+/// Updates a programme (the users of its organisation and the operator;
+/// handing it to another organisation needs the right to manage that one's
+/// programmes too).
+pub async fn update_programme(
+    c: &Caller<'_>,
+    row: Option<i64>,
+    organization: RefChange,
+    change: impl Fn(&mut ProgrammeDraft),
+) -> Outcome<i64> {
+    check_change::<ProgrammeDraft>(c, row).await?;
+    if let RefChange::Set(r) = organization {
+        check_organizer(c, r.row).await?;
+    }
+    let organization = accepted!(organization_change(c, organization).await);
+    update(c, row, |d: &mut ProgrammeDraft| {
+        change(d);
+        if let Some(organization) = &organization {
+            d.organization.clone_from(organization);
+        }
+    })
+    .await
+}
+
+/// Opens a call for applications to a programme (the programme's managers:
+/// the users of its organisation, and the operator).
+pub async fn create_call(c: &Caller<'_>, mut draft: CallDraft, programme: Ref) -> Outcome<i64> {
+    check_change::<ProgrammeDraft>(c, programme.row).await?;
+    draft.programme = accepted!(slug_of(c, Table::Programmes, programme).await);
+    create(c, draft, None).await
 }
 
 /// Records an investment. The investor's side records its investments (a

@@ -1,0 +1,1029 @@
+//! `Programme`, `Call` and `Application`: support programmes, their calls
+//! for applications, and startups' applications moving through review.
+//!
+//! Programmes and calls are public. An application is seen by its
+//! applicant (the startup's owner) and, once submitted, by the managers of
+//! the programme (the users of the organisation that runs it, and the
+//! operator); to anyone else it does not exist. Who moves an application
+//! where, and what must hold, is in [`crate::ops::programmes`].
+
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, MaybeUndefined};
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::connection::{PageArgs, connection, order};
+use super::ids::{self, Kind};
+use super::loaders::{self, CallId, OrganizationId, ProgrammeId, ProvinceId, SectorId, StartupId};
+use super::matching::language;
+use super::mutation::{
+    caller, clean, delete, organization, patch, patch_text, payload, payloads, ref_change,
+    reference, set, user_errors,
+};
+use super::query::list;
+use super::scalars::{BigInt, Date};
+use crate::error::Error;
+use crate::matching::Lang;
+use crate::model::{
+    self, Application, ApplicationLogEntry, ApplicationStatus, Audience, BudgetSource, Call,
+    CallDraft, EligibilityRule, Field, Organization, Programme, ProgrammeDraft, ProgrammeKind,
+    Province, RuleVerdict, RulesDraft, Sector, Stage, Startup, StartupTag, Topic, User,
+};
+use crate::ops::profiles;
+use crate::ops::programmes as ops;
+use crate::store::{ListQuery, SortColumn, Store, Table};
+
+
+fn vietnam(t: DateTime<Utc>) -> DateTime<FixedOffset> {
+    t.with_timezone(&model::vietnam_offset())
+}
+
+/// A support programme: an incubation, an acceleration, a training
+/// course, a competition, ... run by an organisation or by the operator.
+#[Object]
+impl Programme {
+    /// The global ID.
+    pub async fn id(&self) -> ID {
+        ids::encode(Kind::Programme, self.id)
+    }
+
+    /// The unique, human-readable key.
+    async fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The programme's name.
+    async fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What the programme does.
+    async fn kind(&self) -> ProgrammeKind {
+        self.kind
+    }
+
+    /// The organisation that runs it; null when the operator runs it.
+    async fn organization(&self, ctx: &Context<'_>) -> Result<Option<Organization>> {
+        match self.organization_id {
+            Some(id) => Ok(loaders::one(ctx, OrganizationId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// Where it runs.
+    async fn province(&self, ctx: &Context<'_>) -> Result<Option<Province>> {
+        match self.province_id {
+            Some(id) => Ok(loaders::one(ctx, ProvinceId(id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// When it starts.
+    async fn starts_on(&self) -> Option<Date> {
+        self.starts_on.map(Date)
+    }
+
+    /// When it ends.
+    async fn ends_on(&self) -> Option<Date> {
+        self.ends_on.map(Date)
+    }
+
+    /// How many startups, projects or trainees it means to reach.
+    async fn capacity(&self) -> Option<i32> {
+        self.capacity
+    }
+
+    /// Its budget in VND.
+    async fn budget_vnd(&self) -> Option<BigInt> {
+        self.budget_vnd.map(BigInt)
+    }
+
+    /// Where the budget comes from.
+    async fn budget_source(&self) -> Option<BudgetSource> {
+        self.budget_source
+    }
+
+    /// The sectors it focuses on.
+    async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
+        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+    }
+
+    /// The topics it covers (for courses and mentoring).
+    async fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// The groups it is meant for.
+    async fn audience(&self) -> &[Audience] {
+        &self.audience
+    }
+
+    /// What it offers and to whom, in Vietnamese.
+    async fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// What it offers and to whom, in English.
+    async fn description_en(&self) -> &str {
+        &self.description_en
+    }
+
+    /// Its web page.
+    async fn website(&self) -> Option<&str> {
+        self.website.as_deref()
+    }
+
+    /// Its calls for applications, the latest closing first (up to 100).
+    async fn calls(&self, ctx: &Context<'_>) -> Result<Vec<Call>> {
+        let store = ctx.data_unchecked::<Store>();
+        let query = ListQuery::Calls(crate::store::CallFilter {
+            programmes: Some(vec![self.id]),
+            ..Default::default()
+        });
+        let page = PageArgs {
+            first: Some(100),
+            ..PageArgs::default()
+        }
+        .query(SortColumn::ClosesAt, true)?;
+        let found = store.list_ids(&query, &page).await.map_err(Error::from)?;
+        let ids: Vec<CallId> = found.items.iter().map(|k| CallId(k.id)).collect();
+        Ok(loaders::many(ctx, ids).await?)
+    }
+
+    /// Whether the viewer manages it: reviews its applications and opens
+    /// its calls (the users of its organisation, and the operator).
+    async fn viewer_manages(&self, ctx: &Context<'_>) -> Result<bool> {
+        Ok(ops::manages(&caller(ctx), self.id).await?)
+    }
+
+    /// When it was published.
+    async fn created_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.created_at)
+    }
+
+    /// When it last changed.
+    async fn updated_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.updated_at)
+    }
+}
+
+connection!(ProgrammeConnection, ProgrammeEdge, Programme, "programmes");
+
+order!(ProgrammeOrder, ProgrammeOrderField, "programmes", default Name, {
+    /// By name, ignoring case and diacritics.
+    Name => SortColumn::Name,
+    /// By when the programme was published.
+    CreatedAt => SortColumn::CreatedAt,
+});
+
+/// Narrows the programme list. Each list matches any of its values; all
+/// given fields must match. An empty or absent list does not narrow.
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct ProgrammeFilter {
+    /// Kinds of programme.
+    #[graphql(validator(max_items = 100))]
+    pub kinds: Option<Vec<ProgrammeKind>>,
+    /// Province keys.
+    #[graphql(validator(max_items = 100))]
+    pub provinces: Option<Vec<String>>,
+    /// Sector keys.
+    #[graphql(validator(max_items = 100))]
+    pub sectors: Option<Vec<String>>,
+    /// Groups it is meant for.
+    #[graphql(validator(max_items = 100))]
+    pub audience: Option<Vec<Audience>>,
+}
+
+/// Who may answer a call. Absent and empty lists place no condition.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct CallRules {
+    /// At most this many years since the startup's first business
+    /// registration (the plans' rule is 5); projects not yet registered meet it.
+    pub max_years_since_registration: Option<i32>,
+    /// The stages it takes.
+    pub stages: Vec<Stage>,
+    /// Any one of these groups (women-led, students, ...).
+    pub groups: Vec<StartupTag>,
+    #[graphql(skip)]
+    sector_ids: Vec<i64>,
+    #[graphql(skip)]
+    province_ids: Vec<i64>,
+}
+
+#[async_graphql::ComplexObject]
+impl CallRules {
+    /// The startup must work in one of these sectors.
+    async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
+        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+    }
+
+    /// The startup must be based in one of these provinces.
+    async fn provinces(&self, ctx: &Context<'_>) -> Result<Vec<Province>> {
+        Ok(loaders::many(ctx, self.province_ids.iter().map(|id| ProvinceId(*id)).collect()).await?)
+    }
+}
+
+/// A call for applications to a programme. Times are shown in Vietnam's
+/// time zone (+07:00).
+#[Object]
+impl Call {
+    /// The global ID.
+    pub async fn id(&self) -> ID {
+        ids::encode(Kind::Call, self.id)
+    }
+
+    /// The unique, human-readable key.
+    async fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The call's title.
+    async fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The programme it selects for.
+    async fn programme(&self, ctx: &Context<'_>) -> Result<Option<Programme>> {
+        Ok(loaders::one(ctx, ProgrammeId(self.programme_id)).await?)
+    }
+
+    /// When applications open.
+    async fn opens_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.opens_at)
+    }
+
+    /// When applications close (none are taken from then on).
+    async fn closes_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.closes_at)
+    }
+
+    /// Whether it takes applications now.
+    async fn is_open(&self, ctx: &Context<'_>) -> bool {
+        self.is_open_at(ctx.data_unchecked::<crate::clock::Clock>().now())
+    }
+
+    /// Places in its cohort: at most this many applications are accepted.
+    async fn places(&self) -> Option<i32> {
+        self.places
+    }
+
+    /// The questions applicants answer, in order.
+    async fn questions(&self) -> &[String] {
+        &self.questions
+    }
+
+    /// Who may apply.
+    async fn rules(&self) -> CallRules {
+        CallRules {
+            max_years_since_registration: self.rules.max_years,
+            stages: self.rules.stages.clone(),
+            groups: self.rules.tags.clone(),
+            sector_ids: self.rules.sector_ids.clone(),
+            province_ids: self.rules.province_ids.clone(),
+        }
+    }
+
+    /// The cohort: the startups accepted, in the order they were accepted
+    /// (a demo-day list, public).
+    async fn cohort(&self, ctx: &Context<'_>) -> Result<Vec<Startup>> {
+        let store = ctx.data_unchecked::<Store>();
+        let mut accepted: Vec<Application> = (store.applications_of_calls(&[self.id]).await)
+            .map_err(Error::from)?
+            .into_iter()
+            .filter(|a| a.status == ApplicationStatus::Accepted)
+            .collect();
+        accepted.sort_by_key(|a| (a.updated_at, a.id));
+        let ids = accepted.iter().map(|a| StartupId(a.startup_id)).collect();
+        Ok(loaders::many(ctx, ids).await?)
+    }
+
+    /// The applications sent (not drafts), ranked by when they were sent;
+    /// the programme's managers only (`FORBIDDEN` for others).
+    async fn applications(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only applications standing here.")] status: Option<ApplicationStatus>,
+    ) -> Result<Vec<Application>> {
+        let c = caller(ctx);
+        if !ops::manages(&c, self.programme_id).await? {
+            return Err(crate::ops::policy::forbidden(
+                "only the programme's managers see its applications",
+            )
+            .into());
+        }
+        let mut list: Vec<Application> = (c.store.applications_of_calls(&[self.id]).await)
+            .map_err(Error::from)?
+            .into_iter()
+            .filter(|a| status.is_none_or(|s| a.status == s))
+            .collect();
+        list.sort_by_key(|a| (a.submitted_at, a.id));
+        Ok(list)
+    }
+
+    /// When it was published.
+    async fn created_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.created_at)
+    }
+}
+
+connection!(CallConnection, CallEdge, Call, "calls");
+
+order!(CallOrder, CallOrderField, "calls", default ClosesAt, {
+    /// By closing time.
+    ClosesAt => SortColumn::ClosesAt,
+    /// By title, ignoring case and diacritics.
+    Title => SortColumn::Name,
+    /// By when the call was published.
+    CreatedAt => SortColumn::CreatedAt,
+});
+
+/// Narrows the list of calls. Each list matches any of its values; all
+/// given fields must match. A call that names no sectors (or provinces)
+/// takes any, so it passes a sector (or province) filter.
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct CallFilter {
+    /// Only calls taking applications now.
+    #[graphql(default)]
+    pub open_now: bool,
+    /// Only calls of this programme.
+    pub programme: Option<ID>,
+    /// Sector keys.
+    #[graphql(validator(max_items = 100))]
+    pub sectors: Option<Vec<String>>,
+    /// Province keys.
+    #[graphql(validator(max_items = 100))]
+    pub provinces: Option<Vec<String>>,
+    /// Calls of programmes meant for any of these groups.
+    #[graphql(validator(max_items = 100))]
+    pub audience: Option<Vec<Audience>>,
+}
+
+/// One answer of an application, with its question.
+#[derive(SimpleObject)]
+pub struct Answer {
+    /// The call's question.
+    pub question: String,
+    /// The applicant's answer (empty when not answered).
+    pub answer: String,
+}
+
+/// One move of an application.
+pub struct ApplicationMoveEntry {
+    entry: ApplicationLogEntry,
+    manager: bool,
+}
+
+/// One move of an application: from what to what, and when. Who made it
+/// and why are shown to the programme's managers only.
+#[Object]
+impl ApplicationMoveEntry {
+    /// Where it stood before (null for the draft's creation).
+    async fn from(&self) -> Option<ApplicationStatus> {
+        self.entry.from
+    }
+
+    /// Where it went.
+    async fn to(&self) -> ApplicationStatus {
+        self.entry.to
+    }
+
+    /// When.
+    async fn at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.entry.at)
+    }
+
+    /// Who moved it (managers only; null for others and for a deleted account).
+    async fn actor(&self, ctx: &Context<'_>) -> Result<Option<User>> {
+        match (self.manager, self.entry.actor_id) {
+            (true, Some(id)) => Ok(loaders::one(ctx, loaders::UserId(id)).await?),
+            _ => Ok(None),
+        }
+    }
+
+    /// Why (managers only: reviewers' notes never reach the applicant).
+    async fn reason(&self) -> Option<&str> {
+        self.manager.then_some(self.entry.reason.as_deref()).flatten()
+    }
+}
+
+/// A startup's application to a call.
+#[Object]
+impl Application {
+    /// The application's ID.
+    async fn id(&self) -> ID {
+        ids::encode(Kind::Application, self.id)
+    }
+
+    /// The call applied to.
+    async fn call(&self, ctx: &Context<'_>) -> Result<Option<Call>> {
+        Ok(loaders::one(ctx, CallId(self.call_id)).await?)
+    }
+
+    /// The startup that applies.
+    async fn startup(&self, ctx: &Context<'_>) -> Result<Option<Startup>> {
+        Ok(loaders::one(ctx, StartupId(self.startup_id)).await?)
+    }
+
+    /// Where it stands.
+    async fn status(&self) -> ApplicationStatus {
+        self.status
+    }
+
+    /// The call's questions with the applicant's answers.
+    async fn answers(&self, ctx: &Context<'_>) -> Result<Vec<Answer>> {
+        let call = loaders::one(ctx, CallId(self.call_id)).await?;
+        let questions = call.map(|c| c.questions).unwrap_or_default();
+        Ok(questions
+            .into_iter()
+            .enumerate()
+            .map(|(i, question)| Answer {
+                question,
+                answer: self.answers.get(i).cloned().unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Every move, oldest first.
+    async fn history(&self, ctx: &Context<'_>) -> Result<Vec<ApplicationMoveEntry>> {
+        let c = caller(ctx);
+        let call = loaders::one(ctx, CallId(self.call_id)).await?;
+        let manager = match call {
+            Some(call) => ops::manages(&c, call.programme_id).await?,
+            None => false,
+        };
+        let log = c.store.application_log(&[self.id]).await.map_err(Error::from)?;
+        Ok(log
+            .into_iter()
+            .map(|entry| ApplicationMoveEntry { entry, manager })
+            .collect())
+    }
+
+    /// When the draft was started.
+    async fn created_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.created_at)
+    }
+
+    /// When it last moved or changed.
+    async fn updated_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.updated_at)
+    }
+
+    /// When it was submitted.
+    async fn submitted_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.submitted_at.map(vietnam)
+    }
+}
+
+/// One rule of a call judged for a startup.
+pub struct EligibilityVerdict {
+    verdict: RuleVerdict,
+    lang: Lang,
+}
+
+/// One rule of a call judged for a startup, with the reason.
+#[Object]
+impl EligibilityVerdict {
+    /// The rule.
+    async fn rule(&self) -> EligibilityRule {
+        self.verdict.rule
+    }
+
+    /// Whether the startup meets it.
+    async fn passed(&self) -> bool {
+        self.verdict.passed
+    }
+
+    /// Why, in the language asked for.
+    async fn explanation(&self) -> &str {
+        match self.lang {
+            Lang::Vi => &self.verdict.vi,
+            Lang::En => &self.verdict.en,
+        }
+    }
+}
+
+/// Whether a startup may apply to a call, rule by rule.
+#[derive(SimpleObject)]
+pub struct Eligibility {
+    /// Whether it meets every rule now (the call open included).
+    pub eligible: bool,
+    /// Each rule the call sets, and whether the call is open.
+    pub rules: Vec<EligibilityVerdict>,
+}
+
+/// A startup's eligibility for a call, explained in `lang`.
+pub async fn eligibility_for(
+    ctx: &Context<'_>,
+    startup: &Startup,
+    call: &ID,
+    lang: Option<Lang>,
+) -> Result<Option<Eligibility>, Error> {
+    let Some(row) = ids::of_kind(call, Kind::Call) else {
+        return Ok(None);
+    };
+    let Some(call) = loaders::one(ctx, CallId(row)).await? else {
+        return Ok(None);
+    };
+    let lang = language(ctx, lang);
+    let verdicts = ops::eligibility(&caller(ctx), &call, startup).await?;
+    Ok(Some(Eligibility {
+        eligible: verdicts.iter().all(|v| v.passed),
+        rules: verdicts
+            .into_iter()
+            .map(|verdict| EligibilityVerdict { verdict, lang })
+            .collect(),
+    }))
+}
+
+/// A startup's applications, drafts included: its owner and the operator
+/// only.
+pub async fn applications_of(ctx: &Context<'_>, startup: &Startup) -> Result<Vec<Application>, Error> {
+    crate::ops::policy::may_see(super::account::viewer(ctx), startup.owner_id, "applications")?;
+    Ok(ctx
+        .data_unchecked::<Store>()
+        .applications_of_startups(&[startup.id])
+        .await?)
+}
+
+/// Programmes and calls.
+#[derive(Default)]
+pub struct ProgrammeQuery;
+
+/// Programmes and calls.
+#[Object]
+impl ProgrammeQuery {
+    /// A programme by global ID or by slug.
+    async fn programme(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The global ID.")] id: Option<ID>,
+        #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
+    ) -> Result<Option<Programme>> {
+        match super::query::lookup(ctx, Kind::Programme, Table::Programmes, id, slug).await? {
+            Some(row) => Ok(loaders::one(ctx, ProgrammeId(row)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// A call for applications by global ID or by slug.
+    async fn call(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The global ID.")] id: Option<ID>,
+        #[graphql(desc = "The slug (give `id` or `slug`).")] slug: Option<String>,
+    ) -> Result<Option<Call>> {
+        match super::query::lookup(ctx, Kind::Call, Table::Calls, id, slug).await? {
+            Some(row) => Ok(loaders::one(ctx, CallId(row)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// Programmes, filtered and sorted (by name unless `orderBy` says otherwise).
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::connection::page_cost(first, last) * child_complexity")]
+    async fn programmes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given)."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<ProgrammeFilter>,
+        #[graphql(desc = "How to sort the list.")] order_by: Option<ProgrammeOrder>,
+    ) -> Result<ProgrammeConnection> {
+        let (column, desc) = ProgrammeOrder::sort(order_by);
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .query(column, desc)?;
+        let f = filter.unwrap_or_default();
+        let query = ListQuery::Programmes(crate::store::ProgrammeFilter {
+            kinds: f.kinds,
+            provinces: f.provinces,
+            sectors: f.sectors,
+            audience: f.audience,
+            organizations: None,
+        });
+        list!(ctx, query, page, ProgrammeId, ProgrammeEdge, ProgrammeConnection)
+    }
+
+    /// Calls for applications, filtered and sorted (by closing time unless
+    /// `orderBy` says otherwise).
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::connection::page_cost(first, last) * child_complexity")]
+    async fn calls(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Returns the first n items (1 to 100; 20 when neither `first` nor `last` is given)."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1 to 100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Narrows the list.")] filter: Option<CallFilter>,
+        #[graphql(desc = "How to sort the list.")] order_by: Option<CallOrder>,
+    ) -> Result<CallConnection> {
+        let (column, desc) = CallOrder::sort(order_by);
+        let page = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .query(column, desc)?;
+        let f = filter.unwrap_or_default();
+        let programmes = match &f.programme {
+            // An ID of another kind names no programme: nothing matches.
+            Some(id) => Some(vec![ids::of_kind(id, Kind::Programme).unwrap_or(0)]),
+            None => None,
+        };
+        let now = ctx.data_unchecked::<crate::clock::Clock>().now();
+        let query = ListQuery::Calls(crate::store::CallFilter {
+            open_at: f.open_now.then_some(now),
+            programmes,
+            sectors: f.sectors,
+            provinces: f.provinces,
+            audience: f.audience,
+        });
+        list!(ctx, query, page, CallId, CallEdge, CallConnection)
+    }
+}
+
+/// A programme to create.
+#[derive(InputObject)]
+pub struct CreateProgrammeInput {
+    /// The unique key; derived from the name when absent.
+    pub slug: Option<String>,
+    /// The name (1 to 200 characters).
+    pub name: String,
+    /// What the programme does.
+    pub kind: ProgrammeKind,
+    /// The ID of the organisation that runs it (its users manage the
+    /// programme); absent: the operator runs it.
+    pub organization: Option<ID>,
+    /// The province key.
+    pub province: Option<String>,
+    /// When it starts.
+    pub starts_on: Option<Date>,
+    /// When it ends (not before `startsOn`).
+    pub ends_on: Option<Date>,
+    /// How many startups, projects or trainees it means to reach (at least 1).
+    pub capacity: Option<i32>,
+    /// Its budget in VND.
+    pub budget_vnd: Option<BigInt>,
+    /// Where the budget comes from.
+    pub budget_source: Option<BudgetSource>,
+    /// Sector keys (at most 20).
+    #[graphql(default)]
+    pub sectors: Vec<String>,
+    /// Topics it covers.
+    #[graphql(default)]
+    pub topics: Vec<Topic>,
+    /// Groups it is meant for.
+    #[graphql(default)]
+    pub audience: Vec<Audience>,
+    /// What it offers and to whom, in Vietnamese.
+    pub description: Option<String>,
+    /// What it offers and to whom, in English.
+    pub description_en: Option<String>,
+    /// Its web page (http:// or https://).
+    pub website: Option<String>,
+}
+
+/// Changes to a programme: absent fields stay as they are, null clears.
+#[derive(InputObject)]
+pub struct UpdateProgrammeInput {
+    /// The programme to change.
+    pub id: ID,
+    /// A new unique key.
+    pub slug: Option<String>,
+    /// A new name.
+    pub name: Option<String>,
+    /// A new kind.
+    pub kind: Option<ProgrammeKind>,
+    /// A new organisation ID; null: the operator runs it.
+    pub organization: MaybeUndefined<ID>,
+    /// A new province key; null clears.
+    pub province: MaybeUndefined<String>,
+    /// A new start; null clears.
+    pub starts_on: MaybeUndefined<Date>,
+    /// A new end; null clears.
+    pub ends_on: MaybeUndefined<Date>,
+    /// A new capacity; null clears.
+    pub capacity: MaybeUndefined<i32>,
+    /// A new budget in VND; null clears.
+    pub budget_vnd: MaybeUndefined<BigInt>,
+    /// A new budget source; null clears.
+    pub budget_source: MaybeUndefined<BudgetSource>,
+    /// New sector keys (replaces the list; at most 20).
+    pub sectors: Option<Vec<String>>,
+    /// New topics (replaces the list).
+    pub topics: Option<Vec<Topic>>,
+    /// New groups (replaces the list).
+    pub audience: Option<Vec<Audience>>,
+    /// A new Vietnamese description.
+    pub description: Option<String>,
+    /// A new English description.
+    pub description_en: Option<String>,
+    /// A new web page; null clears.
+    pub website: MaybeUndefined<String>,
+}
+
+/// Who may answer a call. Absent and empty lists place no condition.
+#[derive(InputObject, Default)]
+pub struct CallRulesInput {
+    /// At most this many years since the first business registration
+    /// (1 to 100; the plans' rule is 5).
+    pub max_years_since_registration: Option<i32>,
+    /// Stages taken.
+    #[graphql(default)]
+    pub stages: Vec<Stage>,
+    /// Sector keys: the startup must work in one (at most 20).
+    #[graphql(default)]
+    pub sectors: Vec<String>,
+    /// Province keys: the startup must be based in one (at most 20).
+    #[graphql(default)]
+    pub provinces: Vec<String>,
+    /// Groups: the startup must be in one.
+    #[graphql(default)]
+    pub groups: Vec<StartupTag>,
+}
+
+/// A call for applications to open.
+#[derive(InputObject)]
+pub struct CreateCallInput {
+    /// The programme (one the viewer manages).
+    pub programme: ID,
+    /// The unique key; derived from the title when absent.
+    pub slug: Option<String>,
+    /// The title (1 to 200 characters).
+    pub title: String,
+    /// When applications open (RFC 3339 with offset).
+    pub opens_at: DateTime<FixedOffset>,
+    /// When they close (after `opensAt`).
+    pub closes_at: DateTime<FixedOffset>,
+    /// Places in the cohort (at least 1); absent: no limit.
+    pub places: Option<i32>,
+    /// The questions applicants answer (at most 30, each up to 300 characters).
+    #[graphql(default)]
+    pub questions: Vec<String>,
+    /// Who may apply.
+    #[graphql(default)]
+    pub rules: CallRulesInput,
+}
+
+/// Applies to a call: starts a draft.
+#[derive(InputObject)]
+pub struct ApplyToCallInput {
+    /// The call.
+    pub call: ID,
+    /// The startup that applies (one the viewer owns).
+    pub startup: ID,
+    /// Answers to the call's questions, in order (each up to 5,000 characters).
+    #[graphql(default)]
+    pub answers: Vec<String>,
+}
+
+/// Replaces a draft's answers.
+#[derive(InputObject)]
+pub struct AnswerApplicationInput {
+    /// The application (a draft).
+    pub id: ID,
+    /// Answers to the call's questions, in order.
+    pub answers: Vec<String>,
+}
+
+/// Moves an application through its workflow.
+#[derive(InputObject)]
+pub struct MoveApplicationInput {
+    /// The application.
+    pub id: ID,
+    /// Where it goes: SUBMITTED or WITHDRAWN (the applicant), SCREENING,
+    /// SHORTLISTED, ACCEPTED or REJECTED (the programme's managers).
+    pub to: ApplicationStatus,
+    /// Why (up to 2,000 characters; shown to the programme's managers only).
+    pub reason: Option<String>,
+}
+
+payloads! {
+    /// The result of creating or updating a programme.
+    ProgrammePayload {
+        /// The programme; null when there are user errors.
+        programme: Programme
+    }
+    /// The result of opening a call.
+    CallPayload {
+        /// The call; null when there are user errors.
+        call: Call
+    }
+    /// The result of a step of an application.
+    ApplicationPayload {
+        /// The application after the step; null when there are user errors.
+        application: Application
+    }
+}
+
+fn programme_draft(i: CreateProgrammeInput) -> ProgrammeDraft {
+    ProgrammeDraft {
+        slug: i.slug.unwrap_or_default(),
+        name: i.name,
+        kind: i.kind,
+        organization: None,
+        province: clean(i.province),
+        starts_on: i.starts_on.map(|d| d.0),
+        ends_on: i.ends_on.map(|d| d.0),
+        capacity: i.capacity,
+        budget_vnd: i.budget_vnd.map(|b| b.0),
+        budget_source: i.budget_source,
+        sectors: i.sectors,
+        topics: i.topics,
+        audience: i.audience,
+        description: i.description.unwrap_or_default(),
+        description_en: i.description_en.unwrap_or_default(),
+        website: clean(i.website),
+    }
+}
+
+fn update_programme(r: &mut ProgrammeDraft, i: &UpdateProgrammeInput) {
+    set(&mut r.slug, &i.slug);
+    set(&mut r.name, &i.name);
+    set(&mut r.kind, &i.kind);
+    patch_text(&mut r.province, &i.province);
+    patch(&mut r.starts_on, &i.starts_on.clone().map_value(|d| d.0));
+    patch(&mut r.ends_on, &i.ends_on.clone().map_value(|d| d.0));
+    patch(&mut r.capacity, &i.capacity);
+    patch(&mut r.budget_vnd, &i.budget_vnd.clone().map_value(|b| b.0));
+    patch(&mut r.budget_source, &i.budget_source);
+    set(&mut r.sectors, &i.sectors);
+    set(&mut r.topics, &i.topics);
+    set(&mut r.audience, &i.audience);
+    set(&mut r.description, &i.description);
+    set(&mut r.description_en, &i.description_en);
+    patch_text(&mut r.website, &i.website);
+}
+
+fn call_draft(i: CreateCallInput) -> CallDraft {
+    CallDraft {
+        slug: i.slug.unwrap_or_default(),
+        programme: String::new(),
+        title: i.title,
+        opens_at: i.opens_at,
+        closes_at: i.closes_at,
+        places: i.places,
+        questions: i.questions,
+        rules: RulesDraft {
+            max_years: i.rules.max_years_since_registration,
+            stages: i.rules.stages,
+            sectors: i.rules.sectors,
+            provinces: i.rules.provinces,
+            tags: i.rules.groups,
+        },
+    }
+}
+
+/// An application step's outcome as a payload.
+fn application_payload(
+    outcome: crate::ops::Outcome<Application>,
+) -> Result<ApplicationPayload, Error> {
+    Ok(match outcome? {
+        Ok(application) => ApplicationPayload::done(Some(application)),
+        Err(problems) => ApplicationPayload::refused(user_errors(problems)),
+    })
+}
+
+/// Programmes, calls and applications.
+#[derive(Default)]
+pub struct ProgrammeMutation;
+
+/// Programmes, calls and applications. Each mutation takes one `input` and
+/// returns a payload with the changed object and `userErrors`.
+#[Object]
+impl ProgrammeMutation {
+    /// Creates a programme (the operator, and the users of the organisation
+    /// that runs it).
+    async fn create_programme(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to create.")] input: CreateProgrammeInput,
+    ) -> Result<ProgrammePayload> {
+        payload!(
+            ctx,
+            {
+                let org = input
+                    .organization
+                    .as_ref()
+                    .map(|id| organization(id, Field::Organization));
+                profiles::create_programme(&caller(ctx), programme_draft(input), org).await
+            },
+            ProgrammePayload,
+            ProgrammeId
+        )
+    }
+
+    /// Updates a programme (its managers).
+    async fn update_programme(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to update.")] input: UpdateProgrammeInput,
+    ) -> Result<ProgrammePayload> {
+        payload!(
+            ctx,
+            profiles::update_programme(
+                &caller(ctx),
+                ids::of_kind(&input.id, Kind::Programme),
+                ref_change(&input.organization, Field::Organization),
+                |d| update_programme(d, &input),
+            )
+            .await,
+            ProgrammePayload,
+            ProgrammeId
+        )
+    }
+
+    /// Deletes a programme with its calls and their applications (its managers).
+    async fn delete_programme(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to delete.")] input: super::inputs::DeleteInput,
+    ) -> Result<super::inputs::DeletePayload> {
+        Ok(delete::<ProgrammeDraft>(ctx, input.id, Kind::Programme).await?)
+    }
+
+    /// Opens a call for applications (the programme's managers).
+    async fn create_call(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to open.")] input: CreateCallInput,
+    ) -> Result<CallPayload> {
+        payload!(
+            ctx,
+            {
+                let programme = reference(&input.programme, Kind::Programme, Field::Programme);
+                profiles::create_call(&caller(ctx), call_draft(input), programme).await
+            },
+            CallPayload,
+            CallId
+        )
+    }
+
+    /// Deletes a call with its applications (the programme's managers).
+    async fn delete_call(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to delete.")] input: super::inputs::DeleteInput,
+    ) -> Result<super::inputs::DeletePayload> {
+        Ok(delete::<CallDraft>(ctx, input.id, Kind::Call).await?)
+    }
+
+    /// Starts an application as a draft (the startup's owner): the call
+    /// must not have closed and the startup must meet its rules (each
+    /// failed rule is a user error, `INELIGIBLE`; a closed call `CLOSED`;
+    /// a second application to one call `TAKEN`).
+    async fn apply_to_call(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The application.")] input: ApplyToCallInput,
+    ) -> Result<ApplicationPayload> {
+        let call = ids::of_kind(&input.call, Kind::Call);
+        let startup = ids::of_kind(&input.startup, Kind::Startup);
+        Ok(application_payload(
+            ops::apply(&caller(ctx), call, startup, input.answers).await,
+        )?)
+    }
+
+    /// Replaces a draft's answers (the applicant).
+    async fn answer_application(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The answers.")] input: AnswerApplicationInput,
+    ) -> Result<ApplicationPayload> {
+        let id = ids::of_kind(&input.id, Kind::Application);
+        Ok(application_payload(
+            ops::answer(&caller(ctx), id, input.answers).await,
+        )?)
+    }
+
+    /// Moves an application: DRAFT → SUBMITTED → SCREENING → SHORTLISTED →
+    /// ACCEPTED, REJECTED from any reviewed status, WITHDRAWN by the
+    /// applicant until a decision. A move its status does not allow is
+    /// `NOT_ALLOWED`; submitting needs the call open, every rule met and
+    /// every question answered; accepting past the call's places is
+    /// `FULL`; a move made meanwhile by someone else is `STALE`. Every
+    /// move is recorded with who, when and why.
+    async fn move_application(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The move.")] input: MoveApplicationInput,
+    ) -> Result<ApplicationPayload> {
+        let id = ids::of_kind(&input.id, Kind::Application);
+        Ok(application_payload(
+            ops::move_to(&caller(ctx), id, input.to, input.reason.as_deref()).await,
+        )?)
+    }
+}

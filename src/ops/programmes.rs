@@ -1,0 +1,371 @@
+//! Applications to calls: who may apply and move them, what must hold at
+//! each move, and who sees them.
+//!
+//! A startup's owner writes a draft and submits it while the call is open
+//! and the startup meets every rule of the call (checked again on submit,
+//! since the profile may have changed since the draft); the applicant may
+//! withdraw until a decision. The programme's managers (the users of the
+//! organisation that runs it, and the operator) screen, shortlist, accept
+//! and reject. A move is judged from the status read and happens only if
+//! the application still stands there, so of two reviewers moving one
+//! application at once, one wins and the other is told where it stands.
+//! To anyone else an application does not exist.
+
+use chrono::{DateTime, Utc};
+
+use super::profiles::owner_of;
+use super::{Caller, Outcome, Participant, Problems, policy, refuse};
+use crate::error::Error;
+use crate::model::{
+    Application, ApplicationStatus, Call, Checker, Field, FieldError, FieldErrorCode,
+    MAX_ANSWER_CHARS, MAX_REASON_CHARS, Mover, Named, RuleVerdict, Startup, Vocabulary,
+    check_eligibility,
+};
+use crate::store::{ApplicationMove, ApplicationRefusal, Store, StoreError, Table};
+
+/// What a viewer may do with an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Access {
+    /// The applying startup's owner (or the operator).
+    pub applicant: bool,
+    /// A manager of the call's programme (or the operator).
+    pub manager: bool,
+}
+
+impl Access {
+    /// Whether the viewer sees the application at all: its applicant, and
+    /// its programme's managers once it has been submitted.
+    pub fn sees(self, application: &Application) -> bool {
+        self.applicant || (self.manager && application.status != ApplicationStatus::Draft)
+    }
+}
+
+/// The user who manages a programme: the user its organisation is
+/// delegated to (none: the operator alone).
+pub async fn programme_manager(store: &Store, programme: i64) -> Result<Option<i64>, StoreError> {
+    Ok(owner_of(store, Table::Programmes, programme).await?.flatten())
+}
+
+/// Whether the viewer manages the programme (or is the operator).
+pub async fn manages(c: &Caller<'_>, programme: i64) -> Result<bool, Error> {
+    let Some(viewer) = c.viewer else {
+        return Ok(false);
+    };
+    Ok(viewer.is_admin() || viewer.owns(programme_manager(c.store, programme).await?))
+}
+
+/// What the viewer may do with the application of `startup` to `call`.
+pub async fn access(c: &Caller<'_>, startup: i64, call: &Call) -> Result<Access, Error> {
+    let Some(viewer) = c.viewer else {
+        return Ok(Access {
+            applicant: false,
+            manager: false,
+        });
+    };
+    let owner = super::owner_of(c.store, Participant::Startup(startup))
+        .await?
+        .flatten();
+    Ok(Access {
+        applicant: viewer.may_change(owner),
+        manager: manages(c, call.programme_id).await?,
+    })
+}
+
+/// Each of the call's rules judged for the startup now, explained in both
+/// languages (see [`check_eligibility`]).
+pub async fn eligibility(
+    c: &Caller<'_>,
+    call: &Call,
+    startup: &Startup,
+) -> Result<Vec<RuleVerdict>, Error> {
+    eligibility_at(c.store, call, startup, c.clock.now()).await
+}
+
+async fn eligibility_at(
+    store: &Store,
+    call: &Call,
+    startup: &Startup,
+    now: DateTime<Utc>,
+) -> Result<Vec<RuleVerdict>, Error> {
+    let mut sector_ids = call.rules.sector_ids.clone();
+    sector_ids.extend(&startup.sector_ids);
+    let mut province_ids = call.rules.province_ids.clone();
+    province_ids.extend(startup.province_id);
+    let sectors: Vec<Named> = (store.sectors_by_ids(&sector_ids).await?.into_iter())
+        .map(|s| Named {
+            id: s.id,
+            vi: s.name,
+            en: s.name_en,
+        })
+        .collect();
+    let provinces: Vec<Named> = (store.provinces_by_ids(&province_ids).await?.into_iter())
+        .map(|p| Named {
+            id: p.id,
+            en: deunicode::deunicode(&p.name),
+            vi: p.name,
+        })
+        .collect();
+    Ok(check_eligibility(call, startup, &sectors, &provinces, now))
+}
+
+/// The rules a startup fails, as problems on `field` (none: eligible).
+fn failed(verdicts: &[RuleVerdict], field: Field) -> Problems {
+    verdicts
+        .iter()
+        .filter(|v| !v.passed)
+        .map(|v| {
+            let code = if v.rule == crate::model::EligibilityRule::Open {
+                FieldErrorCode::Closed
+            } else {
+                FieldErrorCode::Ineligible
+            };
+            FieldError::new(field, code, format!("{} ({})", v.en, v.vi))
+        })
+        .collect()
+}
+
+fn check_answers(call: &Call, answers: &[String], complete: bool) -> Result<(), Problems> {
+    let mut check = Checker::default();
+    if answers.len() > call.questions.len() {
+        check.push(
+            Field::Answers,
+            FieldErrorCode::OutOfRange,
+            format!(
+                "the call asks {} questions; got {} answers",
+                call.questions.len(),
+                answers.len()
+            ),
+        );
+    }
+    for a in answers {
+        check.max_len(Field::Answers, a, MAX_ANSWER_CHARS);
+    }
+    if complete {
+        let unanswered = (0..call.questions.len())
+            .filter(|i| answers.get(*i).is_none_or(|a| a.trim().is_empty()))
+            .count();
+        if unanswered > 0 {
+            check.push(
+                Field::Answers,
+                FieldErrorCode::Required,
+                format!("{unanswered} of the call's questions have no answer"),
+            );
+        }
+    }
+    check.finish()
+}
+
+fn refusal<T>(r: ApplicationRefusal) -> Outcome<T> {
+    match r {
+        ApplicationRefusal::NotFound => no_application(),
+        ApplicationRefusal::AlreadyApplied(status) => refuse(
+            Field::Call,
+            FieldErrorCode::Taken,
+            format!(
+                "this startup has applied to this call already (its application is {status})"
+            ),
+        ),
+        ApplicationRefusal::Stale(status) => refuse(
+            Field::Status,
+            FieldErrorCode::Stale,
+            format!("the application was moved meanwhile: it is {status} now"),
+        ),
+        ApplicationRefusal::Full(places) => refuse(
+            Field::Status,
+            FieldErrorCode::Full,
+            format!("all {places} places of the call's cohort are taken"),
+        ),
+    }
+}
+
+fn no_application<T>() -> Outcome<T> {
+    refuse(
+        Field::Id,
+        FieldErrorCode::UnknownReference,
+        "there is no application with this ID",
+    )
+}
+
+/// Starts the application of `startup` (the viewer's own) to `call`, as a
+/// draft: while the call has not closed, and only for a startup that meets
+/// the call's rules.
+pub async fn apply(
+    c: &Caller<'_>,
+    call: Option<i64>,
+    startup: Option<i64>,
+    answers: Vec<String>,
+) -> Outcome<Application> {
+    let viewer = policy::signed_in(c.viewer)?;
+    let found = match startup {
+        Some(id) => c.store.startups_by_ids(&[id]).await?.pop(),
+        None => None,
+    };
+    let Some(startup) = found else {
+        return refuse(
+            Field::Startup,
+            FieldErrorCode::UnknownReference,
+            "there is no startup with this ID",
+        );
+    };
+    if !viewer.may_change(startup.owner_id) {
+        return Err(policy::forbidden(
+            "only the startup's owner may apply on its behalf",
+        ));
+    }
+    let found = match call {
+        Some(id) => c.store.calls_by_ids(&[id]).await?.pop(),
+        None => None,
+    };
+    let Some(call) = found else {
+        return refuse(
+            Field::Call,
+            FieldErrorCode::UnknownReference,
+            "there is no call with this ID",
+        );
+    };
+    let now = c.clock.now();
+    if now >= call.closes_at {
+        let verdicts = eligibility_at(c.store, &call, &startup, now).await?;
+        return Ok(Err(failed(&verdicts[..1], Field::Call)));
+    }
+    let verdicts = eligibility_at(c.store, &call, &startup, now).await?;
+    // A draft may be written before the call opens.
+    let problems = failed(&verdicts[1..], Field::Startup);
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    if let Err(problems) = check_answers(&call, &answers, false) {
+        return Ok(Err(problems));
+    }
+    match (c.store)
+        .create_application(call.id, startup.id, &answers, Some(viewer.user.id), now)
+        .await?
+    {
+        Ok(application) => Ok(Ok(application)),
+        Err(r) => refusal(r),
+    }
+}
+
+/// An application with its call, if the viewer sees it; else a refusal.
+async fn visible(
+    c: &Caller<'_>,
+    id: Option<i64>,
+) -> Result<Option<(Application, Call, Access)>, Error> {
+    policy::signed_in(c.viewer)?;
+    let Some(application) = (match id {
+        Some(id) => c.store.applications_by_ids(&[id]).await?.pop(),
+        None => None,
+    }) else {
+        return Ok(None);
+    };
+    let Some(call) = c.store.calls_by_ids(&[application.call_id]).await?.pop() else {
+        return Ok(None);
+    };
+    let access = access(c, application.startup_id, &call).await?;
+    Ok(access.sees(&application).then_some((application, call, access)))
+}
+
+/// Replaces a draft's answers (its applicant).
+pub async fn answer(c: &Caller<'_>, id: Option<i64>, answers: Vec<String>) -> Outcome<Application> {
+    let Some((application, call, access)) = visible(c, id).await? else {
+        return no_application();
+    };
+    if !access.applicant {
+        return Err(policy::forbidden("only the applicant may change its answers"));
+    }
+    if application.status != ApplicationStatus::Draft {
+        return refuse(
+            Field::Answers,
+            FieldErrorCode::NotAllowed,
+            format!(
+                "answers can be changed only in a draft; this application is {}",
+                application.status
+            ),
+        );
+    }
+    if let Err(problems) = check_answers(&call, &answers, false) {
+        return Ok(Err(problems));
+    }
+    match (c.store)
+        .set_application_answers(application.id, &answers, c.clock.now())
+        .await?
+    {
+        Ok(application) => Ok(Ok(application)),
+        Err(r) => refusal(r),
+    }
+}
+
+/// Moves an application to `to`: submitting and withdrawing are the
+/// applicant's, the rest the programme managers'. Submitting needs the
+/// call open, every rule met and every question answered.
+pub async fn move_to(
+    c: &Caller<'_>,
+    id: Option<i64>,
+    to: ApplicationStatus,
+    reason: Option<&str>,
+) -> Outcome<Application> {
+    let Some((application, call, access)) = visible(c, id).await? else {
+        return no_application();
+    };
+    let viewer = policy::signed_in(c.viewer)?;
+    match to.mover() {
+        Mover::Applicant if !access.applicant => {
+            return Err(policy::forbidden(
+                "only the applicant may submit or withdraw an application",
+            ));
+        }
+        Mover::Manager if !access.manager => {
+            return Err(policy::forbidden(
+                "only the programme's managers may screen, shortlist, accept or reject",
+            ));
+        }
+        _ => {}
+    }
+    let from = application.status;
+    if !from.may_move_to(to) {
+        let next: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
+        let allowed = if next.is_empty() {
+            "nothing: it is final".to_string()
+        } else {
+            next.join(", ")
+        };
+        return refuse(
+            Field::Status,
+            FieldErrorCode::NotAllowed,
+            format!("an application that is {from} cannot become {to}; it may become {allowed}"),
+        );
+    }
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    let mut check = Checker::default();
+    check.optional_text(Field::Reason, reason, MAX_REASON_CHARS);
+    if let Err(problems) = check.finish() {
+        return Ok(Err(problems));
+    }
+    if to == ApplicationStatus::Submitted {
+        let Some(startup) = c.store.startups_by_ids(&[application.startup_id]).await?.pop()
+        else {
+            return no_application();
+        };
+        let verdicts = eligibility(c, &call, &startup).await?;
+        let problems = failed(&verdicts, Field::Status);
+        if !problems.is_empty() {
+            return Ok(Err(problems));
+        }
+        if let Err(problems) = check_answers(&call, &application.answers, true) {
+            return Ok(Err(problems));
+        }
+    }
+    let m = ApplicationMove {
+        id: application.id,
+        call_id: call.id,
+        from,
+        to,
+        actor: Some(viewer.user.id),
+        reason,
+        now: c.clock.now(),
+    };
+    match c.store.move_application(&m).await? {
+        Ok(application) => Ok(Ok(application)),
+        Err(r) => refusal(r),
+    }
+}

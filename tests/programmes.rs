@@ -1,0 +1,416 @@
+//! Programmes, calls for applications and applications over HTTP, on
+//! SQLite and on PostgreSQL: eligibility explained rule by rule, the
+//! status workflow with its trail, who sees and moves what, and the last
+//! place of a cohort taken once under concurrent acceptances.
+
+mod common;
+
+use common::{TestServer, error_code, load_sample};
+use ketnoi::store::Store;
+use serde_json::{Value, json};
+
+both_databases!(
+    a_call_runs_from_application_to_cohort,
+    ineligible_closed_and_repeated_applications_are_refused,
+    the_last_place_goes_to_one_of_two_concurrent_acceptances,
+    concurrent_moves_of_one_application_do_not_both_win,
+    programmes_and_calls_are_listed_and_filtered,
+);
+
+const APPLY: &str = "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id status } userErrors { field code message } } }";
+const MOVE: &str = "mutation($input: MoveApplicationInput!) { moveApplication(input: $input) { application { id status } userErrors { field code message } } }";
+
+/// The operator's sample, an organisation run by `manager`, its programme
+/// and a call open on the tests' day (2026-12-01) with one place.
+struct Setup {
+    server: TestServer,
+    manager: String,
+    programme: String,
+    call: String,
+}
+
+async fn id_of(server: &TestServer, query: &str) -> String {
+    let data = server.data(query, json!({})).await;
+    let found = data
+        .as_object()
+        .and_then(|o| o.values().next())
+        .and_then(|v| v["id"].as_str());
+    found.unwrap_or_else(|| panic!("{query}: {data:#}")).to_string()
+}
+
+async fn user_id(server: &TestServer, token: &str) -> String {
+    let body = server.gql_as(Some(token), "{ viewer { id } }", json!({})).await;
+    body["data"]["viewer"]["id"].as_str().expect("viewer").to_string()
+}
+
+async fn setup(store: Store, places: Option<i32>) -> Setup {
+    load_sample(&store).await;
+    let server = TestServer::start(store).await;
+    let manager = server.sign_up("quanly@castihub.vn", "STARTUP").await;
+    let org = id_of(&server, r#"{ organization(slug: "castihub") { id } }"#).await;
+    let manager_id = user_id(&server, &manager).await;
+    let body = server
+        .gql(
+            "mutation($input: AssignOwnerInput!) { assignOwner(input: $input) { userErrors { message } } }",
+            json!({ "input": { "profile": org, "user": manager_id } }),
+        )
+        .await;
+    assert_eq!(body["data"]["assignOwner"]["userErrors"], json!([]), "{body:#}");
+    let programme = server
+        .create(
+            &manager,
+            "Programme",
+            json!({ "name": "Ươm tạo Mekong 2026", "kind": "BUSINESS_INCUBATION", "organization": org,
+                    "province": "can-tho", "startsOn": "2026-11-01", "endsOn": "2027-06-30",
+                    "capacity": 20, "budgetVnd": "1500000000", "budgetSource": "STATE",
+                    "sectors": ["agritech"], "audience": ["YOUTH", "WOMEN"],
+                    "description": "Ươm tạo doanh nghiệp nông nghiệp công nghệ cao" }),
+        )
+        .await;
+    let call = server
+        .create(
+            &manager,
+            "Call",
+            json!({ "programme": programme, "title": "Tuyển chọn đợt 1",
+                    "opensAt": "2026-11-01T08:00:00+07:00", "closesAt": "2026-12-31T17:00:00+07:00",
+                    "places": places, "questions": ["Vấn đề bạn giải quyết?", "Đội ngũ của bạn?"],
+                    "rules": { "maxYearsSinceRegistration": 5, "stages": ["IDEA", "MVP", "SEED"],
+                               "sectors": ["agritech"], "provinces": ["can-tho"] } }),
+        )
+        .await;
+    Setup {
+        server,
+        manager,
+        programme,
+        call,
+    }
+}
+
+/// A founder and their startup; `extra` overrides the eligible defaults.
+async fn founder(server: &TestServer, email: &str, extra: Value) -> (String, String) {
+    let token = server.sign_up(email, "STARTUP").await;
+    let mut input = json!({ "name": format!("Startup {email}"), "stage": "MVP", "sectors": ["agritech"],
+                            "province": "can-tho", "foundedOn": "2023-05-01" });
+    for (k, v) in extra.as_object().expect("object") {
+        input[k] = v.clone();
+    }
+    let startup = server.create(&token, "Startup", input).await;
+    (token, startup)
+}
+
+async fn apply(server: &TestServer, token: &str, call: &str, startup: &str, answers: Value) -> Value {
+    let input = json!({ "input": { "call": call, "startup": startup, "answers": answers } });
+    let body = server.gql_as(Some(token), APPLY, input).await;
+    assert!(body.get("errors").is_none(), "{body:#}");
+    body["data"]["applyToCall"].clone()
+}
+
+/// Moves an application; returns the whole response.
+async fn move_to(server: &TestServer, token: &str, id: &str, to: &str, reason: Option<&str>) -> Value {
+    let input = json!({ "input": { "id": id, "to": to, "reason": reason } });
+    server.gql_as(Some(token), MOVE, input).await
+}
+
+/// Moves it and checks it got there.
+async fn moved(server: &TestServer, token: &str, id: &str, to: &str) {
+    let body = move_to(server, token, id, to, None).await;
+    assert_eq!(
+        body["data"]["moveApplication"]["application"]["status"], to,
+        "{body:#}"
+    );
+}
+
+fn codes(payload: &Value) -> Vec<&str> {
+    payload["userErrors"]
+        .as_array()
+        .map(|l| l.iter().filter_map(|e| e["code"].as_str()).collect())
+        .unwrap_or_default()
+}
+
+fn move_codes(body: &Value) -> Vec<&str> {
+    codes(&body["data"]["moveApplication"])
+}
+
+async fn a_call_runs_from_application_to_cohort(store: Store) {
+    let Setup {
+        server,
+        manager,
+        call,
+        ..
+    } = setup(store, Some(1)).await;
+    let (ana, startup) = founder(&server, "ana@example.vn", json!({})).await;
+
+    // Eligibility, rule by rule, in English.
+    let doc = "query($s: ID!, $c: ID!, $lang: Lang) { node(id: $s) { ... on Startup { eligibilityFor(call: $c, lang: $lang) { eligible rules { rule passed explanation } } } } }";
+    let data = server
+        .data(doc, json!({ "s": startup, "c": call, "lang": "EN" }))
+        .await;
+    let e = &data["node"]["eligibilityFor"];
+    assert_eq!(e["eligible"], true, "{e:#}");
+    let rules: Vec<&str> = e["rules"].as_array().unwrap().iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["OPEN", "AGE", "STAGE", "SECTOR", "PROVINCE"]);
+    assert!(e["rules"][3]["explanation"].as_str().unwrap().contains("Agritech"), "{e:#}");
+
+    // A draft with one answer of two cannot be submitted.
+    let draft = apply(&server, &ana, &call, &startup, json!(["Nông dân thiếu dữ liệu độ ẩm"])).await;
+    assert_eq!(draft["application"]["status"], "DRAFT", "{draft:#}");
+    let id = draft["application"]["id"].as_str().unwrap().to_string();
+    let body = move_to(&server, &ana, &id, "SUBMITTED", None).await;
+    assert_eq!(move_codes(&body), ["REQUIRED"], "{body:#}");
+    // The manager does not see a draft.
+    let list = "query($c: ID!) { call(id: $c) { applications { id status } } }";
+    let data = server.gql_as(Some(&manager), list, json!({ "c": call })).await;
+    assert_eq!(data["data"]["call"]["applications"], json!([]), "{data:#}");
+
+    let answer = "mutation($input: AnswerApplicationInput!) { answerApplication(input: $input) { application { status } userErrors { code } } }";
+    let body = server
+        .gql_as(Some(&ana), answer, json!({ "input": { "id": id, "answers": ["Nông dân thiếu dữ liệu độ ẩm", "Ba kỹ sư"] } }))
+        .await;
+    assert_eq!(body["data"]["answerApplication"]["userErrors"], json!([]), "{body:#}");
+    moved(&server, &ana, &id, "SUBMITTED").await;
+
+    // Only the programme's managers see and move submitted applications.
+    let data = server.gql_as(Some(&manager), list, json!({ "c": call })).await;
+    assert_eq!(data["data"]["call"]["applications"][0]["status"], "SUBMITTED", "{data:#}");
+    let investor = server.sign_up("nha-dau-tu@example.vn", "INVESTOR").await;
+    for token in [&ana, &investor] {
+        let body = server.gql_as(Some(token), list, json!({ "c": call })).await;
+        assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    }
+    let body = move_to(&server, &ana, &id, "SCREENING", None).await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    let body = move_to(&server, &investor, &id, "WITHDRAWN", None).await;
+    assert_eq!(move_codes(&body), ["UNKNOWN_REFERENCE"], "strangers see nothing: {body:#}");
+
+    // Forward only, one step at a time.
+    let body = move_to(&server, &manager, &id, "ACCEPTED", None).await;
+    assert_eq!(move_codes(&body), ["NOT_ALLOWED"], "{body:#}");
+    moved(&server, &manager, &id, "SCREENING").await;
+    moved(&server, &manager, &id, "SHORTLISTED").await;
+    let body = move_to(&server, &manager, &id, "ACCEPTED", Some("Đội ngũ mạnh")).await;
+    assert_eq!(body["data"]["moveApplication"]["application"]["status"], "ACCEPTED", "{body:#}");
+    let body = move_to(&server, &manager, &id, "REJECTED", None).await;
+    assert_eq!(move_codes(&body), ["NOT_ALLOWED"], "a decision is final: {body:#}");
+
+    // The trail: every move; reasons and reviewers for managers only.
+    let trail = "query($s: ID!) { node(id: $s) { ... on Startup { applications { status history { from to reason actor { email } } } } } }";
+    let mine = server.gql_as(Some(&ana), trail, json!({ "s": startup })).await;
+    let history = &mine["data"]["node"]["applications"][0]["history"];
+    let steps: Vec<&str> = history.as_array().unwrap().iter().map(|h| h["to"].as_str().unwrap()).collect();
+    assert_eq!(steps, ["DRAFT", "SUBMITTED", "SCREENING", "SHORTLISTED", "ACCEPTED"], "{mine:#}");
+    assert_eq!(history[4]["reason"], Value::Null, "{mine:#}");
+    assert_eq!(history[4]["actor"], Value::Null, "{mine:#}");
+    let theirs = server
+        .gql_as(Some(&manager), "query($c: ID!) { call(id: $c) { applications { history { reason actor { email } } } } }", json!({ "c": call }))
+        .await;
+    let history = &theirs["data"]["call"]["applications"][0]["history"];
+    assert_eq!(history[4]["reason"], "Đội ngũ mạnh", "{theirs:#}");
+    assert_eq!(history[4]["actor"]["email"], "quanly@castihub.vn", "{theirs:#}");
+    let body = server.gql_as(Some(&investor), trail, json!({ "s": startup })).await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+
+    // The cohort is public; the one place is taken.
+    let cohort = "query($c: ID!) { call(id: $c) { places cohort { id } } }";
+    let data = server.gql_as(Some(&investor), cohort, json!({ "c": call })).await;
+    assert_eq!(data["data"]["call"]["cohort"], json!([{ "id": startup }]), "{data:#}");
+    let (binh, second) = founder(&server, "binh@example.vn", json!({})).await;
+    let payload = apply(&server, &binh, &call, &second, json!(["a", "b"])).await;
+    let other = payload["application"]["id"].as_str().unwrap().to_string();
+    moved(&server, &binh, &other, "SUBMITTED").await;
+    moved(&server, &manager, &other, "SHORTLISTED").await;
+    let body = move_to(&server, &manager, &other, "ACCEPTED", None).await;
+    assert_eq!(move_codes(&body), ["FULL"], "{body:#}");
+    // The applicant may still withdraw; then nothing may follow.
+    moved(&server, &binh, &other, "WITHDRAWN").await;
+    let body = move_to(&server, &binh, &other, "SUBMITTED", None).await;
+    assert_eq!(move_codes(&body), ["NOT_ALLOWED"], "{body:#}");
+}
+
+async fn ineligible_closed_and_repeated_applications_are_refused(store: Store) {
+    let Setup {
+        server,
+        manager,
+        programme,
+        call,
+    } = setup(store, None).await;
+    let (cuong, startup) = founder(
+        &server,
+        "cuong@example.vn",
+        json!({ "sectors": ["fintech"], "province": "hai-phong", "foundedOn": "2015-01-10" }),
+    )
+    .await;
+
+    // Explained in Vietnamese: the three rules it fails.
+    let doc = "query($s: ID!, $c: ID!) { node(id: $s) { ... on Startup { eligibilityFor(call: $c, lang: VI) { eligible rules { rule passed explanation } } } } }";
+    let data = server.data(doc, json!({ "s": startup, "c": call })).await;
+    let e = &data["node"]["eligibilityFor"];
+    assert_eq!(e["eligible"], false);
+    let failed: Vec<&str> = (e["rules"].as_array().unwrap().iter())
+        .filter(|r| r["passed"] == false)
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed, ["AGE", "SECTOR", "PROVINCE"], "{e:#}");
+    assert!(e["rules"][4]["explanation"].as_str().unwrap().contains("Hải Phòng"), "{e:#}");
+
+    // Applying is refused per rule, and nothing is written.
+    let payload = apply(&server, &cuong, &call, &startup, json!([])).await;
+    assert_eq!(codes(&payload), ["INELIGIBLE", "INELIGIBLE", "INELIGIBLE"], "{payload:#}");
+    let mine = "query($s: ID!) { node(id: $s) { ... on Startup { applications { id } } } }";
+    let data = server.gql_as(Some(&cuong), mine, json!({ "s": startup })).await;
+    assert_eq!(data["data"]["node"]["applications"], json!([]), "{data:#}");
+
+    // A second application to one call.
+    let (dung, eligible) = founder(&server, "dung@example.vn", json!({})).await;
+    let first = apply(&server, &dung, &call, &eligible, json!([])).await;
+    assert_eq!(codes(&first), Vec::<&str>::new(), "{first:#}");
+    let again = apply(&server, &dung, &call, &eligible, json!([])).await;
+    assert_eq!(codes(&again), ["TAKEN"], "{again:#}");
+    // Someone else's startup.
+    let body = server
+        .gql_as(Some(&cuong), APPLY, json!({ "input": { "call": call, "startup": eligible } }))
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    // More answers than questions.
+    let (em, third) = founder(&server, "em@example.vn", json!({})).await;
+    let payload = apply(&server, &em, &call, &third, json!(["1", "2", "3"])).await;
+    assert_eq!(codes(&payload), ["OUT_OF_RANGE"], "{payload:#}");
+
+    // A call that closed (before the tests' day) takes no application.
+    let closed = server
+        .create(
+            &manager,
+            "Call",
+            json!({ "programme": programme, "title": "Đợt đã đóng",
+                    "opensAt": "2026-01-01T08:00:00+07:00", "closesAt": "2026-06-30T17:00:00+07:00" }),
+        )
+        .await;
+    let payload = apply(&server, &em, &closed, &third, json!([])).await;
+    assert_eq!(codes(&payload), ["CLOSED"], "{payload:#}");
+    assert!(
+        payload["userErrors"][0]["message"].as_str().unwrap().contains("closed at 17:00 30/06/2026"),
+        "{payload:#}"
+    );
+    // Nor may anyone but its managers open a call.
+    let body = server
+        .gql_as(
+            Some(&em),
+            "mutation($input: CreateCallInput!) { createCall(input: $input) { call { id } } }",
+            json!({ "input": { "programme": programme, "title": "X",
+                    "opensAt": "2026-01-01T08:00:00+07:00", "closesAt": "2026-06-30T17:00:00+07:00" } }),
+        )
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+}
+
+/// Two startups shortlisted for a call with one place left.
+async fn two_shortlisted(s: &Setup) -> (String, String) {
+    let mut ids = Vec::new();
+    for email in ["an@example.vn", "bao@example.vn"] {
+        let (token, startup) = founder(&s.server, email, json!({})).await;
+        let payload = apply(&s.server, &token, &s.call, &startup, json!(["x", "y"])).await;
+        let id = payload["application"]["id"].as_str().unwrap().to_string();
+        moved(&s.server, &token, &id, "SUBMITTED").await;
+        moved(&s.server, &s.manager, &id, "SHORTLISTED").await;
+        ids.push(id);
+    }
+    (ids[0].clone(), ids[1].clone())
+}
+
+async fn the_last_place_goes_to_one_of_two_concurrent_acceptances(store: Store) {
+    let s = setup(store, Some(1)).await;
+    let (first, second) = two_shortlisted(&s).await;
+    // The manager and the operator accept at once.
+    let admin = s.server.admin_token.clone();
+    let (a, b) = tokio::join!(
+        move_to(&s.server, &s.manager, &first, "ACCEPTED", None),
+        move_to(&s.server, &admin, &second, "ACCEPTED", None),
+    );
+    let outcomes = [move_codes(&a), move_codes(&b)];
+    let accepted = outcomes.iter().filter(|c| c.is_empty()).count();
+    assert_eq!(accepted, 1, "{a:#} {b:#}");
+    assert!(outcomes.iter().any(|c| *c == ["FULL"]), "{a:#} {b:#}");
+    let cohort = s
+        .server
+        .data("query($c: ID!) { call(id: $c) { cohort { id } } }", json!({ "c": s.call }))
+        .await;
+    assert_eq!(cohort["call"]["cohort"].as_array().unwrap().len(), 1, "{cohort:#}");
+}
+
+async fn concurrent_moves_of_one_application_do_not_both_win(store: Store) {
+    let s = setup(store, None).await;
+    let (first, _) = two_shortlisted(&s).await;
+    // Accepting and rejecting at once: one decision stands.
+    let admin = s.server.admin_token.clone();
+    let (a, b) = tokio::join!(
+        move_to(&s.server, &s.manager, &first, "ACCEPTED", None),
+        move_to(&s.server, &admin, &first, "REJECTED", Some("Chưa phù hợp")),
+    );
+    let outcomes = [move_codes(&a), move_codes(&b)];
+    assert_eq!(outcomes.iter().filter(|c| c.is_empty()).count(), 1, "{a:#} {b:#}");
+    let loser = outcomes.iter().find(|c| !c.is_empty()).unwrap();
+    assert!(*loser == ["STALE"] || *loser == ["NOT_ALLOWED"], "{a:#} {b:#}");
+    let log = s
+        .server
+        .data(
+            "query($c: ID!) { call(id: $c) { applications { status history { to } } } }",
+            json!({ "c": s.call }),
+        )
+        .await;
+    let history = &log["call"]["applications"][0]["history"];
+    assert_eq!(history.as_array().unwrap().len(), 4, "one decision recorded: {log:#}");
+}
+
+async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
+    let s = setup(store, None).await;
+    let admin = s.server.admin_token.clone();
+    s.server
+        .create(
+            &admin,
+            "Programme",
+            json!({ "name": "Tập huấn khởi nghiệp Hưng Yên", "kind": "TRAINING_COURSE", "audience": ["STUDENTS"] }),
+        )
+        .await;
+    let data = s
+        .server
+        .data("{ programmes { totalCount nodes { name kind organization { slug } budgetVnd } } }", json!({}))
+        .await;
+    assert_eq!(data["programmes"]["totalCount"], 2, "{data:#}");
+    let names: Vec<&str> = (data["programmes"]["nodes"].as_array().unwrap().iter())
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Tập huấn khởi nghiệp Hưng Yên", "Ươm tạo Mekong 2026"], "by name, diacritics folded");
+    assert_eq!(data["programmes"]["nodes"][1]["budgetVnd"], "1500000000");
+    let data = s
+        .server
+        .data(
+            r#"{ programmes(filter: { kinds: [TRAINING_COURSE], audience: [STUDENTS] }) { nodes { name } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(data["programmes"]["nodes"].as_array().unwrap().len(), 1, "{data:#}");
+
+    let calls = "query($f: CallFilter) { calls(filter: $f) { nodes { title isOpen programme { slug } } } }";
+    for (filter, want) in [
+        (json!({ "openNow": true }), 1),
+        (json!({ "sectors": ["agritech"] }), 1),
+        (json!({ "sectors": ["fintech"] }), 0),
+        (json!({ "provinces": ["can-tho"] }), 1),
+        (json!({ "audience": ["WOMEN"] }), 1),
+        (json!({ "audience": ["STUDENTS"] }), 0),
+        (json!({ "programme": s.programme }), 1),
+    ] {
+        let data = s.server.data(calls, json!({ "f": filter })).await;
+        assert_eq!(data["calls"]["nodes"].as_array().unwrap().len(), want, "{filter}: {data:#}");
+    }
+    let data = s
+        .server
+        .data(
+            "query($id: ID!) { node(id: $id) { ... on Programme { name calls { title rules { maxYearsSinceRegistration sectors { slug } provinces { slug } } } } } }",
+            json!({ "id": s.programme }),
+        )
+        .await;
+    let rules = &data["node"]["calls"][0]["rules"];
+    assert_eq!(rules["maxYearsSinceRegistration"], 5, "{data:#}");
+    assert_eq!(rules["sectors"], json!([{ "slug": "agritech" }]));
+    assert_eq!(rules["provinces"], json!([{ "slug": "can-tho" }]));
+}
