@@ -12,7 +12,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    self, Currency, EventKind, InvestorKind, Money, OrganizationKind, Stage, StartupTag, Topic,
+    self, Audience, BudgetSource, Currency, EventKind, InvestorKind, Money, OrganizationKind,
+    ProgrammeKind, Stage, StartupTag, Topic,
 };
 
 /// One line of a data file.
@@ -27,12 +28,14 @@ pub enum Record {
     Mentor(MentorRecord),
     Event(EventRecord),
     Investment(InvestmentRecord),
+    Programme(ProgrammeRecord),
+    Call(CallRecord),
 }
 
 impl Record {
     /// Every record `type`, in the order a file is written and imported:
     /// what is referenced before what refers to it.
-    pub const TYPES: [&'static str; 8] = [
+    pub const TYPES: [&'static str; 10] = [
         "sector",
         "province",
         "organization",
@@ -41,6 +44,8 @@ impl Record {
         "mentor",
         "event",
         "investment",
+        "programme",
+        "call",
     ];
 
     /// The record's `type`, as written in the file.
@@ -54,6 +59,8 @@ impl Record {
             Record::Mentor(_) => "mentor",
             Record::Event(_) => "event",
             Record::Investment(_) => "investment",
+            Record::Programme(_) => "programme",
+            Record::Call(_) => "call",
         }
     }
 }
@@ -233,6 +240,114 @@ pub struct InvestmentRecord {
     pub confidential: bool,
 }
 
+/// A support programme. `organization` is the key of the organisation
+/// that runs it (absent: the operator); `budget_vnd` a decimal string.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeRecord {
+    pub key: String,
+    pub name: String,
+    pub kind: ProgrammeKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<i32>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "model::option_amount_as_string"
+    )]
+    pub budget_vnd: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_source: Option<BudgetSource>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub description_en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// A call for applications to `programme` (key), with who may answer it:
+/// at most `max_years` since the first registration, one of `stages`,
+/// `sectors` (keys), `provinces` (keys) and `groups`; empty lists place no
+/// condition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallRecord {
+    pub key: String,
+    pub programme: String,
+    pub title: String,
+    pub opens_at: DateTime<FixedOffset>,
+    pub closes_at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<i32>,
+    #[serde(default)]
+    pub questions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_years: Option<i32>,
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub provinces: Vec<String>,
+    #[serde(default)]
+    pub groups: Vec<StartupTag>,
+}
+
+impl From<CallRecord> for model::CallDraft {
+    fn from(r: CallRecord) -> Self {
+        model::CallDraft {
+            slug: r.key,
+            programme: r.programme,
+            title: r.title,
+            opens_at: r.opens_at,
+            closes_at: r.closes_at,
+            places: r.places,
+            questions: r.questions,
+            rules: model::RulesDraft {
+                max_years: r.max_years,
+                stages: r.stages,
+                sectors: r.sectors,
+                provinces: r.provinces,
+                tags: r.groups,
+            },
+        }
+    }
+}
+
+impl From<model::CallDraft> for CallRecord {
+    fn from(d: model::CallDraft) -> Self {
+        CallRecord {
+            key: d.slug,
+            programme: d.programme,
+            title: d.title,
+            opens_at: d.opens_at,
+            closes_at: d.closes_at,
+            places: d.places,
+            questions: d.questions,
+            max_years: d.rules.max_years,
+            stages: d.rules.stages,
+            sectors: d.rules.sectors,
+            provinces: d.rules.provinces,
+            groups: d.rules.tags,
+        }
+    }
+}
+
 fn is_false(value: &bool) -> bool {
     !*value
 }
@@ -275,6 +390,10 @@ drafts! {
     }
     EventRecord <-> EventDraft {
         title, kind, description, starts_at, ends_at, province, organizer, sectors, website,
+    }
+    ProgrammeRecord <-> ProgrammeDraft {
+        name, kind, organization, province, starts_on, ends_on, capacity, budget_vnd,
+        budget_source, sectors, topics, audience, description, description_en, website,
     }
 }
 
@@ -351,6 +470,8 @@ macro_rules! by_type {
             "mentor" => Record::Mentor($read),
             "event" => Record::Event($read),
             "investment" => Record::Investment($read),
+            "programme" => Record::Programme($read),
+            "call" => Record::Call($read),
             $other => $unknown,
         }
     };
@@ -397,7 +518,7 @@ fn parse_tree(line: &str) -> Result<Record, LineError> {
         return Err(field_error(
             "type",
             format!(
-                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment"
+                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment, programme, call"
             ),
         ));
     }))

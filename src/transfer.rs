@@ -211,6 +211,8 @@ fn natural_key(record: &Record) -> String {
         Record::Investor(r) => r.key.clone(),
         Record::Mentor(r) => r.key.clone(),
         Record::Event(r) => r.key.clone(),
+        Record::Programme(r) => r.key.clone(),
+        Record::Call(r) => r.key.clone(),
         Record::Investment(r) => format!("{}\n{}\n{}\n{}", r.investor, r.startup, r.round, r.date),
     }
 }
@@ -300,6 +302,8 @@ fn batch_of(records: Vec<Record>) -> Batch {
         Some(Record::Mentor(_)) => only!(Mentor, Mentors),
         Some(Record::Event(_)) => only!(Event, Events),
         Some(Record::Investment(_)) => only!(Investment, Investments),
+        Some(Record::Programme(_)) => only!(Programme, Programmes),
+        Some(Record::Call(_)) => only!(Call, Calls),
     }
 }
 
@@ -408,5 +412,7 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
             emit(Record::Investment(r.into()), &mut counts)?;
         }
     }
+    pages!(programme_drafts, Programme);
+    pages!(call_drafts, Call);
     Ok(counts)
 }

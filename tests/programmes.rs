@@ -374,12 +374,17 @@ async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
         .server
         .data("{ programmes { totalCount nodes { name kind organization { slug } budgetVnd } } }", json!({}))
         .await;
-    assert_eq!(data["programmes"]["totalCount"], 2, "{data:#}");
+    assert_eq!(data["programmes"]["totalCount"], 3, "{data:#}");
     let names: Vec<&str> = (data["programmes"]["nodes"].as_array().unwrap().iter())
         .map(|p| p["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Tập huấn khởi nghiệp Hưng Yên", "Ươm tạo Mekong 2026"], "by name, diacritics folded");
-    assert_eq!(data["programmes"]["nodes"][1]["budgetVnd"], "1500000000");
+    assert_eq!(
+        names,
+        ["Mekong Startup Runway 2026", "Tập huấn khởi nghiệp Hưng Yên", "Ươm tạo Mekong 2026"],
+        "by name, diacritics folded"
+    );
+    assert_eq!(data["programmes"]["nodes"][2]["budgetVnd"], "1500000000");
+    assert_eq!(data["programmes"]["nodes"][0]["organization"]["slug"], "castihub");
     let data = s
         .server
         .data(
@@ -392,11 +397,13 @@ async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
     let calls = "query($f: CallFilter) { calls(filter: $f) { nodes { title isOpen programme { slug } } } }";
     for (filter, want) in [
         (json!({ "openNow": true }), 1),
-        (json!({ "sectors": ["agritech"] }), 1),
+        (json!({ "sectors": ["agritech"] }), 2),
         (json!({ "sectors": ["fintech"] }), 0),
-        (json!({ "provinces": ["can-tho"] }), 1),
+        (json!({ "provinces": ["can-tho"] }), 2),
+        (json!({ "provinces": ["hai-phong"] }), 1),
         (json!({ "audience": ["WOMEN"] }), 1),
-        (json!({ "audience": ["STUDENTS"] }), 0),
+        (json!({ "audience": ["STUDENTS"] }), 1),
+        (json!({ "audience": ["FARMERS"] }), 0),
         (json!({ "programme": s.programme }), 1),
     ] {
         let data = s.server.data(calls, json!({ "f": filter })).await;

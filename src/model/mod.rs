@@ -281,6 +281,24 @@ pub mod amount_as_string {
     }
 }
 
+/// [`amount_as_string`] for an optional amount (absent or null: none).
+pub mod option_amount_as_string {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(amount: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+        match amount {
+            Some(a) => s.collect_str(a),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrap(#[serde(with = "super::amount_as_string")] i64);
+        Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+    }
+}
+
 /// Parses a non-negative whole amount written in decimal digits.
 pub fn parse_amount(text: &str) -> Result<i64, String> {
     let text = text.trim();

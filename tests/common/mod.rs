@@ -386,6 +386,8 @@ pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghi
 {"type":"event","key":"ca-phe-cong-nghe-1","title":"Cà phê công nghệ số 1","kind":"NETWORKING","starts_at":"2026-03-05T15:00:00+07:00","province":"can-tho","organizer":"castihub","sectors":["agritech","fintech"]}
 {"type":"investment","investor":"mekong-ventures","startup":"lua-xanh","amount":{"amount":"3000000000","currency":"VND"},"round":"SEED","date":"2024-05-01"}
 {"type":"investment","investor":"mekong-ventures","startup":"vi-mekong","amount":{"amount":"100000","currency":"USD"},"round":"MVP","date":"2023-02-01"}
+{"type":"programme","key":"mekong-startup-runway-2026","name":"Mekong Startup Runway 2026","kind":"COMPETITION","organization":"castihub","province":"can-tho","starts_on":"2026-08-01","ends_on":"2026-12-20","capacity":30,"budget_vnd":"800000000","budget_source":"MIXED","sectors":["agritech","fintech"],"topics":["FUNDRAISING"],"audience":["STUDENTS","YOUTH"],"description":"Cuộc thi khởi nghiệp vùng Đồng bằng sông Cửu Long","description_en":"The Mekong Delta's startup competition"}
+{"type":"call","key":"mekong-startup-runway-2026-vong-1","programme":"mekong-startup-runway-2026","title":"Vòng sơ loại","opens_at":"2026-08-01T08:00:00+07:00","closes_at":"2026-09-30T17:00:00+07:00","places":30,"questions":["Sản phẩm của bạn là gì?"],"max_years":5,"stages":["IDEA","MVP"],"sectors":["agritech"],"provinces":["can-tho","hai-phong"],"groups":["STUDENT","YOUTH"]}
 "#;
 
 /// A data file from `ketnoi generate` of these sizes and seed.
