@@ -35,12 +35,19 @@ async fn id_of(server: &TestServer, query: &str) -> String {
         .as_object()
         .and_then(|o| o.values().next())
         .and_then(|v| v["id"].as_str());
-    found.unwrap_or_else(|| panic!("{query}: {data:#}")).to_string()
+    found
+        .unwrap_or_else(|| panic!("{query}: {data:#}"))
+        .to_string()
 }
 
 async fn user_id(server: &TestServer, token: &str) -> String {
-    let body = server.gql_as(Some(token), "{ viewer { id } }", json!({})).await;
-    body["data"]["viewer"]["id"].as_str().expect("viewer").to_string()
+    let body = server
+        .gql_as(Some(token), "{ viewer { id } }", json!({}))
+        .await;
+    body["data"]["viewer"]["id"]
+        .as_str()
+        .expect("viewer")
+        .to_string()
 }
 
 async fn setup(store: Store, places: Option<i32>) -> Setup {
@@ -55,7 +62,11 @@ async fn setup(store: Store, places: Option<i32>) -> Setup {
             json!({ "input": { "profile": org, "user": manager_id } }),
         )
         .await;
-    assert_eq!(body["data"]["assignOwner"]["userErrors"], json!([]), "{body:#}");
+    assert_eq!(
+        body["data"]["assignOwner"]["userErrors"],
+        json!([]),
+        "{body:#}"
+    );
     let programme = server
         .create(
             &manager,
@@ -98,7 +109,13 @@ async fn founder(server: &TestServer, email: &str, extra: Value) -> (String, Str
     (token, startup)
 }
 
-async fn apply(server: &TestServer, token: &str, call: &str, startup: &str, answers: Value) -> Value {
+async fn apply(
+    server: &TestServer,
+    token: &str,
+    call: &str,
+    startup: &str,
+    answers: Value,
+) -> Value {
     let input = json!({ "input": { "call": call, "startup": startup, "answers": answers } });
     let body = server.gql_as(Some(token), APPLY, input).await;
     assert!(body.get("errors").is_none(), "{body:#}");
@@ -106,7 +123,13 @@ async fn apply(server: &TestServer, token: &str, call: &str, startup: &str, answ
 }
 
 /// Moves an application; returns the whole response.
-async fn move_to(server: &TestServer, token: &str, id: &str, to: &str, reason: Option<&str>) -> Value {
+async fn move_to(
+    server: &TestServer,
+    token: &str,
+    id: &str,
+    to: &str,
+    reason: Option<&str>,
+) -> Value {
     let input = json!({ "input": { "id": id, "to": to, "reason": reason } });
     server.gql_as(Some(token), MOVE, input).await
 }
@@ -147,31 +170,60 @@ async fn a_call_runs_from_application_to_cohort(store: Store) {
         .await;
     let e = &data["node"]["eligibilityFor"];
     assert_eq!(e["eligible"], true, "{e:#}");
-    let rules: Vec<&str> = e["rules"].as_array().unwrap().iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    let rules: Vec<&str> = e["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
     assert_eq!(rules, ["OPEN", "AGE", "STAGE", "SECTOR", "PROVINCE"]);
-    assert!(e["rules"][3]["explanation"].as_str().unwrap().contains("Agritech"), "{e:#}");
+    assert!(
+        e["rules"][3]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("Agritech"),
+        "{e:#}"
+    );
 
     // A draft with one answer of two cannot be submitted.
-    let draft = apply(&server, &ana, &call, &startup, json!(["Nông dân thiếu dữ liệu độ ẩm"])).await;
+    let draft = apply(
+        &server,
+        &ana,
+        &call,
+        &startup,
+        json!(["Nông dân thiếu dữ liệu độ ẩm"]),
+    )
+    .await;
     assert_eq!(draft["application"]["status"], "DRAFT", "{draft:#}");
     let id = draft["application"]["id"].as_str().unwrap().to_string();
     let body = move_to(&server, &ana, &id, "SUBMITTED", None).await;
     assert_eq!(move_codes(&body), ["REQUIRED"], "{body:#}");
     // The manager does not see a draft.
     let list = "query($c: ID!) { call(id: $c) { applications { id status } } }";
-    let data = server.gql_as(Some(&manager), list, json!({ "c": call })).await;
+    let data = server
+        .gql_as(Some(&manager), list, json!({ "c": call }))
+        .await;
     assert_eq!(data["data"]["call"]["applications"], json!([]), "{data:#}");
 
     let answer = "mutation($input: AnswerApplicationInput!) { answerApplication(input: $input) { application { status } userErrors { code } } }";
     let body = server
         .gql_as(Some(&ana), answer, json!({ "input": { "id": id, "answers": ["Nông dân thiếu dữ liệu độ ẩm", "Ba kỹ sư"] } }))
         .await;
-    assert_eq!(body["data"]["answerApplication"]["userErrors"], json!([]), "{body:#}");
+    assert_eq!(
+        body["data"]["answerApplication"]["userErrors"],
+        json!([]),
+        "{body:#}"
+    );
     moved(&server, &ana, &id, "SUBMITTED").await;
 
     // Only the programme's managers see and move submitted applications.
-    let data = server.gql_as(Some(&manager), list, json!({ "c": call })).await;
-    assert_eq!(data["data"]["call"]["applications"][0]["status"], "SUBMITTED", "{data:#}");
+    let data = server
+        .gql_as(Some(&manager), list, json!({ "c": call }))
+        .await;
+    assert_eq!(
+        data["data"]["call"]["applications"][0]["status"], "SUBMITTED",
+        "{data:#}"
+    );
     let investor = server.sign_up("nha-dau-tu@example.vn", "INVESTOR").await;
     for token in [&ana, &investor] {
         let body = server.gql_as(Some(token), list, json!({ "c": call })).await;
@@ -180,7 +232,11 @@ async fn a_call_runs_from_application_to_cohort(store: Store) {
     let body = move_to(&server, &ana, &id, "SCREENING", None).await;
     assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
     let body = move_to(&server, &investor, &id, "WITHDRAWN", None).await;
-    assert_eq!(move_codes(&body), ["UNKNOWN_REFERENCE"], "strangers see nothing: {body:#}");
+    assert_eq!(
+        move_codes(&body),
+        ["UNKNOWN_REFERENCE"],
+        "strangers see nothing: {body:#}"
+    );
 
     // Forward only, one step at a time.
     let body = move_to(&server, &manager, &id, "ACCEPTED", None).await;
@@ -188,16 +244,34 @@ async fn a_call_runs_from_application_to_cohort(store: Store) {
     moved(&server, &manager, &id, "SCREENING").await;
     moved(&server, &manager, &id, "SHORTLISTED").await;
     let body = move_to(&server, &manager, &id, "ACCEPTED", Some("Đội ngũ mạnh")).await;
-    assert_eq!(body["data"]["moveApplication"]["application"]["status"], "ACCEPTED", "{body:#}");
+    assert_eq!(
+        body["data"]["moveApplication"]["application"]["status"], "ACCEPTED",
+        "{body:#}"
+    );
     let body = move_to(&server, &manager, &id, "REJECTED", None).await;
-    assert_eq!(move_codes(&body), ["NOT_ALLOWED"], "a decision is final: {body:#}");
+    assert_eq!(
+        move_codes(&body),
+        ["NOT_ALLOWED"],
+        "a decision is final: {body:#}"
+    );
 
     // The trail: every move; reasons and reviewers for managers only.
     let trail = "query($s: ID!) { node(id: $s) { ... on Startup { applications { status history { from to reason actor { email } } } } } }";
-    let mine = server.gql_as(Some(&ana), trail, json!({ "s": startup })).await;
+    let mine = server
+        .gql_as(Some(&ana), trail, json!({ "s": startup }))
+        .await;
     let history = &mine["data"]["node"]["applications"][0]["history"];
-    let steps: Vec<&str> = history.as_array().unwrap().iter().map(|h| h["to"].as_str().unwrap()).collect();
-    assert_eq!(steps, ["DRAFT", "SUBMITTED", "SCREENING", "SHORTLISTED", "ACCEPTED"], "{mine:#}");
+    let steps: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        ["DRAFT", "SUBMITTED", "SCREENING", "SHORTLISTED", "ACCEPTED"],
+        "{mine:#}"
+    );
     assert_eq!(history[4]["reason"], Value::Null, "{mine:#}");
     assert_eq!(history[4]["actor"], Value::Null, "{mine:#}");
     let theirs = server
@@ -205,14 +279,25 @@ async fn a_call_runs_from_application_to_cohort(store: Store) {
         .await;
     let history = &theirs["data"]["call"]["applications"][0]["history"];
     assert_eq!(history[4]["reason"], "Đội ngũ mạnh", "{theirs:#}");
-    assert_eq!(history[4]["actor"]["email"], "quanly@castihub.vn", "{theirs:#}");
-    let body = server.gql_as(Some(&investor), trail, json!({ "s": startup })).await;
+    assert_eq!(
+        history[4]["actor"]["email"], "quanly@castihub.vn",
+        "{theirs:#}"
+    );
+    let body = server
+        .gql_as(Some(&investor), trail, json!({ "s": startup }))
+        .await;
     assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
 
     // The cohort is public; the one place is taken.
     let cohort = "query($c: ID!) { call(id: $c) { places cohort { id } } }";
-    let data = server.gql_as(Some(&investor), cohort, json!({ "c": call })).await;
-    assert_eq!(data["data"]["call"]["cohort"], json!([{ "id": startup }]), "{data:#}");
+    let data = server
+        .gql_as(Some(&investor), cohort, json!({ "c": call }))
+        .await;
+    assert_eq!(
+        data["data"]["call"]["cohort"],
+        json!([{ "id": startup }]),
+        "{data:#}"
+    );
     let (binh, second) = founder(&server, "binh@example.vn", json!({})).await;
     let payload = apply(&server, &binh, &call, &second, json!(["a", "b"])).await;
     let other = payload["application"]["id"].as_str().unwrap().to_string();
@@ -250,13 +335,25 @@ async fn ineligible_closed_and_repeated_applications_are_refused(store: Store) {
         .map(|r| r["rule"].as_str().unwrap())
         .collect();
     assert_eq!(failed, ["AGE", "SECTOR", "PROVINCE"], "{e:#}");
-    assert!(e["rules"][4]["explanation"].as_str().unwrap().contains("Hải Phòng"), "{e:#}");
+    assert!(
+        e["rules"][4]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("Hải Phòng"),
+        "{e:#}"
+    );
 
     // Applying is refused per rule, and nothing is written.
     let payload = apply(&server, &cuong, &call, &startup, json!([])).await;
-    assert_eq!(codes(&payload), ["INELIGIBLE", "INELIGIBLE", "INELIGIBLE"], "{payload:#}");
+    assert_eq!(
+        codes(&payload),
+        ["INELIGIBLE", "INELIGIBLE", "INELIGIBLE"],
+        "{payload:#}"
+    );
     let mine = "query($s: ID!) { node(id: $s) { ... on Startup { applications { id } } } }";
-    let data = server.gql_as(Some(&cuong), mine, json!({ "s": startup })).await;
+    let data = server
+        .gql_as(Some(&cuong), mine, json!({ "s": startup }))
+        .await;
     assert_eq!(data["data"]["node"]["applications"], json!([]), "{data:#}");
 
     // A second application to one call.
@@ -267,7 +364,11 @@ async fn ineligible_closed_and_repeated_applications_are_refused(store: Store) {
     assert_eq!(codes(&again), ["TAKEN"], "{again:#}");
     // Someone else's startup.
     let body = server
-        .gql_as(Some(&cuong), APPLY, json!({ "input": { "call": call, "startup": eligible } }))
+        .gql_as(
+            Some(&cuong),
+            APPLY,
+            json!({ "input": { "call": call, "startup": eligible } }),
+        )
         .await;
     assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
     // More answers than questions.
@@ -287,7 +388,10 @@ async fn ineligible_closed_and_repeated_applications_are_refused(store: Store) {
     let payload = apply(&server, &em, &closed, &third, json!([])).await;
     assert_eq!(codes(&payload), ["CLOSED"], "{payload:#}");
     assert!(
-        payload["userErrors"][0]["message"].as_str().unwrap().contains("closed at 17:00 30/06/2026"),
+        payload["userErrors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("closed at 17:00 30/06/2026"),
         "{payload:#}"
     );
     // Nor may anyone but its managers open a call.
@@ -331,9 +435,16 @@ async fn the_last_place_goes_to_one_of_two_concurrent_acceptances(store: Store) 
     assert!(outcomes.iter().any(|c| *c == ["FULL"]), "{a:#} {b:#}");
     let cohort = s
         .server
-        .data("query($c: ID!) { call(id: $c) { cohort { id } } }", json!({ "c": s.call }))
+        .data(
+            "query($c: ID!) { call(id: $c) { cohort { id } } }",
+            json!({ "c": s.call }),
+        )
         .await;
-    assert_eq!(cohort["call"]["cohort"].as_array().unwrap().len(), 1, "{cohort:#}");
+    assert_eq!(
+        cohort["call"]["cohort"].as_array().unwrap().len(),
+        1,
+        "{cohort:#}"
+    );
 }
 
 async fn concurrent_moves_of_one_application_do_not_both_win(store: Store) {
@@ -346,9 +457,16 @@ async fn concurrent_moves_of_one_application_do_not_both_win(store: Store) {
         move_to(&s.server, &admin, &first, "REJECTED", Some("Chưa phù hợp")),
     );
     let outcomes = [move_codes(&a), move_codes(&b)];
-    assert_eq!(outcomes.iter().filter(|c| c.is_empty()).count(), 1, "{a:#} {b:#}");
+    assert_eq!(
+        outcomes.iter().filter(|c| c.is_empty()).count(),
+        1,
+        "{a:#} {b:#}"
+    );
     let loser = outcomes.iter().find(|c| !c.is_empty()).unwrap();
-    assert!(*loser == ["STALE"] || *loser == ["NOT_ALLOWED"], "{a:#} {b:#}");
+    assert!(
+        *loser == ["STALE"] || *loser == ["NOT_ALLOWED"],
+        "{a:#} {b:#}"
+    );
     let log = s
         .server
         .data(
@@ -357,7 +475,11 @@ async fn concurrent_moves_of_one_application_do_not_both_win(store: Store) {
         )
         .await;
     let history = &log["call"]["applications"][0]["history"];
-    assert_eq!(history.as_array().unwrap().len(), 4, "one decision recorded: {log:#}");
+    assert_eq!(
+        history.as_array().unwrap().len(),
+        4,
+        "one decision recorded: {log:#}"
+    );
 }
 
 async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
@@ -372,7 +494,10 @@ async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
         .await;
     let data = s
         .server
-        .data("{ programmes { totalCount nodes { name kind organization { slug } budgetVnd } } }", json!({}))
+        .data(
+            "{ programmes { totalCount nodes { name kind organization { slug } budgetVnd } } }",
+            json!({}),
+        )
         .await;
     assert_eq!(data["programmes"]["totalCount"], 3, "{data:#}");
     let names: Vec<&str> = (data["programmes"]["nodes"].as_array().unwrap().iter())
@@ -380,11 +505,18 @@ async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
         .collect();
     assert_eq!(
         names,
-        ["Mekong Startup Runway 2026", "Tập huấn khởi nghiệp Hưng Yên", "Ươm tạo Mekong 2026"],
+        [
+            "Mekong Startup Runway 2026",
+            "Tập huấn khởi nghiệp Hưng Yên",
+            "Ươm tạo Mekong 2026"
+        ],
         "by name, diacritics folded"
     );
     assert_eq!(data["programmes"]["nodes"][2]["budgetVnd"], "1500000000");
-    assert_eq!(data["programmes"]["nodes"][0]["organization"]["slug"], "castihub");
+    assert_eq!(
+        data["programmes"]["nodes"][0]["organization"]["slug"],
+        "castihub"
+    );
     let data = s
         .server
         .data(
@@ -392,9 +524,14 @@ async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
             json!({}),
         )
         .await;
-    assert_eq!(data["programmes"]["nodes"].as_array().unwrap().len(), 1, "{data:#}");
+    assert_eq!(
+        data["programmes"]["nodes"].as_array().unwrap().len(),
+        1,
+        "{data:#}"
+    );
 
-    let calls = "query($f: CallFilter) { calls(filter: $f) { nodes { title isOpen programme { slug } } } }";
+    let calls =
+        "query($f: CallFilter) { calls(filter: $f) { nodes { title isOpen programme { slug } } } }";
     for (filter, want) in [
         (json!({ "openNow": true }), 1),
         (json!({ "sectors": ["agritech"] }), 2),
@@ -407,7 +544,11 @@ async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
         (json!({ "programme": s.programme }), 1),
     ] {
         let data = s.server.data(calls, json!({ "f": filter })).await;
-        assert_eq!(data["calls"]["nodes"].as_array().unwrap().len(), want, "{filter}: {data:#}");
+        assert_eq!(
+            data["calls"]["nodes"].as_array().unwrap().len(),
+            want,
+            "{filter}: {data:#}"
+        );
     }
     let data = s
         .server

@@ -172,6 +172,30 @@ fn check(records: &[Record]) -> Seen {
                 ));
                 assert!(fresh, "duplicate investment {i:?}");
             }
+            Record::Programme(p) => {
+                seen.sectors(&p.sectors);
+                seen.province(&p.province);
+                if let Some(org) = &p.organization {
+                    assert!(
+                        seen.has("organization", org),
+                        "unknown organization `{org}`"
+                    );
+                }
+                seen.add("programme", &p.key);
+            }
+            Record::Call(c) => {
+                seen.sectors(&c.sectors);
+                for p in &c.provinces {
+                    assert!(seen.has("province", p), "unknown province `{p}`");
+                }
+                assert!(
+                    seen.has("programme", &c.programme),
+                    "unknown programme `{}`",
+                    c.programme
+                );
+                assert!(c.opens_at < c.closes_at, "{}", c.key);
+                seen.add("call", &c.key);
+            }
         }
     }
     seen

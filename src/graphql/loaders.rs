@@ -16,8 +16,7 @@ use super::scope::Scope;
 use crate::error::Error;
 use crate::model::{
     Call, Event, Introduction, Investment, Investor, Mentor, Organization, Programme, Province,
-    Sector, Startup,
-    User,
+    Sector, Startup, User,
 };
 use crate::store::{Store, StoreError, Table};
 use crate::vocabulary::Vocabulary;

@@ -333,7 +333,11 @@ fn update_event(r: &mut EventDraft, i: &UpdateEventInput) {
 }
 
 /// Deletes a profile or an event and shapes the payload.
-pub(super) async fn delete<P: Profile>(ctx: &Context<'_>, id: ID, kind: Kind) -> Result<DeletePayload, Error> {
+pub(super) async fn delete<P: Profile>(
+    ctx: &Context<'_>,
+    id: ID,
+    kind: Kind,
+) -> Result<DeletePayload, Error> {
     if profiles::delete::<P>(&caller(ctx), ids::of_kind(&id, kind)).await? {
         Ok(DeletePayload::done(Some(id)))
     } else {

@@ -7,7 +7,7 @@
 //! operator); to anyone else it does not exist. Who moves an application
 //! where, and what must hold, is in [`crate::ops::programmes`].
 
-use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, MaybeUndefined};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject};
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::connection::{PageArgs, connection, order};
@@ -30,7 +30,6 @@ use crate::model::{
 use crate::ops::profiles;
 use crate::ops::programmes as ops;
 use crate::store::{ListQuery, SortColumn, Store, Table};
-
 
 fn vietnam(t: DateTime<Utc>) -> DateTime<FixedOffset> {
     t.with_timezone(&model::vietnam_offset())
@@ -103,7 +102,11 @@ impl Programme {
 
     /// The sectors it focuses on.
     async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
-        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+        Ok(loaders::many(
+            ctx,
+            self.sector_ids.iter().map(|id| SectorId(*id)).collect(),
+        )
+        .await?)
     }
 
     /// The topics it covers (for courses and mentoring).
@@ -213,12 +216,20 @@ pub struct CallRules {
 impl CallRules {
     /// The startup must work in one of these sectors.
     async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
-        Ok(loaders::many(ctx, self.sector_ids.iter().map(|id| SectorId(*id)).collect()).await?)
+        Ok(loaders::many(
+            ctx,
+            self.sector_ids.iter().map(|id| SectorId(*id)).collect(),
+        )
+        .await?)
     }
 
     /// The startup must be based in one of these provinces.
     async fn provinces(&self, ctx: &Context<'_>) -> Result<Vec<Province>> {
-        Ok(loaders::many(ctx, self.province_ids.iter().map(|id| ProvinceId(*id)).collect()).await?)
+        Ok(loaders::many(
+            ctx,
+            self.province_ids.iter().map(|id| ProvinceId(*id)).collect(),
+        )
+        .await?)
     }
 }
 
@@ -401,7 +412,9 @@ impl ApplicationMoveEntry {
 
     /// Why (managers only: reviewers' notes never reach the applicant).
     async fn reason(&self) -> Option<&str> {
-        self.manager.then_some(self.entry.reason.as_deref()).flatten()
+        self.manager
+            .then_some(self.entry.reason.as_deref())
+            .flatten()
     }
 }
 
@@ -450,7 +463,11 @@ impl Application {
             Some(call) => ops::manages(&c, call.programme_id).await?,
             None => false,
         };
-        let log = c.store.application_log(&[self.id]).await.map_err(Error::from)?;
+        let log = c
+            .store
+            .application_log(&[self.id])
+            .await
+            .map_err(Error::from)?;
         Ok(log
             .into_iter()
             .map(|entry| ApplicationMoveEntry { entry, manager })
@@ -536,8 +553,15 @@ pub async fn eligibility_for(
 
 /// A startup's applications, drafts included: its owner and the operator
 /// only.
-pub async fn applications_of(ctx: &Context<'_>, startup: &Startup) -> Result<Vec<Application>, Error> {
-    crate::ops::policy::may_see(super::account::viewer(ctx), startup.owner_id, "applications")?;
+pub async fn applications_of(
+    ctx: &Context<'_>,
+    startup: &Startup,
+) -> Result<Vec<Application>, Error> {
+    crate::ops::policy::may_see(
+        super::account::viewer(ctx),
+        startup.owner_id,
+        "applications",
+    )?;
     Ok(ctx
         .data_unchecked::<Store>()
         .applications_of_startups(&[startup.id])
@@ -609,7 +633,14 @@ impl ProgrammeQuery {
             audience: f.audience,
             organizations: None,
         });
-        list!(ctx, query, page, ProgrammeId, ProgrammeEdge, ProgrammeConnection)
+        list!(
+            ctx,
+            query,
+            page,
+            ProgrammeId,
+            ProgrammeEdge,
+            ProgrammeConnection
+        )
     }
 
     /// Calls for applications, filtered and sorted (by closing time unless
@@ -638,11 +669,9 @@ impl ProgrammeQuery {
         }
         .query(column, desc)?;
         let f = filter.unwrap_or_default();
-        let programmes = match &f.programme {
-            // An ID of another kind names no programme: nothing matches.
-            Some(id) => Some(vec![ids::of_kind(id, Kind::Programme).unwrap_or(0)]),
-            None => None,
-        };
+        // An ID of another kind names no programme: nothing matches.
+        let programmes =
+            (f.programme.as_ref()).map(|id| vec![ids::of_kind(id, Kind::Programme).unwrap_or(0)]);
         let now = ctx.data_unchecked::<crate::clock::Clock>().now();
         let query = ListQuery::Calls(crate::store::CallFilter {
             open_at: f.open_now.then_some(now),
@@ -855,10 +884,10 @@ fn update_programme(r: &mut ProgrammeDraft, i: &UpdateProgrammeInput) {
     set(&mut r.name, &i.name);
     set(&mut r.kind, &i.kind);
     patch_text(&mut r.province, &i.province);
-    patch(&mut r.starts_on, &i.starts_on.clone().map_value(|d| d.0));
-    patch(&mut r.ends_on, &i.ends_on.clone().map_value(|d| d.0));
+    patch(&mut r.starts_on, &i.starts_on.map_value(|d| d.0));
+    patch(&mut r.ends_on, &i.ends_on.map_value(|d| d.0));
     patch(&mut r.capacity, &i.capacity);
-    patch(&mut r.budget_vnd, &i.budget_vnd.clone().map_value(|b| b.0));
+    patch(&mut r.budget_vnd, &i.budget_vnd.map_value(|b| b.0));
     patch(&mut r.budget_source, &i.budget_source);
     set(&mut r.sectors, &i.sectors);
     set(&mut r.topics, &i.topics);

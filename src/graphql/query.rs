@@ -7,8 +7,8 @@ use super::event::{EventConnection, EventEdge, EventFilter, EventOrder};
 use super::ids::{self, Kind};
 use super::investor::{InvestorConnection, InvestorEdge, InvestorFilter, InvestorOrder};
 use super::loaders::{
-    self, CallId, EventId, InvestmentId, ProgrammeId, InvestorId, MentorId, OrganizationId, ProvinceId, SectorId,
-    StartupBriefId, StartupId,
+    self, CallId, EventId, InvestmentId, InvestorId, MentorId, OrganizationId, ProgrammeId,
+    ProvinceId, SectorId, StartupBriefId, StartupId,
 };
 use super::mentor::{MentorConnection, MentorEdge, MentorFilter, MentorOrder};
 use super::organization::{

@@ -11,7 +11,8 @@ use super::matching;
 use super::scalars::Date;
 use crate::matching::Lang;
 use crate::model::{
-    self, Application, Investment, Money, Organization, Province, Sector, Stage, Startup, StartupTag, Topic,
+    self, Application, Investment, Money, Organization, Province, Sector, Stage, Startup,
+    StartupTag, Topic,
 };
 use crate::store::{SortColumn, Table};
 

@@ -169,7 +169,11 @@ impl ProgrammeDraft {
         c.slug(Field::Slug, &self.slug);
         c.required_text(Field::Name, &self.name, MAX_NAME_LEN);
         c.max_len(Field::Description, &self.description, MAX_LONG_TEXT_LEN);
-        c.max_len(Field::DescriptionEn, &self.description_en, MAX_LONG_TEXT_LEN);
+        c.max_len(
+            Field::DescriptionEn,
+            &self.description_en,
+            MAX_LONG_TEXT_LEN,
+        );
         c.url(Field::Website, self.website.as_deref());
         for (field, date) in [
             (Field::StartsOn, self.starts_on),
@@ -190,10 +194,18 @@ impl ProgrammeDraft {
             ));
         }
         if self.capacity.is_some_and(|n| n < 1) {
-            c.push(Field::Capacity, FieldErrorCode::OutOfRange, "must be at least 1");
+            c.push(
+                Field::Capacity,
+                FieldErrorCode::OutOfRange,
+                "must be at least 1",
+            );
         }
         if self.budget_vnd.is_some_and(|n| n < 0) {
-            c.push(Field::BudgetVnd, FieldErrorCode::OutOfRange, "must not be negative");
+            c.push(
+                Field::BudgetVnd,
+                FieldErrorCode::OutOfRange,
+                "must not be negative",
+            );
         }
         drafts::links(&mut c, Field::Sectors, self.sectors.len());
         c.finish()
@@ -242,7 +254,11 @@ impl CallDraft {
             ));
         }
         if self.places.is_some_and(|n| n < 1) {
-            c.push(Field::Places, FieldErrorCode::OutOfRange, "must be at least 1");
+            c.push(
+                Field::Places,
+                FieldErrorCode::OutOfRange,
+                "must be at least 1",
+            );
         }
         if self.questions.len() > MAX_QUESTIONS {
             c.push(
@@ -254,8 +270,16 @@ impl CallDraft {
         for q in &self.questions {
             c.required_text(Field::Questions, q, MAX_SHORT_TEXT_LEN);
         }
-        if self.rules.max_years.is_some_and(|n| !(1..=100).contains(&n)) {
-            c.push(Field::MaxYears, FieldErrorCode::OutOfRange, "must be between 1 and 100");
+        if self
+            .rules
+            .max_years
+            .is_some_and(|n| !(1..=100).contains(&n))
+        {
+            c.push(
+                Field::MaxYears,
+                FieldErrorCode::OutOfRange,
+                "must be between 1 and 100",
+            );
         }
         drafts::links(&mut c, Field::Sectors, self.rules.sectors.len());
         drafts::links(&mut c, Field::Provinces, self.rules.provinces.len());
@@ -416,11 +440,17 @@ pub fn tag_names(tag: StartupTag) -> (&'static str, &'static str) {
         StartupTag::WomenLed => ("do phụ nữ làm chủ", "women-led"),
         StartupTag::Youth => ("thanh niên khởi nghiệp", "youth-founded"),
         StartupTag::SocialImpact => ("khởi nghiệp xã hội", "social impact"),
-        StartupTag::StEnterprise => ("doanh nghiệp khoa học và công nghệ", "science and technology enterprise"),
+        StartupTag::StEnterprise => (
+            "doanh nghiệp khoa học và công nghệ",
+            "science and technology enterprise",
+        ),
     }
 }
 
-fn list_of<T: Copy>(values: &[T], name: impl Fn(T) -> (&'static str, &'static str)) -> (String, String) {
+fn list_of<T: Copy>(
+    values: &[T],
+    name: impl Fn(T) -> (&'static str, &'static str),
+) -> (String, String) {
     let vi: Vec<&str> = values.iter().map(|v| name(*v).0).collect();
     let en: Vec<&str> = values.iter().map(|v| name(*v).1).collect();
     (vi.join(", "), en.join(", "))
@@ -482,8 +512,14 @@ pub fn check_eligibility(
             Some(founded) if founded >= earliest => verdict(
                 EligibilityRule::Age,
                 true,
-                format!("Thành lập ngày {}: không quá {years} năm", founded.format("%d/%m/%Y")),
-                format!("Founded on {}: no more than {years} years ago", founded.format("%Y-%m-%d")),
+                format!(
+                    "Thành lập ngày {}: không quá {years} năm",
+                    founded.format("%d/%m/%Y")
+                ),
+                format!(
+                    "Founded on {}: no more than {years} years ago",
+                    founded.format("%Y-%m-%d")
+                ),
             ),
             Some(founded) => verdict(
                 EligibilityRule::Age,
@@ -538,7 +574,10 @@ pub fn check_eligibility(
             verdict(
                 EligibilityRule::Sector,
                 true,
-                format!("Hoạt động trong lĩnh vực {}", names(sectors, &shared, false)),
+                format!(
+                    "Hoạt động trong lĩnh vực {}",
+                    names(sectors, &shared, false)
+                ),
                 format!("Works in {}", names(sectors, &shared, true)),
             );
         }
@@ -614,7 +653,9 @@ mod tests {
     use super::*;
 
     fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     fn startup() -> Startup {
@@ -667,21 +708,117 @@ mod tests {
 
     #[test]
     fn each_rule_is_judged_and_explained_in_both_languages() {
-        let sectors = [named(1, "Nông nghiệp", "Agriculture"), named(3, "Du lịch", "Tourism")];
-        let provinces = [named(10, "Cần Thơ", "Can Tho"), named(11, "Hải Phòng", "Hai Phong")];
+        let sectors = [
+            named(1, "Nông nghiệp", "Agriculture"),
+            named(3, "Du lịch", "Tourism"),
+        ];
+        let provinces = [
+            named(10, "Cần Thơ", "Can Tho"),
+            named(11, "Hải Phòng", "Hai Phong"),
+        ];
         let now = at("2026-12-01T12:00:00+07:00");
         // (rules, rule judged, passed, words in Vietnamese, words in English)
         let table: Vec<(Rules, EligibilityRule, bool, &str, &str)> = vec![
-            (Rules { max_years: Some(5), ..Rules::default() }, EligibilityRule::Age, true, "không quá 5 năm", "no more than 5 years"),
-            (Rules { max_years: Some(3), ..Rules::default() }, EligibilityRule::Age, false, "đã quá 3 năm", "more than 3 years"),
-            (Rules { stages: vec![Stage::Idea, Stage::Mvp], ..Rules::default() }, EligibilityRule::Stage, true, "thuộc các giai đoạn", "is one the call takes"),
-            (Rules { stages: vec![Stage::Seed], ..Rules::default() }, EligibilityRule::Stage, false, "không thuộc", "is not one"),
-            (Rules { sector_ids: vec![1, 3], ..Rules::default() }, EligibilityRule::Sector, true, "Nông nghiệp", "Agriculture"),
-            (Rules { sector_ids: vec![3], ..Rules::default() }, EligibilityRule::Sector, false, "Du lịch", "Tourism"),
-            (Rules { province_ids: vec![10], ..Rules::default() }, EligibilityRule::Province, true, "Đặt tại Cần Thơ", "Based in Can Tho"),
-            (Rules { province_ids: vec![11], ..Rules::default() }, EligibilityRule::Province, false, "Hải Phòng", "outside the call's provinces (Hai Phong)"),
-            (Rules { tags: vec![StartupTag::WomenLed, StartupTag::Student], ..Rules::default() }, EligibilityRule::Group, true, "do phụ nữ làm chủ", "women-led"),
-            (Rules { tags: vec![StartupTag::Student], ..Rules::default() }, EligibilityRule::Group, false, "học sinh, sinh viên", "student-founded"),
+            (
+                Rules {
+                    max_years: Some(5),
+                    ..Rules::default()
+                },
+                EligibilityRule::Age,
+                true,
+                "không quá 5 năm",
+                "no more than 5 years",
+            ),
+            (
+                Rules {
+                    max_years: Some(3),
+                    ..Rules::default()
+                },
+                EligibilityRule::Age,
+                false,
+                "đã quá 3 năm",
+                "more than 3 years",
+            ),
+            (
+                Rules {
+                    stages: vec![Stage::Idea, Stage::Mvp],
+                    ..Rules::default()
+                },
+                EligibilityRule::Stage,
+                true,
+                "thuộc các giai đoạn",
+                "is one the call takes",
+            ),
+            (
+                Rules {
+                    stages: vec![Stage::Seed],
+                    ..Rules::default()
+                },
+                EligibilityRule::Stage,
+                false,
+                "không thuộc",
+                "is not one",
+            ),
+            (
+                Rules {
+                    sector_ids: vec![1, 3],
+                    ..Rules::default()
+                },
+                EligibilityRule::Sector,
+                true,
+                "Nông nghiệp",
+                "Agriculture",
+            ),
+            (
+                Rules {
+                    sector_ids: vec![3],
+                    ..Rules::default()
+                },
+                EligibilityRule::Sector,
+                false,
+                "Du lịch",
+                "Tourism",
+            ),
+            (
+                Rules {
+                    province_ids: vec![10],
+                    ..Rules::default()
+                },
+                EligibilityRule::Province,
+                true,
+                "Đặt tại Cần Thơ",
+                "Based in Can Tho",
+            ),
+            (
+                Rules {
+                    province_ids: vec![11],
+                    ..Rules::default()
+                },
+                EligibilityRule::Province,
+                false,
+                "Hải Phòng",
+                "outside the call's provinces (Hai Phong)",
+            ),
+            (
+                Rules {
+                    tags: vec![StartupTag::WomenLed, StartupTag::Student],
+                    ..Rules::default()
+                },
+                EligibilityRule::Group,
+                true,
+                "do phụ nữ làm chủ",
+                "women-led",
+            ),
+            (
+                Rules {
+                    tags: vec![StartupTag::Student],
+                    ..Rules::default()
+                },
+                EligibilityRule::Group,
+                false,
+                "học sinh, sinh viên",
+                "student-founded",
+            ),
         ];
         for (rules, rule, passed, vi, en) in table {
             let verdicts = check_eligibility(&call(rules), &startup(), &sectors, &provinces, now);
@@ -698,10 +835,22 @@ mod tests {
     fn a_call_is_open_from_its_opening_to_its_closing_in_vietnam_time() {
         let c = call(Rules::default());
         for (now, open, en) in [
-            ("2026-10-31T23:59:59+07:00", false, "not open yet: it opens at 00:00 01/11/2026"),
-            ("2026-11-01T00:00:00+07:00", true, "open until 17:00 31/12/2026"),
+            (
+                "2026-10-31T23:59:59+07:00",
+                false,
+                "not open yet: it opens at 00:00 01/11/2026",
+            ),
+            (
+                "2026-11-01T00:00:00+07:00",
+                true,
+                "open until 17:00 31/12/2026",
+            ),
             ("2026-12-31T16:59:59+07:00", true, "open until"),
-            ("2026-12-31T17:00:00+07:00", false, "closed at 17:00 31/12/2026"),
+            (
+                "2026-12-31T17:00:00+07:00",
+                false,
+                "closed at 17:00 31/12/2026",
+            ),
         ] {
             let v = &check_eligibility(&c, &startup(), &[], &[], at(now))[0];
             assert_eq!((v.rule, v.passed), (EligibilityRule::Open, open), "{now}");
@@ -714,7 +863,10 @@ mod tests {
     fn a_project_not_yet_registered_meets_the_age_rule() {
         let mut s = startup();
         s.founded_on = None;
-        let rules = Rules { max_years: Some(5), ..Rules::default() };
+        let rules = Rules {
+            max_years: Some(5),
+            ..Rules::default()
+        };
         let v = &check_eligibility(&call(rules), &s, &[], &[], at("2026-12-01T00:00:00Z"))[1];
         assert!(v.passed && v.vi.contains("Chưa đăng ký"), "{v:?}");
     }

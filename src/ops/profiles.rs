@@ -8,8 +8,8 @@ use std::future::Future;
 use super::{Caller, Outcome, policy, refuse};
 use crate::error::Error;
 use crate::model::{
-    CallDraft, EventDraft, Field, FieldErrorCode, ProgrammeDraft, InvestmentDraft, InvestorDraft, MAX_SLUG_LEN, MentorDraft,
-    OrganizationDraft, Participant, Role, StartupDraft, slugify,
+    CallDraft, EventDraft, Field, FieldErrorCode, InvestmentDraft, InvestorDraft, MAX_SLUG_LEN,
+    MentorDraft, OrganizationDraft, Participant, ProgrammeDraft, Role, StartupDraft, slugify,
 };
 use crate::store::{Batch, RecordSelect, Store, StoreError, Table, WriteMode};
 

@@ -43,7 +43,9 @@ impl Access {
 /// The user who manages a programme: the user its organisation is
 /// delegated to (none: the operator alone).
 pub async fn programme_manager(store: &Store, programme: i64) -> Result<Option<i64>, StoreError> {
-    Ok(owner_of(store, Table::Programmes, programme).await?.flatten())
+    Ok(owner_of(store, Table::Programmes, programme)
+        .await?
+        .flatten())
 }
 
 /// Whether the viewer manages the programme (or is the operator).
@@ -161,9 +163,7 @@ fn refusal<T>(r: ApplicationRefusal) -> Outcome<T> {
         ApplicationRefusal::AlreadyApplied(status) => refuse(
             Field::Call,
             FieldErrorCode::Taken,
-            format!(
-                "this startup has applied to this call already (its application is {status})"
-            ),
+            format!("this startup has applied to this call already (its application is {status})"),
         ),
         ApplicationRefusal::Stale(status) => refuse(
             Field::Status,
@@ -262,7 +262,9 @@ async fn visible(
         return Ok(None);
     };
     let access = access(c, application.startup_id, &call).await?;
-    Ok(access.sees(&application).then_some((application, call, access)))
+    Ok(access
+        .sees(&application)
+        .then_some((application, call, access)))
 }
 
 /// Replaces a draft's answers (its applicant).
@@ -271,7 +273,9 @@ pub async fn answer(c: &Caller<'_>, id: Option<i64>, answers: Vec<String>) -> Ou
         return no_application();
     };
     if !access.applicant {
-        return Err(policy::forbidden("only the applicant may change its answers"));
+        return Err(policy::forbidden(
+            "only the applicant may change its answers",
+        ));
     }
     if application.status != ApplicationStatus::Draft {
         return refuse(
@@ -342,7 +346,11 @@ pub async fn move_to(
         return Ok(Err(problems));
     }
     if to == ApplicationStatus::Submitted {
-        let Some(startup) = c.store.startups_by_ids(&[application.startup_id]).await?.pop()
+        let Some(startup) = c
+            .store
+            .startups_by_ids(&[application.startup_id])
+            .await?
+            .pop()
         else {
             return no_application();
         };

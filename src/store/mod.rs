@@ -32,13 +32,13 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+use crate::model::{self, CallDraft, ProgrammeDraft};
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
     IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization,
     OrganizationKind, Participant, Province, Recipient, Role, Sector, Stage, Startup, StartupTag,
     Topic, User,
 };
-use crate::model::{self, CallDraft, ProgrammeDraft};
 use crate::model::{
     EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, ProvinceDraft,
     SectorDraft, StartupDraft,
@@ -503,7 +503,10 @@ impl Store {
     }
 
     /// Programmes by id.
-    pub async fn programmes_by_ids(&self, ids: &[i64]) -> Result<Vec<model::Programme>, StoreError> {
+    pub async fn programmes_by_ids(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<model::Programme>, StoreError> {
         dispatch!(self, read, programmes_by_ids(ids))
     }
 
@@ -521,7 +524,11 @@ impl Store {
         actor: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<Result<model::Application, ApplicationRefusal>, StoreError> {
-        dispatch!(self, write, create_application(call, startup, answers, actor, now))
+        dispatch!(
+            self,
+            write,
+            create_application(call, startup, answers, actor, now)
+        )
     }
 
     /// Replaces the answers of an application still in DRAFT.

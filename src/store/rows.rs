@@ -54,7 +54,14 @@ macro_rules! has_id {
     )*};
 }
 
-has_id!(StartupRow, InvestorRow, MentorRow, EventRow, ProgrammeRow, CallRow);
+has_id!(
+    StartupRow,
+    InvestorRow,
+    MentorRow,
+    EventRow,
+    ProgrammeRow,
+    CallRow
+);
 
 /// A row of `sectors`.
 #[derive(Debug, sqlx::FromRow)]

@@ -404,7 +404,12 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
             for r in rs {
                 out.push((Table::Programmes, r.programme.as_str()));
                 out.extend(r.rules.sectors.iter().map(|k| (Table::Sectors, k.as_str())));
-                out.extend(r.rules.provinces.iter().map(|k| (Table::Provinces, k.as_str())));
+                out.extend(
+                    r.rules
+                        .provinces
+                        .iter()
+                        .map(|k| (Table::Provinces, k.as_str())),
+                );
             }
         }
         Batch::Investments(rs) => {
@@ -677,7 +682,11 @@ pub(super) fn call_row(r: &CallDraft, lookup: &dyn Lookup) -> Result<RowWrite, V
     let sectors = refs.many(Field::Sectors, Table::Sectors, &r.rules.sectors);
     let provinces = refs.many(Field::Provinces, Table::Provinces, &r.rules.provinces);
     refs.finish()?;
-    let questions: Vec<String> = r.questions.iter().map(|q| nfc(q.trim()).into_owned()).collect();
+    let questions: Vec<String> = r
+        .questions
+        .iter()
+        .map(|q| nfc(q.trim()).into_owned())
+        .collect();
     Ok(RowWrite {
         slug: Some(r.slug.clone()),
         values: vec![
