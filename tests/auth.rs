@@ -208,6 +208,10 @@ enum Target {
     Organization,
     /// An event organised by an organisation delegated to its owner.
     Event,
+    /// A programme run by an organisation delegated to its owner.
+    Programme,
+    /// A call of such a programme.
+    Call,
 }
 
 /// A fresh target owned by a fresh user: `(owner token, target ID)`.
@@ -243,7 +247,7 @@ async fn target(server: &TestServer, kind: Target, n: usize) -> (String, String)
                 .await;
             (owner, id)
         }
-        Target::Organization | Target::Event => {
+        Target::Organization | Target::Event | Target::Programme | Target::Call => {
             let owner = server.sign_up(&email, "STARTUP").await;
             let admin = server.admin_token.clone();
             let org = server
@@ -254,18 +258,42 @@ async fn target(server: &TestServer, kind: Target, n: usize) -> (String, String)
                 )
                 .await;
             assign(server, &org, &user_id(server, &owner).await).await;
-            if let Target::Event = kind {
-                let event = server
-                    .create(
-                        &admin,
-                        "Event",
-                        json!({ "title": format!("Sự kiện {n}"), "kind": "WORKSHOP",
-                            "startsAt": "2026-05-01T09:00:00+07:00", "organizer": org }),
-                    )
-                    .await;
-                (owner, event)
-            } else {
-                (owner, org)
+            match kind {
+                Target::Event => {
+                    let event = server
+                        .create(
+                            &admin,
+                            "Event",
+                            json!({ "title": format!("Sự kiện {n}"), "kind": "WORKSHOP",
+                                "startsAt": "2026-05-01T09:00:00+07:00", "organizer": org }),
+                        )
+                        .await;
+                    (owner, event)
+                }
+                Target::Programme | Target::Call => {
+                    let programme = server
+                        .create(
+                            &admin,
+                            "Programme",
+                            json!({ "name": format!("Chương trình {n}"), "kind": "ACCELERATION",
+                                    "organization": org }),
+                        )
+                        .await;
+                    if let Target::Programme = kind {
+                        return (owner, programme);
+                    }
+                    let call = server
+                        .create(
+                            &admin,
+                            "Call",
+                            json!({ "programme": programme, "title": format!("Đợt {n}"),
+                                    "opensAt": "2026-11-01T08:00:00+07:00",
+                                    "closesAt": "2026-12-31T17:00:00+07:00" }),
+                        )
+                        .await;
+                    (owner, call)
+                }
+                _ => (owner, org),
             }
         }
     }
@@ -276,7 +304,8 @@ async fn name_of(server: &TestServer, id: &str) -> Option<String> {
     let body = server
         .gql(
             "query($id: ID!) { node(id: $id) { ... on Startup { name } ... on Investor { name } \
-             ... on Mentor { name } ... on Organization { name } ... on Event { name: title } } }",
+             ... on Mentor { name } ... on Organization { name } ... on Event { name: title } \
+             ... on Programme { name } ... on Call { name: title } } }",
             json!({ "id": id }),
         )
         .await;
@@ -310,7 +339,18 @@ async fn every_mutation_checks_who_calls_it(store: Store) {
     };
 
     // Creating: who may create what (no target).
-    let creations: [Creation; 5] = [
+    let creations: [Creation; 6] = [
+        (
+            "createProgramme",
+            json!({ "name": "Chương trình mới", "kind": "IDEA_INCUBATION" }),
+            [
+                (Anonymous, Unauthenticated),
+                (StartupUser, Forbidden),
+                (InvestorUser, Forbidden),
+                (MentorUser, Forbidden),
+                (Admin, Allowed),
+            ],
+        ),
         (
             "createStartup",
             json!({ "name": "Mới", "stage": "IDEA" }),
@@ -377,7 +417,14 @@ async fn every_mutation_checks_who_calls_it(store: Store) {
 
     // Changing and deleting: the owner and the operator only; a refused
     // call changes nothing.
-    let changes: [(&str, Target, Value); 10] = [
+    let changes: [(&str, Target, Value); 13] = [
+        (
+            "updateProgramme",
+            Target::Programme,
+            json!({ "name": "Đổi tên" }),
+        ),
+        ("deleteProgramme", Target::Programme, json!({})),
+        ("deleteCall", Target::Call, json!({})),
         (
             "updateStartup",
             Target::Startup,
