@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     self, Audience, BudgetSource, Currency, EventKind, InvestorKind, Money, OrganizationKind,
-    ProgrammeKind, Stage, StartupTag, Topic,
+    ProgrammeKind, Stage, StartupTag, SupportKind, SupportOrigin, Topic,
 };
 
 /// One line of a data file.
@@ -30,12 +30,13 @@ pub enum Record {
     Investment(InvestmentRecord),
     Programme(ProgrammeRecord),
     Call(CallRecord),
+    Support(SupportRecord),
 }
 
 impl Record {
     /// Every record `type`, in the order a file is written and imported:
     /// what is referenced before what refers to it.
-    pub const TYPES: [&'static str; 10] = [
+    pub const TYPES: [&'static str; 11] = [
         "sector",
         "province",
         "organization",
@@ -46,6 +47,7 @@ impl Record {
         "investment",
         "programme",
         "call",
+        "support",
     ];
 
     /// The record's `type`, as written in the file.
@@ -61,6 +63,7 @@ impl Record {
             Record::Investment(_) => "investment",
             Record::Programme(_) => "programme",
             Record::Call(_) => "call",
+            Record::Support(_) => "support",
         }
     }
 }
@@ -348,6 +351,46 @@ impl From<model::CallDraft> for CallRecord {
     }
 }
 
+/// A unit of support given to `startup` (key), or to a project or
+/// enterprise without a profile named by `recipient`; `programme` and
+/// `organization` (keys) say who gave it, `value_vnd` is a decimal string.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportRecord {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub startup: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    pub kind: SupportKind,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "model::option_amount_as_string"
+    )]
+    pub value_vnd: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_source: Option<BudgetSource>,
+    pub given_on: NaiveDate,
+    #[serde(default)]
+    pub note: String,
+    /// What wrote it (MANUAL unless a programme did).
+    #[serde(default = "manual", skip_serializing_if = "is_manual")]
+    pub origin: SupportOrigin,
+}
+
+fn manual() -> SupportOrigin {
+    SupportOrigin::Manual
+}
+
+fn is_manual(origin: &SupportOrigin) -> bool {
+    *origin == SupportOrigin::Manual
+}
+
 fn is_false(value: &bool) -> bool {
     !*value
 }
@@ -390,6 +433,10 @@ drafts! {
     }
     EventRecord <-> EventDraft {
         title, kind, description, starts_at, ends_at, province, organizer, sectors, website,
+    }
+    SupportRecord <-> SupportDraft {
+        startup, recipient, programme, organization, kind, value_vnd, budget_source, given_on,
+        note, origin,
     }
     ProgrammeRecord <-> ProgrammeDraft {
         name, kind, organization, province, starts_on, ends_on, capacity, budget_vnd,
@@ -472,6 +519,7 @@ macro_rules! by_type {
             "investment" => Record::Investment($read),
             "programme" => Record::Programme($read),
             "call" => Record::Call($read),
+            "support" => Record::Support($read),
             $other => $unknown,
         }
     };
@@ -518,7 +566,7 @@ fn parse_tree(line: &str) -> Result<Record, LineError> {
         return Err(field_error(
             "type",
             format!(
-                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment, programme, call"
+                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment, programme, call, support"
             ),
         ));
     }))

@@ -213,6 +213,7 @@ fn natural_key(record: &Record) -> String {
         Record::Event(r) => r.key.clone(),
         Record::Programme(r) => r.key.clone(),
         Record::Call(r) => r.key.clone(),
+        Record::Support(r) => r.key.clone(),
         Record::Investment(r) => format!("{}\n{}\n{}\n{}", r.investor, r.startup, r.round, r.date),
     }
 }
@@ -304,6 +305,7 @@ fn batch_of(records: Vec<Record>) -> Batch {
         Some(Record::Investment(_)) => only!(Investment, Investments),
         Some(Record::Programme(_)) => only!(Programme, Programmes),
         Some(Record::Call(_)) => only!(Call, Calls),
+        Some(Record::Support(_)) => only!(Support, Support),
     }
 }
 
@@ -414,5 +416,6 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
     }
     pages!(programme_drafts, Programme);
     pages!(call_drafts, Call);
+    pages!(support_drafts, Support);
     Ok(counts)
 }

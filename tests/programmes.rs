@@ -15,6 +15,7 @@ both_databases!(
     the_last_place_goes_to_one_of_two_concurrent_acceptances,
     concurrent_moves_of_one_application_do_not_both_win,
     programmes_and_calls_are_listed_and_filtered,
+    support_is_recorded_by_cohorts_and_by_hand_and_shown_to_those_allowed,
 );
 
 const APPLY: &str = "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id status } userErrors { field code message } } }";
@@ -561,4 +562,100 @@ async fn programmes_and_calls_are_listed_and_filtered(store: Store) {
     assert_eq!(rules["maxYearsSinceRegistration"], 5, "{data:#}");
     assert_eq!(rules["sectors"], json!([{ "slug": "agritech" }]));
     assert_eq!(rules["provinces"], json!([{ "slug": "can-tho" }]));
+}
+
+async fn support_is_recorded_by_cohorts_and_by_hand_and_shown_to_those_allowed(store: Store) {
+    let s = setup(store, None).await;
+    let (token, startup) = founder(&s.server, "lan@example.vn", json!({})).await;
+    let payload = apply(&s.server, &token, &s.call, &startup, json!(["x", "y"])).await;
+    let id = payload["application"]["id"].as_str().unwrap().to_string();
+    moved(&s.server, &token, &id, "SUBMITTED").await;
+    moved(&s.server, &s.manager, &id, "SHORTLISTED").await;
+    moved(&s.server, &s.manager, &id, "ACCEPTED").await;
+
+    // The place in the cohort is support received, of the programme's kind.
+    let received = "query($s: ID!) { node(id: $s) { ... on Startup { supportReceived { kind origin givenOn programme { slug } } programmes { programme { name } call { title } } } } }";
+    let data = s
+        .server
+        .gql_as(Some(&token), received, json!({ "s": startup }))
+        .await;
+    let node = &data["data"]["node"];
+    assert_eq!(
+        node["supportReceived"].as_array().unwrap().len(),
+        1,
+        "{data:#}"
+    );
+    assert_eq!(node["supportReceived"][0]["kind"], "INCUBATION", "{data:#}");
+    assert_eq!(node["supportReceived"][0]["origin"], "COHORT");
+    assert_eq!(
+        node["supportReceived"][0]["givenOn"], "2026-12-01",
+        "the tests' day"
+    );
+    assert_eq!(
+        node["programmes"][0]["programme"]["name"], "Ươm tạo Mekong 2026",
+        "{data:#}"
+    );
+    let investor = s.server.sign_up("dautu@example.vn", "INVESTOR").await;
+    let body = s
+        .server
+        .gql_as(Some(&investor), received, json!({ "s": startup }))
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+
+    // Recorded by hand: the programme's manager, not a stranger.
+    let record = "mutation($input: RecordSupportInput!) { recordSupport(input: $input) { supportRecord { slug kind valueVnd } userErrors { field code } } }";
+    let input = json!({ "input": { "startup": startup, "programme": s.programme, "kind": "GRANT",
+                                   "valueVnd": "50000000", "budgetSource": "STATE", "givenOn": "2026-11-20" } });
+    let body = s
+        .server
+        .gql_as(Some(&investor), record, input.clone())
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    let body = s.server.gql_as(Some(&s.manager), record, input).await;
+    let r = &body["data"]["recordSupport"];
+    assert_eq!(r["supportRecord"]["valueVnd"], "50000000", "{body:#}");
+    assert!(
+        r["supportRecord"]["slug"]
+            .as_str()
+            .unwrap()
+            .starts_with("grant-"),
+        "{body:#}"
+    );
+    let body = s
+        .server
+        .gql_as(
+            Some(&s.manager),
+            record,
+            json!({ "input": { "programme": s.programme, "kind": "SPACE", "givenOn": "2026-11-20" } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["recordSupport"]["userErrors"][0]["code"], "REQUIRED",
+        "no recipient: {body:#}"
+    );
+
+    // Lists: the manager their programme's, the operator everything.
+    let list = "query($f: SupportRecordFilter) { supportRecords(filter: $f) { totalCount nodes { kind givenOn } } }";
+    let mine = json!({ "f": { "programme": s.programme } });
+    let data = s.server.gql_as(Some(&s.manager), list, mine.clone()).await;
+    assert_eq!(data["data"]["supportRecords"]["totalCount"], 2, "{data:#}");
+    let kinds: Vec<&str> = (data["data"]["supportRecords"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter())
+    .map(|n| n["kind"].as_str().unwrap())
+    .collect();
+    assert_eq!(kinds, ["INCUBATION", "GRANT"], "newest first: {data:#}");
+    let body = s.server.gql_as(Some(&s.manager), list, json!({})).await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    let body = s.server.gql_as(Some(&investor), list, mine).await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    let data = s
+        .server
+        .data(list, json!({ "f": { "kinds": ["SPACE", "LEGAL_IP"] } }))
+        .await;
+    assert_eq!(
+        data["supportRecords"]["totalCount"], 2,
+        "the sample's: {data:#}"
+    );
 }

@@ -1,5 +1,5 @@
--- Support programmes, their calls for applications, and applications with
--- their status workflow and its trail.
+-- Support programmes, their calls for applications, applications with their
+-- status workflow and its trail, and the record of support given.
 --
 -- Kept in step with ../postgres/0009_programmes.sql.
 
@@ -111,3 +111,32 @@ create table application_log (
     at text not null
 );
 create index application_log_application_idx on application_log (application_id, id);
+
+-- Every unit of support given to a startup or a project (training,
+-- mentoring, space, legal and IP help, a grant, a booth at a fair, ...),
+-- by which programme and organisation, its value and budget source: what
+-- "projects supported" counts. Written by hand, by data files, and by the
+-- programmes themselves (acceptance into a cohort, attendance).
+create table support_records (
+    id integer primary key,
+    slug text not null constraint support_records_slug_key unique,
+    startup_id integer references startups (id) on delete cascade,
+    -- The recipient's name when it has no startup profile (a project, an
+    -- enterprise); with a profile, optional.
+    recipient text,
+    programme_id integer references programmes (id) on delete set null,
+    organization_id integer references organizations (id) on delete set null,
+    kind text not null,
+    value_vnd integer,
+    budget_source text,
+    given_on text not null,
+    note text not null default '',
+    -- MANUAL (by hand or in a data file), COHORT or ATTENDANCE.
+    origin text not null,
+    created_at text not null,
+    updated_at text not null,
+    constraint support_records_recipient check (startup_id is not null or recipient is not null)
+);
+create index support_records_startup_idx on support_records (startup_id);
+create index support_records_programme_idx on support_records (programme_id);
+create index support_records_given_on_idx on support_records (given_on, id);

@@ -196,6 +196,18 @@ fn check(records: &[Record]) -> Seen {
                 assert!(c.opens_at < c.closes_at, "{}", c.key);
                 seen.add("call", &c.key);
             }
+            Record::Support(r) => {
+                if let Some(startup) = &r.startup {
+                    assert!(seen.has("startup", startup), "unknown startup `{startup}`");
+                }
+                if let Some(programme) = &r.programme {
+                    assert!(
+                        seen.has("programme", programme),
+                        "unknown programme `{programme}`"
+                    );
+                }
+                seen.add("support", &r.key);
+            }
         }
     }
     seen

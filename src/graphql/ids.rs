@@ -21,10 +21,11 @@ pub enum Kind {
     Programme,
     Call,
     Application,
+    Support,
 }
 
 impl Kind {
-    const ALL: [Kind; 13] = [
+    const ALL: [Kind; 14] = [
         Kind::Startup,
         Kind::Investor,
         Kind::Mentor,
@@ -38,6 +39,7 @@ impl Kind {
         Kind::Programme,
         Kind::Call,
         Kind::Application,
+        Kind::Support,
     ];
 
     /// The GraphQL type name.
@@ -56,6 +58,7 @@ impl Kind {
             Kind::Programme => "Programme",
             Kind::Call => "Call",
             Kind::Application => "Application",
+            Kind::Support => "SupportRecord",
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod scope;
 pub mod search;
 pub mod startup;
 pub mod stated;
+pub mod support;
 pub mod taxonomy;
 
 use async_graphql::{EmptySubscription, Schema, SchemaBuilder};

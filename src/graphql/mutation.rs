@@ -374,6 +374,7 @@ pub struct Mutation(
     super::matching::MatchingMutation,
     super::meetings::MeetingsMutation,
     super::programme::ProgrammeMutation,
+    super::support::SupportMutation,
 );
 
 /// Changes to the ecosystem.

@@ -568,6 +568,50 @@ pub async fn applications_of(
         .await?)
 }
 
+/// A startup's place in a programme's cohort.
+pub struct Participation {
+    application: Application,
+}
+
+/// A startup's place in a programme's cohort.
+#[Object]
+impl Participation {
+    /// The call whose cohort took it.
+    async fn call(&self, ctx: &Context<'_>) -> Result<Option<Call>> {
+        Ok(loaders::one(ctx, CallId(self.application.call_id)).await?)
+    }
+
+    /// The programme.
+    async fn programme(&self, ctx: &Context<'_>) -> Result<Option<Programme>> {
+        match loaders::one(ctx, CallId(self.application.call_id)).await? {
+            Some(call) => Ok(loaders::one(ctx, ProgrammeId(call.programme_id)).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// When it was accepted.
+    async fn accepted_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.application.updated_at)
+    }
+}
+
+/// The cohorts a startup was accepted into, in the order it was accepted.
+pub async fn participations(
+    ctx: &Context<'_>,
+    startup: &Startup,
+) -> Result<Vec<Participation>, Error> {
+    let store = ctx.data_unchecked::<Store>();
+    let mut accepted: Vec<Application> = (store.applications_of_startups(&[startup.id]).await?)
+        .into_iter()
+        .filter(|a| a.status == ApplicationStatus::Accepted)
+        .collect();
+    accepted.sort_by_key(|a| (a.updated_at, a.id));
+    Ok(accepted
+        .into_iter()
+        .map(|application| Participation { application })
+        .collect())
+}
+
 /// Programmes and calls.
 #[derive(Default)]
 pub struct ProgrammeQuery;

@@ -72,9 +72,10 @@ pub(crate) async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Err
             .await?
             .map(Node::Programme),
         Kind::Call => loaders::one(ctx, CallId(row)).await?.map(Node::Call),
-        // Users, introductions and applications are not nodes: only
-        // `viewer`, their parties' fields and the operator show them.
-        Kind::User | Kind::Introduction | Kind::Application => None,
+        // Users, introductions, applications and support records are not
+        // nodes: only `viewer`, their parties' fields and the operator
+        // show them.
+        Kind::User | Kind::Introduction | Kind::Application | Kind::Support => None,
     })
 }
 
@@ -156,6 +157,7 @@ pub struct Query(
     super::introduction::IntroductionQuery,
     super::search::SearchQuery,
     super::programme::ProgrammeQuery,
+    super::support::SupportQuery,
 );
 
 /// Read access to the ecosystem: lookups, lists and taxonomies.

@@ -12,7 +12,7 @@ use super::scalars::Date;
 use crate::matching::Lang;
 use crate::model::{
     self, Application, Investment, Money, Organization, Province, Sector, Stage, Startup,
-    StartupTag, Topic,
+    StartupTag, SupportRecord, Topic,
 };
 use crate::store::{SortColumn, Table};
 
@@ -111,6 +111,19 @@ impl Startup {
     /// and the operator only (`FORBIDDEN` for others).
     async fn applications(&self, ctx: &Context<'_>) -> Result<Vec<Application>> {
         Ok(super::programme::applications_of(ctx, self).await?)
+    }
+
+    /// The support it received (trainings, places in cohorts, grants, ...),
+    /// newest first, up to 100; its owner and the operator only
+    /// (`FORBIDDEN` for others).
+    async fn support_received(&self, ctx: &Context<'_>) -> Result<Vec<SupportRecord>> {
+        Ok(super::support::received(ctx, self).await?)
+    }
+
+    /// The programmes whose cohorts accepted it, in the order it was
+    /// accepted (public, like the cohorts).
+    async fn programmes(&self, ctx: &Context<'_>) -> Result<Vec<super::programme::Participation>> {
+        Ok(super::programme::participations(ctx, self).await?)
     }
 
     /// Its sectors, the primary one first.

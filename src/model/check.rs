@@ -88,6 +88,11 @@ pub enum Field {
     Answers,
     Status,
     Reason,
+    Recipient,
+    ValueVnd,
+    GivenOn,
+    Note,
+    Origin,
 }
 
 impl Field {
@@ -161,6 +166,11 @@ impl Field {
             Field::Answers => "answers",
             Field::Status => "status",
             Field::Reason => "reason",
+            Field::Recipient => "recipient",
+            Field::ValueVnd => "value_vnd",
+            Field::GivenOn => "given_on",
+            Field::Note => "note",
+            Field::Origin => "origin",
         }
     }
 }

@@ -373,6 +373,136 @@ pub struct ApplicationLogEntry {
 }
 
 vocabulary! {
+    /// What a unit of support was.
+    SupportKind {
+        /// Training: a course or a class attended (đào tạo, tập huấn).
+        Training = "TRAINING",
+        /// Mentoring or coaching (tư vấn, huấn luyện).
+        Mentoring = "MENTORING",
+        /// Incubation in a cohort (ươm tạo).
+        Incubation = "INCUBATION",
+        /// Acceleration in a cohort (tăng tốc).
+        Acceleration = "ACCELERATION",
+        /// Working or lab space (không gian, trang thiết bị).
+        Space = "SPACE",
+        /// Legal procedures and intellectual property (pháp lý, sở hữu trí tuệ).
+        LegalIp = "LEGAL_IP",
+        /// Market access and trade promotion (kết nối thị trường, xúc tiến thương mại).
+        MarketAccess = "MARKET_ACCESS",
+        /// A grant or partial funding (hỗ trợ kinh phí).
+        Grant = "GRANT",
+        /// A booth at a fair or exhibition (gian hàng tại hội chợ, triển lãm).
+        FairBooth = "FAIR_BOOTH",
+        /// A place in a competition or an award (cuộc thi, giải thưởng).
+        Competition = "COMPETITION",
+        /// Pitching practice and investor meetings (trải nghiệm gọi vốn).
+        Pitching = "PITCHING",
+        /// A study tour (hành trình khởi nghiệp).
+        StudyTour = "STUDY_TOUR",
+        /// Technology and its transfer (công nghệ, chuyển giao công nghệ).
+        Technology = "TECHNOLOGY",
+        /// Media and communication (truyền thông).
+        Media = "MEDIA",
+        /// Anything else.
+        Other = "OTHER",
+    }
+}
+
+vocabulary! {
+    /// What wrote a support record.
+    SupportOrigin {
+        /// Entered by hand or in a data file.
+        Manual = "MANUAL",
+        /// Written when an application was accepted into a cohort.
+        Cohort = "COHORT",
+        /// Written when a startup's people attended a training class.
+        Attendance = "ATTENDANCE",
+    }
+}
+
+impl ProgrammeKind {
+    /// The support a place in this kind of programme is.
+    pub fn support(self) -> SupportKind {
+        match self {
+            ProgrammeKind::IdeaIncubation | ProgrammeKind::BusinessIncubation => {
+                SupportKind::Incubation
+            }
+            ProgrammeKind::Acceleration => SupportKind::Acceleration,
+            ProgrammeKind::TrainingCourse => SupportKind::Training,
+            ProgrammeKind::Competition => SupportKind::Competition,
+            ProgrammeKind::PitchingPractice => SupportKind::Pitching,
+            ProgrammeKind::StudyTour => SupportKind::StudyTour,
+            ProgrammeKind::FundingSupport => SupportKind::Grant,
+            ProgrammeKind::Other => SupportKind::Other,
+        }
+    }
+}
+
+/// A unit of support as written: references by key. Its recipient is a
+/// startup (`startup`), or a project or enterprise without a profile
+/// (`recipient`, its name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportDraft {
+    pub slug: String,
+    pub startup: Option<String>,
+    pub recipient: Option<String>,
+    pub programme: Option<String>,
+    pub organization: Option<String>,
+    pub kind: SupportKind,
+    pub value_vnd: Option<i64>,
+    pub budget_source: Option<BudgetSource>,
+    pub given_on: NaiveDate,
+    pub note: String,
+    pub origin: SupportOrigin,
+}
+
+impl SupportDraft {
+    /// The problems with this draft, if any.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checker::default();
+        c.slug(Field::Slug, &self.slug);
+        match &self.recipient {
+            Some(name) => c.required_text(Field::Recipient, name, MAX_NAME_LEN),
+            None if self.startup.is_none() => c.push(
+                Field::Recipient,
+                FieldErrorCode::Required,
+                "name a startup, or the project or enterprise supported",
+            ),
+            None => {}
+        }
+        if self.value_vnd.is_some_and(|n| n < 0) {
+            c.push(
+                Field::ValueVnd,
+                FieldErrorCode::OutOfRange,
+                "must not be negative",
+            );
+        }
+        c.year_in_range(Field::GivenOn, self.given_on.year());
+        c.max_len(Field::Note, &self.note, MAX_LONG_TEXT_LEN);
+        c.finish()
+    }
+}
+
+/// A unit of support given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportRecord {
+    pub id: i64,
+    pub slug: String,
+    pub startup_id: Option<i64>,
+    pub recipient: Option<String>,
+    pub programme_id: Option<i64>,
+    pub organization_id: Option<i64>,
+    pub kind: SupportKind,
+    pub value_vnd: Option<i64>,
+    pub budget_source: Option<BudgetSource>,
+    pub given_on: NaiveDate,
+    pub note: String,
+    pub origin: SupportOrigin,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+vocabulary! {
     /// A rule of a call that a startup must meet to apply.
     EligibilityRule {
         /// The call takes applications now.

@@ -9,7 +9,8 @@ use super::{Caller, Outcome, policy, refuse};
 use crate::error::Error;
 use crate::model::{
     CallDraft, EventDraft, Field, FieldErrorCode, InvestmentDraft, InvestorDraft, MAX_SLUG_LEN,
-    MentorDraft, OrganizationDraft, Participant, ProgrammeDraft, Role, StartupDraft, slugify,
+    MentorDraft, OrganizationDraft, Participant, ProgrammeDraft, Role, StartupDraft, SupportDraft,
+    Vocabulary, slugify,
 };
 use crate::store::{Batch, RecordSelect, Store, StoreError, Table, WriteMode};
 
@@ -91,6 +92,13 @@ profile!(
     programme_drafts
 );
 profile!(CallDraft, Calls, "call", title, call_drafts);
+profile!(
+    SupportDraft,
+    Support,
+    "support record",
+    slug,
+    support_drafts
+);
 
 fn nothing_with_this_id<T>(field: Field, name: &str) -> Outcome<T> {
     refuse(
@@ -122,18 +130,30 @@ pub async fn owner_of(
             Some(event) => Some(organizer_owner(store, event.organizer_id).await?),
             None => None,
         },
-        Table::Programmes => match store.programmes_by_ids(ids).await?.pop() {
-            Some(p) => Some(organizer_owner(store, p.organization_id).await?),
+        Table::Programmes => programme_owner(store, row).await?,
+        Table::Calls => match store.calls_by_ids(ids).await?.pop() {
+            Some(call) => programme_owner(store, call.programme_id).await?,
             None => None,
         },
-        Table::Calls => match store.calls_by_ids(ids).await?.pop() {
-            Some(call) => match store.programmes_by_ids(&[call.programme_id]).await?.pop() {
-                Some(p) => Some(organizer_owner(store, p.organization_id).await?),
-                None => None,
+        // A support record is its programme's; without one, its
+        // organisation's.
+        Table::Support => match store.support_by_ids(ids).await?.pop() {
+            Some(r) => match r.programme_id {
+                Some(p) => Some(programme_owner(store, p).await?.flatten()),
+                None => Some(organizer_owner(store, r.organization_id).await?),
             },
             None => None,
         },
         Table::Sectors | Table::Provinces => None,
+    })
+}
+
+/// The user a programme's organisation is delegated to: `Some(owner)`
+/// when the programme exists.
+async fn programme_owner(store: &Store, row: i64) -> Result<Option<Option<i64>>, StoreError> {
+    Ok(match store.programmes_by_ids(&[row]).await?.pop() {
+        Some(p) => Some(organizer_owner(store, p.organization_id).await?),
+        None => None,
     })
 }
 
@@ -475,6 +495,53 @@ pub async fn create_call(c: &Caller<'_>, mut draft: CallDraft, programme: Ref) -
     check_change::<ProgrammeDraft>(c, programme.row).await?;
     draft.programme = accepted!(slug_of(c, Table::Programmes, programme).await);
     create(c, draft, None).await
+}
+
+/// Records a unit of support by hand: the operator, the managers of the
+/// programme it was given by, or the users of the organisation that gave
+/// it. Its key is made from its kind, recipient and day when absent.
+pub async fn record_support(
+    c: &Caller<'_>,
+    mut draft: SupportDraft,
+    startup: Option<Ref>,
+    programme: Option<Ref>,
+    organization: Option<Ref>,
+) -> Outcome<i64> {
+    let viewer = policy::signed_in(c.viewer)?;
+    if !viewer.is_admin() {
+        let owner = match (
+            programme.and_then(|r| r.row),
+            organization.and_then(|r| r.row),
+        ) {
+            (Some(p), _) => programme_owner(c.store, p).await?.flatten(),
+            (None, Some(o)) => organizer_owner(c.store, Some(o)).await?,
+            (None, None) => None,
+        };
+        if !viewer.owns(owner) {
+            return Err(policy::forbidden(
+                "only the operator, and the managers of the programme or organisation that gave it, may record support",
+            ));
+        }
+    }
+    if let Some(r) = startup {
+        draft.startup = Some(accepted!(slug_of(c, Table::Startups, r).await));
+    }
+    if let Some(r) = programme {
+        draft.programme = Some(accepted!(slug_of(c, Table::Programmes, r).await));
+    }
+    if let Some(r) = organization {
+        draft.organization = Some(accepted!(slug_of(c, Table::Organizations, r).await));
+    }
+    if draft.slug.is_empty() {
+        let who = draft
+            .startup
+            .clone()
+            .or(draft.recipient.clone())
+            .unwrap_or_default();
+        let title = format!("{} {who} {}", draft.kind.as_str(), draft.given_on);
+        draft.slug = free_slug(c, Table::Support, &title, "support").await?;
+    }
+    save(c, Batch::Support(vec![draft]), WriteMode::Insert, None).await
 }
 
 /// Records an investment. The investor's side records its investments (a

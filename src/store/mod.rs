@@ -32,7 +32,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-use crate::model::{self, CallDraft, ProgrammeDraft};
+use crate::model::{self, CallDraft, ProgrammeDraft, SupportDraft};
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
     IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization,
@@ -398,6 +398,8 @@ impl Store {
         programme_drafts -> ProgrammeDraft,
         /// Reads calls for applications back as drafts (see [`Store::startup_drafts`]).
         call_drafts -> CallDraft,
+        /// Reads support records back as drafts (see [`Store::startup_drafts`]).
+        support_drafts -> SupportDraft,
     }
 
     /// Investments as drafts, in id order after the given id.
@@ -513,6 +515,14 @@ impl Store {
     /// Calls for applications by id.
     pub async fn calls_by_ids(&self, ids: &[i64]) -> Result<Vec<model::Call>, StoreError> {
         dispatch!(self, read, calls_by_ids(ids))
+    }
+
+    /// Support records by id.
+    pub async fn support_by_ids(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<model::SupportRecord>, StoreError> {
+        dispatch!(self, read, support_by_ids(ids))
     }
 
     /// Starts a startup's application to a call, as a draft.
@@ -1000,6 +1010,7 @@ pub enum Batch {
     Investments(Vec<InvestmentDraft>),
     Programmes(Vec<ProgrammeDraft>),
     Calls(Vec<CallDraft>),
+    Support(Vec<SupportDraft>),
 }
 
 impl Batch {
@@ -1016,6 +1027,7 @@ impl Batch {
             Batch::Investments(v) => v.len(),
             Batch::Programmes(v) => v.len(),
             Batch::Calls(v) => v.len(),
+            Batch::Support(v) => v.len(),
         }
     }
 
@@ -1037,6 +1049,7 @@ impl Batch {
             Batch::Investments(_) => &INVESTMENT_SPEC,
             Batch::Programmes(_) => &PROGRAMME_SPEC,
             Batch::Calls(_) => &CALL_SPEC,
+            Batch::Support(_) => &SUPPORT_SPEC,
         }
     }
 
@@ -1050,7 +1063,11 @@ impl Batch {
             Batch::Startups(_) => Some(Table::Startups),
             Batch::Investors(_) => Some(Table::Investors),
             Batch::Programmes(_) => Some(Table::Programmes),
-            Batch::Mentors(_) | Batch::Events(_) | Batch::Investments(_) | Batch::Calls(_) => None,
+            Batch::Mentors(_)
+            | Batch::Events(_)
+            | Batch::Investments(_)
+            | Batch::Calls(_)
+            | Batch::Support(_) => None,
         }
     }
 
@@ -1066,7 +1083,8 @@ impl Batch {
             | Batch::Events(_)
             | Batch::Investments(_)
             | Batch::Programmes(_)
-            | Batch::Calls(_) => None,
+            | Batch::Calls(_)
+            | Batch::Support(_) => None,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! What a list asks of the store: tables, sort keys, pages and filters.
 
 use super::*;
-use crate::model::{Audience, ProgrammeKind};
+use crate::model::{Audience, ProgrammeKind, SupportKind};
 
 /// The tables whose rows are found by slug.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,6 +15,7 @@ pub enum Table {
     Events,
     Programmes,
     Calls,
+    Support,
 }
 
 impl Table {
@@ -30,6 +31,7 @@ impl Table {
             Table::Events => "events",
             Table::Programmes => "programmes",
             Table::Calls => "calls",
+            Table::Support => "support_records",
         }
     }
 }
@@ -73,6 +75,8 @@ pub enum SortColumn {
     StartsAt,
     /// Calls only.
     ClosesAt,
+    /// Support records only.
+    GivenOn,
 }
 
 impl SortColumn {
@@ -83,6 +87,7 @@ impl SortColumn {
             SortColumn::FoundedOn => "f",
             SortColumn::StartsAt => "s",
             SortColumn::ClosesAt => "x",
+            SortColumn::GivenOn => "g",
         }
     }
 }
@@ -126,7 +131,9 @@ impl SortKey {
         }
         let value = match column {
             SortColumn::Name => SortValue::Text(value),
-            SortColumn::FoundedOn => SortValue::Date(NaiveDate::from_str(&value).ok()?),
+            SortColumn::FoundedOn | SortColumn::GivenOn => {
+                SortValue::Date(NaiveDate::from_str(&value).ok()?)
+            }
             SortColumn::CreatedAt | SortColumn::StartsAt | SortColumn::ClosesAt => SortValue::Time(
                 DateTime::parse_from_rfc3339(&value)
                     .ok()?
@@ -244,6 +251,20 @@ pub struct CallFilter {
     pub audience: Option<Vec<Audience>>,
 }
 
+/// What a list of support records asks for; `None` and empty lists ask
+/// nothing.
+#[derive(Debug, Clone, Default)]
+pub struct SupportFilter {
+    pub startups: Option<Vec<i64>>,
+    pub programmes: Option<Vec<i64>>,
+    pub organizations: Option<Vec<i64>>,
+    pub kinds: Option<Vec<SupportKind>>,
+    /// Given on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Given on or before this day.
+    pub to: Option<NaiveDate>,
+}
+
 /// What a connection lists: the entity type and its filter.
 #[derive(Debug, Clone)]
 pub enum ListQuery {
@@ -254,4 +275,5 @@ pub enum ListQuery {
     Events(EventFilter),
     Programmes(ProgrammeFilter),
     Calls(CallFilter),
+    Support(SupportFilter),
 }

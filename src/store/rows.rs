@@ -499,6 +499,74 @@ impl CallRow {
     }
 }
 
+/// A row of `support_records`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SupportRow {
+    pub id: i64,
+    pub slug: String,
+    pub startup_id: Option<i64>,
+    pub recipient: Option<String>,
+    pub programme_id: Option<i64>,
+    pub organization_id: Option<i64>,
+    pub kind: String,
+    pub value_vnd: Option<i64>,
+    pub budget_source: Option<String>,
+    pub given_on: NaiveDate,
+    pub note: String,
+    pub origin: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl SupportRow {
+    pub fn into_model(self) -> Result<model::SupportRecord, StoreError> {
+        Ok(model::SupportRecord {
+            id: self.id,
+            slug: self.slug,
+            startup_id: self.startup_id,
+            recipient: self.recipient,
+            programme_id: self.programme_id,
+            organization_id: self.organization_id,
+            kind: vocab("support_records.kind", &self.kind)?,
+            value_vnd: self.value_vnd,
+            budget_source: self
+                .budget_source
+                .map(|s| vocab("support_records.budget_source", &s))
+                .transpose()?,
+            given_on: self.given_on,
+            note: self.note,
+            origin: vocab("support_records.origin", &self.origin)?,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+
+    pub fn into_draft(self, keys: SupportKeys) -> Result<model::SupportDraft, StoreError> {
+        let r = self.into_model()?;
+        Ok(model::SupportDraft {
+            slug: r.slug,
+            startup: keys.startup_key,
+            recipient: r.recipient,
+            programme: keys.programme_key,
+            organization: keys.organization_key,
+            kind: r.kind,
+            value_vnd: r.value_vnd,
+            budget_source: r.budget_source,
+            given_on: r.given_on,
+            note: r.note,
+            origin: r.origin,
+        })
+    }
+}
+
+/// The keys of a support record's references, read back with it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SupportKeys {
+    pub startup_key: Option<String>,
+    pub programme_key: Option<String>,
+    pub organization_key: Option<String>,
+}
+
 /// A row of `applications`.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ApplicationRow {

@@ -13,7 +13,7 @@ use super::rows::*;
 use super::writes::*;
 #[allow(unused_imports)]
 use super::{
-    Batch, CallFilter, ChangePosition, Dialect, LoggedChange, EventFilter, ProgrammeFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
+    Batch, CallFilter, ChangePosition, Dialect, LoggedChange, EventFilter, ProgrammeFilter, SupportFilter, InvestorFilter, ListQuery, MentorFilter, NO_DATE,
     OrganizationFilter, Page, PageQuery, RecordSelect, RefCache, SortColumn, SortKey, SortValue,
     StartupFilter, StoreError, Table, Value, WriteMode, WriteSpec,
 };
@@ -156,6 +156,8 @@ const PROGRAMME_COLUMNS: &str = "id, slug, name, kind, organization_id, province
      budget_vnd, budget_source, topics, audience, description, description_en, website, created_at, updated_at";
 const CALL_COLUMNS: &str = "id, slug, programme_id, title, opens_at, closes_at, places, questions, max_years, stages, \
      tags, created_at, updated_at";
+const SUPPORT_COLUMNS: &str = "id, slug, startup_id, recipient, programme_id, organization_id, kind, value_vnd, \
+     budget_source, given_on, note, origin, created_at, updated_at";
 
 /// The rows of `table` with these ids (in no particular order), read as
 /// `columns`.
@@ -284,6 +286,14 @@ pub async fn calls_by_ids(pool: &Pool<DB>, ids: &[i64]) -> Result<Vec<model::Cal
             r.into_model(sectors, provinces)
         })
         .collect()
+}
+
+pub async fn support_by_ids(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<model::SupportRecord>, StoreError> {
+    let rows: Vec<SupportRow> = rows_by_ids(pool, SUPPORT_COLUMNS, "support_records", ids).await?;
+    rows.into_iter().map(SupportRow::into_model).collect()
 }
 
 /// `column` is `startup_id` or `investor_id` (a constant from the caller).

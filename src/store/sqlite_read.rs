@@ -209,6 +209,10 @@ from_columns! {
         id, slug, programme_id, title, opens_at, closes_at, places, questions, max_years, stages,
         tags, created_at, updated_at,
     }
+    SupportRow {
+        id, slug, startup_id, recipient, programme_id, organization_id, kind, value_vnd,
+        budget_source, given_on, note, origin, created_at, updated_at,
+    }
     ApplicationRow { id, call_id, startup_id, status, answers, created_at, updated_at, submitted_at }
     ApplicationLogRow { id, application_id, from_status, to_status, actor_id, reason, at }
     UserRow { id, email, password_hash, role, name, created_at }

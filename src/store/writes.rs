@@ -10,7 +10,7 @@ use crate::model::text::nfc;
 use crate::model::{self, Checker, Field, FieldError, FieldErrorCode, Money, Vocabulary, mask_of};
 use crate::model::{
     CallDraft, EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft,
-    ProgrammeDraft, ProvinceDraft, SectorDraft, StartupDraft,
+    ProgrammeDraft, ProvinceDraft, SectorDraft, StartupDraft, SupportDraft,
 };
 
 /// A link table: rows `(owner, value, position)` that hold an ordered set.
@@ -231,6 +231,27 @@ pub const CALL_SPEC: WriteSpec = WriteSpec {
     links: &[CALL_SECTORS, CALL_PROVINCES],
 };
 
+pub const SUPPORT_SPEC: WriteSpec = WriteSpec {
+    table: "support_records",
+    columns: &[
+        "slug",
+        "startup_id",
+        "recipient",
+        "programme_id",
+        "organization_id",
+        "kind",
+        "value_vnd",
+        "budget_source",
+        "given_on",
+        "note",
+        "origin",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[],
+};
+
 pub const INVESTMENT_SPEC: WriteSpec = WriteSpec {
     table: "investments",
     columns: &[
@@ -340,6 +361,7 @@ impl Refs<'_> {
             Table::Events => "event",
             Table::Programmes => "programme",
             Table::Calls => "call",
+            Table::Support => "support record",
         };
         self.checker.push(
             field,
@@ -400,6 +422,13 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
                 out.extend(r.organization.as_deref().map(|k| (Table::Organizations, k)));
             }
         }
+        Batch::Support(rs) => {
+            for r in rs {
+                out.extend(r.startup.as_deref().map(|k| (Table::Startups, k)));
+                out.extend(r.programme.as_deref().map(|k| (Table::Programmes, k)));
+                out.extend(r.organization.as_deref().map(|k| (Table::Organizations, k)));
+            }
+        }
         Batch::Calls(rs) => {
             for r in rs {
                 out.push((Table::Programmes, r.programme.as_str()));
@@ -454,6 +483,7 @@ pub fn rows_of(
         Batch::Events(rs) => collect(rs, &EVENT_SPEC, |r| event_row(r, lookup)),
         Batch::Programmes(rs) => collect(rs, &PROGRAMME_SPEC, |r| programme_row(r, lookup)),
         Batch::Calls(rs) => collect(rs, &CALL_SPEC, |r| call_row(r, lookup)),
+        Batch::Support(rs) => collect(rs, &SUPPORT_SPEC, |r| support_row(r, lookup)),
         Batch::Investments(rs) => collect(rs, &INVESTMENT_SPEC, |r| {
             investment_row(r, lookup, lookup.today())
         }),
@@ -705,6 +735,34 @@ pub(super) fn call_row(r: &CallDraft, lookup: &dyn Lookup) -> Result<RowWrite, V
             Value::Int(Some(mask_of(&r.rules.tags))),
         ],
         links: vec![sectors, provinces],
+    })
+}
+
+pub(super) fn support_row(
+    r: &SupportDraft,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut refs = refs(lookup, r.check());
+    let startup = refs.one(Field::Startup, Table::Startups, &r.startup);
+    let programme = refs.one(Field::Programme, Table::Programmes, &r.programme);
+    let organization = refs.one(Field::Organization, Table::Organizations, &r.organization);
+    refs.finish()?;
+    Ok(RowWrite {
+        slug: Some(r.slug.clone()),
+        values: vec![
+            text(&r.slug),
+            startup,
+            Value::Text(r.recipient.as_deref().map(|n| nfc(n.trim()).into_owned())),
+            programme,
+            organization,
+            text(r.kind.as_str()),
+            Value::Int(r.value_vnd),
+            Value::Text(r.budget_source.map(|s| s.as_str().to_string())),
+            Value::Date(Some(r.given_on)),
+            text(&r.note),
+            text(r.origin.as_str()),
+        ],
+        links: vec![],
     })
 }
 

@@ -388,6 +388,8 @@ pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghi
 {"type":"investment","investor":"mekong-ventures","startup":"vi-mekong","amount":{"amount":"100000","currency":"USD"},"round":"MVP","date":"2023-02-01"}
 {"type":"programme","key":"mekong-startup-runway-2026","name":"Mekong Startup Runway 2026","kind":"COMPETITION","organization":"castihub","province":"can-tho","starts_on":"2026-08-01","ends_on":"2026-12-20","capacity":30,"budget_vnd":"800000000","budget_source":"MIXED","sectors":["agritech","fintech"],"topics":["FUNDRAISING"],"audience":["STUDENTS","YOUTH"],"description":"Cuộc thi khởi nghiệp vùng Đồng bằng sông Cửu Long","description_en":"The Mekong Delta's startup competition"}
 {"type":"call","key":"mekong-startup-runway-2026-vong-1","programme":"mekong-startup-runway-2026","title":"Vòng sơ loại","opens_at":"2026-08-01T08:00:00+07:00","closes_at":"2026-09-30T17:00:00+07:00","places":30,"questions":["Sản phẩm của bạn là gì?"],"max_years":5,"stages":["IDEA","MVP"],"sectors":["agritech"],"provinces":["can-tho","hai-phong"],"groups":["STUDENT","YOUTH"]}
+{"type":"support","key":"lua-xanh-ip-2026","startup":"lua-xanh","programme":"mekong-startup-runway-2026","organization":"castihub","kind":"LEGAL_IP","value_vnd":"15000000","budget_source":"STATE","given_on":"2026-09-15","note":"Đăng ký bảo hộ nhãn hiệu"}
+{"type":"support","key":"htx-phong-dien-space-2026","recipient":"HTX Rau sạch Phong Điền","organization":"castihub","kind":"SPACE","given_on":"2026-10-01"}
 "#;
 
 /// A data file from `ketnoi generate` of these sizes and seed.

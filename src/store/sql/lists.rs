@@ -10,6 +10,7 @@ fn list_table(query: &ListQuery) -> &'static str {
         ListQuery::Events(_) => "events",
         ListQuery::Programmes(_) => "programmes",
         ListQuery::Calls(_) => "calls",
+        ListQuery::Support(_) => "support_records",
     }
 }
 
@@ -73,6 +74,7 @@ fn push_filter(b: &mut Builder<'_>, query: &ListQuery) {
         ListQuery::Events(f) => push_event_filter(b, f),
         ListQuery::Programmes(f) => push_programme_filter(b, f),
         ListQuery::Calls(f) => push_call_filter(b, f),
+        ListQuery::Support(f) => push_support_filter(b, f),
     }
 }
 
@@ -220,6 +222,28 @@ fn push_call_filter(b: &mut Builder<'_>, f: &CallFilter) {
     }
 }
 
+fn push_support_filter(b: &mut Builder<'_>, f: &SupportFilter) {
+    for (column, ids) in [
+        ("startup_id", &f.startups),
+        ("programme_id", &f.programmes),
+        ("organization_id", &f.organizations),
+    ] {
+        if let Some(ids) = nonempty(ids) {
+            b.push(format!(" and {column} in "));
+            push_id_list(b, ids);
+        }
+    }
+    push_vocab_filter(b, "kind", &f.kinds);
+    if let Some(from) = f.from {
+        b.push(" and given_on >= ");
+        b.push_bind(from);
+    }
+    if let Some(to) = f.to {
+        b.push(" and given_on <= ");
+        b.push_bind(to);
+    }
+}
+
 /// The SQL expression a list sorts by; never null.
 fn sort_expr(column: SortColumn) -> &'static str {
     match (column, DIALECT) {
@@ -227,6 +251,7 @@ fn sort_expr(column: SortColumn) -> &'static str {
         (SortColumn::CreatedAt, _) => "created_at",
         (SortColumn::StartsAt, _) => "starts_at",
         (SortColumn::ClosesAt, _) => "closes_at",
+        (SortColumn::GivenOn, _) => "given_on",
         (SortColumn::FoundedOn, Dialect::Sqlite) => "coalesce(founded_on, '9999-12-31')",
         (SortColumn::FoundedOn, Dialect::Postgres) => "coalesce(founded_on, date '9999-12-31')",
     }
@@ -285,7 +310,7 @@ pub async fn list_ids(
                 })
                 .collect()
         }
-        SortColumn::FoundedOn => {
+        SortColumn::FoundedOn | SortColumn::GivenOn => {
             let rows: Vec<(i64, chrono::NaiveDate)> = b.build_query_as().fetch_all(pool).await?;
             rows.into_iter()
                 .map(|(id, v)| SortKey {

@@ -158,8 +158,46 @@ pub async fn move_application(
         return Ok(Err(Refusal::Stale(application.status)));
     }
     log_move(&mut tx, m.id, Some(m.from), m.to, m.actor, m.reason, now).await?;
+    if m.to == model::ApplicationStatus::Accepted {
+        record_cohort_support(&mut tx, &application, now).await?;
+    }
     tx.commit().await?;
     Ok(Ok(application))
+}
+
+/// A place in a cohort is support given: one record per accepted
+/// application (its key `cohort-<application id>`), of the kind the
+/// programme gives, dated the day of acceptance in Vietnam.
+async fn record_cohort_support(
+    tx: &mut Transaction<'static, DB>,
+    application: &model::Application,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let (programme, kind, organization, title): (i64, String, Option<i64>, String) = sqlx::query_as(
+        "select p.id, p.kind, p.organization_id, c.title from calls c \
+         join programmes p on p.id = c.programme_id where c.id = $1",
+    )
+    .bind(application.call_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let kind: model::ProgrammeKind = vocab("programmes.kind", &kind)?;
+    let given_on = now.with_timezone(&model::vietnam_offset()).date_naive();
+    sqlx::query(
+        "insert into support_records (slug, startup_id, programme_id, organization_id, kind, given_on, \
+         note, origin, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, 'COHORT', $8, $8) \
+         on conflict (slug) do nothing",
+    )
+    .bind(format!("cohort-{}", application.id))
+    .bind(application.startup_id)
+    .bind(programme)
+    .bind(organization)
+    .bind(kind.support().as_str())
+    .bind(given_on)
+    .bind(title)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 pub async fn applications_by_ids(

@@ -252,6 +252,29 @@ pub async fn call_drafts(
         .collect()
 }
 
+pub async fn support_drafts(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, model::SupportDraft)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<SupportRow, SupportKeys>> = record_query(
+        SUPPORT_COLUMNS,
+        "support_records",
+        "left join startups s on s.id = x.startup_id left join programmes g on g.id = x.programme_id \
+         left join organizations o on o.id = x.organization_id",
+        "s.slug as startup_key, g.slug as programme_key, o.slug as organization_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| Ok((r.row.id, r.row.into_draft(r.keys)?)))
+        .collect()
+}
+
 pub async fn investment_drafts(
     pool: &Pool<DB>,
     after: i64,
