@@ -12,8 +12,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    self, Audience, BudgetSource, Currency, EventKind, InvestorKind, Money, OrganizationKind,
-    ProgrammeKind, Stage, StartupTag, SupportKind, SupportOrigin, Topic,
+    self, Audience, BudgetSource, Currency, EventKind, Gender, InvestorKind, Money,
+    OrganizationKind, ProgrammeKind, Stage, StartupTag, SupportKind, SupportOrigin, Topic,
 };
 
 /// One line of a data file.
@@ -31,12 +31,14 @@ pub enum Record {
     Programme(ProgrammeRecord),
     Call(CallRecord),
     Support(SupportRecord),
+    Class(ClassRecord),
+    Attendance(AttendanceRecord),
 }
 
 impl Record {
     /// Every record `type`, in the order a file is written and imported:
     /// what is referenced before what refers to it.
-    pub const TYPES: [&'static str; 11] = [
+    pub const TYPES: [&'static str; 13] = [
         "sector",
         "province",
         "organization",
@@ -47,6 +49,8 @@ impl Record {
         "investment",
         "programme",
         "call",
+        "class",
+        "attendance",
         "support",
     ];
 
@@ -64,6 +68,8 @@ impl Record {
             Record::Programme(_) => "programme",
             Record::Call(_) => "call",
             Record::Support(_) => "support",
+            Record::Class(_) => "class",
+            Record::Attendance(_) => "attendance",
         }
     }
 }
@@ -383,6 +389,67 @@ pub struct SupportRecord {
     pub origin: SupportOrigin,
 }
 
+/// A training class of `programme` (key).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassRecord {
+    pub key: String,
+    pub programme: String,
+    pub title: String,
+    pub held_on: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer: Option<String>,
+}
+
+/// One person at a class (key): no account needed. A person is a name at
+/// an organisation, so importing the same class, name and organisation
+/// again updates the line instead of counting a second attendance.
+/// `startup` (key) names the startup the person came for, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceRecord {
+    pub class: String,
+    pub person: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Audience>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub startup: Option<String>,
+}
+
+impl From<AttendanceRecord> for model::AttendanceDraft {
+    fn from(r: AttendanceRecord) -> Self {
+        model::AttendanceDraft {
+            class: r.class,
+            person: r.person,
+            organization: r.organization,
+            gender: r.gender,
+            audience: r.group,
+            startup: r.startup,
+        }
+    }
+}
+
+impl From<model::AttendanceDraft> for AttendanceRecord {
+    fn from(d: model::AttendanceDraft) -> Self {
+        AttendanceRecord {
+            class: d.class,
+            person: d.person,
+            organization: d.organization,
+            gender: d.gender,
+            group: d.audience,
+            startup: d.startup,
+        }
+    }
+}
+
 fn manual() -> SupportOrigin {
     SupportOrigin::Manual
 }
@@ -438,6 +505,7 @@ drafts! {
         startup, recipient, programme, organization, kind, value_vnd, budget_source, given_on,
         note, origin,
     }
+    ClassRecord <-> ClassDraft { programme, title, held_on, province, hours, trainer }
     ProgrammeRecord <-> ProgrammeDraft {
         name, kind, organization, province, starts_on, ends_on, capacity, budget_vnd,
         budget_source, sectors, topics, audience, description, description_en, website,
@@ -520,6 +588,8 @@ macro_rules! by_type {
             "programme" => Record::Programme($read),
             "call" => Record::Call($read),
             "support" => Record::Support($read),
+            "class" => Record::Class($read),
+            "attendance" => Record::Attendance($read),
             $other => $unknown,
         }
     };
@@ -566,7 +636,7 @@ fn parse_tree(line: &str) -> Result<Record, LineError> {
         return Err(field_error(
             "type",
             format!(
-                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment, programme, call, support"
+                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment, programme, call, class, attendance, support"
             ),
         ));
     }))

@@ -214,6 +214,16 @@ fn natural_key(record: &Record) -> String {
         Record::Programme(r) => r.key.clone(),
         Record::Call(r) => r.key.clone(),
         Record::Support(r) => r.key.clone(),
+        Record::Class(r) => r.key.clone(),
+        Record::Attendance(r) => format!(
+            "{}\n{}|{}",
+            r.class,
+            crate::model::name_key(&r.person),
+            r.organization
+                .as_deref()
+                .map(crate::model::name_key)
+                .unwrap_or_default()
+        ),
         Record::Investment(r) => format!("{}\n{}\n{}\n{}", r.investor, r.startup, r.round, r.date),
     }
 }
@@ -306,6 +316,8 @@ fn batch_of(records: Vec<Record>) -> Batch {
         Some(Record::Programme(_)) => only!(Programme, Programmes),
         Some(Record::Call(_)) => only!(Call, Calls),
         Some(Record::Support(_)) => only!(Support, Support),
+        Some(Record::Class(_)) => only!(Class, Classes),
+        Some(Record::Attendance(_)) => only!(Attendance, Attendance),
     }
 }
 
@@ -383,7 +395,10 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
         emit(Record::Province(ProvinceDraft::from(p).into()), &mut counts)?;
     }
     macro_rules! pages {
-        ($method:ident, $variant:ident) => {{
+        ($method:ident, $variant:ident) => {
+            pages!($method, $variant, |_| true)
+        };
+        ($method:ident, $variant:ident, $keep:expr) => {{
             let mut after = 0;
             loop {
                 let page = store
@@ -394,7 +409,7 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
                     .await?;
                 let Some((last, _)) = page.last() else { break };
                 after = *last;
-                for (_, r) in page {
+                for (_, r) in page.into_iter().filter(|(_, r)| $keep(r)) {
                     emit(Record::$variant(r.into()), &mut counts)?;
                 }
             }
@@ -416,6 +431,20 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
     }
     pages!(programme_drafts, Programme);
     pages!(call_drafts, Call);
-    pages!(support_drafts, Support);
+    pages!(class_drafts, Class);
+    let mut after = 0;
+    loop {
+        let page = store.attendance_drafts(after, EXPORT_PAGE).await?;
+        let Some((last, _)) = page.last() else { break };
+        after = *last;
+        for (_, r) in page {
+            emit(Record::Attendance(r.into()), &mut counts)?;
+        }
+    }
+    // Support that attendance means is written again from the attendance
+    // on import: it is not exported.
+    pages!(support_drafts, Support, |r: &crate::model::SupportDraft| {
+        r.origin != crate::model::SupportOrigin::Attendance
+    });
     Ok(counts)
 }

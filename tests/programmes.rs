@@ -16,6 +16,8 @@ both_databases!(
     concurrent_moves_of_one_application_do_not_both_win,
     programmes_and_calls_are_listed_and_filtered,
     support_is_recorded_by_cohorts_and_by_hand_and_shown_to_those_allowed,
+    trainings_count_trainee_times_people_and_enterprises,
+    imported_attendance_is_support_received,
 );
 
 const APPLY: &str = "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id status } userErrors { field code message } } }";
@@ -657,5 +659,145 @@ async fn support_is_recorded_by_cohorts_and_by_hand_and_shown_to_those_allowed(s
     assert_eq!(
         data["supportRecords"]["totalCount"], 2,
         "the sample's: {data:#}"
+    );
+}
+
+async fn trainings_count_trainee_times_people_and_enterprises(store: Store) {
+    let s = setup(store, None).await;
+    let (token, startup) = founder(&s.server, "hoa@example.vn", json!({})).await;
+    let class = |title: &str, day: &str| json!({ "programme": s.programme, "title": title, "heldOn": day, "province": "can-tho", "hours": 3 });
+    let first = s
+        .server
+        .create(
+            &s.manager,
+            "TrainingClass",
+            class("Tư duy khởi nghiệp", "2026-11-10"),
+        )
+        .await;
+    let second = s
+        .server
+        .create(&s.manager, "TrainingClass", class("Gọi vốn", "2026-11-17"))
+        .await;
+    let record = "mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { trainingClass { title } userErrors { field code message } } }";
+    let attend =
+        |class: &str, people: Value| json!({ "input": { "class": class, "attendees": people } });
+    let lan = json!({ "person": "Nguyễn Thị Lan", "organization": "HTX Phong Điền", "gender": "FEMALE", "group": "FARMERS" });
+    let people = json!([
+        lan,
+        // The same person typed another way: updated, not counted twice.
+        { "person": "nguyen thi  lan", "organization": "htx phong dien", "gender": "FEMALE" },
+        { "person": "Trần Văn Bình", "gender": "MALE", "startup": startup },
+    ]);
+    let body = s
+        .server
+        .gql_as(Some(&s.manager), record, attend(&first, people))
+        .await;
+    assert_eq!(
+        body["data"]["recordAttendance"]["userErrors"],
+        json!([]),
+        "{body:#}"
+    );
+    let body = s
+        .server
+        .gql_as(Some(&s.manager), record, attend(&second, json!([lan])))
+        .await;
+    assert_eq!(
+        body["data"]["recordAttendance"]["userErrors"],
+        json!([]),
+        "{body:#}"
+    );
+    // Strangers may not record; a blank name is refused, nothing written.
+    let body = s
+        .server
+        .gql_as(
+            Some(&token),
+            record,
+            attend(&second, json!([{ "person": "X" }])),
+        )
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    let body = s
+        .server
+        .gql_as(
+            Some(&s.manager),
+            record,
+            attend(&second, json!([{ "person": "Y" }, { "person": " " }])),
+        )
+        .await;
+    let errors = &body["data"]["recordAttendance"]["userErrors"];
+    assert_eq!(errors[0]["code"], "REQUIRED", "{body:#}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("attendee 2"),
+        "{body:#}"
+    );
+
+    // The totals are public; the names are the managers'.
+    let q = "query($p: ID!) { node(id: $p) { ... on Programme { trainingTotals { classes traineeTimes people enterprises womenTimes } classes { title attendance { person } } } } }";
+    let investor = s.server.sign_up("nha-dau-tu@example.vn", "INVESTOR").await;
+    let body = s
+        .server
+        .gql_as(Some(&investor), q, json!({ "p": s.programme }))
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    let totals = "query($p: ID!) { node(id: $p) { ... on Programme { trainingTotals { classes traineeTimes people enterprises womenTimes } } } }";
+    let body = s
+        .server
+        .gql_as(Some(&investor), totals, json!({ "p": s.programme }))
+        .await;
+    assert_eq!(
+        body["data"]["node"]["trainingTotals"],
+        json!({ "classes": 2, "traineeTimes": 3, "people": 2, "enterprises": 2, "womenTimes": 2 }),
+        "{body:#}"
+    );
+    let data = s
+        .server
+        .gql_as(Some(&s.manager), q, json!({ "p": s.programme }))
+        .await;
+    let first_list = &data["data"]["node"]["classes"][0]["attendance"];
+    assert_eq!(first_list.as_array().unwrap().len(), 2, "{data:#}");
+    assert_eq!(
+        first_list[0]["person"], "nguyen thi  lan",
+        "the later spelling stands: {data:#}"
+    );
+
+    // Bình's attendance is training support his startup received.
+    let received = "query($s: ID!) { node(id: $s) { ... on Startup { supportReceived { kind origin givenOn } } } }";
+    let data = s
+        .server
+        .gql_as(Some(&token), received, json!({ "s": startup }))
+        .await;
+    assert_eq!(
+        data["data"]["node"]["supportReceived"],
+        json!([{ "kind": "TRAINING", "origin": "ATTENDANCE", "givenOn": "2026-11-10" }]),
+        "{data:#}"
+    );
+}
+
+async fn imported_attendance_is_support_received(store: Store) {
+    load_sample(&store).await;
+    let server = TestServer::start(store).await;
+    let data = server
+        .data(
+            r#"{ startup(slug: "lua-xanh") { supportReceived { kind origin note } } programme(slug: "mekong-startup-runway-2026") { trainingTotals { traineeTimes enterprises womenTimes } } }"#,
+            json!({}),
+        )
+        .await;
+    let kinds: Vec<(&str, &str)> = (data["startup"]["supportReceived"]
+        .as_array()
+        .unwrap()
+        .iter())
+    .map(|r| (r["kind"].as_str().unwrap(), r["origin"].as_str().unwrap()))
+    .collect();
+    assert_eq!(
+        kinds,
+        [("LEGAL_IP", "MANUAL"), ("TRAINING", "ATTENDANCE")],
+        "{data:#}"
+    );
+    assert_eq!(
+        data["programme"]["trainingTotals"],
+        json!({ "traineeTimes": 2, "enterprises": 2, "womenTimes": 1 })
     );
 }

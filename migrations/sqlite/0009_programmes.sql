@@ -1,5 +1,6 @@
 -- Support programmes, their calls for applications, applications with their
--- status workflow and its trail, and the record of support given.
+-- status workflow and its trail, the record of support given, and training
+-- classes with their attendance.
 --
 -- Kept in step with ../postgres/0009_programmes.sql.
 
@@ -140,3 +141,38 @@ create table support_records (
 create index support_records_startup_idx on support_records (startup_id);
 create index support_records_programme_idx on support_records (programme_id);
 create index support_records_given_on_idx on support_records (given_on, id);
+
+-- A programme's training classes, and who attended them. Plans count
+-- trainees, who need no account or profile: a name, an organisation, a
+-- gender and a group are enough. `person_key` and `organization_key` are
+-- the names folded (lowercase, no diacritics, single spaces), so the same
+-- person or enterprise counts once however the name was typed.
+create table training_classes (
+    id integer primary key,
+    slug text not null constraint training_classes_slug_key unique,
+    programme_id integer not null references programmes (id) on delete cascade,
+    title text not null,
+    held_on text not null,
+    province_id integer references provinces (id) on delete set null,
+    hours integer,
+    trainer text,
+    created_at text not null,
+    updated_at text not null
+);
+create index training_classes_programme_idx on training_classes (programme_id, held_on);
+
+create table attendance (
+    id integer primary key,
+    class_id integer not null references training_classes (id) on delete cascade,
+    person text not null,
+    person_key text not null,
+    organization text,
+    organization_key text not null default '',
+    -- FEMALE, MALE or OTHER; null when not given.
+    gender text,
+    -- An Audience value (STUDENTS, WOMEN, FARMERS, ...); null when not given.
+    audience text,
+    startup_id integer references startups (id) on delete set null,
+    constraint attendance_person_key unique (class_id, person_key)
+);
+create index attendance_startup_idx on attendance (startup_id);

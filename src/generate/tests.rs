@@ -196,6 +196,17 @@ fn check(records: &[Record]) -> Seen {
                 assert!(c.opens_at < c.closes_at, "{}", c.key);
                 seen.add("call", &c.key);
             }
+            Record::Class(c) => {
+                assert!(
+                    seen.has("programme", &c.programme),
+                    "unknown programme `{}`",
+                    c.programme
+                );
+                seen.add("class", &c.key);
+            }
+            Record::Attendance(a) => {
+                assert!(seen.has("class", &a.class), "unknown class `{}`", a.class);
+            }
             Record::Support(r) => {
                 if let Some(startup) = &r.startup {
                     assert!(seen.has("startup", startup), "unknown startup `{startup}`");

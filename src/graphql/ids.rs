@@ -22,10 +22,11 @@ pub enum Kind {
     Call,
     Application,
     Support,
+    Class,
 }
 
 impl Kind {
-    const ALL: [Kind; 14] = [
+    const ALL: [Kind; 15] = [
         Kind::Startup,
         Kind::Investor,
         Kind::Mentor,
@@ -40,6 +41,7 @@ impl Kind {
         Kind::Call,
         Kind::Application,
         Kind::Support,
+        Kind::Class,
     ];
 
     /// The GraphQL type name.
@@ -59,6 +61,7 @@ impl Kind {
             Kind::Call => "Call",
             Kind::Application => "Application",
             Kind::Support => "SupportRecord",
+            Kind::Class => "TrainingClass",
         }
     }
 }

@@ -16,7 +16,7 @@ use super::scope::Scope;
 use crate::error::Error;
 use crate::model::{
     Call, Event, Introduction, Investment, Investor, Mentor, Organization, Programme, Province,
-    Sector, Startup, SupportRecord, User,
+    Sector, Startup, SupportRecord, TrainingClass, User,
 };
 use crate::store::{Store, StoreError, Table};
 use crate::vocabulary::Vocabulary;
@@ -152,6 +152,7 @@ by_id!(EventId, Event, events_by_ids);
 by_id!(ProgrammeId, Programme, programmes_by_ids);
 by_id!(CallId, Call, calls_by_ids);
 by_id!(SupportId, SupportRecord, support_by_ids);
+by_id!(ClassId, TrainingClass, classes_by_ids);
 
 macro_rules! from_vocabulary {
     ($key:ident, $value:ty, $held:ident, $method:ident) => {

@@ -29,6 +29,7 @@ pub mod startup;
 pub mod stated;
 pub mod support;
 pub mod taxonomy;
+pub mod training;
 
 use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
 

@@ -375,6 +375,7 @@ pub struct Mutation(
     super::meetings::MeetingsMutation,
     super::programme::ProgrammeMutation,
     super::support::SupportMutation,
+    super::training::TrainingMutation,
 );
 
 /// Changes to the ecosystem.

@@ -151,6 +151,17 @@ impl Programme {
         Ok(loaders::many(ctx, ids).await?)
     }
 
+    /// Its training classes, by day.
+    async fn classes(&self, ctx: &Context<'_>) -> Result<Vec<model::TrainingClass>> {
+        Ok(super::training::classes_of(ctx, self.id).await?)
+    }
+
+    /// What its classes reached: classes held, trainee-times, distinct
+    /// people and enterprises, women.
+    async fn training_totals(&self, ctx: &Context<'_>) -> Result<super::training::Totals> {
+        Ok(super::training::totals_of(ctx, self.id).await?)
+    }
+
     /// Whether the viewer manages it: reviews its applications and opens
     /// its calls (the users of its organisation, and the operator).
     async fn viewer_manages(&self, ctx: &Context<'_>) -> Result<bool> {

@@ -72,10 +72,10 @@ pub(crate) async fn node(ctx: &Context<'_>, id: &ID) -> Result<Option<Node>, Err
             .await?
             .map(Node::Programme),
         Kind::Call => loaders::one(ctx, CallId(row)).await?.map(Node::Call),
-        // Users, introductions, applications and support records are not
-        // nodes: only `viewer`, their parties' fields and the operator
-        // show them.
-        Kind::User | Kind::Introduction | Kind::Application | Kind::Support => None,
+        // Users, introductions, applications, support records and classes
+        // are not nodes: `viewer`, their parties' fields, their programmes
+        // and the operator show them.
+        Kind::User | Kind::Introduction | Kind::Application | Kind::Support | Kind::Class => None,
     })
 }
 

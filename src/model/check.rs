@@ -93,6 +93,12 @@ pub enum Field {
     GivenOn,
     Note,
     Origin,
+    HeldOn,
+    Hours,
+    Trainer,
+    Person,
+    Class,
+    Attendees,
 }
 
 impl Field {
@@ -171,6 +177,12 @@ impl Field {
             Field::GivenOn => "given_on",
             Field::Note => "note",
             Field::Origin => "origin",
+            Field::HeldOn => "held_on",
+            Field::Hours => "hours",
+            Field::Trainer => "trainer",
+            Field::Person => "person",
+            Field::Class => "class",
+            Field::Attendees => "attendees",
         }
     }
 }

@@ -503,6 +503,126 @@ pub struct SupportRecord {
 }
 
 vocabulary! {
+    /// A trainee's gender, as attendance lists record it.
+    Gender {
+        /// Female (nữ).
+        Female = "FEMALE",
+        /// Male (nam).
+        Male = "MALE",
+        /// Another gender, or not said.
+        Other = "OTHER",
+    }
+}
+
+/// A name folded for counting: lowercase, without diacritics, single
+/// spaces, so "Nguyễn Thị  Lan" and "nguyen thi lan" are one person.
+pub fn name_key(name: &str) -> String {
+    sort_key(name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A training class as written: its programme by key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassDraft {
+    pub slug: String,
+    pub programme: String,
+    pub title: String,
+    pub held_on: NaiveDate,
+    pub province: Option<String>,
+    pub hours: Option<i32>,
+    pub trainer: Option<String>,
+}
+
+impl ClassDraft {
+    /// The problems with this draft, if any.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checker::default();
+        c.slug(Field::Slug, &self.slug);
+        c.required_text(Field::Title, &self.title, MAX_NAME_LEN);
+        c.year_in_range(Field::HeldOn, self.held_on.year());
+        if self.hours.is_some_and(|h| !(1..=1000).contains(&h)) {
+            c.push(
+                Field::Hours,
+                FieldErrorCode::OutOfRange,
+                "must be between 1 and 1000",
+            );
+        }
+        c.optional_text(Field::Trainer, self.trainer.as_deref(), MAX_NAME_LEN);
+        c.finish()
+    }
+}
+
+/// One person's attendance of a class, as written: the class by key, the
+/// person by name (no account needed), their startup by key if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttendanceDraft {
+    pub class: String,
+    pub person: String,
+    pub organization: Option<String>,
+    pub gender: Option<Gender>,
+    pub audience: Option<Audience>,
+    pub startup: Option<String>,
+}
+
+impl AttendanceDraft {
+    /// The problems with this draft, if any.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checker::default();
+        c.required_text(Field::Person, &self.person, MAX_NAME_LEN);
+        c.optional_text(
+            Field::Organization,
+            self.organization.as_deref(),
+            MAX_NAME_LEN,
+        );
+        c.finish()
+    }
+}
+
+/// A training class of a programme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainingClass {
+    pub id: i64,
+    pub slug: String,
+    pub programme_id: i64,
+    pub title: String,
+    pub held_on: NaiveDate,
+    pub province_id: Option<i64>,
+    pub hours: Option<i32>,
+    pub trainer: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One person's attendance of a class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attendance {
+    pub id: i64,
+    pub class_id: i64,
+    pub person: String,
+    pub organization: Option<String>,
+    pub gender: Option<Gender>,
+    pub audience: Option<Audience>,
+    pub startup_id: Option<i64>,
+}
+
+/// What a set of classes reached, as plans count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TrainingTotals {
+    /// Classes held.
+    pub classes: i64,
+    /// Attendances: a person at two classes counts twice (lượt người).
+    pub trainee_times: i64,
+    /// Distinct people, by folded name and organisation.
+    pub people: i64,
+    /// Distinct enterprises: startups named, else organisations by folded name.
+    pub enterprises: i64,
+    /// Attendances by women.
+    pub women_times: i64,
+}
+
+vocabulary! {
     /// A rule of a call that a startup must meet to apply.
     EligibilityRule {
         /// The call takes applications now.

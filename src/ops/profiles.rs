@@ -8,9 +8,9 @@ use std::future::Future;
 use super::{Caller, Outcome, policy, refuse};
 use crate::error::Error;
 use crate::model::{
-    CallDraft, EventDraft, Field, FieldErrorCode, InvestmentDraft, InvestorDraft, MAX_SLUG_LEN,
-    MentorDraft, OrganizationDraft, Participant, ProgrammeDraft, Role, StartupDraft, SupportDraft,
-    Vocabulary, slugify,
+    AttendanceDraft, CallDraft, ClassDraft, EventDraft, Field, FieldError, FieldErrorCode,
+    InvestmentDraft, InvestorDraft, MAX_SLUG_LEN, MentorDraft, OrganizationDraft, Participant,
+    ProgrammeDraft, Role, StartupDraft, SupportDraft, Vocabulary, name_key, slugify,
 };
 use crate::store::{Batch, RecordSelect, Store, StoreError, Table, WriteMode};
 
@@ -99,6 +99,7 @@ profile!(
     slug,
     support_drafts
 );
+profile!(ClassDraft, Classes, "training class", title, class_drafts);
 
 fn nothing_with_this_id<T>(field: Field, name: &str) -> Outcome<T> {
     refuse(
@@ -131,6 +132,10 @@ pub async fn owner_of(
             None => None,
         },
         Table::Programmes => programme_owner(store, row).await?,
+        Table::Classes => match store.classes_by_ids(ids).await?.pop() {
+            Some(class) => programme_owner(store, class.programme_id).await?,
+            None => None,
+        },
         Table::Calls => match store.calls_by_ids(ids).await?.pop() {
             Some(call) => programme_owner(store, call.programme_id).await?,
             None => None,
@@ -204,6 +209,7 @@ async fn slug_of(c: &Caller<'_>, table: Table, r: Ref) -> Outcome<String> {
         Table::Startups => "startup",
         Table::Investors => "investor",
         Table::Programmes => "programme",
+        Table::Classes => "training class",
         _ => "entity",
     };
     let slug = match (r.row, table) {
@@ -229,6 +235,7 @@ async fn slug_of(c: &Caller<'_>, table: Table, r: Ref) -> Outcome<String> {
             .await?
             .pop()
             .map(|p| p.slug),
+        (Some(row), Table::Classes) => c.store.classes_by_ids(&[row]).await?.pop().map(|x| x.slug),
         (Some(_), _) => None,
     };
     match slug {
@@ -542,6 +549,89 @@ pub async fn record_support(
         draft.slug = free_slug(c, Table::Support, &title, "support").await?;
     }
     save(c, Batch::Support(vec![draft]), WriteMode::Insert, None).await
+}
+
+/// Adds a training class to a programme (its managers).
+pub async fn create_class(c: &Caller<'_>, mut draft: ClassDraft, programme: Ref) -> Outcome<i64> {
+    check_change::<ProgrammeDraft>(c, programme.row).await?;
+    draft.programme = accepted!(slug_of(c, Table::Programmes, programme).await);
+    create(c, draft, None).await
+}
+
+/// The most attendees one call records.
+pub const MAX_ATTENDEES: usize = 500;
+
+/// Records who attended a class (the programme's managers): each person
+/// once per class (a name at an organisation; recording them again
+/// updates the line), and the training support it means for the startups
+/// named. `attendees` come without their class; `startups` are the
+/// startups they name, by row, in the same order.
+pub async fn record_attendance(
+    c: &Caller<'_>,
+    class: Ref,
+    mut attendees: Vec<AttendanceDraft>,
+    startups: Vec<Option<Ref>>,
+) -> Outcome<i64> {
+    check_change::<ClassDraft>(c, class.row).await?;
+    let key = accepted!(slug_of(c, Table::Classes, class).await);
+    if attendees.len() > MAX_ATTENDEES {
+        return refuse(
+            Field::Attendees,
+            FieldErrorCode::OutOfRange,
+            format!("at most {MAX_ATTENDEES} attendees at a time"),
+        );
+    }
+    for (a, startup) in attendees.iter_mut().zip(startups) {
+        a.class.clone_from(&key);
+        if let Some(r) = startup {
+            a.startup = Some(accepted!(slug_of(c, Table::Startups, r).await));
+        }
+    }
+    let problems: Vec<FieldError> = (attendees.iter().enumerate())
+        .flat_map(|(i, a)| {
+            a.check()
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |mut e| {
+                    e.message = format!("attendee {}: {}", i + 1, e.message);
+                    e.field = Field::Attendees;
+                    e
+                })
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    // A person named twice in one list: the later line stands (one
+    // statement may not write a row twice).
+    let person = |a: &AttendanceDraft| {
+        let org = a.organization.as_deref().map(name_key).unwrap_or_default();
+        format!("{}|{org}", name_key(&a.person))
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut kept: Vec<AttendanceDraft> = attendees
+        .into_iter()
+        .rev()
+        .filter(|a| seen.insert(person(a)))
+        .collect();
+    kept.reverse();
+    let batch = Batch::Attendance(kept);
+    match c
+        .store
+        .record_attendance(&batch, c.clock.now(), c.clock.today())
+        .await
+    {
+        Ok(()) => Ok(Ok(class.row.unwrap_or_default())),
+        Err(StoreError::Invalid { errors, .. }) => Ok(Err(errors
+            .into_iter()
+            .map(|mut e| {
+                e.field = Field::Attendees;
+                e
+            })
+            .collect())),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Records an investment. The investor's side records its investments (a

@@ -32,7 +32,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-use crate::model::{self, CallDraft, ProgrammeDraft, SupportDraft};
+use crate::model::{self, AttendanceDraft, CallDraft, ClassDraft, ProgrammeDraft, SupportDraft};
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
     IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization,
@@ -400,6 +400,8 @@ impl Store {
         call_drafts -> CallDraft,
         /// Reads support records back as drafts (see [`Store::startup_drafts`]).
         support_drafts -> SupportDraft,
+        /// Reads training classes back as drafts (see [`Store::startup_drafts`]).
+        class_drafts -> ClassDraft,
     }
 
     /// Investments as drafts, in id order after the given id.
@@ -523,6 +525,59 @@ impl Store {
         ids: &[i64],
     ) -> Result<Vec<model::SupportRecord>, StoreError> {
         dispatch!(self, read, support_by_ids(ids))
+    }
+
+    /// Training classes by id.
+    pub async fn classes_by_ids(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<model::TrainingClass>, StoreError> {
+        dispatch!(self, read, classes_by_ids(ids))
+    }
+
+    /// The training classes of these programmes, by day.
+    pub async fn classes_of_programmes(
+        &self,
+        programmes: &[i64],
+    ) -> Result<Vec<model::TrainingClass>, StoreError> {
+        dispatch!(self, read, classes_of_programmes(programmes))
+    }
+
+    /// Who attended these classes.
+    pub async fn attendance_of_classes(
+        &self,
+        classes: &[i64],
+    ) -> Result<Vec<model::Attendance>, StoreError> {
+        dispatch!(self, read, attendance_of_classes(classes))
+    }
+
+    /// What the classes of these programmes reached, per programme (those
+    /// without classes are left out).
+    pub async fn training_totals(
+        &self,
+        programmes: &[i64],
+    ) -> Result<Vec<(i64, model::TrainingTotals)>, StoreError> {
+        dispatch!(self, read, training_totals(programmes))
+    }
+
+    /// Attendance as drafts, in id order after the given id (for export).
+    pub async fn attendance_drafts(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, AttendanceDraft)>, StoreError> {
+        dispatch!(self, read, attendance_drafts(after, limit))
+    }
+
+    /// Records attendance (upserting by class and person) and the training
+    /// support it means for the startups named, in one transaction.
+    pub async fn record_attendance(
+        &self,
+        batch: &Batch,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, write, record_attendance(batch, now, today))
     }
 
     /// Starts a startup's application to a call, as a draft.
@@ -1011,6 +1066,8 @@ pub enum Batch {
     Programmes(Vec<ProgrammeDraft>),
     Calls(Vec<CallDraft>),
     Support(Vec<SupportDraft>),
+    Classes(Vec<ClassDraft>),
+    Attendance(Vec<AttendanceDraft>),
 }
 
 impl Batch {
@@ -1028,6 +1085,8 @@ impl Batch {
             Batch::Programmes(v) => v.len(),
             Batch::Calls(v) => v.len(),
             Batch::Support(v) => v.len(),
+            Batch::Classes(v) => v.len(),
+            Batch::Attendance(v) => v.len(),
         }
     }
 
@@ -1050,6 +1109,8 @@ impl Batch {
             Batch::Programmes(_) => &PROGRAMME_SPEC,
             Batch::Calls(_) => &CALL_SPEC,
             Batch::Support(_) => &SUPPORT_SPEC,
+            Batch::Classes(_) => &CLASS_SPEC,
+            Batch::Attendance(_) => &ATTENDANCE_SPEC,
         }
     }
 
@@ -1063,11 +1124,13 @@ impl Batch {
             Batch::Startups(_) => Some(Table::Startups),
             Batch::Investors(_) => Some(Table::Investors),
             Batch::Programmes(_) => Some(Table::Programmes),
+            Batch::Classes(_) => Some(Table::Classes),
             Batch::Mentors(_)
             | Batch::Events(_)
             | Batch::Investments(_)
             | Batch::Calls(_)
-            | Batch::Support(_) => None,
+            | Batch::Support(_)
+            | Batch::Attendance(_) => None,
         }
     }
 
@@ -1084,7 +1147,9 @@ impl Batch {
             | Batch::Investments(_)
             | Batch::Programmes(_)
             | Batch::Calls(_)
-            | Batch::Support(_) => None,
+            | Batch::Support(_)
+            | Batch::Classes(_)
+            | Batch::Attendance(_) => None,
         }
     }
 }

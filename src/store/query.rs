@@ -16,6 +16,7 @@ pub enum Table {
     Programmes,
     Calls,
     Support,
+    Classes,
 }
 
 impl Table {
@@ -32,6 +33,7 @@ impl Table {
             Table::Programmes => "programmes",
             Table::Calls => "calls",
             Table::Support => "support_records",
+            Table::Classes => "training_classes",
         }
     }
 }

@@ -567,6 +567,115 @@ pub struct SupportKeys {
     pub organization_key: Option<String>,
 }
 
+/// A row of `training_classes`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ClassRow {
+    pub id: i64,
+    pub slug: String,
+    pub programme_id: i64,
+    pub title: String,
+    pub held_on: NaiveDate,
+    pub province_id: Option<i64>,
+    pub hours: Option<i32>,
+    pub trainer: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl ClassRow {
+    pub fn into_model(self) -> model::TrainingClass {
+        model::TrainingClass {
+            id: self.id,
+            slug: self.slug,
+            programme_id: self.programme_id,
+            title: self.title,
+            held_on: self.held_on,
+            province_id: self.province_id,
+            hours: self.hours,
+            trainer: self.trainer,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+
+    pub fn into_draft(self, programme: String, province: Option<String>) -> model::ClassDraft {
+        let c = self.into_model();
+        model::ClassDraft {
+            slug: c.slug,
+            programme,
+            title: c.title,
+            held_on: c.held_on,
+            province,
+            hours: c.hours,
+            trainer: c.trainer,
+        }
+    }
+}
+
+/// The keys of a class's references, read back with it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ClassKeys {
+    pub programme_key: String,
+    pub province_key: Option<String>,
+}
+
+/// A row of `attendance`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct AttendanceRow {
+    pub id: i64,
+    pub class_id: i64,
+    pub person: String,
+    pub organization: Option<String>,
+    pub gender: Option<String>,
+    pub audience: Option<String>,
+    pub startup_id: Option<i64>,
+}
+
+impl AttendanceRow {
+    pub fn into_model(self) -> Result<model::Attendance, StoreError> {
+        Ok(model::Attendance {
+            id: self.id,
+            class_id: self.class_id,
+            person: self.person,
+            organization: self.organization,
+            gender: (self.gender)
+                .map(|g| vocab("attendance.gender", &g))
+                .transpose()?,
+            audience: (self.audience)
+                .map(|a| vocab("attendance.audience", &a))
+                .transpose()?,
+            startup_id: self.startup_id,
+        })
+    }
+}
+
+/// An attendance row with the keys of its class and startup (for export).
+#[derive(Debug, sqlx::FromRow)]
+pub struct AttendanceRecordRow {
+    #[sqlx(flatten)]
+    pub row: AttendanceRow,
+    pub class_key: String,
+    pub startup_key: Option<String>,
+}
+
+impl AttendanceRecordRow {
+    pub fn into_draft(self) -> Result<(i64, model::AttendanceDraft), StoreError> {
+        let (class, startup) = (self.class_key, self.startup_key);
+        let a = self.row.into_model()?;
+        Ok((
+            a.id,
+            model::AttendanceDraft {
+                class,
+                person: a.person,
+                organization: a.organization,
+                gender: a.gender,
+                audience: a.audience,
+                startup,
+            },
+        ))
+    }
+}
+
 /// A row of `applications`.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ApplicationRow {

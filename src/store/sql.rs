@@ -156,6 +156,9 @@ const PROGRAMME_COLUMNS: &str = "id, slug, name, kind, organization_id, province
      budget_vnd, budget_source, topics, audience, description, description_en, website, created_at, updated_at";
 const CALL_COLUMNS: &str = "id, slug, programme_id, title, opens_at, closes_at, places, questions, max_years, stages, \
      tags, created_at, updated_at";
+const CLASS_COLUMNS: &str =
+    "id, slug, programme_id, title, held_on, province_id, hours, trainer, created_at, updated_at";
+const ATTENDANCE_COLUMNS: &str = "id, class_id, person, organization, gender, audience, startup_id";
 const SUPPORT_COLUMNS: &str = "id, slug, startup_id, recipient, programme_id, organization_id, kind, value_vnd, \
      budget_source, given_on, note, origin, created_at, updated_at";
 

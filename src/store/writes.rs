@@ -8,6 +8,7 @@ use chrono::{NaiveDate, Utc};
 use super::{StoreError, Table, Value};
 use crate::model::text::nfc;
 use crate::model::{self, Checker, Field, FieldError, FieldErrorCode, Money, Vocabulary, mask_of};
+use crate::model::{AttendanceDraft, ClassDraft};
 use crate::model::{
     CallDraft, EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft,
     ProgrammeDraft, ProvinceDraft, SectorDraft, StartupDraft, SupportDraft,
@@ -252,6 +253,41 @@ pub const SUPPORT_SPEC: WriteSpec = WriteSpec {
     links: &[],
 };
 
+pub const CLASS_SPEC: WriteSpec = WriteSpec {
+    table: "training_classes",
+    columns: &[
+        "slug",
+        "programme_id",
+        "title",
+        "held_on",
+        "province_id",
+        "hours",
+        "trainer",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[],
+};
+
+pub const ATTENDANCE_SPEC: WriteSpec = WriteSpec {
+    table: "attendance",
+    columns: &[
+        "class_id",
+        "person",
+        "person_key",
+        "organization",
+        "organization_key",
+        "gender",
+        "audience",
+        "startup_id",
+    ],
+    conflict: "class_id, person_key",
+    has_slug: false,
+    timestamps: false,
+    links: &[],
+};
+
 pub const INVESTMENT_SPEC: WriteSpec = WriteSpec {
     table: "investments",
     columns: &[
@@ -362,6 +398,7 @@ impl Refs<'_> {
             Table::Programmes => "programme",
             Table::Calls => "call",
             Table::Support => "support record",
+            Table::Classes => "training class",
         };
         self.checker.push(
             field,
@@ -420,6 +457,18 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
                 out.extend(r.sectors.iter().map(|k| (Table::Sectors, k.as_str())));
                 out.extend(r.province.as_deref().map(|k| (Table::Provinces, k)));
                 out.extend(r.organization.as_deref().map(|k| (Table::Organizations, k)));
+            }
+        }
+        Batch::Classes(rs) => {
+            for r in rs {
+                out.push((Table::Programmes, r.programme.as_str()));
+                out.extend(r.province.as_deref().map(|k| (Table::Provinces, k)));
+            }
+        }
+        Batch::Attendance(rs) => {
+            for r in rs {
+                out.push((Table::Classes, r.class.as_str()));
+                out.extend(r.startup.as_deref().map(|k| (Table::Startups, k)));
             }
         }
         Batch::Support(rs) => {
@@ -484,6 +533,8 @@ pub fn rows_of(
         Batch::Programmes(rs) => collect(rs, &PROGRAMME_SPEC, |r| programme_row(r, lookup)),
         Batch::Calls(rs) => collect(rs, &CALL_SPEC, |r| call_row(r, lookup)),
         Batch::Support(rs) => collect(rs, &SUPPORT_SPEC, |r| support_row(r, lookup)),
+        Batch::Classes(rs) => collect(rs, &CLASS_SPEC, |r| class_row(r, lookup)),
+        Batch::Attendance(rs) => collect(rs, &ATTENDANCE_SPEC, |r| attendance_row(r, lookup)),
         Batch::Investments(rs) => collect(rs, &INVESTMENT_SPEC, |r| {
             investment_row(r, lookup, lookup.today())
         }),
@@ -761,6 +812,60 @@ pub(super) fn support_row(
             Value::Date(Some(r.given_on)),
             text(&r.note),
             text(r.origin.as_str()),
+        ],
+        links: vec![],
+    })
+}
+
+pub(super) fn class_row(r: &ClassDraft, lookup: &dyn Lookup) -> Result<RowWrite, Vec<FieldError>> {
+    let mut refs = refs(lookup, r.check());
+    let programme = refs.required(Field::Programme, Table::Programmes, &r.programme);
+    let province = refs.one(Field::Province, Table::Provinces, &r.province);
+    refs.finish()?;
+    Ok(RowWrite {
+        slug: Some(r.slug.clone()),
+        values: vec![
+            text(&r.slug),
+            programme,
+            text(r.title.trim()),
+            Value::Date(Some(r.held_on)),
+            province,
+            Value::Int32(r.hours),
+            Value::Text(r.trainer.as_deref().map(|t| nfc(t.trim()).into_owned())),
+        ],
+        links: vec![],
+    })
+}
+
+pub(super) fn attendance_row(
+    r: &AttendanceDraft,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut refs = refs(lookup, r.check());
+    let class = refs.required(Field::Class, Table::Classes, &r.class);
+    let startup = refs.one(Field::Startup, Table::Startups, &r.startup);
+    refs.finish()?;
+    let person = nfc(r.person.trim()).into_owned();
+    let organization = (r.organization.as_deref())
+        .map(|o| nfc(o.trim()).into_owned())
+        .filter(|o| !o.is_empty());
+    let organization_key = organization
+        .as_deref()
+        .map(model::name_key)
+        .unwrap_or_default();
+    // One person is one name at one organisation.
+    let person_key = format!("{}|{organization_key}", model::name_key(&person));
+    Ok(RowWrite {
+        slug: None,
+        values: vec![
+            class,
+            Value::Text(Some(person)),
+            Value::Text(Some(person_key)),
+            Value::Text(organization),
+            Value::Text(Some(organization_key)),
+            Value::Text(r.gender.map(|g| g.as_str().to_string())),
+            Value::Text(r.audience.map(|a| a.as_str().to_string())),
+            startup,
         ],
         links: vec![],
     })

@@ -244,3 +244,120 @@ pub async fn application_log(
     let rows: Vec<ApplicationLogRow> = fetch_with_ids(pool, &sql, ids).await?;
     rows.into_iter().map(ApplicationLogRow::into_model).collect()
 }
+
+pub async fn classes_by_ids(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<model::TrainingClass>, StoreError> {
+    let rows: Vec<ClassRow> = rows_by_ids(pool, CLASS_COLUMNS, "training_classes", ids).await?;
+    Ok(rows.into_iter().map(ClassRow::into_model).collect())
+}
+
+/// The classes of these programmes, by day.
+pub async fn classes_of_programmes(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<model::TrainingClass>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!(
+        "select {CLASS_COLUMNS} from training_classes where programme_id {} order by held_on, id",
+        in_ids(ids.len())
+    );
+    let rows: Vec<ClassRow> = fetch_with_ids(pool, &sql, ids).await?;
+    Ok(rows.into_iter().map(ClassRow::into_model).collect())
+}
+
+/// Who attended these classes, in the order they were recorded.
+pub async fn attendance_of_classes(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<model::Attendance>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!(
+        "select {ATTENDANCE_COLUMNS} from attendance where class_id {} order by id",
+        in_ids(ids.len())
+    );
+    let rows: Vec<AttendanceRow> = fetch_with_ids(pool, &sql, ids).await?;
+    rows.into_iter().map(AttendanceRow::into_model).collect()
+}
+
+/// What the classes of these programmes reached, per programme.
+pub async fn training_totals(
+    pool: &Pool<DB>,
+    ids: &[i64],
+) -> Result<Vec<(i64, model::TrainingTotals)>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut b = Builder::new(
+        "select c.programme_id, count(distinct c.id), count(a.id), count(distinct a.person_key), \
+         count(distinct case when a.startup_id is not null then 's' || cast(a.startup_id as text) \
+              when a.organization_key <> '' then 'o' || a.organization_key end), \
+         count(case when a.gender = 'FEMALE' then 1 end) \
+         from training_classes c left join attendance a on a.class_id = c.id \
+         where c.programme_id in ",
+    );
+    push_id_list(&mut b, ids);
+    b.push(" group by c.programme_id");
+    let rows: Vec<(i64, i64, i64, i64, i64, i64)> = b.build_query_as().fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(programme, classes, trainee_times, people, enterprises, women_times)| {
+            (
+                programme,
+                model::TrainingTotals {
+                    classes,
+                    trainee_times,
+                    people,
+                    enterprises,
+                    women_times,
+                },
+            )
+        })
+        .collect())
+}
+
+/// Attendance by a startup's people is training support the startup
+/// received: one record per startup and class (its key
+/// `attendance-<class id>-<startup id>`), of the class's programme, dated
+/// the class's day. Idempotent; run after every write of attendance.
+pub async fn derive_attendance_support(
+    tx: &mut Transaction<'static, DB>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
+    let done = sqlx::query(
+        "insert into support_records (slug, startup_id, programme_id, organization_id, kind, given_on, \
+         note, origin, created_at, updated_at) \
+         select distinct 'attendance-' || cast(c.id as text) || '-' || cast(a.startup_id as text), \
+         a.startup_id, c.programme_id, p.organization_id, 'TRAINING', c.held_on, c.title, 'ATTENDANCE', $1, $1 \
+         from attendance a join training_classes c on c.id = a.class_id \
+         join programmes p on p.id = c.programme_id \
+         where a.startup_id is not null and not exists (select 1 from support_records r \
+         where r.slug = 'attendance-' || cast(c.id as text) || '-' || cast(a.startup_id as text))",
+    )
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Writes a batch of attendance and the support it means, in one
+/// transaction.
+pub async fn record_attendance(
+    pool: &Pool<DB>,
+    batch: &Batch,
+    now: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
+) -> Result<(), StoreError> {
+    let mut tx = pool.begin().await?;
+    let mut cache = RefCache::new(today);
+    write_batch(&mut tx, batch, WriteMode::Upsert, &mut cache).await?;
+    derive_attendance_support(&mut tx, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

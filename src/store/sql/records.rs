@@ -275,6 +275,52 @@ pub async fn support_drafts(
         .collect()
 }
 
+pub async fn class_drafts(
+    pool: &Pool<DB>,
+    select: RecordSelect<'_>,
+) -> Result<Vec<(i64, model::ClassDraft)>, StoreError> {
+    if is_empty_select(&select) {
+        return Ok(vec![]);
+    }
+    let rows: Vec<WithKeys<ClassRow, ClassKeys>> = record_query(
+        CLASS_COLUMNS,
+        "training_classes",
+        "join programmes g on g.id = x.programme_id left join provinces p on p.id = x.province_id",
+        "g.slug as programme_key, p.slug as province_key",
+        select,
+    )
+    .build_query_as()
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let id = r.row.id;
+            (id, r.row.into_draft(r.keys.programme_key, r.keys.province_key))
+        })
+        .collect())
+}
+
+/// Attendance as drafts, in id order after the given id.
+pub async fn attendance_drafts(
+    pool: &Pool<DB>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, model::AttendanceDraft)>, StoreError> {
+    let rows: Vec<AttendanceRecordRow> = sqlx::query_as(
+        "select x.id, x.class_id, x.person, x.organization, x.gender, x.audience, x.startup_id, \
+         c.slug as class_key, s.slug as startup_key \
+         from attendance x join training_classes c on c.id = x.class_id \
+         left join startups s on s.id = x.startup_id \
+         where x.id > $1 order by x.id limit $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter().map(AttendanceRecordRow::into_draft).collect()
+}
+
 pub async fn investment_drafts(
     pool: &Pool<DB>,
     after: i64,
