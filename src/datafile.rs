@@ -305,6 +305,8 @@ pub struct CallRecord {
     pub places: Option<i32>,
     #[serde(default)]
     pub questions: Vec<String>,
+    #[serde(default)]
+    pub criteria: Vec<model::Criterion>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_years: Option<i32>,
     #[serde(default)]
@@ -327,6 +329,7 @@ impl From<CallRecord> for model::CallDraft {
             closes_at: r.closes_at,
             places: r.places,
             questions: r.questions,
+            criteria: r.criteria,
             rules: model::RulesDraft {
                 max_years: r.max_years,
                 stages: r.stages,
@@ -348,6 +351,7 @@ impl From<model::CallDraft> for CallRecord {
             closes_at: d.closes_at,
             places: d.places,
             questions: d.questions,
+            criteria: d.criteria,
             max_years: d.rules.max_years,
             stages: d.rules.stages,
             sectors: d.rules.sectors,

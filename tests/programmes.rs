@@ -18,6 +18,7 @@ both_databases!(
     support_is_recorded_by_cohorts_and_by_hand_and_shown_to_those_allowed,
     trainings_count_trainee_times_people_and_enterprises,
     imported_attendance_is_support_received,
+    reviewers_score_what_they_are_given_and_see_others_after_the_decision,
 );
 
 const APPLY: &str = "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id status } userErrors { field code message } } }";
@@ -88,6 +89,8 @@ async fn setup(store: Store, places: Option<i32>) -> Setup {
             json!({ "programme": programme, "title": "Tuyển chọn đợt 1",
                     "opensAt": "2026-11-01T08:00:00+07:00", "closesAt": "2026-12-31T17:00:00+07:00",
                     "places": places, "questions": ["Vấn đề bạn giải quyết?", "Đội ngũ của bạn?"],
+                    "criteria": [{ "name": "Tính mới, sáng tạo", "maxPoints": 40 },
+                                 { "name": "Khả năng thương mại hóa", "maxPoints": 60 }],
                     "rules": { "maxYearsSinceRegistration": 5, "stages": ["IDEA", "MVP", "SEED"],
                                "sectors": ["agritech"], "provinces": ["can-tho"] } }),
         )
@@ -800,4 +803,164 @@ async fn imported_attendance_is_support_received(store: Store) {
         data["programme"]["trainingTotals"],
         json!({ "traineeTimes": 2, "enterprises": 2, "womenTimes": 1 })
     );
+}
+
+async fn reviewers_score_what_they_are_given_and_see_others_after_the_decision(store: Store) {
+    let s = setup(store, None).await;
+    let (first, second) = {
+        let mut ids = Vec::new();
+        for email in ["an@example.vn", "bao@example.vn"] {
+            let (token, startup) = founder(&s.server, email, json!({})).await;
+            let payload = apply(&s.server, &token, &s.call, &startup, json!(["x", "y"])).await;
+            let id = payload["application"]["id"].as_str().unwrap().to_string();
+            moved(&s.server, &token, &id, "SUBMITTED").await;
+            ids.push((id, token));
+        }
+        (ids[0].clone(), ids[1].clone())
+    };
+    let r1 = s.server.sign_up("giamkhao1@example.vn", "MENTOR").await;
+    let r2 = s.server.sign_up("giamkhao2@example.vn", "INVESTOR").await;
+    let (r1_id, r2_id) = (user_id(&s.server, &r1).await, user_id(&s.server, &r2).await);
+    let assign = "mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { userErrors { code } } }";
+    let give = |app: &str, who: Value| json!({ "input": { "application": app, "reviewers": who } });
+    let body = s
+        .server
+        .gql_as(Some(&r1), assign, give(&first.0, json!([r1_id])))
+        .await;
+    assert_eq!(
+        body["data"]["assignReviewers"]["userErrors"][0]["code"], "UNKNOWN_REFERENCE",
+        "to a stranger an application does not exist: {body:#}"
+    );
+    for (app, who) in [
+        (&first.0, json!([r1_id, r2_id])),
+        (&second.0, json!([r1_id])),
+    ] {
+        let body = s
+            .server
+            .gql_as(Some(&s.manager), assign, give(app, who))
+            .await;
+        assert_eq!(
+            body["data"]["assignReviewers"]["userErrors"],
+            json!([]),
+            "{body:#}"
+        );
+    }
+    let body = s
+        .server
+        .gql_as(Some(&r1), assign, give(&first.0, json!([r1_id])))
+        .await;
+    assert_eq!(
+        error_code(&body),
+        "FORBIDDEN",
+        "reviewers do not pick reviewers: {body:#}"
+    );
+    let mine = "{ viewer { applicationsToReview { id } } }";
+    let data = s.server.gql_as(Some(&r2), mine, json!({})).await;
+    assert_eq!(
+        data["data"]["viewer"]["applicationsToReview"],
+        json!([{ "id": first.0 }]),
+        "{data:#}"
+    );
+
+    let score = "mutation($input: ScoreApplicationInput!) { scoreApplication(input: $input) { userErrors { field code message } } }";
+    let points = |app: &str, p: Value| json!({ "input": { "application": app, "scores": p, "comment": "Tốt" } });
+    let codes_of = |body: &Value| -> Vec<String> {
+        (body["data"]["scoreApplication"]["userErrors"]
+            .as_array()
+            .unwrap()
+            .iter())
+        .map(|e| e["code"].as_str().unwrap().to_string())
+        .collect()
+    };
+    let body = s
+        .server
+        .gql_as(Some(&r1), score, points(&first.0, json!([41, 10])))
+        .await;
+    assert_eq!(codes_of(&body), ["OUT_OF_RANGE"], "{body:#}");
+    let body = s
+        .server
+        .gql_as(Some(&r1), score, points(&first.0, json!([10])))
+        .await;
+    assert_eq!(codes_of(&body), ["INVALID"], "{body:#}");
+    let body = s
+        .server
+        .gql_as(Some(&r2), score, points(&second.0, json!([10, 10])))
+        .await;
+    assert_eq!(
+        codes_of(&body),
+        ["UNKNOWN_REFERENCE"],
+        "not given to r2: {body:#}"
+    );
+    for (who, p) in [(&r1, json!([30, 50])), (&r2, json!([20, 40]))] {
+        let body = s.server.gql_as(Some(who), score, points(&first.0, p)).await;
+        assert_eq!(codes_of(&body), Vec::<String>::new(), "{body:#}");
+    }
+    let body = s
+        .server
+        .gql_as(Some(&r1), score, points(&second.0, json!([10, 5])))
+        .await;
+    assert_eq!(codes_of(&body), Vec::<String>::new(), "{body:#}");
+
+    // Before the decision a reviewer sees their own scores only; the
+    // applicant none.
+    let reviews = "{ viewer { applicationsToReview { id reviews { total reviewer { email } scores { criterion points } } } } }";
+    let data = s.server.gql_as(Some(&r1), reviews, json!({})).await;
+    let a = &data["data"]["viewer"]["applicationsToReview"][0];
+    assert_eq!(a["reviews"].as_array().unwrap().len(), 1, "{data:#}");
+    assert_eq!(a["reviews"][0]["total"], 80, "{data:#}");
+    assert_eq!(
+        a["reviews"][0]["scores"][0],
+        json!({ "criterion": "Tính mới, sáng tạo", "points": 30 })
+    );
+    let own =
+        "query($s: ID!) { node(id: $s) { ... on Startup { applications { reviews { total } } } } }";
+    let startup = s
+        .server
+        .gql_as(Some(&first.1), "{ viewer { startups { id } } }", json!({}))
+        .await;
+    let startup = startup["data"]["viewer"]["startups"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let data = s
+        .server
+        .gql_as(Some(&first.1), own, json!({ "s": startup }))
+        .await;
+    assert_eq!(
+        data["data"]["node"]["applications"][0]["reviews"],
+        json!([]),
+        "{data:#}"
+    );
+
+    // The ranking, by average total.
+    let ranking = "query($c: ID!) { call(id: $c) { ranking { rank averageScore scoredBy application { id } } } }";
+    let data = s
+        .server
+        .gql_as(Some(&s.manager), ranking, json!({ "c": s.call }))
+        .await;
+    assert_eq!(
+        data["data"]["call"]["ranking"],
+        json!([
+            { "rank": 1, "averageScore": 70.0, "scoredBy": 2, "application": { "id": first.0 } },
+            { "rank": 2, "averageScore": 15.0, "scoredBy": 1, "application": { "id": second.0 } },
+        ]),
+        "{data:#}"
+    );
+    let body = s
+        .server
+        .gql_as(Some(&r1), ranking, json!({ "c": s.call }))
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+
+    // After the decision: everyone's scores, and no more scoring.
+    moved(&s.server, &s.manager, &first.0, "SHORTLISTED").await;
+    moved(&s.server, &s.manager, &first.0, "ACCEPTED").await;
+    let data = s.server.gql_as(Some(&r1), reviews, json!({})).await;
+    let a = &data["data"]["viewer"]["applicationsToReview"][0];
+    assert_eq!(a["reviews"].as_array().unwrap().len(), 2, "{data:#}");
+    let body = s
+        .server
+        .gql_as(Some(&r1), score, points(&first.0, json!([1, 1])))
+        .await;
+    assert_eq!(codes_of(&body), ["NOT_ALLOWED"], "{body:#}");
 }

@@ -55,6 +55,8 @@ create table calls (
     places integer,
     -- The questions applicants answer, a JSON array of strings.
     questions text not null default '[]',
+    -- What reviewers score, a JSON array of {"name", "max_points"}.
+    criteria text not null default '[]',
     -- At most this many years since the first business registration.
     max_years integer,
     -- Bit masks over Stage and StartupTag (any one of the tags).
@@ -99,6 +101,19 @@ create table applications (
 );
 create index applications_startup_idx on applications (startup_id);
 create index applications_call_status_idx on applications (call_id, status);
+
+-- The reviewers a programme's manager gave an application to, and their
+-- scores: one per criterion of the call, in order (a JSON array).
+create table application_reviewers (
+    application_id bigint not null references applications (id) on delete cascade,
+    reviewer_id bigint not null references users (id) on delete cascade,
+    assigned_at timestamptz not null,
+    scores text,
+    comment text,
+    scored_at timestamptz,
+    primary key (application_id, reviewer_id)
+);
+create index application_reviewers_reviewer_idx on application_reviewers (reviewer_id);
 
 -- Every move of every application: who, when, from what to what, and why.
 -- No foreign keys: the trail outlives the applications and accounts.

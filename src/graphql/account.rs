@@ -204,6 +204,19 @@ impl User {
         Ok(super::introduction::of_user(ctx, self, status, first).await?)
     }
 
+    /// The applications given to the user to review, oldest first; the
+    /// user and the operator only.
+    async fn applications_to_review(&self, ctx: &Context<'_>) -> Result<Vec<model::Application>> {
+        let viewer = require_viewer(ctx)?;
+        if viewer.user.id != self.id && !viewer.is_admin() {
+            return Err(
+                forbidden("only the user and the operator see what the user reviews").into(),
+            );
+        }
+        let store = ctx.data_unchecked::<Store>();
+        Ok(crate::ops::programmes::to_review(store, self.id).await?)
+    }
+
     /// The support organisations the operator delegated to the user.
     async fn organizations(&self, ctx: &Context<'_>) -> Result<Vec<Organization>> {
         let ids = owned(ctx, Table::Organizations, self.id).await?;

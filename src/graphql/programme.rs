@@ -24,8 +24,9 @@ use crate::error::Error;
 use crate::matching::Lang;
 use crate::model::{
     self, Application, ApplicationLogEntry, ApplicationStatus, Audience, BudgetSource, Call,
-    CallDraft, EligibilityRule, Field, Organization, Programme, ProgrammeDraft, ProgrammeKind,
-    Province, RuleVerdict, RulesDraft, Sector, Stage, Startup, StartupTag, Topic, User,
+    CallDraft, Criterion, EligibilityRule, Field, Organization, Programme, ProgrammeDraft,
+    ProgrammeKind, Province, Review, RuleVerdict, RulesDraft, Sector, Stage, Startup, StartupTag,
+    Topic, User,
 };
 use crate::ops::profiles;
 use crate::ops::programmes as ops;
@@ -293,6 +294,59 @@ impl Call {
         &self.questions
     }
 
+    /// What reviewers score, in order.
+    async fn criteria(&self) -> Vec<CriterionView> {
+        self.criteria.iter().cloned().map(CriterionView).collect()
+    }
+
+    /// The applications sent, ranked by their reviewers' average total
+    /// (unscored ones last, then by when they were sent); withdrawn ones
+    /// are left out. The programme's managers only (`FORBIDDEN` for others).
+    async fn ranking(&self, ctx: &Context<'_>) -> Result<Vec<RankedApplication>> {
+        let c = caller(ctx);
+        if !ops::manages(&c, self.programme_id).await? {
+            return Err(crate::ops::policy::forbidden(
+                "only the programme's managers see the ranking",
+            )
+            .into());
+        }
+        let list: Vec<Application> = (c.store.applications_of_calls(&[self.id]).await)
+            .map_err(Error::from)?
+            .into_iter()
+            .filter(|a| a.status != ApplicationStatus::Withdrawn)
+            .collect();
+        let ids: Vec<i64> = list.iter().map(|a| a.id).collect();
+        let reviews = c.store.reviews_of(&ids).await.map_err(Error::from)?;
+        let mut ranked: Vec<RankedApplication> = list
+            .into_iter()
+            .map(|application| {
+                let totals: Vec<i32> = (reviews.iter())
+                    .filter(|r| r.application_id == application.id)
+                    .filter_map(|r| r.total())
+                    .collect();
+                let average_score = (!totals.is_empty())
+                    .then(|| f64::from(totals.iter().sum::<i32>()) / totals.len() as f64);
+                RankedApplication {
+                    rank: 0,
+                    average_score: average_score.map(|a| (a * 100.0).round() / 100.0),
+                    scored_by: totals.len() as i32,
+                    application,
+                }
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            let key = |r: &RankedApplication| r.average_score.unwrap_or(f64::NEG_INFINITY);
+            key(b)
+                .total_cmp(&key(a))
+                .then(a.application.submitted_at.cmp(&b.application.submitted_at))
+                .then(a.application.id.cmp(&b.application.id))
+        });
+        for (n, r) in ranked.iter_mut().enumerate() {
+            r.rank = n as i32 + 1;
+        }
+        Ok(ranked)
+    }
+
     /// Who may apply.
     async fn rules(&self) -> CallRules {
         CallRules {
@@ -379,6 +433,98 @@ pub struct CallFilter {
     pub audience: Option<Vec<Audience>>,
 }
 
+/// A criterion reviewers score on.
+pub struct CriterionView(Criterion);
+
+/// A criterion reviewers score on.
+#[Object(name = "Criterion")]
+impl CriterionView {
+    /// What is judged.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// The most points it gives; scores run from 0 to it.
+    async fn max_points(&self) -> i32 {
+        self.0.max_points
+    }
+}
+
+/// An application's place in its call's ranking.
+#[derive(SimpleObject)]
+pub struct RankedApplication {
+    /// 1 for the best.
+    pub rank: i32,
+    /// The application.
+    pub application: Application,
+    /// The average of its reviewers' totals (two decimals); null until scored.
+    pub average_score: Option<f64>,
+    /// How many reviewers scored it.
+    pub scored_by: i32,
+}
+
+/// A reviewer's view of an application.
+pub struct ReviewView {
+    review: Review,
+    criteria: Vec<Criterion>,
+}
+
+/// A reviewer given an application, and their scores. Seen by the
+/// programme's managers; by a reviewer, their own until the decision and
+/// everyone's after it; never by the applicant.
+#[Object(name = "ApplicationReview")]
+impl ReviewView {
+    /// The reviewer.
+    async fn reviewer(&self, ctx: &Context<'_>) -> Result<Option<User>> {
+        Ok(loaders::one(ctx, loaders::UserId(self.review.reviewer_id)).await?)
+    }
+
+    /// When the application was given to them.
+    async fn assigned_at(&self) -> DateTime<FixedOffset> {
+        vietnam(self.review.assigned_at)
+    }
+
+    /// Their scores, one per criterion of the call; empty until scored.
+    async fn scores(&self) -> Vec<CriterionScore> {
+        let Some(scores) = &self.review.scores else {
+            return vec![];
+        };
+        (self.criteria.iter().zip(scores))
+            .map(|(k, points)| CriterionScore {
+                criterion: k.name.clone(),
+                points: *points,
+                max_points: k.max_points,
+            })
+            .collect()
+    }
+
+    /// The points given in all; null until scored.
+    async fn total(&self) -> Option<i32> {
+        self.review.total()
+    }
+
+    /// Their comment.
+    async fn comment(&self) -> Option<&str> {
+        self.review.comment.as_deref()
+    }
+
+    /// When they scored it.
+    async fn scored_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.review.scored_at.map(vietnam)
+    }
+}
+
+/// The points a reviewer gave on one criterion.
+#[derive(SimpleObject)]
+pub struct CriterionScore {
+    /// The criterion.
+    pub criterion: String,
+    /// The points given.
+    pub points: i32,
+    /// The most it gives.
+    pub max_points: i32,
+}
+
 /// One answer of an application, with its question.
 #[derive(SimpleObject)]
 pub struct Answer {
@@ -462,6 +608,24 @@ impl Application {
             .map(|(i, question)| Answer {
                 question,
                 answer: self.answers.get(i).cloned().unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Its reviewers and their scores, as far as the viewer may see them
+    /// (the programme's managers all; a reviewer their own until the
+    /// decision; the applicant none).
+    async fn reviews(&self, ctx: &Context<'_>) -> Result<Vec<ReviewView>> {
+        let c = caller(ctx);
+        let criteria = (loaders::one(ctx, CallId(self.call_id)).await?)
+            .map(|call| call.criteria)
+            .unwrap_or_default();
+        Ok(ops::reviews(&c, self)
+            .await?
+            .into_iter()
+            .map(|review| ReviewView {
+                review,
+                criteria: criteria.clone(),
             })
             .collect())
     }
@@ -819,6 +983,15 @@ pub struct UpdateProgrammeInput {
     pub website: MaybeUndefined<String>,
 }
 
+/// A criterion reviewers score on.
+#[derive(InputObject)]
+pub struct CriterionInput {
+    /// What is judged (e.g. "Tính mới, sáng tạo").
+    pub name: String,
+    /// The most points it gives (1 to 1000); scores run from 0 to it.
+    pub max_points: i32,
+}
+
 /// Who may answer a call. Absent and empty lists place no condition.
 #[derive(InputObject, Default)]
 pub struct CallRulesInput {
@@ -857,6 +1030,9 @@ pub struct CreateCallInput {
     /// The questions applicants answer (at most 30, each up to 300 characters).
     #[graphql(default)]
     pub questions: Vec<String>,
+    /// What reviewers score (at most 20).
+    #[graphql(default)]
+    pub criteria: Vec<CriterionInput>,
     /// Who may apply.
     #[graphql(default)]
     pub rules: CallRulesInput,
@@ -881,6 +1057,28 @@ pub struct AnswerApplicationInput {
     pub id: ID,
     /// Answers to the call's questions, in order.
     pub answers: Vec<String>,
+}
+
+/// Gives an application to reviewers.
+#[derive(InputObject)]
+pub struct AssignReviewersInput {
+    /// The application (submitted, not yet decided).
+    pub application: ID,
+    /// The reviewers' user IDs (1 to 10); those given it already keep
+    /// their scores.
+    pub reviewers: Vec<ID>,
+}
+
+/// A reviewer's scores of an application.
+#[derive(InputObject)]
+pub struct ScoreApplicationInput {
+    /// The application (one given to the viewer).
+    pub application: ID,
+    /// One score per criterion of the call, in order, each from 0 to its
+    /// `maxPoints`. Scoring again replaces the scores.
+    pub scores: Vec<i32>,
+    /// A comment for the programme's managers (up to 2,000 characters).
+    pub comment: Option<String>,
 }
 
 /// Moves an application through its workflow.
@@ -961,6 +1159,12 @@ fn call_draft(i: CreateCallInput) -> CallDraft {
         closes_at: i.closes_at,
         places: i.places,
         questions: i.questions,
+        criteria: (i.criteria.into_iter())
+            .map(|k| Criterion {
+                name: k.name,
+                max_points: k.max_points,
+            })
+            .collect(),
         rules: RulesDraft {
             max_years: i.rules.max_years_since_registration,
             stages: i.rules.stages,
@@ -1090,6 +1294,35 @@ impl ProgrammeMutation {
         let id = ids::of_kind(&input.id, Kind::Application);
         Ok(application_payload(
             ops::answer(&caller(ctx), id, input.answers).await,
+        )?)
+    }
+
+    /// Gives an application to reviewers (the programme's managers).
+    async fn assign_reviewers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The application and its reviewers.")] input: AssignReviewersInput,
+    ) -> Result<ApplicationPayload> {
+        let id = ids::of_kind(&input.application, Kind::Application);
+        let reviewers = (input.reviewers.iter())
+            .map(|r| ids::of_kind(r, Kind::User))
+            .collect();
+        Ok(application_payload(
+            ops::assign_reviewers(&caller(ctx), id, reviewers).await,
+        )?)
+    }
+
+    /// Scores an application given to the viewer, one score per criterion
+    /// of the call (`OUT_OF_RANGE` outside a criterion's points), until
+    /// the decision (`NOT_ALLOWED` after).
+    async fn score_application(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The scores.")] input: ScoreApplicationInput,
+    ) -> Result<ApplicationPayload> {
+        let id = ids::of_kind(&input.application, Kind::Application);
+        Ok(application_payload(
+            ops::score(&caller(ctx), id, input.scores, input.comment.as_deref()).await,
         )?)
     }
 

@@ -99,6 +99,9 @@ pub enum Field {
     Person,
     Class,
     Attendees,
+    Criteria,
+    Scores,
+    Reviewers,
 }
 
 impl Field {
@@ -183,6 +186,9 @@ impl Field {
             Field::Person => "person",
             Field::Class => "class",
             Field::Attendees => "attendees",
+            Field::Criteria => "criteria",
+            Field::Scores => "scores",
+            Field::Reviewers => "reviewers",
         }
     }
 }

@@ -222,8 +222,21 @@ pub struct CallDraft {
     pub closes_at: DateTime<FixedOffset>,
     pub places: Option<i32>,
     pub questions: Vec<String>,
+    pub criteria: Vec<Criterion>,
     pub rules: RulesDraft,
 }
+
+/// What reviewers score an application on, from 0 to `max_points`
+/// (evaluation forms commonly give each criterion its points out of 100).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub name: String,
+    pub max_points: i32,
+}
+
+/// The most criteria a call scores on.
+pub const MAX_CRITERIA: usize = 20;
 
 /// Who may answer a call, as written. Empty lists place no condition.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -269,6 +282,23 @@ impl CallDraft {
         }
         for q in &self.questions {
             c.required_text(Field::Questions, q, MAX_SHORT_TEXT_LEN);
+        }
+        if self.criteria.len() > MAX_CRITERIA {
+            c.push(
+                Field::Criteria,
+                FieldErrorCode::OutOfRange,
+                format!("at most {MAX_CRITERIA} criteria"),
+            );
+        }
+        for k in &self.criteria {
+            c.required_text(Field::Criteria, &k.name, MAX_NAME_LEN);
+            if !(1..=1000).contains(&k.max_points) {
+                c.push(
+                    Field::Criteria,
+                    FieldErrorCode::OutOfRange,
+                    format!("`{}`: its points must be between 1 and 1000", k.name),
+                );
+            }
         }
         if self
             .rules
@@ -333,6 +363,7 @@ pub struct Call {
     pub closes_at: DateTime<Utc>,
     pub places: Option<i32>,
     pub questions: Vec<String>,
+    pub criteria: Vec<Criterion>,
     pub rules: Rules,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -357,6 +388,25 @@ pub struct Application {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// A reviewer given an application, and their scores once given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub application_id: i64,
+    pub reviewer_id: i64,
+    pub assigned_at: DateTime<Utc>,
+    /// One per criterion of the call, in order; none until scored.
+    pub scores: Option<Vec<i32>>,
+    pub comment: Option<String>,
+    pub scored_at: Option<DateTime<Utc>>,
+}
+
+impl Review {
+    /// The points given in all, once scored.
+    pub fn total(&self) -> Option<i32> {
+        self.scores.as_ref().map(|s| s.iter().sum())
+    }
 }
 
 /// One move of an application, as its trail keeps it.
@@ -942,6 +992,7 @@ mod tests {
             closes_at: at("2026-12-31T17:00:00+07:00"),
             places: None,
             questions: vec![],
+            criteria: vec![],
             rules,
             created_at: at("2026-01-01T00:00:00Z"),
             updated_at: at("2026-01-01T00:00:00Z"),

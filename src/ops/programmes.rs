@@ -18,27 +18,60 @@ use super::{Caller, Outcome, Participant, Problems, policy, refuse};
 use crate::error::Error;
 use crate::model::{
     Application, ApplicationStatus, Call, Checker, Field, FieldError, FieldErrorCode,
-    MAX_ANSWER_CHARS, MAX_REASON_CHARS, Mover, Named, RuleVerdict, Startup, Vocabulary,
+    MAX_ANSWER_CHARS, MAX_REASON_CHARS, Mover, Named, Review, RuleVerdict, Startup, Vocabulary,
     check_eligibility,
 };
 use crate::store::{ApplicationMove, ApplicationRefusal, Store, StoreError, Table};
 
 /// What a viewer may do with an application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Access {
     /// The applying startup's owner (or the operator).
     pub applicant: bool,
     /// A manager of the call's programme (or the operator).
     pub manager: bool,
+    /// A reviewer the managers gave it to.
+    pub reviewer: bool,
 }
 
 impl Access {
     /// Whether the viewer sees the application at all: its applicant, and
-    /// its programme's managers once it has been submitted.
+    /// its programme's managers and reviewers once it has been submitted.
     pub fn sees(self, application: &Application) -> bool {
-        self.applicant || (self.manager && application.status != ApplicationStatus::Draft)
+        self.applicant
+            || ((self.manager || self.reviewer) && application.status != ApplicationStatus::Draft)
+    }
+
+    /// Which of an application's reviews the viewer sees: managers all;
+    /// a reviewer their own, and the others' once the application is
+    /// decided; the applicant none (reviewers' notes never reach it).
+    pub fn reviews(
+        self,
+        application: &Application,
+        viewer: i64,
+        reviews: Vec<Review>,
+    ) -> Vec<Review> {
+        let decided = matches!(
+            application.status,
+            ApplicationStatus::Accepted | ApplicationStatus::Rejected
+        );
+        reviews
+            .into_iter()
+            .filter(|r| self.manager || (self.reviewer && (decided || r.reviewer_id == viewer)))
+            .collect()
     }
 }
+
+/// The statuses in which reviewers score: after submission, before the
+/// decision.
+const SCORING: [ApplicationStatus; 3] = [
+    ApplicationStatus::Submitted,
+    ApplicationStatus::Screening,
+    ApplicationStatus::Shortlisted,
+];
+
+/// The most reviewers one application is given.
+pub const MAX_REVIEWERS: usize = 10;
 
 /// The user who manages a programme: the user its organisation is
 /// delegated to (none: the operator alone).
@@ -56,20 +89,23 @@ pub async fn manages(c: &Caller<'_>, programme: i64) -> Result<bool, Error> {
     Ok(viewer.is_admin() || viewer.owns(programme_manager(c.store, programme).await?))
 }
 
-/// What the viewer may do with the application of `startup` to `call`.
-pub async fn access(c: &Caller<'_>, startup: i64, call: &Call) -> Result<Access, Error> {
+/// What the viewer may do with an application to `call`.
+pub async fn access(
+    c: &Caller<'_>,
+    application: &Application,
+    call: &Call,
+) -> Result<Access, Error> {
     let Some(viewer) = c.viewer else {
-        return Ok(Access {
-            applicant: false,
-            manager: false,
-        });
+        return Ok(Access::default());
     };
-    let owner = super::owner_of(c.store, Participant::Startup(startup))
+    let owner = super::owner_of(c.store, Participant::Startup(application.startup_id))
         .await?
         .flatten();
+    let reviews = c.store.reviews_of(&[application.id]).await?;
     Ok(Access {
         applicant: viewer.may_change(owner),
         manager: manages(c, call.programme_id).await?,
+        reviewer: reviews.iter().any(|r| r.reviewer_id == viewer.user.id),
     })
 }
 
@@ -261,7 +297,7 @@ async fn visible(
     let Some(call) = c.store.calls_by_ids(&[application.call_id]).await?.pop() else {
         return Ok(None);
     };
-    let access = access(c, application.startup_id, &call).await?;
+    let access = access(c, &application, &call).await?;
     Ok(access
         .sees(&application)
         .then_some((application, call, access)))
@@ -376,4 +412,147 @@ pub async fn move_to(
         Ok(application) => Ok(Ok(application)),
         Err(r) => refusal(r),
     }
+}
+
+/// Gives an application to reviewers (the programme's managers): users,
+/// at most [`MAX_REVIEWERS`]; those given it already keep their scores.
+pub async fn assign_reviewers(
+    c: &Caller<'_>,
+    id: Option<i64>,
+    reviewers: Vec<Option<i64>>,
+) -> Outcome<Application> {
+    let Some((application, _, access)) = visible(c, id).await? else {
+        return no_application();
+    };
+    if !access.manager {
+        return Err(policy::forbidden(
+            "only the programme's managers give applications to reviewers",
+        ));
+    }
+    if reviewers.is_empty() || reviewers.len() > MAX_REVIEWERS {
+        return refuse(
+            Field::Reviewers,
+            FieldErrorCode::OutOfRange,
+            format!("give 1 to {MAX_REVIEWERS} reviewers"),
+        );
+    }
+    let ids: Vec<i64> = reviewers.iter().flatten().copied().collect();
+    let found = c.store.users_by_ids(&ids).await?;
+    if ids.len() < reviewers.len() || found.len() < ids.len() {
+        return refuse(
+            Field::Reviewers,
+            FieldErrorCode::UnknownReference,
+            "there is no user with one of these IDs",
+        );
+    }
+    if !SCORING.contains(&application.status) {
+        return refuse(
+            Field::Id,
+            FieldErrorCode::NotAllowed,
+            format!(
+                "an application that is {} is not reviewed",
+                application.status
+            ),
+        );
+    }
+    c.store
+        .assign_reviewers(application.id, &ids, c.clock.now())
+        .await?;
+    Ok(Ok(application))
+}
+
+/// Records the viewer's scores of an application given to them: one per
+/// criterion of the call, each from 0 to its points, while the
+/// application awaits its decision.
+pub async fn score(
+    c: &Caller<'_>,
+    id: Option<i64>,
+    scores: Vec<i32>,
+    comment: Option<&str>,
+) -> Outcome<Application> {
+    let Some((application, call, access)) = visible(c, id).await? else {
+        return no_application();
+    };
+    let viewer = policy::signed_in(c.viewer)?;
+    if !access.reviewer {
+        return Err(policy::forbidden(
+            "only the reviewers given it score an application",
+        ));
+    }
+    if !SCORING.contains(&application.status) {
+        return refuse(
+            Field::Scores,
+            FieldErrorCode::NotAllowed,
+            format!("scoring closed: the application is {}", application.status),
+        );
+    }
+    let mut check = Checker::default();
+    if scores.len() != call.criteria.len() {
+        check.push(
+            Field::Scores,
+            FieldErrorCode::Invalid,
+            format!(
+                "give one score per criterion of the call: {} expected, {} given",
+                call.criteria.len(),
+                scores.len()
+            ),
+        );
+    }
+    for (k, points) in call.criteria.iter().zip(&scores) {
+        if !(0..=k.max_points).contains(points) {
+            check.push(
+                Field::Scores,
+                FieldErrorCode::OutOfRange,
+                format!(
+                    "`{}` is scored from 0 to {} (got {points})",
+                    k.name, k.max_points
+                ),
+            );
+        }
+    }
+    let comment = comment.map(str::trim).filter(|t| !t.is_empty());
+    check.optional_text(Field::Reason, comment, MAX_REASON_CHARS);
+    if let Err(problems) = check.finish() {
+        return Ok(Err(problems));
+    }
+    let scored = (c.store)
+        .score_application(
+            application.id,
+            viewer.user.id,
+            &SCORING,
+            &scores,
+            comment,
+            c.clock.now(),
+        )
+        .await?;
+    if !scored {
+        return refuse(
+            Field::Scores,
+            FieldErrorCode::Stale,
+            "the application was decided meanwhile: scoring closed",
+        );
+    }
+    Ok(Ok(application))
+}
+
+/// The applications given to a user to review, oldest first.
+pub async fn to_review(store: &Store, user: i64) -> Result<Vec<Application>, Error> {
+    let reviews = store.reviews_by(&[user]).await?;
+    let ids: Vec<i64> = reviews.iter().map(|r| r.application_id).collect();
+    let mut found = store.applications_by_ids(&ids).await?;
+    found.sort_by_key(|a| ids.iter().position(|id| *id == a.id));
+    Ok(found)
+}
+
+/// The reviews of an application the viewer sees (see [`Access::reviews`]).
+pub async fn reviews(c: &Caller<'_>, application: &Application) -> Result<Vec<Review>, Error> {
+    let Some(viewer) = c.viewer else {
+        return Ok(vec![]);
+    };
+    let Some(call) = c.store.calls_by_ids(&[application.call_id]).await?.pop() else {
+        return Ok(vec![]);
+    };
+    let access = access(c, application, &call).await?;
+    let all = c.store.reviews_of(&[application.id]).await?;
+    Ok(access.reviews(application, viewer.user.id, all))
 }

@@ -527,6 +527,45 @@ impl Store {
         dispatch!(self, read, support_by_ids(ids))
     }
 
+    /// Gives an application to reviewers (users).
+    pub async fn assign_reviewers(
+        &self,
+        application: i64,
+        reviewers: &[i64],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, write, assign_reviewers(application, reviewers, now))
+    }
+
+    /// Records a reviewer's scores while the application stands in one of
+    /// `open`; false when the reviewer was not given it or it moved on.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn score_application(
+        &self,
+        application: i64,
+        reviewer: i64,
+        open: &[model::ApplicationStatus],
+        scores: &[i32],
+        comment: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        dispatch!(
+            self,
+            write,
+            score_application(application, reviewer, open, scores, comment, now)
+        )
+    }
+
+    /// The reviews of these applications.
+    pub async fn reviews_of(&self, applications: &[i64]) -> Result<Vec<model::Review>, StoreError> {
+        dispatch!(self, read, reviews_by("application_id", applications))
+    }
+
+    /// The reviews given to these users.
+    pub async fn reviews_by(&self, reviewers: &[i64]) -> Result<Vec<model::Review>, StoreError> {
+        dispatch!(self, read, reviews_by("reviewer_id", reviewers))
+    }
+
     /// Training classes by id.
     pub async fn classes_by_ids(
         &self,

@@ -433,6 +433,7 @@ pub struct CallRow {
     pub closes_at: DateTime<Utc>,
     pub places: Option<i32>,
     pub questions: String,
+    pub criteria: String,
     pub max_years: Option<i32>,
     pub stages: i64,
     pub tags: i64,
@@ -460,6 +461,8 @@ impl CallRow {
             closes_at: self.closes_at,
             places: self.places,
             questions: strings("calls.questions", &self.questions)?,
+            criteria: serde_json::from_str(&self.criteria)
+                .map_err(|_| corrupt("calls.criteria", &self.criteria))?,
             rules: model::Rules {
                 max_years: self.max_years,
                 stages: from_mask(self.stages),
@@ -488,6 +491,7 @@ impl CallRow {
             closes_at: c.closes_at.with_timezone(&vn),
             places: c.places,
             questions: c.questions,
+            criteria: c.criteria,
             rules: model::RulesDraft {
                 max_years: c.rules.max_years,
                 stages: c.rules.stages,

@@ -154,8 +154,8 @@ const EVENT_COLUMNS: &str = "id, slug, title, kind, description, starts_at, ends
      website, created_at, updated_at";
 const PROGRAMME_COLUMNS: &str = "id, slug, name, kind, organization_id, province_id, starts_on, ends_on, capacity, \
      budget_vnd, budget_source, topics, audience, description, description_en, website, created_at, updated_at";
-const CALL_COLUMNS: &str = "id, slug, programme_id, title, opens_at, closes_at, places, questions, max_years, stages, \
-     tags, created_at, updated_at";
+const CALL_COLUMNS: &str = "id, slug, programme_id, title, opens_at, closes_at, places, questions, criteria, \
+     max_years, stages, tags, created_at, updated_at";
 const CLASS_COLUMNS: &str =
     "id, slug, programme_id, title, held_on, province_id, hours, trainer, created_at, updated_at";
 const ATTENDANCE_COLUMNS: &str = "id, class_id, person, organization, gender, audience, startup_id";

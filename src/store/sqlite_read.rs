@@ -206,8 +206,8 @@ from_columns! {
         created_at, updated_at,
     }
     CallRow {
-        id, slug, programme_id, title, opens_at, closes_at, places, questions, max_years, stages,
-        tags, created_at, updated_at,
+        id, slug, programme_id, title, opens_at, closes_at, places, questions, criteria, max_years,
+        stages, tags, created_at, updated_at,
     }
     SupportRow {
         id, slug, startup_id, recipient, programme_id, organization_id, kind, value_vnd,

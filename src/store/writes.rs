@@ -222,6 +222,7 @@ pub const CALL_SPEC: WriteSpec = WriteSpec {
         "closes_at",
         "places",
         "questions",
+        "criteria",
         "max_years",
         "stages",
         "tags",
@@ -768,6 +769,12 @@ pub(super) fn call_row(r: &CallDraft, lookup: &dyn Lookup) -> Result<RowWrite, V
         .iter()
         .map(|q| nfc(q.trim()).into_owned())
         .collect();
+    let criteria: Vec<model::Criterion> = (r.criteria.iter())
+        .map(|k| model::Criterion {
+            name: nfc(k.name.trim()).into_owned(),
+            max_points: k.max_points,
+        })
+        .collect();
     Ok(RowWrite {
         slug: Some(r.slug.clone()),
         values: vec![
@@ -780,6 +787,9 @@ pub(super) fn call_row(r: &CallDraft, lookup: &dyn Lookup) -> Result<RowWrite, V
             Value::Int32(r.places),
             Value::Text(Some(
                 serde_json::to_string(&questions).expect("BUG: strings serialize"),
+            )),
+            Value::Text(Some(
+                serde_json::to_string(&criteria).expect("BUG: criteria serialize"),
             )),
             Value::Int32(r.rules.max_years),
             Value::Int(Some(mask_of(&r.rules.stages))),

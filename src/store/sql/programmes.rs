@@ -361,3 +361,107 @@ pub async fn record_attendance(
     tx.commit().await?;
     Ok(())
 }
+
+/// Gives an application to reviewers (those given it already keep their
+/// scores).
+pub async fn assign_reviewers(
+    pool: &Pool<DB>,
+    application: i64,
+    reviewers: &[i64],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
+    let mut tx = pool.begin().await?;
+    for reviewer in reviewers {
+        sqlx::query(
+            "insert into application_reviewers (application_id, reviewer_id, assigned_at) \
+             values ($1, $2, $3) on conflict (application_id, reviewer_id) do nothing",
+        )
+        .bind(application)
+        .bind(*reviewer)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Records a reviewer's scores, only while the application stands in one
+/// of `open` (the decision closes scoring): `Ok(false)` when the reviewer
+/// was not given it or it has moved on.
+pub async fn score_application(
+    pool: &Pool<DB>,
+    application: i64,
+    reviewer: i64,
+    open: &[model::ApplicationStatus],
+    scores: &[i32],
+    comment: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
+    let mut b = Builder::new("update application_reviewers set scores = ");
+    b.push_bind(serde_json::to_string(scores).expect("BUG: numbers serialize"));
+    b.push(", comment = ");
+    b.push_bind(comment.map(str::to_string));
+    b.push(", scored_at = ");
+    b.push_bind(now);
+    b.push(" where application_id = ");
+    b.push_bind(application);
+    b.push(" and reviewer_id = ");
+    b.push_bind(reviewer);
+    b.push(" and exists (select 1 from applications a where a.id = application_reviewers.application_id and a.status in ");
+    push_text_list(&mut b, open.iter().map(|s| s.as_str()));
+    b.push(")");
+    Ok(b.build().execute(pool).await?.rows_affected() == 1)
+}
+
+#[derive(sqlx::FromRow)]
+struct ReviewRow {
+    application_id: i64,
+    reviewer_id: i64,
+    assigned_at: chrono::DateTime<chrono::Utc>,
+    scores: Option<String>,
+    comment: Option<String>,
+    scored_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl ReviewRow {
+    fn into_model(self) -> Result<model::Review, StoreError> {
+        let scores = match self.scores {
+            Some(s) => Some(
+                serde_json::from_str(&s)
+                    .map_err(|_| corrupt("application_reviewers.scores", &s))?,
+            ),
+            None => None,
+        };
+        Ok(model::Review {
+            application_id: self.application_id,
+            reviewer_id: self.reviewer_id,
+            assigned_at: self.assigned_at,
+            scores,
+            comment: self.comment,
+            scored_at: self.scored_at,
+        })
+    }
+}
+
+/// The reviews of these applications (`column` `application_id`) or by
+/// these reviewers (`reviewer_id`), in the order they were given.
+pub async fn reviews_by(
+    pool: &Pool<DB>,
+    column: &'static str,
+    ids: &[i64],
+) -> Result<Vec<model::Review>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut b = Builder::new(format!(
+        "select application_id, reviewer_id, assigned_at, scores, comment, scored_at \
+         from application_reviewers where {column} in "
+    ));
+    push_id_list(&mut b, ids);
+    b.push(" order by assigned_at, application_id, reviewer_id");
+    let rows: Vec<ReviewRow> = b.build_query_as().fetch_all(pool).await?;
+    rows.into_iter().map(ReviewRow::into_model).collect()
+}
