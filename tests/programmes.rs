@@ -19,6 +19,7 @@ both_databases!(
     trainings_count_trainee_times_people_and_enterprises,
     imported_attendance_is_support_received,
     reviewers_score_what_they_are_given_and_see_others_after_the_decision,
+    mentors_are_confirmed_for_a_cohort_within_their_places,
 );
 
 const APPLY: &str = "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id status } userErrors { field code message } } }";
@@ -963,4 +964,133 @@ async fn reviewers_score_what_they_are_given_and_see_others_after_the_decision(s
         .gql_as(Some(&r1), score, points(&first.0, json!([1, 1])))
         .await;
     assert_eq!(codes_of(&body), ["NOT_ALLOWED"], "{body:#}");
+}
+
+/// A startup accepted into the setup's call; `(founder's token, startup)`.
+async fn accepted(s: &Setup, email: &str) -> (String, String) {
+    let (token, startup) = founder(&s.server, email, json!({})).await;
+    let payload = apply(&s.server, &token, &s.call, &startup, json!(["x", "y"])).await;
+    let id = payload["application"]["id"].as_str().unwrap().to_string();
+    moved(&s.server, &token, &id, "SUBMITTED").await;
+    moved(&s.server, &s.manager, &id, "SHORTLISTED").await;
+    moved(&s.server, &s.manager, &id, "ACCEPTED").await;
+    (token, startup)
+}
+
+async fn mentors_are_confirmed_for_a_cohort_within_their_places(store: Store) {
+    let s = setup(store, None).await;
+    let (a_token, a) = accepted(&s, "a@example.vn").await;
+    let (_, b) = accepted(&s, "b@example.vn").await;
+    let (_, c) = accepted(&s, "c@example.vn").await;
+    let (_, outsider) = founder(&s.server, "d@example.vn", json!({})).await;
+    let minh = id_of(&s.server, r#"{ mentor(slug: "le-van-minh") { id } }"#).await;
+    let lan = id_of(&s.server, r#"{ mentor(slug: "tran-thi-lan") { id } }"#).await;
+    let confirm = "mutation($input: ConfirmMentorshipsInput!) { confirmMentorships(input: $input) { confirmed mentorships { startup { id } mentor { slug } } userErrors { field code message } } }";
+    let pairs = |list: &[(&str, &str)]| {
+        let pairs: Vec<Value> = list
+            .iter()
+            .map(|(s, m)| json!({ "startup": s, "mentor": m }))
+            .collect();
+        json!({ "input": { "call": s.call, "pairs": pairs } })
+    };
+    let body = s
+        .server
+        .gql_as(Some(&a_token), confirm, pairs(&[(&a, &minh)]))
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+
+    // Lê Văn Minh mentors at most 2 startups.
+    let body = s
+        .server
+        .gql_as(
+            Some(&s.manager),
+            confirm,
+            pairs(&[(&a, &minh), (&b, &minh)]),
+        )
+        .await;
+    let r = &body["data"]["confirmMentorships"];
+    assert_eq!(r["confirmed"], 2, "{body:#}");
+    assert_eq!(r["mentorships"].as_array().unwrap().len(), 2, "{body:#}");
+    let body = s
+        .server
+        .gql_as(Some(&s.manager), confirm, pairs(&[(&c, &lan), (&c, &minh)]))
+        .await;
+    let r = &body["data"]["confirmMentorships"];
+    assert_eq!(r["userErrors"][0]["code"], "FULL", "{body:#}");
+    assert!(
+        r["userErrors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Lê Văn Minh"),
+        "{body:#}"
+    );
+    let body = s
+        .server
+        .gql_as(Some(&s.manager), confirm, pairs(&[(&outsider, &lan)]))
+        .await;
+    assert_eq!(
+        body["data"]["confirmMentorships"]["userErrors"][0]["code"], "INVALID",
+        "{body:#}"
+    );
+    // Confirming again adds nothing.
+    let body = s
+        .server
+        .gql_as(Some(&s.manager), confirm, pairs(&[(&a, &minh), (&c, &lan)]))
+        .await;
+    assert_eq!(
+        body["data"]["confirmMentorships"]["confirmed"], 1,
+        "{body:#}"
+    );
+
+    // Both profiles show it; the startup received mentoring; the mentor's
+    // places are taken (an introduction to them is refused).
+    let data = s
+        .server
+        .data(
+            r#"query($a: ID!) { mentor(slug: "le-van-minh") { mentorships { startup { id } call { title } } }
+                node(id: $a) { ... on Startup { mentorships { mentor { slug } } supportReceived { kind } } } }"#,
+            json!({ "a": a }),
+        )
+        .await;
+    assert_eq!(
+        data["mentor"]["mentorships"].as_array().unwrap().len(),
+        2,
+        "{data:#}"
+    );
+    assert_eq!(
+        data["node"]["mentorships"],
+        json!([{ "mentor": { "slug": "le-van-minh" } }])
+    );
+    let kinds: Vec<&str> = (data["node"]["supportReceived"].as_array().unwrap().iter())
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"MENTORING") && kinds.contains(&"INCUBATION"),
+        "{data:#}"
+    );
+    let (d_token, d) = founder(&s.server, "e@example.vn", json!({})).await;
+    let ask = "mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { introduction { id } } }";
+    let body = s
+        .server
+        .gql_as(
+            Some(&d_token),
+            ask,
+            json!({ "input": { "from": d, "to": minh, "message": "Xin chào" } }),
+        )
+        .await;
+    let intro = body["data"]["requestIntroduction"]["introduction"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = s
+        .server
+        .gql(
+            "mutation($input: IntroductionInput!) { acceptIntroduction(input: $input) { userErrors { code } } }",
+            json!({ "input": { "id": intro } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["acceptIntroduction"]["userErrors"][0]["code"], "OUT_OF_RANGE",
+        "the cohort's mentorships fill Minh's places: {body:#}"
+    );
 }

@@ -191,3 +191,9 @@ create table attendance (
     constraint attendance_person_key unique (class_id, person_key)
 );
 create index attendance_startup_idx on attendance (startup_id);
+
+-- A cohort's mentors: the programme's managers confirm the pairs
+-- assignMentors proposes as accepted introductions for the call, so they
+-- count against the mentors' places like any other.
+alter table introductions add column call_id bigint references calls (id) on delete set null;
+create index introductions_call_idx on introductions (call_id);

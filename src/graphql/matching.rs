@@ -593,7 +593,8 @@ impl MatchingMutation {
     /// startup gets up to `perStartup` mentors, no mentor more startups
     /// than the places they have left, and the total match score is the
     /// greatest possible (min-cost flow, not greedy). Nothing is stored:
-    /// the operator confirms the pairs by introducing them.
+    /// a programme's managers store the pairs for a call's cohort with
+    /// `confirmMentorships`.
     async fn assign_mentors(
         &self,
         ctx: &Context<'_>,

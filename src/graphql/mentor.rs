@@ -62,6 +62,14 @@ impl Mentor {
         &self.languages
     }
 
+    /// The startups programmes confirmed them for, oldest first (public).
+    async fn mentorships(&self, ctx: &Context<'_>) -> Result<Vec<super::programme::Mentorship>> {
+        Ok(
+            super::programme::mentorships(ctx, super::programme::MentorshipsOf::Mentor(self.id))
+                .await?,
+        )
+    }
+
     /// How many startups they can mentor at once.
     async fn capacity(&self) -> i32 {
         self.capacity

@@ -372,6 +372,11 @@ impl Call {
         Ok(loaders::many(ctx, ids).await?)
     }
 
+    /// The mentors confirmed for its cohort, oldest first.
+    async fn mentorships(&self, ctx: &Context<'_>) -> Result<Vec<Mentorship>> {
+        Ok(mentorships(ctx, MentorshipsOf::Call(self.id)).await?)
+    }
+
     /// The applications sent (not drafts), ranked by when they were sent;
     /// the programme's managers only (`FORBIDDEN` for others).
     async fn applications(
@@ -743,6 +748,52 @@ pub async fn applications_of(
         .await?)
 }
 
+/// A mentor confirmed for a startup of a programme's cohort.
+pub struct Mentorship(crate::store::Mentorship);
+
+/// A mentor confirmed for a startup of a programme's cohort: an accepted
+/// introduction of the call, counted against the mentor's places.
+#[Object]
+impl Mentorship {
+    /// The call whose cohort it serves.
+    async fn call(&self, ctx: &Context<'_>) -> Result<Option<Call>> {
+        Ok(loaders::one(ctx, CallId(self.0.0)).await?)
+    }
+
+    /// The startup mentored.
+    async fn startup(&self, ctx: &Context<'_>) -> Result<Option<Startup>> {
+        Ok(loaders::one(ctx, StartupId(self.0.1)).await?)
+    }
+
+    /// The mentor.
+    async fn mentor(&self, ctx: &Context<'_>) -> Result<Option<model::Mentor>> {
+        Ok(loaders::one(ctx, loaders::MentorId(self.0.2)).await?)
+    }
+
+    /// Since when.
+    async fn since(&self) -> DateTime<FixedOffset> {
+        vietnam(self.0.3)
+    }
+}
+
+/// Whose programme mentorships to read.
+pub enum MentorshipsOf {
+    Call(i64),
+    Startup(i64),
+    Mentor(i64),
+}
+
+/// Programme mentorships (public, like the cohorts), oldest first.
+pub async fn mentorships(ctx: &Context<'_>, of: MentorshipsOf) -> Result<Vec<Mentorship>, Error> {
+    let store = ctx.data_unchecked::<Store>();
+    let found = match of {
+        MentorshipsOf::Call(id) => store.mentorships_of_calls(&[id]).await?,
+        MentorshipsOf::Startup(id) => store.mentorships_of_startups(&[id]).await?,
+        MentorshipsOf::Mentor(id) => store.mentorships_of_mentors(&[id]).await?,
+    };
+    Ok(found.into_iter().map(Mentorship).collect())
+}
+
 /// A startup's place in a programme's cohort.
 pub struct Participation {
     application: Application,
@@ -1059,6 +1110,37 @@ pub struct AnswerApplicationInput {
     pub answers: Vec<String>,
 }
 
+/// A startup of the cohort and its mentor.
+#[derive(InputObject)]
+pub struct MentorshipPairInput {
+    /// The startup (accepted into the call's cohort).
+    pub startup: ID,
+    /// The mentor.
+    pub mentor: ID,
+}
+
+/// Mentors to confirm for a cohort.
+#[derive(InputObject)]
+pub struct ConfirmMentorshipsInput {
+    /// The call whose cohort they mentor.
+    pub call: ID,
+    /// The pairs, e.g. those `assignMentors` proposed (1 to 5,000).
+    pub pairs: Vec<MentorshipPairInput>,
+    /// What the introductions say (default: "Cố vấn của <the call>").
+    pub message: Option<String>,
+}
+
+/// The result of confirming mentors.
+#[derive(SimpleObject)]
+pub struct ConfirmMentorshipsPayload {
+    /// How many pairs were new (those already mentoring stay as they are).
+    pub confirmed: i32,
+    /// The cohort's mentorships after the step; empty when there are user errors.
+    pub mentorships: Vec<Mentorship>,
+    /// What the user must fix; empty on success.
+    pub user_errors: Vec<super::mutation::UserError>,
+}
+
 /// Gives an application to reviewers.
 #[derive(InputObject)]
 pub struct AssignReviewersInput {
@@ -1295,6 +1377,42 @@ impl ProgrammeMutation {
         Ok(application_payload(
             ops::answer(&caller(ctx), id, input.answers).await,
         )?)
+    }
+
+    /// Confirms mentors for a call's cohort (the programme's managers):
+    /// each pair becomes an accepted introduction of the call, so both
+    /// sides see each other's contacts, the mentor's places count it, and
+    /// the startup receives mentoring support. A startup outside the
+    /// cohort is `INVALID`; a mentor who would pass their capacity `FULL`;
+    /// either way nothing is written.
+    async fn confirm_mentorships(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The call and the pairs.")] input: ConfirmMentorshipsInput,
+    ) -> Result<ConfirmMentorshipsPayload> {
+        let call = ids::of_kind(&input.call, Kind::Call);
+        let pairs = (input.pairs.iter())
+            .map(|p| {
+                (
+                    ids::of_kind(&p.startup, Kind::Startup),
+                    ids::of_kind(&p.mentor, Kind::Mentor),
+                )
+            })
+            .collect();
+        let c = caller(ctx);
+        match ops::confirm_mentorships(&c, call, pairs, input.message.as_deref()).await? {
+            Ok(confirmed) => Ok(ConfirmMentorshipsPayload {
+                confirmed: confirmed as i32,
+                mentorships: mentorships(ctx, MentorshipsOf::Call(call.unwrap_or_default()))
+                    .await?,
+                user_errors: vec![],
+            }),
+            Err(problems) => Ok(ConfirmMentorshipsPayload {
+                confirmed: 0,
+                mentorships: vec![],
+                user_errors: user_errors(problems),
+            }),
+        }
     }
 
     /// Gives an application to reviewers (the programme's managers).

@@ -126,6 +126,14 @@ impl Startup {
         Ok(super::programme::participations(ctx, self).await?)
     }
 
+    /// The mentors programmes confirmed for it, oldest first (public).
+    async fn mentorships(&self, ctx: &Context<'_>) -> Result<Vec<super::programme::Mentorship>> {
+        Ok(
+            super::programme::mentorships(ctx, super::programme::MentorshipsOf::Startup(self.id))
+                .await?,
+        )
+    }
+
     /// Its sectors, the primary one first.
     async fn sectors(&self, ctx: &Context<'_>) -> Result<Vec<Sector>> {
         Ok(loaders::many(

@@ -21,7 +21,9 @@ use crate::model::{
     MAX_ANSWER_CHARS, MAX_REASON_CHARS, Mover, Named, Review, RuleVerdict, Startup, Vocabulary,
     check_eligibility,
 };
-use crate::store::{ApplicationMove, ApplicationRefusal, Store, StoreError, Table};
+use crate::store::{
+    ApplicationMove, ApplicationRefusal, MentorshipRefusal, Store, StoreError, Table,
+};
 
 /// What a viewer may do with an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -555,4 +557,112 @@ pub async fn reviews(c: &Caller<'_>, application: &Application) -> Result<Vec<Re
     let access = access(c, application, &call).await?;
     let all = c.store.reviews_of(&[application.id]).await?;
     Ok(access.reviews(application, viewer.user.id, all))
+}
+
+/// The most pairs one confirmation takes (the largest cohort
+/// `assignMentors` plans, at 5 mentors a startup).
+pub const MAX_PAIRS: usize = 5_000;
+
+/// Confirms mentors for a call's cohort (its programme's managers): each
+/// pair `(startup, mentor)` becomes an accepted introduction of the call,
+/// counted against the mentor's places; every startup must be in the
+/// cohort and no mentor may pass their capacity, else nothing is written.
+/// Returns how many pairs were new.
+pub async fn confirm_mentorships(
+    c: &Caller<'_>,
+    call: Option<i64>,
+    pairs: Vec<(Option<i64>, Option<i64>)>,
+    message: Option<&str>,
+) -> Outcome<usize> {
+    let viewer = policy::signed_in(c.viewer)?;
+    let Some(call) = (match call {
+        Some(id) => c.store.calls_by_ids(&[id]).await?.pop(),
+        None => None,
+    }) else {
+        return refuse(
+            Field::Call,
+            FieldErrorCode::UnknownReference,
+            "there is no call with this ID",
+        );
+    };
+    if !manages(c, call.programme_id).await? {
+        return Err(policy::forbidden(
+            "only the programme's managers confirm its cohort's mentors",
+        ));
+    }
+    if pairs.is_empty() || pairs.len() > MAX_PAIRS {
+        return refuse(
+            Field::Mentor,
+            FieldErrorCode::OutOfRange,
+            format!("give 1 to {MAX_PAIRS} pairs"),
+        );
+    }
+    let mut rows = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        match pair {
+            (Some(s), Some(m)) if !rows.contains(&(s, m)) => rows.push((s, m)),
+            (Some(_), Some(_)) => {}
+            (None, _) => {
+                return refuse(
+                    Field::Startup,
+                    FieldErrorCode::UnknownReference,
+                    "one of the pairs names no startup",
+                );
+            }
+            (_, None) => {
+                return refuse(
+                    Field::Mentor,
+                    FieldErrorCode::UnknownReference,
+                    "one of the pairs names no mentor",
+                );
+            }
+        }
+    }
+    let message = message.map(str::trim).filter(|m| !m.is_empty());
+    let mut check = Checker::default();
+    check.optional_text(
+        Field::Message,
+        message,
+        crate::model::MAX_INTRODUCTION_MESSAGE_CHARS,
+    );
+    if let Err(problems) = check.finish() {
+        return Ok(Err(problems));
+    }
+    let message = message.map_or_else(|| format!("Cố vấn của {}", call.title), str::to_string);
+    let done = (c.store)
+        .confirm_mentorships(
+            call.id,
+            &rows,
+            Some(viewer.user.id),
+            &message,
+            c.clock.now(),
+        )
+        .await?;
+    match done {
+        Ok(n) => Ok(Ok(n)),
+        Err(MentorshipRefusal::NotInCohort(s)) => {
+            let name = (c.store.startups_by_ids(&[s]).await?.pop()).map(|s| s.name);
+            refuse(
+                Field::Startup,
+                FieldErrorCode::Invalid,
+                format!("{} is not in the call's cohort", name.unwrap_or_default()),
+            )
+        }
+        Err(MentorshipRefusal::UnknownMentor(_)) => refuse(
+            Field::Mentor,
+            FieldErrorCode::UnknownReference,
+            "there is no mentor with one of these IDs",
+        ),
+        Err(MentorshipRefusal::Full { mentor, capacity }) => {
+            let name = (c.store.mentors_by_ids(&[mentor]).await?.pop()).map(|m| m.name);
+            refuse(
+                Field::Mentor,
+                FieldErrorCode::Full,
+                format!(
+                    "{} mentors at most {capacity} startups, and these pairs would pass that",
+                    name.unwrap_or_default()
+                ),
+            )
+        }
+    }
 }

@@ -566,6 +566,44 @@ impl Store {
         dispatch!(self, read, reviews_by("reviewer_id", reviewers))
     }
 
+    /// Confirms mentors for a call's cohort (see the SQL's
+    /// `confirm_mentorships`): all pairs or none.
+    pub async fn confirm_mentorships(
+        &self,
+        call: i64,
+        pairs: &[(i64, i64)],
+        actor: Option<i64>,
+        message: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Result<usize, MentorshipRefusal>, StoreError> {
+        dispatch!(
+            self,
+            write,
+            confirm_mentorships(call, pairs, actor, message, now)
+        )
+    }
+
+    /// The programme mentorships of these calls, oldest first.
+    pub async fn mentorships_of_calls(&self, calls: &[i64]) -> Result<Vec<Mentorship>, StoreError> {
+        dispatch!(self, read, mentorships_by("call_id", calls))
+    }
+
+    /// The programme mentorships of these startups, oldest first.
+    pub async fn mentorships_of_startups(
+        &self,
+        startups: &[i64],
+    ) -> Result<Vec<Mentorship>, StoreError> {
+        dispatch!(self, read, mentorships_by("startup_id", startups))
+    }
+
+    /// The programme mentorships of these mentors, oldest first.
+    pub async fn mentorships_of_mentors(
+        &self,
+        mentors: &[i64],
+    ) -> Result<Vec<Mentorship>, StoreError> {
+        dispatch!(self, read, mentorships_by("mentor_id", mentors))
+    }
+
     /// Training classes by id.
     pub async fn classes_by_ids(
         &self,
@@ -1254,6 +1292,20 @@ pub enum ApplicationRefusal {
     /// The call's cohort has all its places (this many) taken.
     Full(i32),
 }
+
+/// Why mentors were not confirmed for a cohort.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentorshipRefusal {
+    /// This startup is not in the call's cohort.
+    NotInCohort(i64),
+    /// There is no mentor with this id.
+    UnknownMentor(i64),
+    /// The mentor would pass their capacity.
+    Full { mentor: i64, capacity: i32 },
+}
+
+/// A mentorship of a programme: `(call, startup, mentor, since)`.
+pub type Mentorship = (i64, i64, i64, DateTime<Utc>);
 
 /// An account to create.
 #[derive(Debug)]

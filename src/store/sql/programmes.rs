@@ -165,6 +165,53 @@ pub async fn move_application(
     Ok(Ok(application))
 }
 
+/// A call's programme, as support records name it: `(programme, its
+/// kind, its organisation, the call's title)`.
+async fn call_programme(
+    tx: &mut Transaction<'static, DB>,
+    call: i64,
+) -> Result<(i64, model::ProgrammeKind, Option<i64>, String), StoreError> {
+    let (programme, kind, organization, title): (i64, String, Option<i64>, String) = sqlx::query_as(
+        "select p.id, p.kind, p.organization_id, c.title from calls c \
+         join programmes p on p.id = c.programme_id where c.id = $1",
+    )
+    .bind(call)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok((programme, vocab("programmes.kind", &kind)?, organization, title))
+}
+
+/// Writes a support record that a programme's step means (origin COHORT),
+/// unless its key is taken; dated `now`'s day in Vietnam.
+async fn programme_support(
+    tx: &mut Transaction<'static, DB>,
+    slug: String,
+    startup: i64,
+    call: i64,
+    kind: Option<model::SupportKind>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let (programme, programme_kind, organization, title) = call_programme(tx, call).await?;
+    let kind = kind.unwrap_or(programme_kind.support());
+    let given_on = now.with_timezone(&model::vietnam_offset()).date_naive();
+    sqlx::query(
+        "insert into support_records (slug, startup_id, programme_id, organization_id, kind, given_on, \
+         note, origin, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, 'COHORT', $8, $8) \
+         on conflict (slug) do nothing",
+    )
+    .bind(slug)
+    .bind(startup)
+    .bind(programme)
+    .bind(organization)
+    .bind(kind.as_str())
+    .bind(given_on)
+    .bind(title)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// A place in a cohort is support given: one record per accepted
 /// application (its key `cohort-<application id>`), of the kind the
 /// programme gives, dated the day of acceptance in Vietnam.
@@ -173,31 +220,147 @@ async fn record_cohort_support(
     application: &model::Application,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
-    let (programme, kind, organization, title): (i64, String, Option<i64>, String) = sqlx::query_as(
-        "select p.id, p.kind, p.organization_id, c.title from calls c \
-         join programmes p on p.id = c.programme_id where c.id = $1",
-    )
-    .bind(application.call_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    let kind: model::ProgrammeKind = vocab("programmes.kind", &kind)?;
-    let given_on = now.with_timezone(&model::vietnam_offset()).date_naive();
-    sqlx::query(
-        "insert into support_records (slug, startup_id, programme_id, organization_id, kind, given_on, \
-         note, origin, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, 'COHORT', $8, $8) \
-         on conflict (slug) do nothing",
-    )
-    .bind(format!("cohort-{}", application.id))
-    .bind(application.startup_id)
-    .bind(programme)
-    .bind(organization)
-    .bind(kind.support().as_str())
-    .bind(given_on)
-    .bind(title)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    let slug = format!("cohort-{}", application.id);
+    programme_support(tx, slug, application.startup_id, application.call_id, None, now).await
+}
+
+/// Confirms mentors for a call's cohort: each pair becomes an accepted
+/// introduction of the call (a pending one between them is accepted; an
+/// accepted one stays), logged with the confirming user, with a MENTORING
+/// support record. Every startup must be in the cohort, and each mentor's
+/// accepted introductions may not pass their capacity; the mentors are
+/// locked (in id order) while they are counted, so concurrent
+/// confirmations cannot overfill one. All or nothing.
+pub async fn confirm_mentorships(
+    pool: &Pool<DB>,
+    call: i64,
+    pairs: &[(i64, i64)],
+    actor: Option<i64>,
+    message: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Result<usize, super::MentorshipRefusal>, StoreError> {
+    use super::MentorshipRefusal as Refusal;
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
+    let mut tx = pool.begin().await?;
+    for (startup, _) in pairs {
+        let accepted: Option<i64> = sqlx::query_scalar(
+            "select id from applications where call_id = $1 and startup_id = $2 and status = 'ACCEPTED'",
+        )
+        .bind(call)
+        .bind(*startup)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if accepted.is_none() {
+            return Ok(Err(Refusal::NotInCohort(*startup)));
+        }
+    }
+    // The latest introduction of each pair, if any.
+    let mut last: HashMap<(i64, i64), (i64, String)> = HashMap::new();
+    for (startup, mentor) in pairs {
+        let found: Option<(i64, String)> = sqlx::query_as(
+            "select id, status from introductions where startup_id = $1 and mentor_id = $2 \
+             order by id desc limit 1",
+        )
+        .bind(*startup)
+        .bind(*mentor)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(found) = found {
+            last.insert((*startup, *mentor), found);
+        }
+    }
+    let is_new = |pair: &(i64, i64)| last.get(pair).is_none_or(|(_, s)| s != "ACCEPTED");
+    let mut mentors: Vec<i64> = pairs.iter().map(|(_, m)| *m).collect();
+    mentors.sort_unstable();
+    mentors.dedup();
+    for mentor in &mentors {
+        let sql = format!("select capacity from mentors where id = $1{}", for_update());
+        let capacity: Option<i32> = sqlx::query_scalar(&sql)
+            .bind(*mentor)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(capacity) = capacity else {
+            return Ok(Err(Refusal::UnknownMentor(*mentor)));
+        };
+        let taken: i64 = sqlx::query_scalar(
+            "select count(*) from introductions where mentor_id = $1 and status = 'ACCEPTED'",
+        )
+        .bind(*mentor)
+        .fetch_one(&mut *tx)
+        .await?;
+        let adding = pairs.iter().filter(|p| p.1 == *mentor && is_new(p)).count() as i64;
+        if taken + adding > i64::from(capacity) {
+            return Ok(Err(Refusal::Full {
+                mentor: *mentor,
+                capacity,
+            }));
+        }
+    }
+    let mut confirmed = 0;
+    for pair in pairs {
+        let (startup, mentor) = *pair;
+        if !is_new(pair) {
+            continue;
+        }
+        let id: i64 = match last.get(pair) {
+            Some((id, status)) if status == "PENDING" => {
+                sqlx::query(
+                    "update introductions set status = 'ACCEPTED', decided_at = $2, call_id = $3 where id = $1",
+                )
+                .bind(*id)
+                .bind(now)
+                .bind(call)
+                .execute(&mut *tx)
+                .await?;
+                *id
+            }
+            _ => {
+                sqlx::query_scalar(
+                    "insert into introductions (startup_id, mentor_id, message, status, created_at, decided_at, call_id) \
+                     values ($1, $2, $3, 'ACCEPTED', $4, $4, $5) returning id",
+                )
+                .bind(startup)
+                .bind(mentor)
+                .bind(message)
+                .bind(now)
+                .bind(call)
+                .fetch_one(&mut *tx)
+                .await?
+            }
+        };
+        let intro = introduction_in(&mut tx, id, false)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        log_step(&mut tx, &intro, actor, model::IntroductionAction::Accepted, now).await?;
+        let slug = format!("mentoring-{id}");
+        programme_support(&mut tx, slug, startup, call, Some(model::SupportKind::Mentoring), now)
+            .await?;
+        confirmed += 1;
+    }
+    tx.commit().await?;
+    Ok(Ok(confirmed))
+}
+
+/// The programme mentorships of these startups (`column` `startup_id`),
+/// mentors (`mentor_id`) or calls (`call_id`): accepted introductions of a
+/// call, as `(call, startup, mentor, since)`, oldest first.
+pub async fn mentorships_by(
+    pool: &Pool<DB>,
+    column: &'static str,
+    ids: &[i64],
+) -> Result<Vec<(i64, i64, i64, chrono::DateTime<chrono::Utc>)>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut b = Builder::new(
+        "select call_id, startup_id, mentor_id, decided_at from introductions \
+         where status = 'ACCEPTED' and call_id is not null and mentor_id is not null and decided_at is not null and ",
+    );
+    b.push(column);
+    b.push(" in ");
+    push_id_list(&mut b, ids);
+    b.push(" order by decided_at, id");
+    Ok(b.build_query_as().fetch_all(pool).await?)
 }
 
 pub async fn applications_by_ids(
