@@ -20,6 +20,7 @@ both_databases!(
     imported_attendance_is_support_received,
     reviewers_score_what_they_are_given_and_see_others_after_the_decision,
     mentors_are_confirmed_for_a_cohort_within_their_places,
+    open_calls_a_startup_may_apply_to_are_recommended_best_fit_first,
 );
 
 const APPLY: &str = "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id status } userErrors { field code message } } }";
@@ -1092,5 +1093,106 @@ async fn mentors_are_confirmed_for_a_cohort_within_their_places(store: Store) {
     assert_eq!(
         body["data"]["acceptIntroduction"]["userErrors"][0]["code"], "OUT_OF_RANGE",
         "the cohort's mentorships fill Minh's places: {body:#}"
+    );
+}
+
+async fn open_calls_a_startup_may_apply_to_are_recommended_best_fit_first(store: Store) {
+    let s = setup(store, None).await;
+    let admin = s.server.admin_token.clone();
+    let open = |programme: &str, title: &str, rules: Value| {
+        json!({ "programme": programme, "title": title, "opensAt": "2026-11-15T08:00:00+07:00",
+                "closesAt": "2026-12-15T17:00:00+07:00", "rules": rules })
+    };
+    // A programme open to all, and one for fintech only.
+    let general = s
+        .server
+        .create(
+            &admin,
+            "Programme",
+            json!({ "name": "Tăng tốc quốc gia", "kind": "ACCELERATION" }),
+        )
+        .await;
+    let general_call = s
+        .server
+        .create(&admin, "Call", open(&general, "Đợt mở rộng", json!({})))
+        .await;
+    let fintech = s
+        .server
+        .create(
+            &admin,
+            "Programme",
+            json!({ "name": "Fintech Lab", "kind": "ACCELERATION", "sectors": ["fintech"] }),
+        )
+        .await;
+    s.server
+        .create(
+            &admin,
+            "Call",
+            open(&fintech, "Fintech đợt 1", json!({ "sectors": ["fintech"] })),
+        )
+        .await;
+    let (token, startup) = founder(
+        &s.server,
+        "my@example.vn",
+        json!({ "tags": ["WOMEN_LED"], "needs": ["FUNDRAISING"] }),
+    )
+    .await;
+    let q = "query($s: ID!) { node(id: $s) { ... on Startup { recommendedCalls(lang: EN) { call { id } score reasons { factor score explanation } } } } }";
+    let data = s
+        .server
+        .gql_as(Some(&token), q, json!({ "s": startup }))
+        .await;
+    let list = data["data"]["node"]["recommendedCalls"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let calls: Vec<&str> = list
+        .iter()
+        .map(|m| m["call"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        calls,
+        [s.call.as_str(), general_call.as_str()],
+        "the closed and the ineligible left out: {data:#}"
+    );
+    assert!(
+        list[0]["score"].as_f64() > list[1]["score"].as_f64(),
+        "{data:#}"
+    );
+    let sector = &list[0]["reasons"][0];
+    assert_eq!(sector["factor"], "SECTOR");
+    assert!(
+        sector["explanation"].as_str().unwrap().contains("Agritech"),
+        "{data:#}"
+    );
+    let group = list[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["factor"] == "GROUP")
+        .unwrap();
+    assert!(
+        group["explanation"].as_str().unwrap().contains("women-led"),
+        "{data:#}"
+    );
+    let investor = s.server.sign_up("nha-dau-tu@example.vn", "INVESTOR").await;
+    let body = s
+        .server
+        .gql_as(Some(&investor), q, json!({ "s": startup }))
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+    // Applied to: no longer recommended.
+    apply(&s.server, &token, &s.call, &startup, json!([])).await;
+    let data = s
+        .server
+        .gql_as(Some(&token), q, json!({ "s": startup }))
+        .await;
+    assert_eq!(
+        data["data"]["node"]["recommendedCalls"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "{data:#}"
     );
 }

@@ -24,9 +24,9 @@ use crate::error::Error;
 use crate::matching::Lang;
 use crate::model::{
     self, Application, ApplicationLogEntry, ApplicationStatus, Audience, BudgetSource, Call,
-    CallDraft, Criterion, EligibilityRule, Field, Organization, Programme, ProgrammeDraft,
-    ProgrammeKind, Province, Review, RuleVerdict, RulesDraft, Sector, Stage, Startup, StartupTag,
-    Topic, User,
+    CallDraft, CallFactor, Criterion, EligibilityRule, Field, Organization, Programme,
+    ProgrammeDraft, ProgrammeKind, Province, Review, RuleVerdict, RulesDraft, Sector, Stage,
+    Startup, StartupTag, Topic, User,
 };
 use crate::ops::profiles;
 use crate::ops::programmes as ops;
@@ -792,6 +792,70 @@ pub async fn mentorships(ctx: &Context<'_>, of: MentorshipsOf) -> Result<Vec<Men
         MentorshipsOf::Mentor(id) => store.mentorships_of_mentors(&[id]).await?,
     };
     Ok(found.into_iter().map(Mentorship).collect())
+}
+
+/// An open call recommended to a startup.
+#[derive(SimpleObject)]
+pub struct CallMatch {
+    /// The call (open, and the startup meets every rule of it).
+    pub call: Call,
+    /// How well it fits, 0 to 1: the weighted mean of the reasons' scores.
+    pub score: f64,
+    /// Why, factor by factor.
+    pub reasons: Vec<CallMatchReason>,
+}
+
+/// One factor of a call's fit for a startup.
+#[derive(SimpleObject)]
+pub struct CallMatchReason {
+    /// The factor.
+    pub factor: CallFactor,
+    /// Its score, 0 to 1.
+    pub score: f64,
+    /// Its weight in the mean.
+    pub weight: f64,
+    /// The reason in a sentence, in the language asked for.
+    pub explanation: String,
+}
+
+fn round(x: f32) -> f64 {
+    (f64::from(x) * 10_000.0).round() / 10_000.0
+}
+
+/// The open calls a startup may apply to, best fit first, explained in
+/// `lang`.
+pub async fn recommended_calls(
+    ctx: &Context<'_>,
+    startup: &Startup,
+    first: i32,
+    lang: Option<Lang>,
+) -> Result<Vec<CallMatch>, Error> {
+    if !(1..=50).contains(&first) {
+        return Err(Error::BadUserInput(
+            "`first` must be between 1 and 50".into(),
+        ));
+    }
+    let lang = language(ctx, lang);
+    let found = ops::recommended_calls(&caller(ctx), startup, first as usize).await?;
+    Ok(found
+        .into_iter()
+        .map(|(call, score, reasons)| CallMatch {
+            call,
+            score: round(score),
+            reasons: reasons
+                .into_iter()
+                .map(|r| CallMatchReason {
+                    factor: r.factor,
+                    score: round(r.score),
+                    weight: round(r.weight),
+                    explanation: match lang {
+                        Lang::Vi => r.vi,
+                        Lang::En => r.en,
+                    },
+                })
+                .collect(),
+        })
+        .collect())
 }
 
 /// A startup's place in a programme's cohort.

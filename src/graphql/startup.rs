@@ -126,6 +126,18 @@ impl Startup {
         Ok(super::programme::participations(ctx, self).await?)
     }
 
+    /// The open calls it may apply to (it meets every rule and has not
+    /// applied), best fit first, with reasons in `lang`; its owner and the
+    /// operator only.
+    async fn recommended_calls(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many (1 to 50).", default = 10)] first: i32,
+        #[graphql(desc = "The language of the reasons.")] lang: Option<Lang>,
+    ) -> Result<Vec<super::programme::CallMatch>> {
+        Ok(super::programme::recommended_calls(ctx, self, first, lang).await?)
+    }
+
     /// The mentors programmes confirmed for it, oldest first (public).
     async fn mentorships(&self, ctx: &Context<'_>) -> Result<Vec<super::programme::Mentorship>> {
         Ok(

@@ -940,6 +940,185 @@ pub fn check_eligibility(
     out
 }
 
+vocabulary! {
+    /// What makes a call fit a startup.
+    CallFactor {
+        /// The programme's and the call's sectors and the startup's.
+        Sector = "SECTOR",
+        /// The programme's topics and what the startup needs.
+        Needs = "NEEDS",
+        /// The groups the programme is for and the startup's.
+        Group = "GROUP",
+        /// Where the programme runs and where the startup is.
+        Place = "PLACE",
+    }
+}
+
+/// One factor of a call's fit for a startup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallReason {
+    pub factor: CallFactor,
+    /// 0..1.
+    pub score: f32,
+    pub weight: f32,
+    pub vi: String,
+    pub en: String,
+}
+
+/// The groups a programme's audience names that a startup's tags are.
+fn audience_of(tag: StartupTag) -> Option<Audience> {
+    match tag {
+        StartupTag::Student => Some(Audience::Students),
+        StartupTag::WomenLed => Some(Audience::Women),
+        StartupTag::Youth => Some(Audience::Youth),
+        StartupTag::SocialImpact | StartupTag::StEnterprise => None,
+    }
+}
+
+/// How well a call of `programme` fits a startup it admits, as a weighted
+/// mean of four factors with their reasons. A factor the programme says
+/// nothing about (no sectors, topics, groups or place) scores a neutral
+/// half: it neither recommends nor holds back. Sectors weigh most, since
+/// a programme's sectors are what it knows; needs next (what the
+/// programme teaches against what the startup asks for); then groups and
+/// place. `sectors` names the sector ids involved.
+pub fn call_fit(
+    call: &Call,
+    programme: &Programme,
+    startup: &Startup,
+    sectors: &[Named],
+) -> (f32, Vec<CallReason>) {
+    const NEUTRAL: f32 = 0.5;
+    let mut reasons = Vec::new();
+    // Sectors.
+    let mut theirs: Vec<i64> = programme.sector_ids.clone();
+    theirs.extend(&call.rules.sector_ids);
+    theirs.sort_unstable();
+    theirs.dedup();
+    let shared: Vec<i64> = (startup.sector_ids.iter())
+        .filter(|s| theirs.contains(s))
+        .copied()
+        .collect();
+    let (score, vi, en) = if theirs.is_empty() {
+        (
+            NEUTRAL,
+            "Chương trình không giới hạn lĩnh vực".to_string(),
+            "The programme is open to every sector".to_string(),
+        )
+    } else if shared.is_empty() {
+        (
+            0.0,
+            "Không cùng lĩnh vực với chương trình".to_string(),
+            "None of the programme's sectors".to_string(),
+        )
+    } else {
+        (
+            1.0,
+            format!("Cùng lĩnh vực: {}", names(sectors, &shared, false)),
+            format!("Shares its sectors: {}", names(sectors, &shared, true)),
+        )
+    };
+    reasons.push(CallReason {
+        factor: CallFactor::Sector,
+        score,
+        weight: 4.0,
+        vi,
+        en,
+    });
+    // Needs.
+    let needed: Vec<Topic> = (startup.needs.iter())
+        .filter(|t| programme.topics.contains(t))
+        .copied()
+        .collect();
+    let (score, vi, en) = if programme.topics.is_empty() || startup.needs.is_empty() {
+        (
+            NEUTRAL,
+            "Chưa rõ nhu cầu hỗ trợ có khớp nội dung chương trình".to_string(),
+            "Its needs and the programme's topics say nothing of each other".to_string(),
+        )
+    } else if needed.is_empty() {
+        (
+            0.0,
+            "Chương trình không hỗ trợ những gì startup cần".to_string(),
+            "The programme covers none of what it needs".to_string(),
+        )
+    } else {
+        let list: Vec<&str> = needed.iter().map(|t| t.as_str()).collect();
+        (
+            needed.len() as f32 / startup.needs.len() as f32,
+            format!("Chương trình hỗ trợ điều startup cần: {}", list.join(", ")),
+            format!("The programme covers what it needs: {}", list.join(", ")),
+        )
+    };
+    reasons.push(CallReason {
+        factor: CallFactor::Needs,
+        score,
+        weight: 3.0,
+        vi,
+        en,
+    });
+    // Groups.
+    let groups: Vec<StartupTag> = (startup.tags.iter())
+        .filter(|t| audience_of(**t).is_some_and(|a| programme.audience.contains(&a)))
+        .copied()
+        .collect();
+    let (score, vi, en) = if programme.audience.is_empty() {
+        (
+            NEUTRAL,
+            "Chương trình dành cho mọi đối tượng".to_string(),
+            "The programme is for everyone".to_string(),
+        )
+    } else if groups.is_empty() {
+        (
+            0.25,
+            "Không thuộc nhóm đối tượng ưu tiên của chương trình".to_string(),
+            "Not in a group the programme is for".to_string(),
+        )
+    } else {
+        let (vi, en) = list_of(&groups, tag_names);
+        (
+            1.0,
+            format!("Thuộc nhóm chương trình hướng tới: {vi}"),
+            format!("In a group the programme is for: {en}"),
+        )
+    };
+    reasons.push(CallReason {
+        factor: CallFactor::Group,
+        score,
+        weight: 2.0,
+        vi,
+        en,
+    });
+    // Place.
+    let (score, vi, en) = match (programme.province_id, startup.province_id) {
+        (None, _) => (
+            NEUTRAL,
+            "Chương trình không gắn với địa phương nào".to_string(),
+            "The programme is not tied to a place".to_string(),
+        ),
+        (Some(p), Some(s)) if p == s => (
+            1.0,
+            "Chương trình diễn ra ngay tại tỉnh, thành phố của startup".to_string(),
+            "The programme runs where it is based".to_string(),
+        ),
+        _ => (
+            0.25,
+            "Chương trình diễn ra ở tỉnh, thành phố khác".to_string(),
+            "The programme runs elsewhere".to_string(),
+        ),
+    };
+    reasons.push(CallReason {
+        factor: CallFactor::Place,
+        score,
+        weight: 1.0,
+        vi,
+        en,
+    });
+    let total: f32 = reasons.iter().map(|r| r.weight).sum();
+    let score = reasons.iter().map(|r| r.score * r.weight).sum::<f32>() / total;
+    (score, reasons)
+}
+
 /// The day `years` years before `day` (28 February for a 29th).
 fn years_before(day: NaiveDate, years: i32) -> NaiveDate {
     let year = day.year() - years;
@@ -1170,6 +1349,131 @@ mod tests {
         };
         let v = &check_eligibility(&call(rules), &s, &[], &[], at("2026-12-01T00:00:00Z"))[1];
         assert!(v.passed && v.vi.contains("Chưa đăng ký"), "{v:?}");
+    }
+
+    fn programme(
+        sectors: Vec<i64>,
+        topics: Vec<Topic>,
+        audience: Vec<Audience>,
+        province: Option<i64>,
+    ) -> Programme {
+        Programme {
+            id: 1,
+            slug: "p".into(),
+            name: "P".into(),
+            kind: ProgrammeKind::Acceleration,
+            organization_id: None,
+            province_id: province,
+            starts_on: None,
+            ends_on: None,
+            capacity: None,
+            budget_vnd: None,
+            budget_source: None,
+            sector_ids: sectors,
+            topics,
+            audience,
+            description: String::new(),
+            description_en: String::new(),
+            website: None,
+            created_at: at("2026-01-01T00:00:00Z"),
+            updated_at: at("2026-01-01T00:00:00Z"),
+        }
+    }
+
+    #[test]
+    fn a_call_fits_by_sector_needs_group_and_place_and_says_why() {
+        let mut s = startup();
+        s.needs = vec![Topic::Fundraising, Topic::Legal];
+        let sectors = [named(1, "Nông nghiệp", "Agriculture")];
+        let c = call(Rules::default());
+        // (programme, factor, its score, words of the English reason)
+        let table: Vec<(Programme, CallFactor, f32, &str)> = vec![
+            (
+                programme(vec![1], vec![], vec![], None),
+                CallFactor::Sector,
+                1.0,
+                "Shares its sectors: Agriculture",
+            ),
+            (
+                programme(vec![3], vec![], vec![], None),
+                CallFactor::Sector,
+                0.0,
+                "None of the programme's sectors",
+            ),
+            (
+                programme(vec![], vec![], vec![], None),
+                CallFactor::Sector,
+                0.5,
+                "open to every sector",
+            ),
+            (
+                programme(vec![], vec![Topic::Fundraising], vec![], None),
+                CallFactor::Needs,
+                0.5,
+                "FUNDRAISING",
+            ),
+            (
+                programme(vec![], vec![Topic::Marketing], vec![], None),
+                CallFactor::Needs,
+                0.0,
+                "none of what it needs",
+            ),
+            (
+                programme(vec![], vec![], vec![Audience::Women], None),
+                CallFactor::Group,
+                1.0,
+                "women-led",
+            ),
+            (
+                programme(vec![], vec![], vec![Audience::Farmers], None),
+                CallFactor::Group,
+                0.25,
+                "Not in a group",
+            ),
+            (
+                programme(vec![], vec![], vec![], Some(10)),
+                CallFactor::Place,
+                1.0,
+                "where it is based",
+            ),
+            (
+                programme(vec![], vec![], vec![], Some(11)),
+                CallFactor::Place,
+                0.25,
+                "elsewhere",
+            ),
+        ];
+        for (p, factor, score, en) in table {
+            let (_, reasons) = call_fit(&c, &p, &s, &sectors);
+            let r = reasons.iter().find(|r| r.factor == factor).unwrap();
+            assert_eq!(r.score, score, "{factor}: {r:?}");
+            assert!(r.en.contains(en), "{factor}: {r:?}");
+            assert!(!r.vi.is_empty());
+        }
+        let (best, _) = call_fit(
+            &c,
+            &programme(
+                vec![1],
+                vec![Topic::Fundraising, Topic::Legal],
+                vec![Audience::Women],
+                Some(10),
+            ),
+            &s,
+            &sectors,
+        );
+        let (worst, _) = call_fit(
+            &c,
+            &programme(
+                vec![3],
+                vec![Topic::Marketing],
+                vec![Audience::Farmers],
+                Some(11),
+            ),
+            &s,
+            &sectors,
+        );
+        assert_eq!(best, 1.0);
+        assert!(worst < 0.1, "{worst}");
     }
 
     #[test]

@@ -17,12 +17,13 @@ use super::profiles::owner_of;
 use super::{Caller, Outcome, Participant, Problems, policy, refuse};
 use crate::error::Error;
 use crate::model::{
-    Application, ApplicationStatus, Call, Checker, Field, FieldError, FieldErrorCode,
+    Application, ApplicationStatus, Call, CallReason, Checker, Field, FieldError, FieldErrorCode,
     MAX_ANSWER_CHARS, MAX_REASON_CHARS, Mover, Named, Review, RuleVerdict, Startup, Vocabulary,
-    check_eligibility,
+    call_fit, check_eligibility,
 };
 use crate::store::{
-    ApplicationMove, ApplicationRefusal, MentorshipRefusal, Store, StoreError, Table,
+    ApplicationMove, ApplicationRefusal, CallFilter, ListQuery, MentorshipRefusal, PageQuery,
+    SortColumn, Store, StoreError, Table,
 };
 
 /// What a viewer may do with an application.
@@ -665,4 +666,72 @@ pub async fn confirm_mentorships(
             )
         }
     }
+}
+
+/// The most open calls weighed for one startup.
+const MAX_OPEN_CALLS: usize = 1_000;
+
+/// The open calls a startup meets every rule of and has not applied to,
+/// best fit first (see [`call_fit`]), at most `limit`: its owner and the
+/// operator.
+pub async fn recommended_calls(
+    c: &Caller<'_>,
+    startup: &Startup,
+    limit: usize,
+) -> Result<Vec<(Call, f32, Vec<CallReason>)>, Error> {
+    policy::may_see(c.viewer, startup.owner_id, "recommendations")?;
+    let now = c.clock.now();
+    let query = ListQuery::Calls(CallFilter {
+        open_at: Some(now),
+        ..CallFilter::default()
+    });
+    let page = PageQuery {
+        column: SortColumn::ClosesAt,
+        descending: false,
+        from_end: false,
+        after: None,
+        before: None,
+        limit: MAX_OPEN_CALLS,
+    };
+    let ids: Vec<i64> = (c.store.list_ids(&query, &page).await?.items.iter())
+        .map(|k| k.id)
+        .collect();
+    let applied: Vec<i64> = (c
+        .store
+        .applications_of_startups(&[startup.id])
+        .await?
+        .iter())
+    .map(|a| a.call_id)
+    .collect();
+    let calls: Vec<Call> = (c.store.calls_by_ids(&ids).await?.into_iter())
+        .filter(|call| !applied.contains(&call.id))
+        .filter(|call| {
+            check_eligibility(call, startup, &[], &[], now)
+                .iter()
+                .all(|v| v.passed)
+        })
+        .collect();
+    let programme_ids: Vec<i64> = calls.iter().map(|c| c.programme_id).collect();
+    let programmes = c.store.programmes_by_ids(&programme_ids).await?;
+    let mut sector_ids: Vec<i64> = startup.sector_ids.clone();
+    sector_ids.sort_unstable();
+    let sectors: Vec<Named> = (c.store.sectors_by_ids(&sector_ids).await?.into_iter())
+        .map(|s| Named {
+            id: s.id,
+            vi: s.name,
+            en: s.name_en,
+        })
+        .collect();
+    let mut ranked: Vec<(Call, f32, Vec<CallReason>)> = calls
+        .into_iter()
+        .filter_map(|call| {
+            let programme = programmes.iter().find(|p| p.id == call.programme_id)?;
+            let (score, reasons) = call_fit(&call, programme, startup, &sectors);
+            Some((call, score, reasons))
+        })
+        .collect();
+    // Best fit first; of equals, the one closing soonest.
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.closes_at.cmp(&b.0.closes_at)));
+    ranked.truncate(limit);
+    Ok(ranked)
 }
