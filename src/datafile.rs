@@ -12,8 +12,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    self, Audience, BudgetSource, Currency, EventKind, Gender, InvestorKind, Money,
-    OrganizationKind, ProgrammeKind, Stage, StartupTag, SupportKind, SupportOrigin, Topic,
+    self, ApplicationStatus, Audience, BudgetSource, Currency, EventKind, Gender, InvestorKind,
+    Money, OrganizationKind, ProgrammeKind, Stage, StartupTag, SupportKind, SupportOrigin, Topic,
 };
 
 /// One line of a data file.
@@ -33,12 +33,13 @@ pub enum Record {
     Support(SupportRecord),
     Class(ClassRecord),
     Attendance(AttendanceRecord),
+    Application(ApplicationRecord),
 }
 
 impl Record {
     /// Every record `type`, in the order a file is written and imported:
     /// what is referenced before what refers to it.
-    pub const TYPES: [&'static str; 13] = [
+    pub const TYPES: [&'static str; 14] = [
         "sector",
         "province",
         "organization",
@@ -49,6 +50,7 @@ impl Record {
         "investment",
         "programme",
         "call",
+        "application",
         "class",
         "attendance",
         "support",
@@ -70,6 +72,7 @@ impl Record {
             Record::Support(_) => "support",
             Record::Class(_) => "class",
             Record::Attendance(_) => "attendance",
+            Record::Application(_) => "application",
         }
     }
 }
@@ -454,6 +457,50 @@ impl From<model::AttendanceDraft> for AttendanceRecord {
     }
 }
 
+/// A startup's application (`startup`, key) to a call (`call`, key),
+/// where it stands, and its answers in the call's question order.
+/// Applications have no key of their own: importing the same call and
+/// startup again updates the line. Imported applications carry no trail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationRecord {
+    pub call: String,
+    pub startup: String,
+    pub status: ApplicationStatus,
+    #[serde(default)]
+    pub answers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<DateTime<FixedOffset>>,
+}
+
+impl From<ApplicationRecord> for model::ApplicationDraft {
+    fn from(r: ApplicationRecord) -> Self {
+        model::ApplicationDraft {
+            call: r.call,
+            startup: r.startup,
+            status: r.status,
+            answers: r.answers,
+            submitted_at: r.submitted_at,
+            decided_at: r.decided_at,
+        }
+    }
+}
+
+impl From<model::ApplicationDraft> for ApplicationRecord {
+    fn from(d: model::ApplicationDraft) -> Self {
+        ApplicationRecord {
+            call: d.call,
+            startup: d.startup,
+            status: d.status,
+            answers: d.answers,
+            submitted_at: d.submitted_at,
+            decided_at: d.decided_at,
+        }
+    }
+}
+
 fn manual() -> SupportOrigin {
     SupportOrigin::Manual
 }
@@ -594,6 +641,7 @@ macro_rules! by_type {
             "support" => Record::Support($read),
             "class" => Record::Class($read),
             "attendance" => Record::Attendance($read),
+            "application" => Record::Application($read),
             $other => $unknown,
         }
     };
@@ -640,7 +688,7 @@ fn parse_tree(line: &str) -> Result<Record, LineError> {
         return Err(field_error(
             "type",
             format!(
-                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment, programme, call, class, attendance, support"
+                "unknown record type `{other}`, expected one of sector, province, organization, startup, investor, mentor, event, investment, programme, call, application, class, attendance, support"
             ),
         ));
     }))

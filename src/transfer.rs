@@ -215,6 +215,7 @@ fn natural_key(record: &Record) -> String {
         Record::Call(r) => r.key.clone(),
         Record::Support(r) => r.key.clone(),
         Record::Class(r) => r.key.clone(),
+        Record::Application(r) => format!("{}\n{}", r.call, r.startup),
         Record::Attendance(r) => format!(
             "{}\n{}|{}",
             r.class,
@@ -317,6 +318,7 @@ fn batch_of(records: Vec<Record>) -> Batch {
         Some(Record::Call(_)) => only!(Call, Calls),
         Some(Record::Support(_)) => only!(Support, Support),
         Some(Record::Class(_)) => only!(Class, Classes),
+        Some(Record::Application(_)) => only!(Application, Applications),
         Some(Record::Attendance(_)) => only!(Attendance, Attendance),
     }
 }
@@ -431,6 +433,15 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
     }
     pages!(programme_drafts, Programme);
     pages!(call_drafts, Call);
+    let mut after = 0;
+    loop {
+        let page = store.application_drafts(after, EXPORT_PAGE).await?;
+        let Some((last, _)) = page.last() else { break };
+        after = *last;
+        for (_, r) in page {
+            emit(Record::Application(r.into()), &mut counts)?;
+        }
+    }
     pages!(class_drafts, Class);
     let mut after = 0;
     loop {
@@ -441,10 +452,10 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
             emit(Record::Attendance(r.into()), &mut counts)?;
         }
     }
-    // Support that attendance means is written again from the attendance
-    // on import: it is not exported.
+    // Support that accepted applications and attendance mean is written
+    // again from them on import: it is not exported.
     pages!(support_drafts, Support, |r: &crate::model::SupportDraft| {
-        r.origin != crate::model::SupportOrigin::Attendance
+        !r.origin.is_derived()
     });
     Ok(counts)
 }

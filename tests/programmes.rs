@@ -17,7 +17,7 @@ both_databases!(
     programmes_and_calls_are_listed_and_filtered,
     support_is_recorded_by_cohorts_and_by_hand_and_shown_to_those_allowed,
     trainings_count_trainee_times_people_and_enterprises,
-    imported_attendance_is_support_received,
+    imported_acceptance_and_attendance_are_support_received,
     reviewers_score_what_they_are_given_and_see_others_after_the_decision,
     mentors_are_confirmed_for_a_cohort_within_their_places,
     open_calls_a_startup_may_apply_to_are_recommended_best_fit_first,
@@ -593,7 +593,7 @@ async fn support_is_recorded_by_cohorts_and_by_hand_and_shown_to_those_allowed(s
         "{data:#}"
     );
     assert_eq!(node["supportReceived"][0]["kind"], "INCUBATION", "{data:#}");
-    assert_eq!(node["supportReceived"][0]["origin"], "COHORT");
+    assert_eq!(node["supportReceived"][0]["origin"], "ACCEPTANCE");
     assert_eq!(
         node["supportReceived"][0]["givenOn"], "2026-12-01",
         "the tests' day"
@@ -781,7 +781,7 @@ async fn trainings_count_trainee_times_people_and_enterprises(store: Store) {
     );
 }
 
-async fn imported_attendance_is_support_received(store: Store) {
+async fn imported_acceptance_and_attendance_are_support_received(store: Store) {
     load_sample(&store).await;
     let server = TestServer::start(store).await;
     let data = server
@@ -798,8 +798,12 @@ async fn imported_attendance_is_support_received(store: Store) {
     .collect();
     assert_eq!(
         kinds,
-        [("LEGAL_IP", "MANUAL"), ("TRAINING", "ATTENDANCE")],
-        "{data:#}"
+        [
+            ("COMPETITION", "ACCEPTANCE"),
+            ("LEGAL_IP", "MANUAL"),
+            ("TRAINING", "ATTENDANCE")
+        ],
+        "newest first: {data:#}"
     );
     assert_eq!(
         data["programme"]["trainingTotals"],

@@ -97,6 +97,8 @@ create table applications (
     created_at timestamptz not null,
     updated_at timestamptz not null,
     submitted_at timestamptz,
+    -- When it was accepted or rejected.
+    decided_at timestamptz,
     constraint applications_call_startup_key unique (call_id, startup_id)
 );
 create index applications_startup_idx on applications (startup_id);
@@ -147,7 +149,8 @@ create table support_records (
     budget_source text,
     given_on date not null,
     note text not null default '',
-    -- MANUAL (by hand or in a data file), COHORT or ATTENDANCE.
+    -- MANUAL (by hand or in a data file), ACCEPTANCE (into a cohort),
+    -- MENTORSHIP (mentors confirmed for a cohort) or ATTENDANCE.
     origin text not null,
     created_at timestamptz not null,
     updated_at timestamptz not null,

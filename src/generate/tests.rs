@@ -196,6 +196,14 @@ fn check(records: &[Record]) -> Seen {
                 assert!(c.opens_at < c.closes_at, "{}", c.key);
                 seen.add("call", &c.key);
             }
+            Record::Application(a) => {
+                assert!(seen.has("call", &a.call), "unknown call `{}`", a.call);
+                assert!(
+                    seen.has("startup", &a.startup),
+                    "unknown startup `{}`",
+                    a.startup
+                );
+            }
             Record::Class(c) => {
                 assert!(
                     seen.has("programme", &c.programme),

@@ -102,6 +102,8 @@ pub enum Field {
     Criteria,
     Scores,
     Reviewers,
+    SubmittedAt,
+    DecidedAt,
 }
 
 impl Field {
@@ -189,6 +191,8 @@ impl Field {
             Field::Criteria => "criteria",
             Field::Scores => "scores",
             Field::Reviewers => "reviewers",
+            Field::SubmittedAt => "submitted_at",
+            Field::DecidedAt => "decided_at",
         }
     }
 }

@@ -388,6 +388,46 @@ pub struct Application {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// When it was accepted or rejected.
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+/// An application as written in a data file: its call and startup by key.
+/// Imported applications carry no trail of moves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApplicationDraft {
+    pub call: String,
+    pub startup: String,
+    pub status: ApplicationStatus,
+    pub answers: Vec<String>,
+    pub submitted_at: Option<DateTime<FixedOffset>>,
+    pub decided_at: Option<DateTime<FixedOffset>>,
+}
+
+impl ApplicationDraft {
+    /// The problems with this draft, if any.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut c = Checker::default();
+        if self.answers.len() > MAX_QUESTIONS {
+            c.push(
+                Field::Answers,
+                FieldErrorCode::OutOfRange,
+                format!("at most {MAX_QUESTIONS} answers"),
+            );
+        }
+        for a in &self.answers {
+            c.max_len(Field::Answers, a, MAX_ANSWER_CHARS);
+        }
+        for (field, t) in [
+            (Field::SubmittedAt, self.submitted_at),
+            (Field::DecidedAt, self.decided_at),
+        ] {
+            if let Some(t) = t {
+                c.year_in_range(field, t.year());
+            }
+        }
+        c.finish()
+    }
 }
 
 /// A reviewer given an application, and their scores once given.
@@ -464,9 +504,20 @@ vocabulary! {
         /// Entered by hand or in a data file.
         Manual = "MANUAL",
         /// Written when an application was accepted into a cohort.
-        Cohort = "COHORT",
+        Acceptance = "ACCEPTANCE",
+        /// Written when mentors were confirmed for a cohort.
+        Mentorship = "MENTORSHIP",
         /// Written when a startup's people attended a training class.
         Attendance = "ATTENDANCE",
+    }
+}
+
+impl SupportOrigin {
+    /// Whether the records of this origin are written again from the
+    /// records they follow from (accepted applications, attendance) on
+    /// every import, so data files need not carry them.
+    pub fn is_derived(self) -> bool {
+        matches!(self, SupportOrigin::Acceptance | SupportOrigin::Attendance)
     }
 }
 

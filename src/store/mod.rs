@@ -32,7 +32,9 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-use crate::model::{self, AttendanceDraft, CallDraft, ClassDraft, ProgrammeDraft, SupportDraft};
+use crate::model::{
+    self, ApplicationDraft, AttendanceDraft, CallDraft, ClassDraft, ProgrammeDraft, SupportDraft,
+};
 use crate::model::{
     Event, EventKind, FieldError, FieldErrorCode, Introduction, IntroductionLogEntry,
     IntroductionStatus, Investment, Investor, InvestorKind, MatchFeedback, Mentor, Organization,
@@ -637,6 +639,15 @@ impl Store {
         dispatch!(self, read, training_totals(programmes))
     }
 
+    /// Applications as drafts, in id order after the given id (for export).
+    pub async fn application_drafts(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, ApplicationDraft)>, StoreError> {
+        dispatch!(self, read, application_drafts(after, limit))
+    }
+
     /// Attendance as drafts, in id order after the given id (for export).
     pub async fn attendance_drafts(
         &self,
@@ -1145,6 +1156,7 @@ pub enum Batch {
     Support(Vec<SupportDraft>),
     Classes(Vec<ClassDraft>),
     Attendance(Vec<AttendanceDraft>),
+    Applications(Vec<ApplicationDraft>),
 }
 
 impl Batch {
@@ -1164,6 +1176,7 @@ impl Batch {
             Batch::Support(v) => v.len(),
             Batch::Classes(v) => v.len(),
             Batch::Attendance(v) => v.len(),
+            Batch::Applications(v) => v.len(),
         }
     }
 
@@ -1188,6 +1201,7 @@ impl Batch {
             Batch::Support(_) => &SUPPORT_SPEC,
             Batch::Classes(_) => &CLASS_SPEC,
             Batch::Attendance(_) => &ATTENDANCE_SPEC,
+            Batch::Applications(_) => &APPLICATION_SPEC,
         }
     }
 
@@ -1202,12 +1216,13 @@ impl Batch {
             Batch::Investors(_) => Some(Table::Investors),
             Batch::Programmes(_) => Some(Table::Programmes),
             Batch::Classes(_) => Some(Table::Classes),
+            Batch::Calls(_) => Some(Table::Calls),
             Batch::Mentors(_)
             | Batch::Events(_)
             | Batch::Investments(_)
-            | Batch::Calls(_)
             | Batch::Support(_)
-            | Batch::Attendance(_) => None,
+            | Batch::Attendance(_)
+            | Batch::Applications(_) => None,
         }
     }
 
@@ -1226,7 +1241,8 @@ impl Batch {
             | Batch::Calls(_)
             | Batch::Support(_)
             | Batch::Classes(_)
-            | Batch::Attendance(_) => None,
+            | Batch::Attendance(_)
+            | Batch::Applications(_) => None,
         }
     }
 }

@@ -691,6 +691,7 @@ pub struct ApplicationRow {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,
+    pub decided_at: Option<DateTime<Utc>>,
 }
 
 impl ApplicationRow {
@@ -704,7 +705,36 @@ impl ApplicationRow {
             created_at: self.created_at,
             updated_at: self.updated_at,
             submitted_at: self.submitted_at,
+            decided_at: self.decided_at,
         })
+    }
+}
+
+/// An application row with the keys of its call and startup (for export).
+#[derive(Debug, sqlx::FromRow)]
+pub struct ApplicationRecordRow {
+    #[sqlx(flatten)]
+    pub row: ApplicationRow,
+    pub call_key: String,
+    pub startup_key: String,
+}
+
+impl ApplicationRecordRow {
+    pub fn into_draft(self) -> Result<(i64, model::ApplicationDraft), StoreError> {
+        let (call, startup) = (self.call_key, self.startup_key);
+        let a = self.row.into_model()?;
+        let vn = model::vietnam_offset();
+        Ok((
+            a.id,
+            model::ApplicationDraft {
+                call,
+                startup,
+                status: a.status,
+                answers: a.answers,
+                submitted_at: a.submitted_at.map(|t| t.with_timezone(&vn)),
+                decided_at: a.decided_at.map(|t| t.with_timezone(&vn)),
+            },
+        ))
     }
 }
 

@@ -217,7 +217,9 @@ from_columns! {
         id, slug, programme_id, title, held_on, province_id, hours, trainer, created_at, updated_at,
     }
     AttendanceRow { id, class_id, person, organization, gender, audience, startup_id }
-    ApplicationRow { id, call_id, startup_id, status, answers, created_at, updated_at, submitted_at }
+    ApplicationRow {
+        id, call_id, startup_id, status, answers, created_at, updated_at, submitted_at, decided_at,
+    }
     ApplicationLogRow { id, application_id, from_status, to_status, actor_id, reason, at }
     UserRow { id, email, password_hash, role, name, created_at }
     IntroductionRow {

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Utc};
 use super::{StoreError, Table, Value};
 use crate::model::text::nfc;
 use crate::model::{self, Checker, Field, FieldError, FieldErrorCode, Money, Vocabulary, mask_of};
-use crate::model::{AttendanceDraft, ClassDraft};
+use crate::model::{ApplicationDraft, AttendanceDraft, ClassDraft};
 use crate::model::{
     CallDraft, EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft,
     ProgrammeDraft, ProvinceDraft, SectorDraft, StartupDraft, SupportDraft,
@@ -254,6 +254,22 @@ pub const SUPPORT_SPEC: WriteSpec = WriteSpec {
     links: &[],
 };
 
+pub const APPLICATION_SPEC: WriteSpec = WriteSpec {
+    table: "applications",
+    columns: &[
+        "call_id",
+        "startup_id",
+        "status",
+        "answers",
+        "submitted_at",
+        "decided_at",
+    ],
+    conflict: "call_id, startup_id",
+    has_slug: false,
+    timestamps: true,
+    links: &[],
+};
+
 pub const CLASS_SPEC: WriteSpec = WriteSpec {
     table: "training_classes",
     columns: &[
@@ -460,6 +476,12 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
                 out.extend(r.organization.as_deref().map(|k| (Table::Organizations, k)));
             }
         }
+        Batch::Applications(rs) => {
+            for r in rs {
+                out.push((Table::Calls, r.call.as_str()));
+                out.push((Table::Startups, r.startup.as_str()));
+            }
+        }
         Batch::Classes(rs) => {
             for r in rs {
                 out.push((Table::Programmes, r.programme.as_str()));
@@ -534,6 +556,7 @@ pub fn rows_of(
         Batch::Programmes(rs) => collect(rs, &PROGRAMME_SPEC, |r| programme_row(r, lookup)),
         Batch::Calls(rs) => collect(rs, &CALL_SPEC, |r| call_row(r, lookup)),
         Batch::Support(rs) => collect(rs, &SUPPORT_SPEC, |r| support_row(r, lookup)),
+        Batch::Applications(rs) => collect(rs, &APPLICATION_SPEC, |r| application_row(r, lookup)),
         Batch::Classes(rs) => collect(rs, &CLASS_SPEC, |r| class_row(r, lookup)),
         Batch::Attendance(rs) => collect(rs, &ATTENDANCE_SPEC, |r| attendance_row(r, lookup)),
         Batch::Investments(rs) => collect(rs, &INVESTMENT_SPEC, |r| {
@@ -822,6 +845,31 @@ pub(super) fn support_row(
             Value::Date(Some(r.given_on)),
             text(&r.note),
             text(r.origin.as_str()),
+        ],
+        links: vec![],
+    })
+}
+
+pub(super) fn application_row(
+    r: &ApplicationDraft,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut refs = refs(lookup, r.check());
+    let call = refs.required(Field::Call, Table::Calls, &r.call);
+    let startup = refs.required(Field::Startup, Table::Startups, &r.startup);
+    refs.finish()?;
+    let answers: Vec<String> = r.answers.iter().map(|a| nfc(a).into_owned()).collect();
+    Ok(RowWrite {
+        slug: None,
+        values: vec![
+            call,
+            startup,
+            text(r.status.as_str()),
+            Value::Text(Some(
+                serde_json::to_string(&answers).expect("BUG: strings serialize"),
+            )),
+            Value::Time(r.submitted_at.map(|t| t.with_timezone(&Utc))),
+            Value::Time(r.decided_at.map(|t| t.with_timezone(&Utc))),
         ],
         links: vec![],
     })

@@ -2,7 +2,7 @@
 // (Part of the store's SQL: see `../sql.rs`.)
 
 const APPLICATION_COLUMNS: &str =
-    "id, call_id, startup_id, status, answers, created_at, updated_at, submitted_at";
+    "id, call_id, startup_id, status, answers, created_at, updated_at, submitted_at, decided_at";
 
 async fn application_in(
     tx: &mut Transaction<'static, DB>,
@@ -138,9 +138,14 @@ pub async fn move_application(
         }
     }
     let submitted = m.to == model::ApplicationStatus::Submitted;
+    let decided = matches!(
+        m.to,
+        model::ApplicationStatus::Accepted | model::ApplicationStatus::Rejected
+    );
     let changed = sqlx::query(
         "update applications set status = $3, updated_at = $4, \
-         submitted_at = case when $5 then $4 else submitted_at end \
+         submitted_at = case when $5 then $4 else submitted_at end, \
+         decided_at = case when $6 then $4 else decided_at end \
          where id = $1 and status = $2",
     )
     .bind(m.id)
@@ -148,6 +153,7 @@ pub async fn move_application(
     .bind(m.to.as_str())
     .bind(now)
     .bind(submitted)
+    .bind(decided)
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -181,14 +187,15 @@ async fn call_programme(
     Ok((programme, vocab("programmes.kind", &kind)?, organization, title))
 }
 
-/// Writes a support record that a programme's step means (origin COHORT),
-/// unless its key is taken; dated `now`'s day in Vietnam.
+/// Writes a support record that a programme's step means, unless its key
+/// is taken; dated `now`'s day in Vietnam.
 async fn programme_support(
     tx: &mut Transaction<'static, DB>,
     slug: String,
     startup: i64,
     call: i64,
     kind: Option<model::SupportKind>,
+    origin: model::SupportOrigin,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     let (programme, programme_kind, organization, title) = call_programme(tx, call).await?;
@@ -196,7 +203,7 @@ async fn programme_support(
     let given_on = now.with_timezone(&model::vietnam_offset()).date_naive();
     sqlx::query(
         "insert into support_records (slug, startup_id, programme_id, organization_id, kind, given_on, \
-         note, origin, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, 'COHORT', $8, $8) \
+         note, origin, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
          on conflict (slug) do nothing",
     )
     .bind(slug)
@@ -206,6 +213,7 @@ async fn programme_support(
     .bind(kind.as_str())
     .bind(given_on)
     .bind(title)
+    .bind(origin.as_str())
     .bind(now)
     .execute(&mut **tx)
     .await?;
@@ -221,7 +229,9 @@ async fn record_cohort_support(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     let slug = format!("cohort-{}", application.id);
-    programme_support(tx, slug, application.startup_id, application.call_id, None, now).await
+    let origin = model::SupportOrigin::Acceptance;
+    programme_support(tx, slug, application.startup_id, application.call_id, None, origin, now)
+        .await
 }
 
 /// Confirms mentors for a call's cohort: each pair becomes an accepted
@@ -333,8 +343,8 @@ pub async fn confirm_mentorships(
             .ok_or(StoreError::NotFound)?;
         log_step(&mut tx, &intro, actor, model::IntroductionAction::Accepted, now).await?;
         let slug = format!("mentoring-{id}");
-        programme_support(&mut tx, slug, startup, call, Some(model::SupportKind::Mentoring), now)
-            .await?;
+        let (kind, origin) = (model::SupportKind::Mentoring, model::SupportOrigin::Mentorship);
+        programme_support(&mut tx, slug, startup, call, Some(kind), origin, now).await?;
         confirmed += 1;
     }
     tx.commit().await?;
@@ -482,6 +492,40 @@ pub async fn training_totals(
             )
         })
         .collect())
+}
+
+/// Writes the support that attendance and accepted applications mean and
+/// that is not written yet (see [`derive_attendance_support`] and
+/// [`derive_acceptance_support`]); run at the end of every import.
+pub async fn derive_programme_support(
+    tx: &mut Transaction<'static, DB>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, StoreError> {
+    Ok(derive_attendance_support(tx, now).await? + derive_acceptance_support(tx, now).await?)
+}
+
+/// An accepted application is support its startup received: one record
+/// (its key `cohort-<application id>`) of the kind its programme gives,
+/// dated the day it was accepted in Vietnam. Writes those missing.
+pub async fn derive_acceptance_support(
+    tx: &mut Transaction<'static, DB>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, StoreError> {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
+    let missing: Vec<(i64, i64, i64, Option<chrono::DateTime<chrono::Utc>>)> = sqlx::query_as(
+        "select a.id, a.startup_id, a.call_id, a.decided_at from applications a \
+         where a.status = 'ACCEPTED' and not exists (select 1 from support_records r \
+         where r.slug = 'cohort-' || cast(a.id as text))",
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    for (id, startup, call, decided_at) in &missing {
+        let slug = format!("cohort-{id}");
+        let origin = model::SupportOrigin::Acceptance;
+        let day = decided_at.unwrap_or(now);
+        programme_support(tx, slug, *startup, *call, None, origin, day).await?;
+    }
+    Ok(missing.len() as u64)
 }
 
 /// Attendance by a startup's people is training support the startup

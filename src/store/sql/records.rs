@@ -301,6 +301,25 @@ pub async fn class_drafts(
         .collect())
 }
 
+/// Applications as drafts, in id order after the given id.
+pub async fn application_drafts(
+    pool: &Pool<DB>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, model::ApplicationDraft)>, StoreError> {
+    let rows: Vec<ApplicationRecordRow> = sqlx::query_as(
+        "select x.id, x.call_id, x.startup_id, x.status, x.answers, x.created_at, x.updated_at, \
+         x.submitted_at, x.decided_at, c.slug as call_key, s.slug as startup_key \
+         from applications x join calls c on c.id = x.call_id join startups s on s.id = x.startup_id \
+         where x.id > $1 order by x.id limit $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter().map(ApplicationRecordRow::into_draft).collect()
+}
+
 /// Attendance as drafts, in id order after the given id.
 pub async fn attendance_drafts(
     pool: &Pool<DB>,

@@ -80,8 +80,8 @@ fn stamped_columns(spec: &WriteSpec) -> (Vec<&'static str>, usize) {
 }
 
 /// Runs the statements that restore what an import's bulk load dropped,
-/// writes the support that imported attendance means, then commits the
-/// import.
+/// writes the support that imported attendance and accepted applications
+/// mean, then commits the import.
 pub async fn finish_import(
     mut tx: Transaction<'static, DB>,
     restore: Vec<String>,
@@ -89,7 +89,7 @@ pub async fn finish_import(
     for statement in restore {
         sqlx::query(&statement).execute(&mut *tx).await?;
     }
-    derive_attendance_support(&mut tx, chrono::Utc::now()).await?;
+    derive_programme_support(&mut tx, chrono::Utc::now()).await?;
     Ok(tx.commit().await?)
 }
 
