@@ -180,11 +180,32 @@ async fn the_playground_examples_run() {
         .await
         .expect("the demo dataset");
     let s = TestServer::start(store).await;
-    let [browse, search, lists, sign_up, investor, founder, mentor] =
-        ketnoi::http::playground::EXAMPLES;
+    let [
+        browse,
+        search,
+        lists,
+        sign_up,
+        investor,
+        founder,
+        mentor,
+        programmes,
+    ] = ketnoi::http::playground::EXAMPLES;
     for tab in [browse, search, lists] {
         run_tab(&s, None, tab).await;
     }
+    let runway = run_tab(&s, None, programmes).await;
+    let programme = &runway["data"]["programme"];
+    assert!(
+        !programme["calls"][0]["cohort"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "{runway:#}"
+    );
+    assert!(
+        runway["data"]["course"]["trainingTotals"]["traineeTimes"].as_i64() > Some(10),
+        "{runway:#}"
+    );
     let answer = run_tab(&s, None, sign_up).await;
     assert!(
         answer["data"]["viewer"].is_null(),

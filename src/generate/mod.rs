@@ -99,9 +99,11 @@ pub fn for_each_record(
 }
 
 /// The demo dataset as records: every sector and province, the real
-/// organisations, events and programmes named in the plans, then generated
-/// profiles (160 startups, 45 investors of which five are the real public
-/// funds, 64 mentors) and their investments.
+/// organisations and events named in the plans, generated profiles (160
+/// startups, 45 investors of which five are the real public funds, 64
+/// mentors) and their investments, then the plans' programmes with their
+/// calls, applications in every status, classes, attendance and support
+/// given (see `programmes.rs`).
 ///
 /// The profiles come from a fixed seed, so every call returns the same
 /// records; startups and mentors are drawn more often from the four places
@@ -123,6 +125,8 @@ pub fn demo_records() -> Vec<Record> {
         Ok(())
     })
     .expect("BUG: collecting records in memory cannot fail");
+    let programmes = programmes::demo_programmes(&records);
+    records.extend(programmes);
     records
 }
 
@@ -136,6 +140,7 @@ fn last_date() -> NaiveDate {
 
 mod ecosystem;
 mod people;
+mod programmes;
 mod text;
 
 use ecosystem::*;

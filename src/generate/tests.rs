@@ -411,6 +411,34 @@ fn demo_records_are_the_real_world_set() {
     ] {
         assert!(seen.has("organization", key), "{key}");
     }
+    // The plans' programmes, with applications in every status, classes
+    // and attendance.
+    for key in [
+        "mekong-startup-runway-2026",
+        "uom-tao-khoi-nghiep-hai-phong-2026",
+        "trai-nghiem-goi-von-sihub-2026",
+        "dao-tao-khoi-nghiep-co-ban-can-tho-2026",
+        "tap-huan-khoi-nghiep-hung-yen-2026",
+    ] {
+        assert!(seen.has("programme", key), "{key}");
+    }
+    let statuses: HashSet<_> = (records.iter())
+        .filter_map(|r| match r {
+            Record::Application(a) => Some(a.status),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        statuses.len(),
+        crate::model::ApplicationStatus::ALL.len(),
+        "{statuses:?}"
+    );
+    assert!(
+        count("class") >= 5 && count("attendance") >= 40,
+        "{}",
+        count("attendance")
+    );
+    assert!(count("support") >= 3);
 }
 
 #[test]
