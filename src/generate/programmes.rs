@@ -152,6 +152,7 @@ impl Demo<'_> {
 
     /// A class and who attended it: `people` trainees from `from`, and one
     /// person from each of `startups`.
+    #[allow(clippy::too_many_arguments)]
     fn class(
         &mut self,
         key: &str,
