@@ -417,13 +417,14 @@ async fn every_mutation_checks_who_calls_it(store: Store) {
 
     // Changing and deleting: the owner and the operator only; a refused
     // call changes nothing.
-    let changes: [(&str, Target, Value); 13] = [
+    let changes: [(&str, Target, Value); 14] = [
         (
             "updateProgramme",
             Target::Programme,
             json!({ "name": "Đổi tên" }),
         ),
         ("deleteProgramme", Target::Programme, json!({})),
+        ("updateCall", Target::Call, json!({ "title": "Đổi tên" })),
         ("deleteCall", Target::Call, json!({})),
         (
             "updateStartup",

@@ -1153,6 +1153,56 @@ pub struct CreateCallInput {
     pub rules: CallRulesInput,
 }
 
+/// Changes to a call: absent fields stay as they are, null clears.
+#[derive(InputObject)]
+pub struct UpdateCallInput {
+    /// The call to change.
+    pub id: ID,
+    /// A new unique key.
+    pub slug: Option<String>,
+    /// A new title.
+    pub title: Option<String>,
+    /// A new opening time.
+    pub opens_at: Option<DateTime<FixedOffset>>,
+    /// A new closing time (extending a call is common).
+    pub closes_at: Option<DateTime<FixedOffset>>,
+    /// New places; null: no limit.
+    pub places: MaybeUndefined<i32>,
+    /// New questions (replaces the list; applications keep their answers
+    /// by position).
+    pub questions: Option<Vec<String>>,
+    /// New criteria (replaces the list).
+    pub criteria: Option<Vec<CriterionInput>>,
+    /// New rules (replaces them all).
+    pub rules: Option<CallRulesInput>,
+}
+
+fn update_call(r: &mut CallDraft, i: &UpdateCallInput) {
+    set(&mut r.slug, &i.slug);
+    set(&mut r.title, &i.title);
+    set(&mut r.opens_at, &i.opens_at);
+    set(&mut r.closes_at, &i.closes_at);
+    patch(&mut r.places, &i.places);
+    set(&mut r.questions, &i.questions);
+    if let Some(criteria) = &i.criteria {
+        r.criteria = (criteria.iter())
+            .map(|k| Criterion {
+                name: k.name.clone(),
+                max_points: k.max_points,
+            })
+            .collect();
+    }
+    if let Some(rules) = &i.rules {
+        r.rules = RulesDraft {
+            max_years: rules.max_years_since_registration,
+            stages: rules.stages.clone(),
+            sectors: rules.sectors.clone(),
+            provinces: rules.provinces.clone(),
+            tags: rules.groups.clone(),
+        };
+    }
+}
+
 /// Applies to a call: starts a draft.
 #[derive(InputObject)]
 pub struct ApplyToCallInput {
@@ -1401,6 +1451,25 @@ impl ProgrammeMutation {
                 let programme = reference(&input.programme, Kind::Programme, Field::Programme);
                 profiles::create_call(&caller(ctx), call_draft(input), programme).await
             },
+            CallPayload,
+            CallId
+        )
+    }
+
+    /// Updates a call (the programme's managers).
+    async fn update_call(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to update.")] input: UpdateCallInput,
+    ) -> Result<CallPayload> {
+        payload!(
+            ctx,
+            profiles::update_profile::<CallDraft>(
+                &caller(ctx),
+                ids::of_kind(&input.id, Kind::Call),
+                |d| update_call(d, &input),
+            )
+            .await,
             CallPayload,
             CallId
         )
