@@ -103,8 +103,12 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply database migrations and exit (serve does this too).
     Migrate,
-    /// Import a data file (JSON Lines; `-` reads standard input), all or nothing.
+    /// Import a data file (JSON Lines; `-` reads standard input) or a filled
+    /// spreadsheet (`.xlsx`, or `.csv` with `--type`), all or nothing.
     Import(ImportArgs),
+    /// Write the spreadsheet template officials fill in (`.xlsx`: a sheet per
+    /// record kind with Vietnamese headers, and the allowed values).
+    Template(TemplateArgs),
     /// Export the whole database as a data file.
     Export(ExportArgs),
     /// Rebuild the search index from the database (servers do this by
@@ -343,8 +347,24 @@ impl ServeArgs {
 /// Options of `import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The data file; `-` for standard input.
+    /// The data file; `-` for standard input. A name ending in `.xlsx` or
+    /// `.csv` is read as a filled spreadsheet template.
     pub file: PathBuf,
+    /// What the rows of a `.csv` file are: attendance, support or application.
+    #[arg(long = "type", value_name = "RECORD")]
+    pub record: Option<String>,
+}
+
+/// Options of `template`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Only this record kind's sheet: attendance, support or application
+    /// (default: all of them).
+    #[arg(long = "type", value_name = "RECORD")]
+    pub record: Option<String>,
+    /// Where to write the `.xlsx` file.
+    #[arg(long, short)]
+    pub output: PathBuf,
 }
 
 /// Options of `export`.
@@ -411,6 +431,21 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Import(args) => import(&cli.global, &args).await,
+        Command::Template(args) => {
+            let records: Vec<&str> = args.record.as_deref().into_iter().collect();
+            if let Some(r) = args.record.as_deref()
+                && crate::spreadsheet::template_of(r).is_none()
+            {
+                return Err(Error::BadUserInput(format!(
+                    "no template for `{r}`: attendance, support or application"
+                )));
+            }
+            let bytes = crate::spreadsheet::template(&records)
+                .map_err(|e| Error::BadUserInput(format!("cannot write the template: {e}")))?;
+            std::fs::write(&args.output, bytes)?;
+            eprintln!("wrote {}", args.output.display());
+            Ok(())
+        }
         Command::Reindex => reindex(&cli.global).await,
         Command::Export(args) => {
             let store = open_store(&cli.global).await?;
@@ -648,6 +683,10 @@ fn import_error(e: transfer::ImportError) -> Error {
 }
 
 async fn import(global: &Global, args: &ImportArgs) -> Result<(), Error> {
+    let name = args.file.to_string_lossy().to_lowercase();
+    if name.ends_with(".xlsx") || name.ends_with(".csv") {
+        return import_spreadsheet(global, args).await;
+    }
     let store = open_store(global).await?;
     let (reader, size): (Box<dyn std::io::BufRead + Send>, Option<u64>) =
         if args.file.as_os_str() == "-" {
@@ -672,6 +711,24 @@ async fn import(global: &Global, args: &ImportArgs) -> Result<(), Error> {
         counts.total(),
         counts.total() as f64 / secs.max(1e-9)
     );
+    Ok(())
+}
+
+async fn import_spreadsheet(global: &Global, args: &ImportArgs) -> Result<(), Error> {
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| Error::BadUserInput(format!("cannot open {}: {e}", args.file.display())))?;
+    let store = open_store(global).await?;
+    let today = crate::clock::Clock::system().today();
+    let name = args.file.to_string_lossy();
+    let result =
+        crate::spreadsheet::import(&store, &bytes, &name, args.record.as_deref(), today).await;
+    store.close().await;
+    let counts = result.map_err(|e| match e {
+        crate::spreadsheet::SpreadsheetError::Store(s) => Error::Store(s),
+        crate::spreadsheet::SpreadsheetError::Io(io) => Error::Io(io),
+        other => Error::BadUserInput(other.to_string()),
+    })?;
+    eprintln!("imported {counts} from {}", args.file.display());
     Ok(())
 }
 

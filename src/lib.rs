@@ -15,6 +15,7 @@ pub mod matching;
 pub mod model;
 pub mod ops;
 pub mod search;
+pub mod spreadsheet;
 pub mod store;
 pub mod transfer;
 pub mod vocabulary;

@@ -21,6 +21,7 @@ both_databases!(
     reviewers_score_what_they_are_given_and_see_others_after_the_decision,
     mentors_are_confirmed_for_a_cohort_within_their_places,
     open_calls_a_startup_may_apply_to_are_recommended_best_fit_first,
+    filled_spreadsheets_import_all_or_nothing_and_errors_name_the_cell,
 );
 
 const APPLY: &str = "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id status } userErrors { field code message } } }";
@@ -1199,4 +1200,174 @@ async fn open_calls_a_startup_may_apply_to_are_recommended_best_fit_first(store:
         1,
         "{data:#}"
     );
+}
+
+/// A workbook with the given sheets of text rows (headers first).
+fn workbook(sheets: &[(&str, Vec<Vec<&str>>)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                if !value.is_empty() {
+                    sheet.write_string(r as u32, c as u16, *value).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+async fn filled_spreadsheets_import_all_or_nothing_and_errors_name_the_cell(store: Store) {
+    load_sample(&store).await;
+    let today = common::test_today();
+    let attendance_headers = vec![
+        "Mã lớp học *",
+        "Họ và tên *",
+        "Đơn vị",
+        "Giới tính",
+        "Nhóm đối tượng",
+        "Mã startup",
+    ];
+    let support_headers = vec![
+        "Mã hỗ trợ *",
+        "Tên dự án, doanh nghiệp",
+        "Loại hỗ trợ *",
+        "Giá trị (đồng)",
+        "Nguồn kinh phí",
+        "Ngày hỗ trợ *",
+    ];
+    let good = workbook(&[
+        (
+            "Điểm danh",
+            vec![
+                attendance_headers.clone(),
+                vec![
+                    "ky-nang-goi-von-2026",
+                    "Trần Thị Bích",
+                    "HTX Phong Điền",
+                    "Nữ",
+                    "Nông dân",
+                    "",
+                ],
+                vec![
+                    "ky-nang-goi-von-2026",
+                    "Lê Văn Cường",
+                    "Lúa Xanh",
+                    "nam",
+                    "",
+                    "lua-xanh",
+                ],
+            ],
+        ),
+        (
+            "Hỗ trợ",
+            vec![
+                support_headers.clone(),
+                vec![
+                    "ho-tro-htx-binh",
+                    "HTX Phong Điền",
+                    "Hỗ trợ kinh phí",
+                    "20.000.000",
+                    "Ngân sách nhà nước",
+                    "15/09/2026",
+                ],
+            ],
+        ),
+    ]);
+    let counts = ketnoi::spreadsheet::import(&store, &good, "diem-danh.xlsx", None, today)
+        .await
+        .expect("a good workbook");
+    assert_eq!(
+        (counts.get("attendance"), counts.get("support")),
+        (2, 1),
+        "{counts}"
+    );
+
+    // A bad reference in the last row: nothing of the workbook is written.
+    let bad = workbook(&[
+        (
+            "Hỗ trợ",
+            vec![
+                support_headers.clone(),
+                vec!["ho-tro-moi", "HTX Mới", "Khác", "", "", "2026-10-01"],
+            ],
+        ),
+        (
+            "Điểm danh",
+            vec![
+                attendance_headers.clone(),
+                vec!["ky-nang-goi-von-2026", "Phạm Thị Dung", "", "Nữ", "", ""],
+                vec!["lop-khong-co", "Võ Văn Em", "", "Nam", "", ""],
+            ],
+        ),
+    ]);
+    let err = ketnoi::spreadsheet::import(&store, &bad, "sai.xlsx", None, today)
+        .await
+        .expect_err("an unknown class");
+    assert_eq!(
+        err.to_string(),
+        "sheet `Điểm danh`, row 3, column A (Mã lớp học): there is no training class with key `lop-khong-co`"
+    );
+    // A value outside the list names its cell too.
+    let wrong = workbook(&[(
+        "Điểm danh",
+        vec![
+            attendance_headers,
+            vec!["ky-nang-goi-von-2026", "An", "", "Nữ sinh", "", ""],
+        ],
+    )]);
+    let err = ketnoi::spreadsheet::import(&store, &wrong, "sai.xlsx", None, today)
+        .await
+        .expect_err("a gender outside the list");
+    assert!(
+        err.to_string().starts_with(
+            "sheet `Điểm danh`, row 2, column D (Giới tính): `Nữ sinh` is not one of: Nữ, Nam, Khác"
+        ),
+        "{err}"
+    );
+
+    // A CSV saved by Excel: a byte-order mark and semicolons.
+    let csv = "\u{feff}Mã hỗ trợ;Tên dự án, doanh nghiệp;Loại hỗ trợ;Ngày hỗ trợ\nho-tro-csv;Tổ hợp tác Mỹ Khánh;Truyền thông;01/11/2026\n";
+    let counts =
+        ketnoi::spreadsheet::import(&store, csv.as_bytes(), "ho-tro.csv", Some("support"), today)
+            .await
+            .expect("a CSV");
+    assert_eq!(counts.get("support"), 1);
+
+    let server = TestServer::start(store).await;
+    let data = server
+        .data(
+            r#"{ programme(slug: "mekong-startup-runway-2026") { trainingTotals { traineeTimes } }
+                supportRecords(filter: { kinds: [GRANT, OTHER, MEDIA] }) { nodes { slug valueVnd givenOn } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        data["programme"]["trainingTotals"]["traineeTimes"], 4,
+        "{data:#}"
+    );
+    let slugs: Vec<&str> = (data["supportRecords"]["nodes"].as_array().unwrap().iter())
+        .map(|n| n["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        slugs,
+        ["ho-tro-csv", "ho-tro-htx-binh"],
+        "the bad workbook wrote nothing: {data:#}"
+    );
+    assert_eq!(data["supportRecords"]["nodes"][1]["valueVnd"], "20000000");
+
+    // The template, served to fill in: its sheets read back empty.
+    let response = server
+        .get("/templates/attendance.xlsx")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap();
+    let empty = ketnoi::spreadsheet::read_xlsx(&bytes).expect("the template reads back");
+    assert!(empty.lines.is_empty());
+    let response = server.get("/templates/nothing.xlsx").send().await.unwrap();
+    assert_eq!(response.status(), 404);
 }

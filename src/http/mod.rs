@@ -157,6 +157,7 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
     let routes = Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/playground/{name}", get(playground::file))
+        .route("/templates/{name}", get(template))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .fallback(|| async {
@@ -283,6 +284,51 @@ fn json_error(status: StatusCode, code: Code, message: &str) -> Response {
         body.to_string(),
     )
         .into_response()
+}
+
+/// A spreadsheet template: `/templates/<record>.xlsx` for one record kind
+/// (`attendance`, `support`, `application`), `/templates/ketnoi.xlsx` for
+/// all of them.
+async fn template(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    let Some(record) = name.strip_suffix(".xlsx") else {
+        return json_error(
+            StatusCode::NOT_FOUND,
+            Code::NotFound,
+            "templates end in .xlsx",
+        );
+    };
+    let records: Vec<&str> = match record {
+        "ketnoi" => vec![],
+        r if crate::spreadsheet::template_of(r).is_some() => vec![r],
+        _ => {
+            return json_error(
+                StatusCode::NOT_FOUND,
+                Code::NotFound,
+                "no such template: try attendance.xlsx, support.xlsx, application.xlsx or ketnoi.xlsx",
+            );
+        }
+    };
+    match crate::spreadsheet::template(&records) {
+        Ok(bytes) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "writing a template failed");
+            json_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Code::Internal,
+                "the template could not be written",
+            )
+        }
+    }
 }
 
 async fn ready(State(app): State<App>) -> Response {
