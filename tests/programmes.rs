@@ -225,6 +225,28 @@ async fn a_call_runs_from_application_to_cohort(store: Store) {
     );
     moved(&server, &ana, &id, "SUBMITTED").await;
 
+    // The applicant's own list; the programme's, for its managers.
+    let mine = viewer_applications(&server, &ana).await;
+    assert_eq!(mine, ["SUBMITTED"]);
+    let all = "query($p: ID!) { node(id: $p) { ... on Programme { applications { status } } } }";
+    let programme = id_of(
+        &server,
+        r#"{ programme(slug: "uom-tao-mekong-2026") { id } }"#,
+    )
+    .await;
+    let data = server
+        .gql_as(Some(&manager), all, json!({ "p": programme }))
+        .await;
+    assert_eq!(
+        data["data"]["node"]["applications"],
+        json!([{ "status": "SUBMITTED" }]),
+        "{data:#}"
+    );
+    let body = server
+        .gql_as(Some(&ana), all, json!({ "p": programme }))
+        .await;
+    assert_eq!(error_code(&body), "FORBIDDEN", "{body:#}");
+
     // Only the programme's managers see and move submitted applications.
     let data = server
         .gql_as(Some(&manager), list, json!({ "c": call }))
@@ -1370,4 +1392,20 @@ async fn filled_spreadsheets_import_all_or_nothing_and_errors_name_the_cell(stor
     assert!(empty.lines.is_empty());
     let response = server.get("/templates/nothing.xlsx").send().await.unwrap();
     assert_eq!(response.status(), 404);
+}
+
+/// The statuses of the viewer's applications.
+async fn viewer_applications(server: &TestServer, token: &str) -> Vec<String> {
+    let data = server
+        .gql_as(
+            Some(token),
+            "{ viewer { applications { status } } }",
+            json!({}),
+        )
+        .await;
+    (data["data"]["viewer"]["applications"].as_array())
+        .unwrap_or_else(|| panic!("{data:#}"))
+        .iter()
+        .map(|a| a["status"].as_str().unwrap().to_string())
+        .collect()
 }

@@ -204,6 +204,23 @@ impl User {
         Ok(super::introduction::of_user(ctx, self, status, first).await?)
     }
 
+    /// The applications of the user's startups, drafts included, oldest
+    /// first; the user and the operator only.
+    async fn applications(&self, ctx: &Context<'_>) -> Result<Vec<model::Application>> {
+        let viewer = require_viewer(ctx)?;
+        if viewer.user.id != self.id && !viewer.is_admin() {
+            return Err(
+                forbidden("only the user and the operator see the user's applications").into(),
+            );
+        }
+        let startups = owned(ctx, Table::Startups, self.id).await?;
+        let store = ctx.data_unchecked::<Store>();
+        Ok(store
+            .applications_of_startups(&startups)
+            .await
+            .map_err(Error::from)?)
+    }
+
     /// The applications given to the user to review, oldest first; the
     /// user and the operator only.
     async fn applications_to_review(&self, ctx: &Context<'_>) -> Result<Vec<model::Application>> {

@@ -163,6 +163,42 @@ impl Programme {
         Ok(super::training::totals_of(ctx, self.id).await?)
     }
 
+    /// The applications sent to all its calls (not drafts), oldest first;
+    /// its managers only (`FORBIDDEN` for others).
+    async fn applications(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only applications standing here.")] status: Option<ApplicationStatus>,
+    ) -> Result<Vec<Application>> {
+        let c = caller(ctx);
+        if !ops::manages(&c, self.id).await? {
+            return Err(crate::ops::policy::forbidden(
+                "only the programme's managers see its applications",
+            )
+            .into());
+        }
+        let query = ListQuery::Calls(crate::store::CallFilter {
+            programmes: Some(vec![self.id]),
+            ..Default::default()
+        });
+        let page = PageArgs {
+            first: Some(100),
+            ..PageArgs::default()
+        }
+        .query(SortColumn::ClosesAt, false)?;
+        let ids: Vec<i64> = (c.store.list_ids(&query, &page).await)
+            .map_err(Error::from)?
+            .items
+            .iter()
+            .map(|k| k.id)
+            .collect();
+        Ok((c.store.applications_of_calls(&ids).await)
+            .map_err(Error::from)?
+            .into_iter()
+            .filter(|a| status.is_none_or(|s| a.status == s))
+            .collect())
+    }
+
     /// Whether the viewer manages it: reviews its applications and opens
     /// its calls (the users of its organisation, and the operator).
     async fn viewer_manages(&self, ctx: &Context<'_>) -> Result<bool> {
