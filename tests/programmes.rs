@@ -22,6 +22,7 @@ both_databases!(
     mentors_are_confirmed_for_a_cohort_within_their_places,
     open_calls_a_startup_may_apply_to_are_recommended_best_fit_first,
     filled_spreadsheets_import_all_or_nothing_and_errors_name_the_cell,
+    programmes_are_found_by_search_with_or_without_diacritics,
 );
 
 const APPLY: &str = "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id status } userErrors { field code message } } }";
@@ -1408,4 +1409,57 @@ async fn viewer_applications(server: &TestServer, token: &str) -> Vec<String> {
         .iter()
         .map(|a| a["status"].as_str().unwrap().to_string())
         .collect()
+}
+
+async fn programmes_are_found_by_search_with_or_without_diacritics(store: Store) {
+    let s = setup(store, None).await;
+    let find = "query($q: String!) { search(query: $q, types: [PROGRAMME]) { totalCount edges { node { __typename ... on Programme { slug } } } } }";
+    // The index follows the database within moments.
+    let started = std::time::Instant::now();
+    for q in [
+        "Ươm tạo Mekong",
+        "uom tao mekong",
+        "Mekong Startup Runway",
+        "chương trình Cần Thơ",
+    ] {
+        loop {
+            let data = s.server.data(find, json!({ "q": q })).await;
+            let slugs: Vec<&str> = (data["search"]["edges"].as_array().unwrap().iter())
+                .map(|e| e["node"]["slug"].as_str().unwrap_or_default())
+                .collect();
+            let want = if q.contains("Runway") {
+                "mekong-startup-runway-2026"
+            } else {
+                "uom-tao-mekong-2026"
+            };
+            if slugs.first() == Some(&want) {
+                break;
+            }
+            assert!(started.elapsed().as_secs() < 10, "{q}: {data:#}");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+    // Deleted: gone from the index.
+    let body = s
+        .server
+        .gql(
+            "mutation($input: DeleteInput!) { deleteProgramme(input: $input) { userErrors { code } } }",
+            json!({ "input": { "id": s.programme } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["deleteProgramme"]["userErrors"],
+        json!([]),
+        "{body:#}"
+    );
+    loop {
+        let data = s.server.data(find, json!({ "q": "uom tao mekong" })).await;
+        let hit = (data["search"]["edges"].as_array().unwrap().iter())
+            .any(|e| e["node"]["slug"] == "uom-tao-mekong-2026");
+        if !hit {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 20, "{data:#}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }

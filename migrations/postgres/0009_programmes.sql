@@ -34,6 +34,17 @@ create index programmes_sort_name_idx on programmes (sort_name, id);
 create index programmes_created_at_idx on programmes (created_at, id);
 create index programmes_organization_idx on programmes (organization_id);
 
+-- Programmes are searchable: they join the change log (0004).
+create trigger programmes_search_insert after insert on programmes
+    referencing new table as changed
+    for each statement execute function search_log('programme');
+create trigger programmes_search_update after update on programmes
+    referencing new table as changed
+    for each statement execute function search_log('programme');
+create trigger programmes_search_delete after delete on programmes
+    referencing old table as changed
+    for each statement execute function search_log('programme');
+
 create table programme_sectors (
     programme_id bigint not null references programmes (id) on delete cascade,
     sector_id bigint not null references sectors (id) on delete cascade,

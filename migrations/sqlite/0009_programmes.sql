@@ -34,6 +34,17 @@ create index programmes_sort_name_idx on programmes (sort_name, id);
 create index programmes_created_at_idx on programmes (created_at, id);
 create index programmes_organization_idx on programmes (organization_id);
 
+-- Programmes are searchable: they join the change log (0004).
+create trigger programmes_search_insert after insert on programmes begin
+    insert into search_changes (kind, entity_id) values ('programme', new.id);
+end;
+create trigger programmes_search_update after update on programmes begin
+    insert into search_changes (kind, entity_id) values ('programme', new.id);
+end;
+create trigger programmes_search_delete after delete on programmes begin
+    insert into search_changes (kind, entity_id) values ('programme', old.id);
+end;
+
 create table programme_sectors (
     programme_id integer not null references programmes (id) on delete cascade,
     sector_id integer not null references sectors (id) on delete cascade,

@@ -12,7 +12,9 @@ use super::connection::PageInfo;
 use super::loaders::{self, EventId, InvestorId, MentorId, OrganizationId, StartupId};
 use crate::app::App;
 use crate::error::Error;
-use crate::model::{Event, Investor, Mentor, Organization, Stage, Startup, Topic, Vocabulary};
+use crate::model::{
+    Event, Investor, Mentor, Organization, Programme, Stage, Startup, Topic, Vocabulary,
+};
 use crate::search::SearchIndex;
 use crate::search::{DocKind, Facet, Highlighter, Hit, Hits, SearchQuery as IndexQuery};
 
@@ -36,6 +38,8 @@ pub enum SearchType {
     Organization,
     /// Events.
     Event,
+    /// Support programmes.
+    Programme,
 }
 
 impl From<SearchType> for DocKind {
@@ -46,6 +50,7 @@ impl From<SearchType> for DocKind {
             SearchType::Mentor => DocKind::Mentor,
             SearchType::Organization => DocKind::Organization,
             SearchType::Event => DocKind::Event,
+            SearchType::Programme => DocKind::Programme,
         }
     }
 }
@@ -97,6 +102,7 @@ pub enum SearchResult {
     Mentor(Mentor),
     Organization(Organization),
     Event(Event),
+    Programme(Programme),
 }
 
 impl SearchResult {
@@ -118,6 +124,11 @@ impl SearchResult {
                 vec![("name", &o.name), ("description", &o.description)]
             }
             SearchResult::Event(e) => vec![("title", &e.title), ("description", &e.description)],
+            SearchResult::Programme(p) => vec![
+                ("name", &p.name),
+                ("description", &p.description),
+                ("descriptionEn", &p.description_en),
+            ],
         }
     }
 }
@@ -126,7 +137,7 @@ impl SearchResult {
 #[derive(Debug, Clone, SimpleObject)]
 pub struct Highlight {
     /// The field, by its GraphQL name: `name`, `tagline`, `description`,
-    /// `thesis`, `headline`, `bio` or `title`.
+    /// `descriptionEn`, `thesis`, `headline`, `bio` or `title`.
     pub field: String,
     /// The best passage of the field (up to 160 characters), HTML-escaped,
     /// with the matching words in `<b>…</b>`.
@@ -407,6 +418,14 @@ async fn load(ctx: &Context<'_>, hits: &[Hit]) -> Result<Vec<Option<SearchResult
     )
     .await?;
     let events = loaders::many(ctx, ids(DocKind::Event).into_iter().map(EventId).collect()).await?;
+    let programmes = loaders::many(
+        ctx,
+        ids(DocKind::Programme)
+            .into_iter()
+            .map(loaders::ProgrammeId)
+            .collect(),
+    )
+    .await?;
     let mut found: std::collections::HashMap<(DocKind, i64), SearchResult> =
         std::collections::HashMap::new();
     found.extend(
@@ -433,6 +452,11 @@ async fn load(ctx: &Context<'_>, hits: &[Hit]) -> Result<Vec<Option<SearchResult
         events
             .into_iter()
             .map(|x| ((DocKind::Event, x.id), SearchResult::Event(x))),
+    );
+    found.extend(
+        programmes
+            .into_iter()
+            .map(|x| ((DocKind::Programme, x.id), SearchResult::Programme(x))),
     );
     Ok(hits.iter().map(|h| found.remove(&(h.kind, h.id))).collect())
 }

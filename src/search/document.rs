@@ -84,6 +84,7 @@ impl Labels {
             DocKind::Mentor => "cố vấn mentor",
             DocKind::Organization => "tổ chức hỗ trợ organisation organization",
             DocKind::Event => "sự kiện event",
+            DocKind::Programme => "chương trình programme",
         };
         std::iter::once(kind)
             .chain(names)
@@ -154,6 +155,18 @@ impl SearchDoc {
     }
 
     /// An event's document.
+    pub fn programme(id: i64, r: &crate::model::ProgrammeDraft) -> SearchDoc {
+        SearchDoc {
+            kind: DocKind::Programme,
+            id,
+            name: r.name.clone(),
+            body: format!("{}\n{}", r.description, r.description_en),
+            sectors: r.sectors.clone(),
+            provinces: r.province.iter().cloned().collect(),
+            ..SearchDoc::default()
+        }
+    }
+
     pub fn event(id: i64, r: &EventDraft) -> SearchDoc {
         SearchDoc {
             kind: DocKind::Event,

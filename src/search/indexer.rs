@@ -207,6 +207,12 @@ pub async fn load(
             .iter()
             .map(|(id, r)| SearchDoc::event(*id, r))
             .collect(),
+        DocKind::Programme => store
+            .programme_drafts(select)
+            .await?
+            .iter()
+            .map(|(id, r)| SearchDoc::programme(*id, r))
+            .collect(),
     })
 }
 

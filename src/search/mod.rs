@@ -79,16 +79,18 @@ pub enum DocKind {
     Mentor,
     Organization,
     Event,
+    Programme,
 }
 
 impl DocKind {
     /// All kinds.
-    pub const ALL: [DocKind; 5] = [
+    pub const ALL: [DocKind; 6] = [
         DocKind::Startup,
         DocKind::Investor,
         DocKind::Mentor,
         DocKind::Organization,
         DocKind::Event,
+        DocKind::Programme,
     ];
 
     /// The kind's name in the index and the change log.
@@ -99,6 +101,7 @@ impl DocKind {
             DocKind::Mentor => "mentor",
             DocKind::Organization => "organization",
             DocKind::Event => "event",
+            DocKind::Programme => "programme",
         }
     }
 
@@ -170,7 +173,7 @@ pub struct IndexState {
 
 /// Changes whenever the fields or their analysis change: an index written
 /// under another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The index: one writer (behind a lock), and a reader that sees each
 /// commit once `commit` returns.
@@ -441,7 +444,7 @@ impl SearchIndex {
             DocKind::Startup => Some(self.fields.similar[0]),
             DocKind::Investor => Some(self.fields.similar[1]),
             DocKind::Mentor => Some(self.fields.similar[2]),
-            DocKind::Organization | DocKind::Event => None,
+            DocKind::Organization | DocKind::Event | DocKind::Programme => None,
         }
     }
 

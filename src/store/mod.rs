@@ -829,6 +829,7 @@ impl Store {
             ListQuery::Mentors(MentorFilter::default()),
             ListQuery::Organizations(OrganizationFilter::default()),
             ListQuery::Events(EventFilter::default()),
+            ListQuery::Programmes(ProgrammeFilter::default()),
         ] {
             total += self.count(&query).await?;
         }
