@@ -1071,6 +1071,29 @@ async fn mentors_are_confirmed_for_a_cohort_within_their_places(store: Store) {
         "{body:#}"
     );
 
+    // The same new pair confirmed twice at once: one mentorship.
+    let (_, e) = accepted(&s, "f@example.vn").await;
+    let twice = pairs(&[(&e, &lan)]);
+    let (x, y) = tokio::join!(
+        s.server.gql_as(Some(&s.manager), confirm, twice.clone()),
+        s.server.gql(confirm, twice.clone()),
+    );
+    let confirmed = |b: &Value| {
+        b["data"]["confirmMentorships"]["confirmed"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(confirmed(&x) + confirmed(&y), 1, "{x:#} {y:#}");
+    let data = s
+        .server
+        .data("query($e: ID!) { node(id: $e) { ... on Startup { mentorships { mentor { slug } } } } }", json!({ "e": e }))
+        .await;
+    assert_eq!(
+        data["node"]["mentorships"].as_array().unwrap().len(),
+        1,
+        "{data:#}"
+    );
+
     // Both profiles show it; the startup received mentoring; the mentor's
     // places are taken (an introduction to them is refused).
     let data = s

@@ -238,9 +238,10 @@ async fn record_cohort_support(
 /// introduction of the call (a pending one between them is accepted; an
 /// accepted one stays), logged with the confirming user, with a MENTORING
 /// support record. Every startup must be in the cohort, and each mentor's
-/// accepted introductions may not pass their capacity; the mentors are
-/// locked (in id order) while they are counted, so concurrent
-/// confirmations cannot overfill one. All or nothing.
+/// accepted introductions may not pass their capacity. The mentors are
+/// locked (in id order) before their introductions are read, so
+/// concurrent confirmations can neither overfill one nor confirm a pair
+/// twice. All or nothing.
 pub async fn confirm_mentorships(
     pool: &Pool<DB>,
     call: i64,
@@ -264,6 +265,23 @@ pub async fn confirm_mentorships(
             return Ok(Err(Refusal::NotInCohort(*startup)));
         }
     }
+    // The mentors first, locked in id order: what follows reads their
+    // introductions as no concurrent confirmation can change them.
+    let mut mentors: Vec<i64> = pairs.iter().map(|(_, m)| *m).collect();
+    mentors.sort_unstable();
+    mentors.dedup();
+    let mut capacities = HashMap::new();
+    for mentor in &mentors {
+        let sql = format!("select capacity from mentors where id = $1{}", for_update());
+        let capacity: Option<i32> = sqlx::query_scalar(&sql)
+            .bind(*mentor)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(capacity) = capacity else {
+            return Ok(Err(Refusal::UnknownMentor(*mentor)));
+        };
+        capacities.insert(*mentor, capacity);
+    }
     // The latest introduction of each pair, if any.
     let mut last: HashMap<(i64, i64), (i64, String)> = HashMap::new();
     for (startup, mentor) in pairs {
@@ -280,18 +298,8 @@ pub async fn confirm_mentorships(
         }
     }
     let is_new = |pair: &(i64, i64)| last.get(pair).is_none_or(|(_, s)| s != "ACCEPTED");
-    let mut mentors: Vec<i64> = pairs.iter().map(|(_, m)| *m).collect();
-    mentors.sort_unstable();
-    mentors.dedup();
     for mentor in &mentors {
-        let sql = format!("select capacity from mentors where id = $1{}", for_update());
-        let capacity: Option<i32> = sqlx::query_scalar(&sql)
-            .bind(*mentor)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some(capacity) = capacity else {
-            return Ok(Err(Refusal::UnknownMentor(*mentor)));
-        };
+        let capacity = capacities[mentor];
         let taken: i64 = sqlx::query_scalar(
             "select count(*) from introductions where mentor_id = $1 and status = 'ACCEPTED'",
         )
