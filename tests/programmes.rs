@@ -1416,6 +1416,43 @@ async fn filled_spreadsheets_import_all_or_nothing_and_errors_name_the_cell(stor
     assert!(empty.lines.is_empty());
     let response = server.get("/templates/nothing.xlsx").send().await.unwrap();
     assert_eq!(response.status(), 404);
+
+    // Uploaded over HTTP by the operator; refused to others; a bad cell
+    // is a 400 that names it.
+    let client = reqwest::Client::new();
+    let upload = |token: Option<String>, file: &str, bytes: Vec<u8>| {
+        let mut request = client
+            .post(format!("{}/import?file={file}&type=support", server.url))
+            .body(bytes);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let good = "Mã hỗ trợ;Tên dự án, doanh nghiệp;Loại hỗ trợ;Ngày hỗ trợ\nho-tro-http;HTX Long Tuyền;Kết nối thị trường;2026-11-02\n";
+    let response = upload(None, "a.csv", good.into()).await.unwrap();
+    assert_eq!(response.status(), 401);
+    let founder = server.sign_up("sv@example.vn", "STARTUP").await;
+    let response = upload(Some(founder), "a.csv", good.into()).await.unwrap();
+    assert_eq!(response.status(), 403);
+    let response = upload(Some(server.admin_token.clone()), "a.csv", good.into())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["imported"], json!({ "support": 1 }), "{body:#}");
+    let bad = "Mã hỗ trợ;Tên dự án, doanh nghiệp;Loại hỗ trợ;Ngày hỗ trợ\nho-tro-sai;HTX;Kết nối;2026-11-02\n";
+    let response = upload(Some(server.admin_token.clone()), "b.csv", bad.into())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.unwrap();
+    let e = &body["errors"][0]["extensions"];
+    assert_eq!(
+        (e["row"].as_i64(), e["column"].as_str()),
+        (Some(2), Some("C")),
+        "{body:#}"
+    );
 }
 
 /// The statuses of the viewer's applications.

@@ -158,6 +158,7 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/playground/{name}", get(playground::file))
         .route("/templates/{name}", get(template))
+        .route("/import", axum::routing::post(import_spreadsheet))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .fallback(|| async {
@@ -171,7 +172,7 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
             let mut response = json_error(
                 StatusCode::METHOD_NOT_ALLOWED,
                 Code::MethodNotAllowed,
-                "this path answers GET (and POST for /graphql)",
+                "this path answers GET (and POST for /graphql and /import)",
             );
             response
                 .headers_mut()
@@ -284,6 +285,100 @@ fn json_error(status: StatusCode, code: Code, message: &str) -> Response {
         body.to_string(),
     )
         .into_response()
+}
+
+/// Where an uploaded spreadsheet came from.
+#[derive(serde::Deserialize)]
+struct ImportQuery {
+    /// Its file name: `.xlsx`, or `.csv` with `type`.
+    file: String,
+    /// What the rows of a `.csv` file are.
+    r#type: Option<String>,
+}
+
+/// Imports a filled spreadsheet template, the operator only:
+/// `POST /import?file=dot-1.xlsx` (or `?file=ho-tro.csv&type=support`)
+/// with the file as the body. All or nothing, as `ketnoi import`; a
+/// problem is a 400 whose error names the sheet, row and column in its
+/// `extensions`.
+async fn import_spreadsheet(
+    State(app): State<App>,
+    axum::extract::Query(query): axum::extract::Query<ImportQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    use crate::spreadsheet::SpreadsheetError;
+    match authenticate(&app, &headers).await {
+        Ok(Some(viewer)) if viewer.is_admin() => {}
+        Ok(Some(_)) => {
+            return json_error(
+                StatusCode::FORBIDDEN,
+                Code::Forbidden,
+                "only the operator (ADMIN) imports spreadsheets",
+            );
+        }
+        Ok(None) => {
+            return json_error(
+                StatusCode::UNAUTHORIZED,
+                Code::Unauthenticated,
+                "sign in as the operator: send `Authorization: Bearer <token>`",
+            );
+        }
+        Err(response) => return response,
+    }
+    let today = app.running.clock.today();
+    let result = crate::spreadsheet::import(
+        &app.store,
+        &body,
+        &query.file,
+        query.r#type.as_deref(),
+        today,
+    )
+    .await;
+    match result {
+        Ok(counts) => {
+            let imported: serde_json::Map<String, serde_json::Value> = (counts.0.iter())
+                .filter(|(_, n)| *n > 0)
+                .map(|(t, n)| (t.to_string(), serde_json::Value::from(*n)))
+                .collect();
+            let body = serde_json::json!({ "imported": imported, "total": counts.total() });
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                body.to_string(),
+            )
+                .into_response()
+        }
+        Err(SpreadsheetError::Invalid(at)) => {
+            let (letter, header) = at.column.clone().unzip();
+            let body = serde_json::json!({ "errors": [{
+                "message": at.to_string(),
+                "extensions": {
+                    "code": Code::BadUserInput.as_str(),
+                    "sheet": at.sheet,
+                    "row": at.row,
+                    "column": letter,
+                    "header": header,
+                },
+            }] });
+            (
+                StatusCode::BAD_REQUEST,
+                [(header::CONTENT_TYPE, "application/json")],
+                body.to_string(),
+            )
+                .into_response()
+        }
+        Err(SpreadsheetError::Unsupported(message)) => {
+            json_error(StatusCode::BAD_REQUEST, Code::BadUserInput, &message)
+        }
+        Err(e) => {
+            tracing::error!(request_id = %request_id(&headers), error = %e, "a spreadsheet import failed");
+            json_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Code::Internal,
+                crate::error::INTERNAL_MESSAGE,
+            )
+        }
+    }
 }
 
 /// A spreadsheet template: `/templates/<record>.xlsx` for one record kind
