@@ -1120,10 +1120,12 @@ impl ImportTx {
     /// Commits the import.
     pub async fn commit(self) -> Result<(), StoreError> {
         match self {
-            ImportTx::Sqlite(tx, _, bulk) => sqlite::finish_import(tx, bulk.finishing()).await,
-            ImportTx::Postgres(mut tx, _, bulk, mut pipeline) => {
+            ImportTx::Sqlite(tx, cache, bulk) => {
+                sqlite::finish_import(tx, bulk.finishing(), cache.today()).await
+            }
+            ImportTx::Postgres(mut tx, cache, bulk, mut pipeline) => {
                 pipeline.flush(&mut tx).await?;
-                postgres::finish_import(tx, bulk.finishing()).await
+                postgres::finish_import(tx, bulk.finishing(), cache.today()).await
             }
         }
     }

@@ -187,8 +187,14 @@ async fn call_programme(
     Ok((programme, vocab("programmes.kind", &kind)?, organization, title))
 }
 
-/// Writes a support record that a programme's step means, unless its key
-/// is taken; dated `now`'s day in Vietnam.
+/// The day a moment falls on in Vietnam.
+fn vietnam_day(t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    t.with_timezone(&model::vietnam_offset()).date_naive()
+}
+
+/// Writes a support record that a programme's step means, given on
+/// `given_on` and recorded at `now`, unless its key is taken.
+#[allow(clippy::too_many_arguments)]
 async fn programme_support(
     tx: &mut Transaction<'static, DB>,
     slug: String,
@@ -196,11 +202,11 @@ async fn programme_support(
     call: i64,
     kind: Option<model::SupportKind>,
     origin: model::SupportOrigin,
+    given_on: chrono::NaiveDate,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     let (programme, programme_kind, organization, title) = call_programme(tx, call).await?;
     let kind = kind.unwrap_or(programme_kind.support());
-    let given_on = now.with_timezone(&model::vietnam_offset()).date_naive();
     sqlx::query(
         "insert into support_records (slug, startup_id, programme_id, organization_id, kind, given_on, \
          note, origin, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
@@ -230,7 +236,8 @@ async fn record_cohort_support(
 ) -> Result<(), StoreError> {
     let slug = format!("cohort-{}", application.id);
     let origin = model::SupportOrigin::Acceptance;
-    programme_support(tx, slug, application.startup_id, application.call_id, None, origin, now)
+    let (startup, call) = (application.startup_id, application.call_id);
+    programme_support(tx, slug, startup, call, None, origin, vietnam_day(now), now)
         .await
 }
 
@@ -352,7 +359,8 @@ pub async fn confirm_mentorships(
         log_step(&mut tx, &intro, actor, model::IntroductionAction::Accepted, now).await?;
         let slug = format!("mentoring-{id}");
         let (kind, origin) = (model::SupportKind::Mentoring, model::SupportOrigin::Mentorship);
-        programme_support(&mut tx, slug, startup, call, Some(kind), origin, now).await?;
+        let day = vietnam_day(now);
+        programme_support(&mut tx, slug, startup, call, Some(kind), origin, day, now).await?;
         confirmed += 1;
     }
     tx.commit().await?;
@@ -504,20 +512,25 @@ pub async fn training_totals(
 
 /// Writes the support that attendance and accepted applications mean and
 /// that is not written yet (see [`derive_attendance_support`] and
-/// [`derive_acceptance_support`]); run at the end of every import.
+/// [`derive_acceptance_support`]); run at the end of every import, whose
+/// day is `today`.
 pub async fn derive_programme_support(
     tx: &mut Transaction<'static, DB>,
     now: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
 ) -> Result<u64, StoreError> {
-    Ok(derive_attendance_support(tx, now).await? + derive_acceptance_support(tx, now).await?)
+    Ok(derive_attendance_support(tx, now).await?
+        + derive_acceptance_support(tx, now, today).await?)
 }
 
 /// An accepted application is support its startup received: one record
 /// (its key `cohort-<application id>`) of the kind its programme gives,
-/// dated the day it was accepted in Vietnam. Writes those missing.
+/// dated the day it was accepted in Vietnam (`today` when that is not
+/// recorded). Writes those missing.
 pub async fn derive_acceptance_support(
     tx: &mut Transaction<'static, DB>,
     now: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
 ) -> Result<u64, StoreError> {
     let now = chrono::SubsecRound::trunc_subsecs(now, 6);
     let missing: Vec<(i64, i64, i64, Option<chrono::DateTime<chrono::Utc>>)> = sqlx::query_as(
@@ -530,8 +543,8 @@ pub async fn derive_acceptance_support(
     for (id, startup, call, decided_at) in &missing {
         let slug = format!("cohort-{id}");
         let origin = model::SupportOrigin::Acceptance;
-        let day = decided_at.unwrap_or(now);
-        programme_support(tx, slug, *startup, *call, None, origin, day).await?;
+        let day = decided_at.map_or(today, vietnam_day);
+        programme_support(tx, slug, *startup, *call, None, origin, day, now).await?;
     }
     Ok(missing.len() as u64)
 }

@@ -85,11 +85,15 @@ fn stamped_columns(spec: &WriteSpec) -> (Vec<&'static str>, usize) {
 pub async fn finish_import(
     mut tx: Transaction<'static, DB>,
     restore: Vec<String>,
+    today: chrono::NaiveDate,
 ) -> Result<(), StoreError> {
     for statement in restore {
         sqlx::query(&statement).execute(&mut *tx).await?;
     }
-    derive_programme_support(&mut tx, chrono::Utc::now()).await?;
+    // Recorded when imported, as `write_batch` stamps rows; dated by the
+    // import's own day.
+    let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6);
+    derive_programme_support(&mut tx, now, today).await?;
     Ok(tx.commit().await?)
 }
 
