@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 both_databases!(
     every_mutation_checks_who_calls_it,
+    programme_work_checks_who_calls_it,
     private_fields_show_only_to_those_allowed,
     sign_up_sign_in_and_sign_out,
     tokens_expire,
@@ -121,6 +122,8 @@ enum Expect {
     Allowed,
     Unauthenticated,
     Forbidden,
+    /// Refused as if the object did not exist (`UNKNOWN_REFERENCE`).
+    Hidden,
 }
 
 use Actor::*;
@@ -130,7 +133,8 @@ use Expect::*;
 type Creation = (&'static str, Value, [(Actor, Expect); 5]);
 
 /// Runs a mutation (`name(input: $input) { userErrors { code } }`) and
-/// returns `Allowed`, the refusal code, or panics on anything else.
+/// returns `Allowed`, the refusal code (`Hidden` for an unknown object), or
+/// panics on anything else.
 async fn call(server: &TestServer, token: Option<&str>, name: &str, input: Value) -> Expect {
     let input_type = if name.starts_with("delete") {
         "DeleteInput".to_string()
@@ -149,6 +153,9 @@ async fn call(server: &TestServer, token: Option<&str>, name: &str, input: Value
         };
     }
     let user_errors = &body["data"][name]["userErrors"];
+    if user_errors[0]["code"] == "UNKNOWN_REFERENCE" && user_errors[1].is_null() {
+        return Hidden;
+    }
     assert_eq!(user_errors, &json!([]), "{name}: {body:#}");
     Allowed
 }
@@ -525,6 +532,426 @@ async fn every_mutation_checks_who_calls_it(store: Store) {
         call(&server, Some(&owner), "updateStartup", input).await,
         Forbidden
     );
+}
+
+/// Who acts in a programme's work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Party {
+    Nobody,
+    /// The owner of the applying startup.
+    Applicant,
+    /// The user the programme's organisation is delegated to.
+    Manager,
+    /// A user the application was given to for review.
+    Reviewer,
+    /// Another STARTUP user.
+    OtherFounder,
+    InvestorUser,
+    Operator,
+}
+
+const PARTIES: [Party; 7] = [
+    Party::Nobody,
+    Party::Applicant,
+    Party::Manager,
+    Party::Reviewer,
+    Party::OtherFounder,
+    Party::InvestorUser,
+    Party::Operator,
+];
+
+/// A programme run by an organisation delegated to `manager`, with a call
+/// open on the tests' day, one question, one criterion and no rules.
+struct Programme {
+    manager: String,
+    reviewer: String,
+    reviewer_id: String,
+    programme: String,
+    call: String,
+}
+
+async fn programme(server: &TestServer) -> Programme {
+    let (manager, call) = target(server, Target::Call, 9_000).await;
+    let programme = server
+        .data(
+            "query($id: ID!) { node(id: $id) { ... on Call { programme { id } } } }",
+            json!({ "id": call }),
+        )
+        .await["node"]["programme"]["id"]
+        .as_str()
+        .expect("programme")
+        .to_string();
+    let body = server
+        .gql(
+            "mutation($input: UpdateCallInput!) { updateCall(input: $input) { userErrors { message } } }",
+            json!({ "input": { "id": call, "criteria": [{ "name": "Tính mới", "maxPoints": 10 }],
+                                  "questions": ["Vấn đề bạn giải quyết?"] } }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["updateCall"]["userErrors"],
+        json!([]),
+        "{body:#}"
+    );
+    let reviewer = server.sign_up("reviewer@example.vn", "MENTOR").await;
+    let reviewer_id = user_id(server, &reviewer).await;
+    Programme {
+        manager,
+        reviewer,
+        reviewer_id,
+        programme,
+        call,
+    }
+}
+
+/// A fresh founder's application to the call, moved to `status` (DRAFT,
+/// SUBMITTED, SCREENING or ACCEPTED); once submitted it is given to the
+/// reviewer. Returns the founder's token, the application and its
+/// startup.
+async fn application(
+    server: &TestServer,
+    p: &Programme,
+    status: &str,
+    n: usize,
+) -> (String, String, String) {
+    let founder = server
+        .sign_up(&format!("applicant-{n}@example.vn"), "STARTUP")
+        .await;
+    let startup = server
+        .create(
+            &founder,
+            "Startup",
+            json!({ "name": format!("Ứng viên {n}"), "stage": "MVP" }),
+        )
+        .await;
+    let body = server
+        .gql_as(
+            Some(&founder),
+            "mutation($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id } userErrors { code } } }",
+            json!({ "input": { "call": p.call, "startup": startup, "answers": ["Nước tưới"] } }),
+        )
+        .await;
+    let id = body["data"]["applyToCall"]["application"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("apply: {body:#}"))
+        .to_string();
+    let steps: &[(&str, &str)] = match status {
+        "DRAFT" => &[],
+        "SUBMITTED" => &[("SUBMITTED", "applicant")],
+        "SCREENING" => &[("SUBMITTED", "applicant"), ("SCREENING", "manager")],
+        _ => &[
+            ("SUBMITTED", "applicant"),
+            ("SCREENING", "manager"),
+            ("SHORTLISTED", "manager"),
+            ("ACCEPTED", "manager"),
+        ],
+    };
+    for (i, (to, who)) in steps.iter().enumerate() {
+        let token = if *who == "applicant" {
+            &founder
+        } else {
+            &p.manager
+        };
+        let body = server
+            .gql_as(
+                Some(token),
+                "mutation($input: MoveApplicationInput!) { moveApplication(input: $input) { userErrors { code message } } }",
+                json!({ "input": { "id": id, "to": to } }),
+            )
+            .await;
+        assert_eq!(
+            body["data"]["moveApplication"]["userErrors"],
+            json!([]),
+            "{body:#}"
+        );
+        if i == 0 {
+            let body = server
+                .gql_as(
+                    Some(&p.manager),
+                    "mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { userErrors { code } } }",
+                    json!({ "input": { "application": id, "reviewers": [p.reviewer_id] } }),
+                )
+                .await;
+            assert_eq!(
+                body["data"]["assignReviewers"]["userErrors"],
+                json!([]),
+                "{body:#}"
+            );
+        }
+    }
+    (founder, id, startup)
+}
+
+/// The status of an application, as the operator sees it.
+async fn status_of(server: &TestServer, p: &Programme, id: &str) -> String {
+    let data = server
+        .data(
+            "query($id: ID!) { node(id: $id) { ... on Call { applications { id status } } } }",
+            json!({ "id": p.call }),
+        )
+        .await;
+    let list = data["node"]["applications"]
+        .as_array()
+        .expect("applications");
+    list.iter().find(|a| a["id"] == id).map_or_else(
+        || "DRAFT".to_string(),
+        |a| a["status"].as_str().unwrap().to_string(),
+    )
+}
+
+/// The support records of the programme, as the operator sees them.
+async fn support_keys(server: &TestServer, p: &Programme) -> Vec<String> {
+    let data = server
+        .data(
+            "query($p: ID!) { supportRecords(first: 100, filter: { programme: $p }) { nodes { id } } }",
+            json!({ "p": p.programme }),
+        )
+        .await;
+    data["supportRecords"]["nodes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{data:#}"))
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn programme_work_checks_who_calls_it(store: Store) {
+    use Party::*;
+    load_sample(&store).await;
+    let server = TestServer::start(store).await;
+    let p = programme(&server).await;
+    let others = users(&server, "work").await;
+    let admin = server.admin_token.clone();
+    let token = |party: Party, applicant: &str| -> Option<String> {
+        match party {
+            Nobody => None,
+            Applicant => Some(applicant.to_string()),
+            Manager => Some(p.manager.clone()),
+            Reviewer => Some(p.reviewer.clone()),
+            OtherFounder => Some(others.founder.clone()),
+            InvestorUser => Some(others.investor.clone()),
+            Operator => Some(admin.clone()),
+        }
+    };
+    let mut n = 0;
+
+    // Starting an application: its startup's owner (and the operator).
+    for party in PARTIES {
+        n += 1;
+        let founder = server
+            .sign_up(&format!("new-{n}@example.vn"), "STARTUP")
+            .await;
+        let startup = server
+            .create(
+                &founder,
+                "Startup",
+                json!({ "name": format!("Mới {n}"), "stage": "IDEA" }),
+            )
+            .await;
+        let expected = match party {
+            Nobody => Unauthenticated,
+            Applicant | Operator => Allowed,
+            _ => Forbidden,
+        };
+        let input = json!({ "call": p.call, "startup": startup });
+        let got = call(
+            &server,
+            token(party, &founder).as_deref(),
+            "applyToCall",
+            input,
+        )
+        .await;
+        assert_eq!(got, expected, "applyToCall as {party:?}");
+    }
+
+    // The steps of an application. Drafts are the applicant's alone: to
+    // anyone else they do not exist (`Hidden`); once submitted, the
+    // managers and the reviewers see it, and each may take only their own
+    // steps. A refused step leaves the status where it was.
+    type Step = (
+        &'static str,
+        &'static str,
+        &'static str,
+        fn(Party) -> Expect,
+    );
+    let steps: [Step; 6] = [
+        ("answerApplication", "DRAFT", "", |party| match party {
+            Nobody => Unauthenticated,
+            Applicant | Operator => Allowed,
+            _ => Hidden,
+        }),
+        (
+            "moveApplication",
+            "DRAFT",
+            "SUBMITTED",
+            |party| match party {
+                Nobody => Unauthenticated,
+                Applicant | Operator => Allowed,
+                _ => Hidden,
+            },
+        ),
+        (
+            "moveApplication",
+            "SUBMITTED",
+            "WITHDRAWN",
+            |party| match party {
+                Nobody => Unauthenticated,
+                Applicant | Operator => Allowed,
+                Manager | Reviewer => Forbidden,
+                _ => Hidden,
+            },
+        ),
+        (
+            "moveApplication",
+            "SUBMITTED",
+            "SCREENING",
+            |party| match party {
+                Nobody => Unauthenticated,
+                Manager | Operator => Allowed,
+                Applicant | Reviewer => Forbidden,
+                _ => Hidden,
+            },
+        ),
+        ("assignReviewers", "SCREENING", "", |party| match party {
+            Nobody => Unauthenticated,
+            Manager | Operator => Allowed,
+            Applicant | Reviewer => Forbidden,
+            _ => Hidden,
+        }),
+        // Scores are the reviewers' own: not even the operator's.
+        ("scoreApplication", "SCREENING", "", |party| match party {
+            Nobody => Unauthenticated,
+            Reviewer => Allowed,
+            Applicant | Manager | Operator => Forbidden,
+            _ => Hidden,
+        }),
+    ];
+    for (name, from, to, rule) in steps {
+        for party in PARTIES {
+            n += 1;
+            let (founder, id, _) = application(&server, &p, from, n).await;
+            let input = match name {
+                "answerApplication" => json!({ "id": id, "answers": ["Trả lời"] }),
+                "moveApplication" => json!({ "id": id, "to": to }),
+                "assignReviewers" => json!({ "application": id, "reviewers": [p.reviewer_id] }),
+                _ => json!({ "application": id, "scores": [7] }),
+            };
+            let expected = rule(party);
+            let got = call(&server, token(party, &founder).as_deref(), name, input).await;
+            assert_eq!(got, expected, "{name} {from}→{to} as {party:?}");
+            if name == "moveApplication" {
+                let now = status_of(&server, &p, &id).await;
+                let want = if expected == Allowed { to } else { from };
+                assert_eq!(now, want, "{name} {from}→{to} as {party:?}");
+            }
+        }
+    }
+
+    // Confirming mentors for the cohort, recording support, opening calls
+    // and running classes: the programme's managers and the operator.
+    let (founder, _, accepted) = application(&server, &p, "ACCEPTED", 0).await;
+    let mentor = server
+        .data(r#"{ mentor(slug: "le-van-minh") { id } }"#, json!({}))
+        .await["mentor"]["id"]
+        .clone();
+    let managers = |party: Party| match party {
+        Nobody => Unauthenticated,
+        Manager | Operator => Allowed,
+        _ => Forbidden,
+    };
+    for party in PARTIES {
+        n += 1;
+        let t = token(party, &founder);
+        let expected = managers(party);
+        let input = json!({ "call": p.call, "pairs": [{ "startup": accepted, "mentor": mentor }] });
+        let got = call(&server, t.as_deref(), "confirmMentorships", input).await;
+        assert_eq!(got, expected, "confirmMentorships as {party:?}");
+
+        let before = support_keys(&server, &p).await;
+        let input = json!({ "kind": "LEGAL_IP", "givenOn": "2026-11-20", "startup": accepted,
+                            "programme": p.programme, "slug": format!("ho-tro-{n}") });
+        let got = call(&server, t.as_deref(), "recordSupport", input).await;
+        assert_eq!(got, expected, "recordSupport as {party:?}");
+        let after = support_keys(&server, &p).await;
+        assert_eq!(after.len(), before.len() + usize::from(expected == Allowed));
+
+        let record = server
+            .data(
+                "mutation($input: RecordSupportInput!) { recordSupport(input: $input) { supportRecord { id } } }",
+                json!({ "input": { "kind": "SPACE", "givenOn": "2026-11-21", "startup": accepted,
+                                   "programme": p.programme, "slug": format!("cho-ngoi-{n}") } }),
+            )
+            .await["recordSupport"]["supportRecord"]["id"]
+            .clone();
+        let got = call(
+            &server,
+            t.as_deref(),
+            "deleteSupportRecord",
+            json!({ "id": record }),
+        )
+        .await;
+        assert_eq!(got, expected, "deleteSupportRecord as {party:?}");
+        let left = support_keys(&server, &p).await;
+        assert_eq!(
+            left.iter().any(|k| record == k.as_str()),
+            expected != Allowed
+        );
+
+        let input = json!({ "programme": p.programme, "title": format!("Đợt {n}"),
+                            "opensAt": "2026-12-01T08:00:00+07:00", "closesAt": "2027-01-31T17:00:00+07:00" });
+        let got = call(&server, t.as_deref(), "createCall", input).await;
+        assert_eq!(got, expected, "createCall as {party:?}");
+
+        let input = json!({ "programme": p.programme, "title": format!("Lớp {n}"), "heldOn": "2026-11-25" });
+        let got = call(&server, t.as_deref(), "createTrainingClass", input).await;
+        assert_eq!(got, expected, "createTrainingClass as {party:?}");
+
+        let class = server
+            .data(
+                "mutation($input: CreateTrainingClassInput!) { createTrainingClass(input: $input) { trainingClass { id } } }",
+                json!({ "input": { "programme": p.programme, "title": format!("Lớp riêng {n}"), "heldOn": "2026-11-26" } }),
+            )
+            .await["createTrainingClass"]["trainingClass"]["id"]
+            .clone();
+        let input = json!({ "class": class, "attendees": [{ "person": "Nguyễn Thị Hoa", "organization": "Đại học Cần Thơ" }] });
+        let got = call(&server, t.as_deref(), "recordAttendance", input).await;
+        assert_eq!(got, expected, "recordAttendance as {party:?}");
+        let got = call(
+            &server,
+            t.as_deref(),
+            "deleteTrainingClass",
+            json!({ "id": class }),
+        )
+        .await;
+        assert_eq!(got, expected, "deleteTrainingClass as {party:?}");
+    }
+
+    // Reading: the cohort is a demo-day list anyone sees (investors
+    // above all); the applications and their ranking are the managers'.
+    for party in PARTIES {
+        let t = token(party, &founder);
+        let cohort = "query($id: ID!) { node(id: $id) { ... on Call { cohort { id } } } }";
+        let body = server
+            .gql_as(t.as_deref(), cohort, json!({ "id": p.call }))
+            .await;
+        assert_eq!(
+            body["data"]["node"]["cohort"],
+            json!([{ "id": accepted }]),
+            "cohort as {party:?}: {body:#}"
+        );
+        for field in ["applications { id }", "ranking { rank }"] {
+            let doc =
+                format!("query($id: ID!) {{ node(id: $id) {{ ... on Call {{ {field} }} }} }}");
+            let body = server
+                .gql_as(t.as_deref(), &doc, json!({ "id": p.call }))
+                .await;
+            let code = body["errors"][0]["extensions"]["code"].as_str();
+            match party {
+                Manager | Operator => assert_eq!(code, None, "{field} as {party:?}: {body:#}"),
+                _ => assert_eq!(code, Some("FORBIDDEN"), "{field} as {party:?}: {body:#}"),
+            }
+        }
+    }
 }
 
 /// A query and where in its response the value sits.
