@@ -4,8 +4,10 @@
 mod common;
 
 use common::{SAMPLE, load_sample};
+use ketnoi::model::ApplicationStatus::{self, *};
 use ketnoi::store::{
-    ListQuery, PageQuery, RecordSelect, SortColumn, StartupFilter, Store, StoreError, Table,
+    ApplicationMove, ApplicationRefusal, ListQuery, MentorshipRefusal, PageQuery, RecordSelect,
+    SortColumn, StartupFilter, Store, StoreError, Table,
 };
 use ketnoi::transfer::{self, ImportError};
 
@@ -23,6 +25,8 @@ both_databases!(
     a_bulk_import_restores_every_index_foreign_key_and_trigger,
     a_bulk_import_tells_every_follower_to_rebuild,
     a_large_first_import_stores_every_batch_exactly,
+    an_application_moves_only_from_where_it_stands,
+    mentorships_hold_to_the_cohort_and_the_mentors_places,
 );
 
 async fn export_text(store: &Store) -> String {
@@ -671,4 +675,188 @@ async fn a_bulk_import_restores_every_index_foreign_key_and_trigger(store: Store
 
     load_sample(&store).await;
     assert_eq!(schema_objects(&store).await, migrated, "after an import");
+}
+
+/// A call of the sample's programme with one place.
+const ONE_PLACE: &str = r#"{"type":"call","key":"mot-cho","programme":"mekong-startup-runway-2026","title":"Một chỗ","opens_at":"2026-11-01T08:00:00+07:00","closes_at":"2026-12-31T17:00:00+07:00","places":1}"#;
+
+async fn row(store: &Store, table: Table, key: &str) -> i64 {
+    (store.id_by_slug(table, key).await.unwrap()).unwrap_or_else(|| panic!("{key}"))
+}
+
+fn at(hour: u32) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc
+        .with_ymd_and_hms(2026, 12, 1, hour, 0, 0)
+        .unwrap()
+}
+
+async fn move_one(
+    store: &Store,
+    application: &ketnoi::model::Application,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    hour: u32,
+) -> Result<ketnoi::model::Application, ApplicationRefusal> {
+    let m = ApplicationMove {
+        id: application.id,
+        call_id: application.call_id,
+        from,
+        to,
+        actor: None,
+        reason: Some("kiểm tra"),
+        now: at(hour),
+    };
+    store.move_application(&m).await.unwrap()
+}
+
+async fn an_application_moves_only_from_where_it_stands(store: Store) {
+    load_sample(&store).await;
+    common::import(&store, ONE_PLACE).await.expect("call");
+    let call = row(&store, Table::Calls, "mot-cho").await;
+    let vi = row(&store, Table::Startups, "vi-mekong").await;
+    let cang = row(&store, Table::Startups, "cang-so").await;
+    let answers = vec!["Ví điện tử cho nông dân".to_string()];
+
+    let a = store
+        .create_application(call, vi, &answers, None, at(1))
+        .await
+        .unwrap()
+        .expect("a draft");
+    assert_eq!((a.status, a.answers.clone()), (Draft, answers.clone()));
+    let again = store
+        .create_application(call, vi, &answers, None, at(1))
+        .await;
+    assert_eq!(
+        again.unwrap(),
+        Err(ApplicationRefusal::AlreadyApplied(Draft))
+    );
+
+    let a = move_one(&store, &a, Draft, Submitted, 2)
+        .await
+        .expect("sent");
+    assert_eq!(a.submitted_at, Some(at(2)));
+    // Judged from a status it has left: refused, and told where it stands.
+    let stale = move_one(&store, &a, Draft, Submitted, 3).await;
+    assert_eq!(stale, Err(ApplicationRefusal::Stale(Submitted)));
+    let a = move_one(&store, &a, Submitted, Screening, 3).await.unwrap();
+    let a = move_one(&store, &a, Screening, Shortlisted, 4)
+        .await
+        .unwrap();
+    let a = move_one(&store, &a, Shortlisted, Accepted, 5)
+        .await
+        .unwrap();
+    assert_eq!(a.decided_at, Some(at(5)));
+
+    // The one place is taken: the second acceptance is refused and the
+    // application stays shortlisted.
+    let b = store
+        .create_application(call, cang, &answers, None, at(6))
+        .await
+        .unwrap()
+        .unwrap();
+    let mut b = b;
+    for (from, to) in [
+        (Draft, Submitted),
+        (Submitted, Screening),
+        (Screening, Shortlisted),
+    ] {
+        b = move_one(&store, &b, from, to, 7).await.unwrap();
+    }
+    let full = move_one(&store, &b, Shortlisted, Accepted, 8).await;
+    assert_eq!(full, Err(ApplicationRefusal::Full(1)));
+    let now = store.applications_by_ids(&[b.id]).await.unwrap();
+    assert_eq!(now[0].status, Shortlisted);
+    assert_eq!(now[0].decided_at, None);
+
+    // The trail: every move, oldest first, with its reason; none for the
+    // refused ones.
+    let log = store.application_log(&[a.id]).await.unwrap();
+    let steps: Vec<_> = log.iter().map(|e| (e.from, e.to, e.at)).collect();
+    assert_eq!(
+        steps,
+        [
+            (None, Draft, at(1)),
+            (Some(Draft), Submitted, at(2)),
+            (Some(Submitted), Screening, at(3)),
+            (Some(Screening), Shortlisted, at(4)),
+            (Some(Shortlisted), Accepted, at(5)),
+        ]
+    );
+    assert_eq!(log[4].reason.as_deref(), Some("kiểm tra"));
+    assert_eq!(store.application_log(&[b.id]).await.unwrap().len(), 4);
+}
+
+async fn mentorships_hold_to_the_cohort_and_the_mentors_places(store: Store) {
+    load_sample(&store).await;
+    let call = row(&store, Table::Calls, "mekong-startup-runway-2026-vong-1").await;
+    let lua = row(&store, Table::Startups, "lua-xanh").await;
+    let vi = row(&store, Table::Startups, "vi-mekong").await;
+    let minh = row(&store, Table::Mentors, "le-van-minh").await;
+    let lan = row(&store, Table::Mentors, "tran-thi-lan").await;
+    let confirm = |pairs: Vec<(i64, i64)>| {
+        let store = store.clone();
+        async move {
+            (store
+                .confirm_mentorships(call, &pairs, None, "Cố vấn", at(9))
+                .await)
+                .unwrap()
+        }
+    };
+
+    // Vi Mekong did not apply: outside the cohort, nothing is written.
+    let refused = confirm(vec![(lua, lan), (vi, minh)]).await;
+    assert_eq!(refused, Err(MentorshipRefusal::NotInCohort(vi)));
+    assert_eq!(store.mentorships_of_calls(&[call]).await.unwrap(), []);
+
+    assert_eq!(confirm(vec![(lua, minh), (lua, lan)]).await, Ok(2));
+    // Confirming a pair again adds nothing.
+    assert_eq!(confirm(vec![(lua, minh)]).await, Ok(0));
+    let pairs: Vec<(i64, i64)> = (store.mentorships_of_calls(&[call]).await.unwrap())
+        .iter()
+        .map(|&(_, s, m, _)| (s, m))
+        .collect();
+    assert_eq!(pairs, [(lua, minh), (lua, lan)]);
+    assert_eq!(store.mentorships_of_mentors(&[lan]).await.unwrap().len(), 1);
+
+    // Lê Văn Minh mentors two startups at most: with one already, a
+    // cohort of two more is one too many.
+    common::import(&store, ONE_PLACE.replace("\"places\":1", "\"places\":5"))
+        .await
+        .expect("call");
+    let second = row(&store, Table::Calls, "mot-cho").await;
+    let mut cohort = Vec::new();
+    for startup in [vi, row(&store, Table::Startups, "cang-so").await] {
+        let mut a = (store
+            .create_application(second, startup, &[], None, at(1))
+            .await)
+            .unwrap()
+            .unwrap();
+        for (from, to) in [
+            (Draft, Submitted),
+            (Submitted, Screening),
+            (Screening, Shortlisted),
+            (Shortlisted, Accepted),
+        ] {
+            a = move_one(&store, &a, from, to, 2).await.unwrap();
+        }
+        cohort.push((startup, minh));
+    }
+    let full = store
+        .confirm_mentorships(second, &cohort, None, "Cố vấn", at(10))
+        .await
+        .unwrap();
+    assert_eq!(
+        full,
+        Err(MentorshipRefusal::Full {
+            mentor: minh,
+            capacity: 2
+        })
+    );
+    assert_eq!(store.mentorships_of_calls(&[second]).await.unwrap(), []);
+    let one = store
+        .confirm_mentorships(second, &cohort[..1], None, "Cố vấn", at(10))
+        .await
+        .unwrap();
+    assert_eq!(one, Ok(1));
 }
