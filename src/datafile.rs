@@ -34,12 +34,13 @@ pub enum Record {
     Class(ClassRecord),
     Attendance(AttendanceRecord),
     Application(ApplicationRecord),
+    Plan(PlanRecord),
 }
 
 impl Record {
     /// Every record `type`, in the order a file is written and imported:
     /// what is referenced before what refers to it.
-    pub const TYPES: [&'static str; 14] = [
+    pub const TYPES: [&'static str; 15] = [
         "sector",
         "province",
         "organization",
@@ -54,6 +55,7 @@ impl Record {
         "class",
         "attendance",
         "support",
+        "plan",
     ];
 
     /// The record's `type`, as written in the file.
@@ -73,6 +75,7 @@ impl Record {
             Record::Class(_) => "class",
             Record::Attendance(_) => "attendance",
             Record::Application(_) => "application",
+            Record::Plan(_) => "plan",
         }
     }
 }
@@ -112,6 +115,9 @@ pub struct OrganizationRecord {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// When it was founded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established_on: Option<NaiveDate>,
 }
 
 /// A startup.
@@ -234,6 +240,9 @@ pub struct EventRecord {
     pub sectors: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// How far it reaches (default LOCAL).
+    #[serde(default, skip_serializing_if = "model::EventScope::is_local")]
+    pub scope: model::EventScope,
 }
 
 /// An investment of `investor` (key) into `startup` (key). Investments have no
@@ -362,6 +371,27 @@ impl From<model::CallDraft> for CallRecord {
             groups: d.rules.tags,
         }
     }
+}
+
+/// A province's plan: its period, its legal basis (`basis`, e.g.
+/// "135/KH-UBND", issued on `basis_on`) and its targets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRecord {
+    pub key: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title_en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub targets: Vec<model::TargetDraft>,
 }
 
 /// A unit of support given to `startup` (key), or to a project or
@@ -535,7 +565,7 @@ drafts! {
     SectorRecord <-> SectorDraft { name, name_en }
     ProvinceRecord <-> ProvinceDraft { name, region }
     OrganizationRecord <-> OrganizationDraft {
-        name, kind, province, description, website, email, phone,
+        name, kind, province, description, website, email, phone, established_on,
     }
     StartupRecord <-> StartupDraft {
         name, tagline, description, sectors, stage, province, founded_on, team_size, tags, needs,
@@ -550,13 +580,16 @@ drafts! {
         phone,
     }
     EventRecord <-> EventDraft {
-        title, kind, description, starts_at, ends_at, province, organizer, sectors, website,
+        title, kind, description, starts_at, ends_at, province, organizer, sectors, website, scope,
     }
     SupportRecord <-> SupportDraft {
         startup, recipient, programme, organization, kind, value_vnd, budget_source, given_on,
         note, origin,
     }
     ClassRecord <-> ClassDraft { programme, title, held_on, province, hours, trainer }
+    PlanRecord <-> PlanDraft {
+        title, title_en, province, starts_on, ends_on, basis, basis_on, targets,
+    }
     ProgrammeRecord <-> ProgrammeDraft {
         name, kind, organization, province, starts_on, ends_on, capacity, budget_vnd,
         budget_source, sectors, topics, audience, description, description_en, website,
@@ -642,6 +675,7 @@ macro_rules! by_type {
             "class" => Record::Class($read),
             "attendance" => Record::Attendance($read),
             "application" => Record::Application($read),
+            "plan" => Record::Plan($read),
             $other => $unknown,
         }
     };

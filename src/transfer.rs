@@ -215,6 +215,7 @@ fn natural_key(record: &Record) -> String {
         Record::Call(r) => r.key.clone(),
         Record::Support(r) => r.key.clone(),
         Record::Class(r) => r.key.clone(),
+        Record::Plan(r) => r.key.clone(),
         Record::Application(r) => format!("{}\n{}", r.call, r.startup),
         Record::Attendance(r) => format!(
             "{}\n{}|{}",
@@ -320,6 +321,7 @@ fn batch_of(records: Vec<Record>) -> Batch {
         Some(Record::Class(_)) => only!(Class, Classes),
         Some(Record::Application(_)) => only!(Application, Applications),
         Some(Record::Attendance(_)) => only!(Attendance, Attendance),
+        Some(Record::Plan(_)) => only!(Plan, Plans),
     }
 }
 
@@ -457,5 +459,6 @@ pub async fn export(store: &Store, out: &mut dyn Write) -> Result<Counts, Import
     pages!(support_drafts, Support, |r: &crate::model::SupportDraft| {
         !r.origin.is_derived()
     });
+    pages!(plan_drafts, Plan);
     Ok(counts)
 }

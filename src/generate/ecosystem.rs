@@ -117,6 +117,7 @@ pub(super) fn real_organization(org: &RealOrg) -> OrganizationRecord {
         website: org.website.map(Into::into),
         email: None,
         phone: None,
+        established_on: None,
     }
 }
 
@@ -138,6 +139,7 @@ pub(super) fn dost_of(province: usize) -> OrganizationRecord {
         website: Some(format!("https://skhcn.{}.gov.vn", p.domain)),
         email: None,
         phone: None,
+        established_on: None,
     }
 }
 
@@ -217,6 +219,7 @@ impl World {
             website,
             email,
             phone,
+            established_on: Some(founded(index)),
         }
     }
 }
@@ -528,4 +531,13 @@ pub(super) fn startup_sentences(rng: &mut Prng, stage: Stage) -> Vec<Pair> {
         sentences.push(*pick(rng, STARTUP_ASKS));
     }
     sentences
+}
+
+/// When generated organisation `index` was founded: spread over 2012–2025,
+/// from its index alone (so the other draws stay as they were).
+fn founded(index: usize) -> chrono::NaiveDate {
+    let year = 2012 + (index * 7 % 14) as i32;
+    let month = (index % 12) as u32 + 1;
+    let day = (index * 5 % 28) as u32 + 1;
+    chrono::NaiveDate::from_ymd_opt(year, month, day).expect("BUG: a day of a month")
 }

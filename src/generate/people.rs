@@ -597,6 +597,7 @@ pub(super) fn real_event(event: &RealEvent) -> EventRecord {
         organizer: Some(event.organizer.into()),
         sectors: event.sectors.iter().map(|s| s.to_string()).collect(),
         website: event.website.map(Into::into),
+        scope: scope_of(event.title),
     }
 }
 
@@ -676,6 +677,7 @@ impl World {
             organizer: Some(organizer.key.clone()),
             sectors: keys_of(&sectors),
             website,
+            scope: reach(kind, index),
         }
     }
 }
@@ -780,5 +782,38 @@ impl World {
             }
         }
         Ok(())
+    }
+}
+
+/// How far a real event reaches, by its name.
+fn scope_of(title: &str) -> crate::model::EventScope {
+    use crate::model::EventScope;
+    let folded = title.to_lowercase();
+    if folded.contains("mekong") || folded.contains("vùng") {
+        EventScope::Regional
+    } else if folded.contains("quốc gia")
+        || folded.contains("việt nam")
+        || folded.contains("vietnam")
+    {
+        EventScope::National
+    } else if folded.contains("whise") || folded.contains("quốc tế") {
+        EventScope::International
+    } else {
+        EventScope::Local
+    }
+}
+
+/// How far generated event `index` of `kind` reaches: festivals, fairs and
+/// competitions often draw a region or the country; the rest stay local.
+fn reach(kind: EventKind, index: usize) -> crate::model::EventScope {
+    use crate::model::EventScope;
+    match kind {
+        EventKind::Festival | EventKind::Fair | EventKind::Competition => match index % 6 {
+            0 => EventScope::National,
+            1 | 2 => EventScope::Regional,
+            _ => EventScope::Local,
+        },
+        _ if index % 10 == 3 => EventScope::Regional,
+        _ => EventScope::Local,
     }
 }

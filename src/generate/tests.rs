@@ -227,6 +227,15 @@ fn check(records: &[Record]) -> Seen {
                 }
                 seen.add("support", &r.key);
             }
+            Record::Plan(p) => {
+                if let Some(province) = &p.province {
+                    assert!(
+                        seen.has("province", province),
+                        "unknown province `{province}`"
+                    );
+                }
+                seen.add("plan", &p.key);
+            }
         }
     }
     seen

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::connection::{connection, order};
 use super::ids::{self, Kind};
 use super::loaders::{self, OrganizationId, ProvinceId, SectorId};
-use crate::model::{self, Event, EventKind, Organization, Province, Sector};
+use crate::model::{self, Event, EventKind, EventScope, Organization, Province, Sector};
 use crate::store::SortColumn;
 
 /// An ecosystem event or programme session. Times are shown in Vietnam's
@@ -65,6 +65,12 @@ impl Event {
     /// Its web page.
     async fn website(&self) -> Option<&str> {
         self.website.as_deref()
+    }
+
+    /// How far it reaches: local, regional (e.g. the Mekong Delta),
+    /// national or international.
+    async fn scope(&self) -> EventScope {
+        self.scope
     }
 
     /// Where it takes place.

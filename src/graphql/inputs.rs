@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use super::mutation::payloads;
 use super::scalars::{Date, MoneyInput};
 use crate::model::{
-    Event, EventKind, Investment, Investor, InvestorKind, Mentor, Organization, OrganizationKind,
-    Stage, Startup, StartupTag, Topic,
+    Event, EventKind, EventScope, Investment, Investor, InvestorKind, Mentor, Organization,
+    OrganizationKind, Stage, Startup, StartupTag, Topic,
 };
 
 payloads! {
@@ -279,6 +279,9 @@ pub struct CreateOrganizationInput {
     pub email: Option<String>,
     /// Contact phone number.
     pub phone: Option<String>,
+    /// When it was founded (support organisations new in a period count
+    /// by it).
+    pub established_on: Option<Date>,
 }
 
 /// Changes to an organisation: absent fields stay as they are, null clears.
@@ -302,6 +305,8 @@ pub struct UpdateOrganizationInput {
     pub email: MaybeUndefined<String>,
     /// A new phone number; null clears.
     pub phone: MaybeUndefined<String>,
+    /// A new founding day; null clears.
+    pub established_on: MaybeUndefined<Date>,
 }
 
 /// A new event.
@@ -328,6 +333,9 @@ pub struct CreateEventInput {
     pub sectors: Vec<String>,
     /// Its web page (http:// or https://).
     pub website: Option<String>,
+    /// How far it reaches.
+    #[graphql(default)]
+    pub scope: EventScope,
 }
 
 /// Changes to an event: absent fields stay as they are, null clears.
@@ -355,6 +363,8 @@ pub struct UpdateEventInput {
     pub sectors: Option<Vec<String>>,
     /// A new web page; null clears.
     pub website: MaybeUndefined<String>,
+    /// A new reach.
+    pub scope: Option<EventScope>,
 }
 
 /// An investment to record.

@@ -291,6 +291,7 @@ fn organization_draft(i: CreateOrganizationInput) -> OrganizationDraft {
         website: clean(i.website),
         email: clean(i.email),
         phone: clean(i.phone),
+        established_on: i.established_on.map(|d| d.0),
     }
 }
 
@@ -303,6 +304,7 @@ fn update_organization(r: &mut OrganizationDraft, i: &UpdateOrganizationInput) {
     patch_text(&mut r.website, &i.website);
     patch_text(&mut r.email, &i.email);
     patch_text(&mut r.phone, &i.phone);
+    patch(&mut r.established_on, &i.established_on.map_value(|d| d.0));
 }
 
 fn event_draft(i: CreateEventInput) -> EventDraft {
@@ -317,6 +319,7 @@ fn event_draft(i: CreateEventInput) -> EventDraft {
         organizer: None,
         sectors: i.sectors,
         website: clean(i.website),
+        scope: i.scope,
     }
 }
 
@@ -327,6 +330,7 @@ fn update_event(r: &mut EventDraft, i: &UpdateEventInput) {
     set(&mut r.description, &i.description);
     set(&mut r.starts_at, &i.starts_at);
     patch(&mut r.ends_at, &i.ends_at);
+    set(&mut r.scope, &i.scope);
     patch_text(&mut r.province, &i.province);
     set(&mut r.sectors, &i.sectors);
     patch_text(&mut r.website, &i.website);

@@ -59,6 +59,11 @@ impl Organization {
         self.website.as_deref()
     }
 
+    /// When it was founded.
+    async fn established_on(&self) -> Option<super::scalars::Date> {
+        self.established_on.map(super::scalars::Date)
+    }
+
     /// Contact e-mail address; null unless the viewer owns the profile or
     /// is the operator.
     async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {

@@ -104,6 +104,17 @@ pub enum Field {
     Reviewers,
     SubmittedAt,
     DecidedAt,
+    TitleEn,
+    Basis,
+    BasisOn,
+    Targets,
+    EstablishedOn,
+    Scope,
+    Target,
+    Year,
+    Value,
+    Evidence,
+    Indicator,
 }
 
 impl Field {
@@ -193,6 +204,17 @@ impl Field {
             Field::Reviewers => "reviewers",
             Field::SubmittedAt => "submitted_at",
             Field::DecidedAt => "decided_at",
+            Field::TitleEn => "title_en",
+            Field::Basis => "basis",
+            Field::BasisOn => "basis_on",
+            Field::Targets => "targets",
+            Field::EstablishedOn => "established_on",
+            Field::Scope => "scope",
+            Field::Target => "target",
+            Field::Year => "year",
+            Field::Value => "value",
+            Field::Evidence => "evidence",
+            Field::Indicator => "indicator",
         }
     }
 }

@@ -61,6 +61,8 @@ pub struct OrganizationDraft {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// When it was founded.
+    pub established_on: Option<NaiveDate>,
 }
 
 /// A startup.
@@ -132,6 +134,7 @@ pub struct EventDraft {
     pub organizer: Option<String>,
     pub sectors: Vec<String>,
     pub website: Option<String>,
+    pub scope: EventScope,
 }
 
 /// An investment of an investor (slug) into a startup (slug).

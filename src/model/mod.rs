@@ -88,6 +88,8 @@ macro_rules! vocabulary {
 // After the macro: programmes declare vocabularies of their own.
 mod programme;
 pub use programme::*;
+mod plan;
+pub use plan::*;
 
 vocabulary! {
     /// The kind of a support organisation (tổ chức hỗ trợ khởi nghiệp).
@@ -349,6 +351,8 @@ pub struct Organization {
     pub contact: Contact,
     /// The user who may change it (null: curated by the operator).
     pub owner_id: Option<i64>,
+    /// When it was founded.
+    pub established_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -468,6 +472,7 @@ pub struct Event {
     pub organizer_id: Option<i64>,
     pub website: Option<String>,
     pub sector_ids: Vec<i64>,
+    pub scope: EventScope,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -149,6 +149,8 @@ pub async fn owner_of(
             },
             None => None,
         },
+        // Plans are the operator's alone.
+        Table::Plans => store.plans_by_ids(ids).await?.pop().map(|_| None),
         Table::Sectors | Table::Provinces => None,
     })
 }

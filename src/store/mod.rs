@@ -15,6 +15,7 @@
 
 mod error;
 mod query;
+mod report;
 mod rows;
 mod sqlite_load;
 mod sqlite_read;
@@ -47,6 +48,7 @@ use crate::model::{
 };
 pub use error::*;
 pub use query::*;
+pub use report::*;
 pub use rows::*;
 pub use writes::*;
 
@@ -404,6 +406,61 @@ impl Store {
         support_drafts -> SupportDraft,
         /// Reads training classes back as drafts (see [`Store::startup_drafts`]).
         class_drafts -> ClassDraft,
+        /// Reads plans back as drafts (see [`Store::startup_drafts`]).
+        plan_drafts -> model::PlanDraft,
+    }
+
+    /// Plans by id.
+    pub async fn plans_by_ids(&self, ids: &[i64]) -> Result<Vec<model::Plan>, StoreError> {
+        dispatch!(self, read, plans_by_ids(ids))
+    }
+
+    /// The ids of the plans (of a province), the latest first.
+    pub async fn plan_ids(&self, province: Option<i64>) -> Result<Vec<i64>, StoreError> {
+        dispatch!(self, read, plan_ids(province))
+    }
+
+    /// The values entered for a plan's targets.
+    pub async fn indicator_entries(
+        &self,
+        plan: i64,
+    ) -> Result<Vec<model::IndicatorEntry>, StoreError> {
+        dispatch!(self, read, indicator_entries(plan))
+    }
+
+    /// Enters (or replaces) the value of a plan's target for a year (0:
+    /// the whole period).
+    pub async fn enter_indicator_value(
+        &self,
+        entry: &model::IndicatorEntry,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, write, enter_indicator_value(entry))
+    }
+
+    /// Removes an entered value; whether there was one.
+    pub async fn clear_indicator_value(
+        &self,
+        plan: i64,
+        target: &str,
+        year: i32,
+    ) -> Result<bool, StoreError> {
+        dispatch!(self, write, clear_indicator_value(plan, target, year))
+    }
+
+    /// An indicator's figures (see [`IndicatorQuery`]).
+    pub async fn indicator_figures(&self, q: &IndicatorQuery) -> Result<Vec<Figure>, StoreError> {
+        dispatch!(self, read, indicator_figures(q))
+    }
+
+    /// The records behind an indicator's figure, a page of them, and how
+    /// many in all.
+    pub async fn indicator_contributors(
+        &self,
+        q: &IndicatorQuery,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<Contributor>, i64), StoreError> {
+        dispatch!(self, read, indicator_contributors(q, offset, limit))
     }
 
     /// Investments as drafts, in id order after the given id.
@@ -1160,6 +1217,7 @@ pub enum Batch {
     Classes(Vec<ClassDraft>),
     Attendance(Vec<AttendanceDraft>),
     Applications(Vec<ApplicationDraft>),
+    Plans(Vec<model::PlanDraft>),
 }
 
 impl Batch {
@@ -1180,6 +1238,7 @@ impl Batch {
             Batch::Classes(v) => v.len(),
             Batch::Attendance(v) => v.len(),
             Batch::Applications(v) => v.len(),
+            Batch::Plans(v) => v.len(),
         }
     }
 
@@ -1205,6 +1264,7 @@ impl Batch {
             Batch::Classes(_) => &CLASS_SPEC,
             Batch::Attendance(_) => &ATTENDANCE_SPEC,
             Batch::Applications(_) => &APPLICATION_SPEC,
+            Batch::Plans(_) => &PLAN_SPEC,
         }
     }
 
@@ -1225,7 +1285,8 @@ impl Batch {
             | Batch::Investments(_)
             | Batch::Support(_)
             | Batch::Attendance(_)
-            | Batch::Applications(_) => None,
+            | Batch::Applications(_)
+            | Batch::Plans(_) => None,
         }
     }
 
@@ -1245,7 +1306,8 @@ impl Batch {
             | Batch::Support(_)
             | Batch::Classes(_)
             | Batch::Attendance(_)
-            | Batch::Applications(_) => None,
+            | Batch::Applications(_)
+            | Batch::Plans(_) => None,
         }
     }
 }

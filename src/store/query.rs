@@ -17,6 +17,7 @@ pub enum Table {
     Calls,
     Support,
     Classes,
+    Plans,
 }
 
 impl Table {
@@ -34,6 +35,7 @@ impl Table {
             Table::Calls => "calls",
             Table::Support => "support_records",
             Table::Classes => "training_classes",
+            Table::Plans => "plans",
         }
     }
 }

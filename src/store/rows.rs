@@ -116,6 +116,7 @@ pub struct OrganizationRow {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub owner_id: Option<i64>,
+    pub established_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -135,6 +136,7 @@ impl OrganizationRow {
                 phone: self.phone,
             },
             owner_id: self.owner_id,
+            established_on: self.established_on,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -320,6 +322,7 @@ pub struct EventRow {
     pub province_id: Option<i64>,
     pub organizer_id: Option<i64>,
     pub website: Option<String>,
+    pub scope: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -338,6 +341,7 @@ impl EventRow {
             organizer_id: self.organizer_id,
             website: self.website,
             sector_ids,
+            scope: vocab("events.scope", &self.scope)?,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -987,6 +991,7 @@ impl OrganizationRow {
             website: o.website,
             email: o.contact.email,
             phone: o.contact.phone,
+            established_on: o.established_on,
         })
     }
 }
@@ -1006,6 +1011,7 @@ impl EventRow {
             organizer: keys.organization_key,
             sectors,
             website: e.website,
+            scope: e.scope,
         })
     }
 }
@@ -1035,5 +1041,85 @@ impl InvestmentRecordRow {
                 confidential: i.confidential,
             },
         ))
+    }
+}
+
+/// A row of `plans`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct PlanRow {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub title_en: String,
+    pub province_id: Option<i64>,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub basis: String,
+    pub basis_on: Option<NaiveDate>,
+    pub targets: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl PlanRow {
+    pub fn into_model(self) -> Result<model::Plan, StoreError> {
+        Ok(model::Plan {
+            id: self.id,
+            targets: serde_json::from_str(&self.targets)
+                .map_err(|_| corrupt("plans.targets", &self.targets))?,
+            slug: self.slug,
+            title: self.title,
+            title_en: self.title_en,
+            province_id: self.province_id,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            basis: self.basis,
+            basis_on: self.basis_on,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+
+    pub fn into_draft(self, province: Option<String>) -> Result<model::PlanDraft, StoreError> {
+        let p = self.into_model()?;
+        Ok(model::PlanDraft {
+            slug: p.slug,
+            title: p.title,
+            title_en: p.title_en,
+            province,
+            starts_on: p.starts_on,
+            ends_on: p.ends_on,
+            basis: p.basis,
+            basis_on: p.basis_on,
+            targets: p.targets,
+        })
+    }
+}
+
+/// A row of `indicator_entries`.
+#[derive(Debug, sqlx::FromRow)]
+pub struct IndicatorEntryRow {
+    pub plan_id: i64,
+    pub target: String,
+    pub year: i32,
+    pub value: f64,
+    pub note: String,
+    pub evidence: Option<String>,
+    pub entered_by: Option<i64>,
+    pub entered_at: DateTime<Utc>,
+}
+
+impl IndicatorEntryRow {
+    pub fn into_model(self) -> model::IndicatorEntry {
+        model::IndicatorEntry {
+            plan_id: self.plan_id,
+            target: self.target,
+            year: self.year,
+            value: self.value,
+            note: self.note,
+            evidence: self.evidence,
+            entered_by: self.entered_by,
+            entered_at: self.entered_at,
+        }
     }
 }

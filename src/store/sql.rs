@@ -17,6 +17,10 @@ use super::{
     OrganizationFilter, Page, PageQuery, RecordSelect, RefCache, SortColumn, SortKey, SortValue,
     StartupFilter, StoreError, Table, Value, WriteMode, WriteSpec,
 };
+#[allow(unused_imports)]
+use super::{Contributor, ContributorKind, Figure, FigureKey, IndicatorQuery};
+#[allow(unused_imports)]
+use crate::model::Period;
 use crate::model::{
     EventDraft, InvestmentDraft, InvestorDraft, MentorDraft, OrganizationDraft, StartupDraft,
 };
@@ -146,12 +150,12 @@ const INVESTOR_BRIEF_COLUMNS: &str = "id, slug, name, kind, '' as thesis, stages
      ticket_min_currency, ticket_max_amount, ticket_max_currency, active, website, email, phone, owner_id, created_at, \
      updated_at";
 const ORGANIZATION_BRIEF_COLUMNS: &str = "id, slug, name, kind, province_id, '' as description, website, email, phone, \
-     owner_id, created_at, updated_at";
+     owner_id, established_on, created_at, updated_at";
 const MENTOR_COLUMNS: &str = "id, slug, name, headline, bio, expertise, province_id, capacity, website, email, phone, owner_id, created_at, updated_at";
 const ORGANIZATION_COLUMNS: &str =
-    "id, slug, name, kind, province_id, description, website, email, phone, owner_id, created_at, updated_at";
+    "id, slug, name, kind, province_id, description, website, email, phone, owner_id, established_on, created_at, updated_at";
 const EVENT_COLUMNS: &str = "id, slug, title, kind, description, starts_at, ends_at, province_id, organizer_id, \
-     website, created_at, updated_at";
+     website, scope, created_at, updated_at";
 const PROGRAMME_COLUMNS: &str = "id, slug, name, kind, organization_id, province_id, starts_on, ends_on, capacity, \
      budget_vnd, budget_source, topics, audience, description, description_en, website, created_at, updated_at";
 const CALL_COLUMNS: &str = "id, slug, programme_id, title, opens_at, closes_at, places, questions, criteria, \
@@ -327,3 +331,4 @@ include!("sql/change_log.rs");
 include!("sql/matching.rs");
 include!("sql/registrations.rs");
 include!("sql/programmes.rs");
+include!("sql/plans.rs");

@@ -179,7 +179,7 @@ from_columns! {
     ProvinceRow { id, slug, name, region }
     OrganizationRow {
         id, slug, name, kind, province_id, description, website, email, phone, owner_id,
-        created_at, updated_at,
+        established_on, created_at, updated_at,
     }
     StartupRow {
         id, slug, name, tagline, description, stage, province_id, organization_id, founded_on,
@@ -197,7 +197,7 @@ from_columns! {
     }
     EventRow {
         id, slug, title, kind, description, starts_at, ends_at, province_id, organizer_id,
-        website, created_at, updated_at,
+        website, scope, created_at, updated_at,
     }
     InvestmentRow { id, investor_id, startup_id, amount, currency, round, invested_on, confidential }
     ProgrammeRow {
@@ -215,6 +215,10 @@ from_columns! {
     }
     ClassRow {
         id, slug, programme_id, title, held_on, province_id, hours, trainer, created_at, updated_at,
+    }
+    PlanRow {
+        id, slug, title, title_en, province_id, starts_on, ends_on, basis, basis_on, targets,
+        created_at, updated_at,
     }
     AttendanceRow { id, class_id, person, organization, gender, audience, startup_id }
     ApplicationRow {

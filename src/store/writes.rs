@@ -86,6 +86,7 @@ pub const ORGANIZATION_SPEC: WriteSpec = WriteSpec {
         "website",
         "email",
         "phone",
+        "established_on",
     ],
     conflict: "slug",
     has_slug: true,
@@ -178,6 +179,7 @@ pub const EVENT_SPEC: WriteSpec = WriteSpec {
         "province_id",
         "organizer_id",
         "website",
+        "scope",
     ],
     conflict: "slug",
     has_slug: true,
@@ -231,6 +233,26 @@ pub const CALL_SPEC: WriteSpec = WriteSpec {
     has_slug: true,
     timestamps: true,
     links: &[CALL_SECTORS, CALL_PROVINCES],
+};
+
+pub const PLAN_SPEC: WriteSpec = WriteSpec {
+    table: "plans",
+    columns: &[
+        "slug",
+        "title",
+        "sort_name",
+        "title_en",
+        "province_id",
+        "starts_on",
+        "ends_on",
+        "basis",
+        "basis_on",
+        "targets",
+    ],
+    conflict: "slug",
+    has_slug: true,
+    timestamps: true,
+    links: &[],
 };
 
 pub const SUPPORT_SPEC: WriteSpec = WriteSpec {
@@ -416,6 +438,7 @@ impl Refs<'_> {
             Table::Calls => "call",
             Table::Support => "support record",
             Table::Classes => "training class",
+            Table::Plans => "plan",
         };
         self.checker.push(
             field,
@@ -519,6 +542,19 @@ pub fn references(batch: &super::Batch) -> Vec<(Table, &str)> {
                 out.push((Table::Startups, r.startup.as_str()));
             }
         }
+        Batch::Plans(rs) => {
+            for r in rs {
+                out.extend(r.province.as_deref().map(|k| (Table::Provinces, k)));
+                for t in &r.targets {
+                    out.extend(
+                        t.filter
+                            .sectors
+                            .iter()
+                            .map(|k| (Table::Sectors, k.as_str())),
+                    );
+                }
+            }
+        }
     }
     out
 }
@@ -555,6 +591,7 @@ pub fn rows_of(
         Batch::Events(rs) => collect(rs, &EVENT_SPEC, |r| event_row(r, lookup)),
         Batch::Programmes(rs) => collect(rs, &PROGRAMME_SPEC, |r| programme_row(r, lookup)),
         Batch::Calls(rs) => collect(rs, &CALL_SPEC, |r| call_row(r, lookup)),
+        Batch::Plans(rs) => collect(rs, &PLAN_SPEC, |r| plan_row(r, lookup)),
         Batch::Support(rs) => collect(rs, &SUPPORT_SPEC, |r| support_row(r, lookup)),
         Batch::Applications(rs) => collect(rs, &APPLICATION_SPEC, |r| application_row(r, lookup)),
         Batch::Classes(rs) => collect(rs, &CLASS_SPEC, |r| class_row(r, lookup)),
@@ -619,6 +656,7 @@ pub(super) fn organization_row(
             opt_text(&r.website),
             opt_text(&r.email),
             opt_text(&r.phone),
+            Value::Date(r.established_on),
         ],
     ))
 }
@@ -743,6 +781,7 @@ pub(super) fn event_row(r: &EventDraft, lookup: &dyn Lookup) -> Result<RowWrite,
             province,
             organizer,
             opt_text(&r.website),
+            text(r.scope.as_str()),
         ],
         links: vec![sectors],
     })
@@ -779,6 +818,45 @@ pub(super) fn programme_row(
         ],
         links: vec![sectors],
     })
+}
+
+pub(super) fn plan_row(
+    r: &model::PlanDraft,
+    lookup: &dyn Lookup,
+) -> Result<RowWrite, Vec<FieldError>> {
+    let mut refs = refs(lookup, r.check());
+    let province = refs.one(Field::Province, Table::Provinces, &r.province);
+    let sectors: Vec<String> = (r.targets.iter())
+        .flat_map(|t| t.filter.sectors.iter().cloned())
+        .collect();
+    refs.many(Field::Targets, Table::Sectors, &sectors);
+    refs.finish()?;
+    let targets: Vec<model::TargetDraft> = (r.targets.iter())
+        .map(|t| model::TargetDraft {
+            label: nfc(t.label.trim()).into_owned(),
+            label_en: t.label_en.trim().to_string(),
+            unit: nfc(t.unit.trim()).into_owned(),
+            agency: nfc(t.agency.trim()).into_owned(),
+            ..t.clone()
+        })
+        .collect();
+    Ok(plain(
+        &r.slug,
+        vec![
+            text(&r.slug),
+            text(&nfc(r.title.trim())),
+            text(&model::sort_key(r.title.trim())),
+            text(r.title_en.trim()),
+            province,
+            Value::Date(Some(r.starts_on)),
+            Value::Date(Some(r.ends_on)),
+            text(&nfc(r.basis.trim())),
+            Value::Date(r.basis_on),
+            Value::Text(Some(
+                serde_json::to_string(&targets).expect("BUG: targets serialize"),
+            )),
+        ],
+    ))
 }
 
 pub(super) fn call_row(r: &CallDraft, lookup: &dyn Lookup) -> Result<RowWrite, Vec<FieldError>> {
