@@ -167,8 +167,8 @@ async fn run_tab(s: &TestServer, token: Option<&str>, tab: &str) -> Value {
 
 /// Every tab of the playground runs as written, on the demo dataset, for
 /// the user it is written for: browsing and search without an account,
-/// then signing up, and the investor's, founder's and mentor's own tabs
-/// with their tokens. The tabs never show a stale field.
+/// then signing up, and the investor's, founder's, mentor's and
+/// operator's own tabs with their tokens. The tabs never show a stale field.
 #[tokio::test]
 async fn the_playground_examples_run() {
     let store = common::sqlite().await;
@@ -189,6 +189,7 @@ async fn the_playground_examples_run() {
         founder,
         mentor,
         programmes,
+        reports,
     ] = ketnoi::http::playground::EXAMPLES;
     for tab in [browse, search, lists] {
         run_tab(&s, None, tab).await;
@@ -205,6 +206,14 @@ async fn the_playground_examples_run() {
     assert!(
         runway["data"]["course"]["trainingTotals"]["traineeTimes"].as_i64() > Some(10),
         "{runway:#}"
+    );
+    let admin = s.admin_token.clone();
+    let series = run_tab(&s, Some(&admin), reports).await;
+    let points = &series["data"]["indicator"]["points"];
+    assert_eq!(points.as_array().map(Vec::len), Some(5), "{series:#}");
+    assert!(
+        series["data"]["indicator"]["total"].as_f64() > Some(100.0),
+        "{series:#}"
     );
     let answer = run_tab(&s, None, sign_up).await;
     assert!(

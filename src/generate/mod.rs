@@ -103,7 +103,8 @@ pub fn for_each_record(
 /// startups, 45 investors of which five are the real public funds, 64
 /// mentors) and their investments, then the plans' programmes with their
 /// calls, applications in every status, classes, attendance and support
-/// given (see `programmes.rs`).
+/// given (see `programmes.rs`), and the five plans with the years of
+/// records they report on (see `plans.rs`).
 ///
 /// The profiles come from a fixed seed, so every call returns the same
 /// records; startups and mentors are drawn more often from the four places
@@ -127,6 +128,10 @@ pub fn demo_records() -> Vec<Record> {
     .expect("BUG: collecting records in memory cannot fail");
     let programmes = programmes::demo_programmes(&records);
     records.extend(programmes);
+    let plans = plans::demo_plans(&records);
+    records.extend(plans);
+    // In the file's order of types (stable: each type keeps its order).
+    records.sort_by_key(|r| Record::TYPES.iter().position(|t| *t == r.type_name()));
     records
 }
 
@@ -140,6 +145,7 @@ fn last_date() -> NaiveDate {
 
 mod ecosystem;
 mod people;
+mod plans;
 mod programmes;
 mod text;
 

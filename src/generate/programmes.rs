@@ -234,7 +234,7 @@ impl Demo<'_> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn programme(
+pub(super) fn programme(
     key: &str,
     name: &str,
     kind: ProgrammeKind,
@@ -270,7 +270,7 @@ fn programme(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn call(
+pub(super) fn call(
     key: &str,
     programme: &str,
     title: &str,

@@ -20,6 +20,7 @@ pub mod mentor;
 pub mod mutation;
 pub mod order;
 pub mod organization;
+pub mod plan;
 pub mod programme;
 pub mod query;
 pub mod scalars;

@@ -380,6 +380,7 @@ pub struct Mutation(
     super::programme::ProgrammeMutation,
     super::support::SupportMutation,
     super::training::TrainingMutation,
+    super::plan::ReportMutation,
 );
 
 /// Changes to the ecosystem.

@@ -158,6 +158,7 @@ pub struct Query(
     super::search::SearchQuery,
     super::programme::ProgrammeQuery,
     super::support::SupportQuery,
+    super::plan::ReportQuery,
 );
 
 /// Read access to the ecosystem: lookups, lists and taxonomies.

@@ -78,7 +78,7 @@ const FILES: [File; 6] = [
 ];
 
 /// The example tabs, in order.
-pub const EXAMPLES: [&str; 8] = [
+pub const EXAMPLES: [&str; 9] = [
     include_str!("../../assets/playground/examples/1-browse.graphql"),
     include_str!("../../assets/playground/examples/2-search.graphql"),
     include_str!("../../assets/playground/examples/3-investors.graphql"),
@@ -87,6 +87,7 @@ pub const EXAMPLES: [&str; 8] = [
     include_str!("../../assets/playground/examples/6-startup.graphql"),
     include_str!("../../assets/playground/examples/7-mentor.graphql"),
     include_str!("../../assets/playground/examples/8-programmes.graphql"),
+    include_str!("../../assets/playground/examples/9-reports.graphql"),
 ];
 
 const TEMPLATE: &str = include_str!("../../assets/playground/index.html");

@@ -495,7 +495,7 @@ pub struct Plan {
 
 impl Plan {
     /// The calendar years the plan spans.
-    pub fn years(&self) -> Vec<i32> {
+    pub fn calendar_years(&self) -> Vec<i32> {
         (self.starts_on.year()..=self.ends_on.year()).collect()
     }
 
@@ -586,7 +586,8 @@ pub struct Judgement {
 /// Judges `actual` against a target of at least `min` and at most `max`
 /// over `period`, on `today`. A flow is on track while it has reached at
 /// least the share of `min` that the share of the period gone by calls
-/// for; a level while it meets the target as it stands. Above `max` an
+/// for; a level while it meets the target as it stands. A range's upper
+/// bound is an aim (above it, the target is still met); above its `max`, an
 /// "at most" target is missed at once for a flow (it cannot come down), at
 /// risk for a level. Once the period is over, a target is met or missed.
 pub fn judge(
@@ -599,6 +600,8 @@ pub fn judge(
 ) -> Judgement {
     let over = today >= period.to;
     let elapsed = period.elapsed(today);
+    // A range's upper bound is an aim: only an "at most" target binds it.
+    let max = if min.is_some() { None } else { max };
     let meets = min.is_none_or(|m| actual >= m) && max.is_none_or(|m| actual <= m);
     let progress = match (min, max) {
         (Some(m), _) if m > 0.0 => Some(actual / m),
@@ -667,7 +670,7 @@ mod tests {
         assert_eq!(at_most(5.0, Accrual::Flow).status, TargetStatus::OnTrack);
         assert_eq!(at_most(11.0, Accrual::Flow).status, TargetStatus::Missed);
         assert_eq!(at_most(11.0, Accrual::Level).status, TargetStatus::AtRisk);
-        // A range is met from its lower bound up to its upper.
+        // A range is met from its lower bound, and above its upper (an aim).
         let range = judge(
             160.0,
             Some(150.0),
@@ -677,6 +680,15 @@ mod tests {
             today,
         );
         assert_eq!(range.status, TargetStatus::Met);
+        let above = judge(
+            220.0,
+            Some(150.0),
+            Some(200.0),
+            Accrual::Flow,
+            FIVE_YEARS,
+            today,
+        );
+        assert_eq!(above.status, TargetStatus::Met);
         assert_eq!(range.progress, Some(160.0 / 150.0));
     }
 
@@ -696,7 +708,7 @@ mod tests {
             created_at: chrono::DateTime::UNIX_EPOCH,
             updated_at: chrono::DateTime::UNIX_EPOCH,
         };
-        assert_eq!(plan.years(), [2021, 2022, 2023, 2024, 2025]);
+        assert_eq!(plan.calendar_years(), [2021, 2022, 2023, 2024, 2025]);
         let first = plan.period(Some(2021)).unwrap();
         assert_eq!((first.from, first.to), (day(2021, 7, 1), day(2021, 12, 31)));
         assert_eq!(plan.period(Some(2027)), None);

@@ -19,6 +19,7 @@ pub mod introductions;
 pub mod policy;
 pub mod profiles;
 pub mod programmes;
+pub mod reports;
 
 /// Who asks, and what an operation works with.
 #[derive(Clone, Copy)]

@@ -46,7 +46,7 @@ pub struct Figure {
 }
 
 /// What kind of record stands behind a figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
 pub enum ContributorKind {
     /// A startup profile (`id` is its row).
     Startup,
@@ -56,9 +56,13 @@ pub enum ContributorKind {
     SupportRecord,
     /// An application (`id` is its row).
     Application,
+    /// An investor profile.
     Investor,
+    /// A mentor profile.
     Mentor,
+    /// A support organisation.
     Organization,
+    /// An event.
     Event,
     /// A training class (`id` is its row).
     Class,

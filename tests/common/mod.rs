@@ -394,6 +394,31 @@ pub const SAMPLE: &str = r#"{"type":"sector","key":"agritech","name":"Nông nghi
 {"type":"attendance","class":"ky-nang-goi-von-2026","person":"Phạm Văn Tâm","organization":"HTX Rau sạch Phong Điền","gender":"MALE","group":"FARMERS"}
 {"type":"support","key":"lua-xanh-ip-2026","startup":"lua-xanh","programme":"mekong-startup-runway-2026","organization":"castihub","kind":"LEGAL_IP","value_vnd":"15000000","budget_source":"STATE","given_on":"2026-09-15","note":"Đăng ký bảo hộ nhãn hiệu"}
 {"type":"support","key":"htx-phong-dien-space-2026","recipient":"HTX Rau sạch Phong Điền","organization":"castihub","kind":"SPACE","given_on":"2026-10-01"}
+{"type":"plan","key":"can-tho-2021-2025","title":"Kế hoạch hỗ trợ hệ sinh thái khởi nghiệp Cần Thơ 2021–2025","province":"can-tho","starts_on":"2021-06-30","ends_on":"2025-12-31","basis":"135/KH-UBND","basis_on":"2021-06-30","targets":[{"key":"y-tuong-du-an","indicator":"SUPPORTED","label":"Hỗ trợ ít nhất 50 ý tưởng, dự án","min":50.0,"unit":"dự án"},{"key":"su-kien-vung","indicator":"EVENTS","label":"01 sự kiện vùng mỗi năm","min":1.0,"per_year":true,"filter":{"event_scopes":["REGIONAL"]}}]}
+"#;
+
+/// Records around the year boundary of 2023/2024, on top of [`SAMPLE`],
+/// for the indicators' tests.
+pub const REPORT_RECORDS: &str = r#"{"type":"startup","key":"nam-viet","name":"Nấm Việt","sectors":["agritech"],"stage":"MVP","province":"hai-phong","founded_on":"2022-06-01","tags":["ST_ENTERPRISE"]}
+{"type":"startup","key":"kho-lanh","name":"Kho Lạnh","sectors":["ai"],"stage":"SEED","province":"can-tho","founded_on":"2024-02-01","tags":["ST_ENTERPRISE","WOMEN_LED"]}
+{"type":"organization","key":"vuon-uom-hp","name":"Vườn ươm Hải Phòng","kind":"INCUBATOR","province":"hai-phong","established_on":"2023-05-01"}
+{"type":"organization","key":"clb-ct","name":"CLB Khởi nghiệp Cần Thơ","kind":"STARTUP_CLUB","province":"can-tho","established_on":"2021-03-01"}
+{"type":"event","key":"e-cuoi-nam","title":"Cà phê cuối năm","kind":"NETWORKING","starts_at":"2023-12-31T23:30:00+07:00","province":"can-tho"}
+{"type":"event","key":"e-dau-nam","title":"Techfest Mekong","kind":"FESTIVAL","starts_at":"2024-01-01T00:00:00+07:00","province":"can-tho","scope":"REGIONAL"}
+{"type":"programme","key":"uom-tao-2023","name":"Ươm tạo 2023","kind":"BUSINESS_INCUBATION","organization":"castihub","province":"can-tho","starts_on":"2023-01-01","ends_on":"2024-12-31","sectors":["agritech"]}
+{"type":"call","key":"uom-tao-2023-dot-1","programme":"uom-tao-2023","title":"Đợt 1","opens_at":"2023-01-01T08:00:00+07:00","closes_at":"2023-12-31T17:00:00+07:00"}
+{"type":"application","call":"uom-tao-2023-dot-1","startup":"vi-mekong","status":"ACCEPTED","submitted_at":"2023-03-01T10:00:00+07:00","decided_at":"2023-12-31T23:30:00+07:00"}
+{"type":"application","call":"uom-tao-2023-dot-1","startup":"kho-lanh","status":"ACCEPTED","submitted_at":"2023-04-01T10:00:00+07:00","decided_at":"2024-01-01T00:00:00+07:00"}
+{"type":"application","call":"uom-tao-2023-dot-1","startup":"cang-so","status":"REJECTED","submitted_at":"2023-05-01T10:00:00+07:00","decided_at":"2023-06-01T10:00:00+07:00"}
+{"type":"class","key":"lop-1","programme":"uom-tao-2023","title":"Lớp 1","held_on":"2023-09-10"}
+{"type":"class","key":"lop-2","programme":"uom-tao-2023","title":"Lớp 2","held_on":"2023-10-10"}
+{"type":"attendance","class":"lop-1","person":"Nguyễn Thị Hoa","organization":"Lúa Xanh","group":"WOMEN"}
+{"type":"attendance","class":"lop-2","person":"Nguyen Thi Hoa","organization":"Lua Xanh","group":"WOMEN"}
+{"type":"attendance","class":"lop-1","person":"Trần Văn Nam","organization":"HTX Nấm","group":"FARMERS"}
+{"type":"attendance","class":"lop-2","person":"Lê Thị Mai","group":"WOMEN"}
+{"type":"support","key":"s1","startup":"lua-xanh","programme":"uom-tao-2023","kind":"MENTORING","value_vnd":"10000000","budget_source":"STATE","given_on":"2023-03-01"}
+{"type":"support","key":"s2","startup":"lua-xanh","programme":"uom-tao-2023","kind":"SPACE","value_vnd":"20000000","budget_source":"SOCIALIZED","given_on":"2023-06-01"}
+{"type":"support","key":"s3","recipient":"HTX Nấm Hải Phòng","organization":"vuon-uom-hp","kind":"TRAINING","value_vnd":"5000000","budget_source":"STATE","given_on":"2023-07-01"}
 "#;
 
 /// A data file from `ketnoi generate` of these sizes and seed.
