@@ -84,6 +84,21 @@ pub struct Viewer {
 }
 
 impl Viewer {
+    /// The operator as the command line acts: whoever runs `ketnoi` on the
+    /// database (no account, no session).
+    pub fn operator() -> Viewer {
+        Viewer {
+            user: User {
+                id: 0,
+                email: String::new(),
+                role: Role::Admin,
+                name: None,
+                created_at: chrono::DateTime::UNIX_EPOCH,
+            },
+            session_id: 0,
+        }
+    }
+
     /// Whether the viewer is the operator.
     pub fn is_admin(&self) -> bool {
         self.user.role == Role::Admin

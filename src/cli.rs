@@ -111,6 +111,10 @@ pub enum Command {
     Template(TemplateArgs),
     /// Export the whole database as a data file.
     Export(ExportArgs),
+    /// Write a plan's report: `.xlsx` (the targets against what was done,
+    /// year by year with a chart per target, and the records behind each
+    /// figure) or `.csv` (the targets), by the output's extension.
+    Report(ReportArgs),
     /// Rebuild the search index from the database (servers do this by
     /// themselves when the index is missing or outdated).
     Reindex,
@@ -367,6 +371,20 @@ pub struct TemplateArgs {
     pub output: PathBuf,
 }
 
+/// Options of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The plan's key.
+    #[arg(long)]
+    pub plan: String,
+    /// A year of the plan (default: its whole period).
+    #[arg(long, value_name = "YEAR")]
+    pub period: Option<i32>,
+    /// Where to write: a `.xlsx` or `.csv` file.
+    #[arg(long, short)]
+    pub output: PathBuf,
+}
+
 /// Options of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -417,6 +435,40 @@ pub async fn open_store(global: &Global) -> Result<Store, Error> {
     Ok(store)
 }
 
+/// `ketnoi report`: whoever runs it on the database is its operator.
+async fn report(global: &Global, args: &ReportArgs) -> Result<(), Error> {
+    let xlsx = match args.output.extension().and_then(|e| e.to_str()) {
+        Some("xlsx") => true,
+        Some("csv") => false,
+        _ => {
+            return Err(Error::BadUserInput(
+                "write the report to a .xlsx or .csv file".into(),
+            ));
+        }
+    };
+    let store = open_store(global).await?;
+    let clock = crate::clock::Clock::system();
+    let operator = crate::auth::Viewer::operator();
+    let caller = crate::ops::Caller {
+        store: &store,
+        viewer: Some(&operator),
+        clock: &clock,
+    };
+    let report = crate::report::build(&caller, &args.plan, args.period)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("there is no plan with key `{}`", args.plan)))?;
+    let bytes = if xlsx {
+        crate::report::xlsx(&report)
+            .map_err(|e| Error::BadUserInput(format!("cannot write the report: {e}")))?
+    } else {
+        crate::report::csv(&report)
+    };
+    std::fs::write(&args.output, bytes)?;
+    store.close().await;
+    eprintln!("wrote {}", args.output.display());
+    Ok(())
+}
+
 /// Runs a command.
 pub async fn run(cli: Cli) -> Result<(), Error> {
     let command = cli
@@ -447,6 +499,7 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Reindex => reindex(&cli.global).await,
+        Command::Report(args) => report(&cli.global, &args).await,
         Command::Export(args) => {
             let store = open_store(&cli.global).await?;
             let mut out = open_output(args.output.as_ref())?;

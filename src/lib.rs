@@ -14,6 +14,7 @@ pub mod http;
 pub mod matching;
 pub mod model;
 pub mod ops;
+pub mod report;
 pub mod search;
 pub mod spreadsheet;
 pub mod store;

@@ -179,3 +179,65 @@ async fn serve_demo_answers_with_the_demo_dataset() {
     }
     assert!(result.to_string().contains("Techfest"), "{result}");
 }
+
+#[test]
+fn report_writes_a_plans_spreadsheet_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.jsonl");
+    std::fs::write(
+        &data,
+        format!("{}{}", common::SAMPLE, common::REPORT_RECORDS),
+    )
+    .unwrap();
+    let (ok, _, stderr) = run(ketnoi(dir.path()).arg("import").arg(&data));
+    assert!(ok, "{stderr}");
+
+    let xlsx = dir.path().join("bao-cao.xlsx");
+    let (ok, _, stderr) = run(ketnoi(dir.path())
+        .args([
+            "report",
+            "--plan",
+            "can-tho-2021-2025",
+            "--period",
+            "2023",
+            "-o",
+        ])
+        .arg(&xlsx));
+    assert!(ok, "{stderr}");
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).expect("an xlsx file");
+    assert_eq!(
+        book.sheet_names(),
+        ["can-tho-2021-2025", "Số liệu chi tiết"]
+    );
+    let sheet = book.worksheet_range("can-tho-2021-2025").unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| r[0] == "y-tuong-du-an")
+        .expect("the target's row");
+    // Cần Thơ supported Lúa Xanh and Ví Mekong from the plan's start to
+    // the end of 2023.
+    assert_eq!(row[6].to_string(), "2", "{row:?}");
+    let details = book.worksheet_range("Số liệu chi tiết").unwrap();
+    assert!(
+        details.rows().any(|r| r[2] == "Lúa Xanh"),
+        "the records behind the figure"
+    );
+
+    let csv = dir.path().join("bao-cao.csv");
+    let (ok, _, stderr) = run(ketnoi(dir.path())
+        .args(["report", "--plan", "can-tho-2021-2025", "-o"])
+        .arg(&csv));
+    assert!(ok, "{stderr}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}Mã chỉ tiêu,Chỉ tiêu"), "{text}");
+    assert!(text.contains("y-tuong-du-an"), "{text}");
+
+    let (ok, _, stderr) = run(ketnoi(dir.path())
+        .args(["report", "--plan", "khong-co", "-o"])
+        .arg(&csv));
+    assert!(
+        !ok && stderr.contains("no plan with key `khong-co`"),
+        "{stderr}"
+    );
+}

@@ -15,6 +15,7 @@ both_databases!(
     figures_to_enter_take_a_value_a_note_and_evidence,
     an_indicator_is_a_series_split_by_year,
     only_the_operator_sees_plans_and_indicators,
+    reports_download_as_spreadsheets_for_the_operator,
 );
 
 /// A plan of Cần Thơ for 2023–2026, over the indicators' crafted records.
@@ -304,4 +305,85 @@ async fn only_the_operator_sees_plans_and_indicators(store: Store) {
     // Nothing was entered by the refused calls.
     let year = targets(&server, Some(2023)).await;
     assert_eq!(by_key(&year, "tin-bai")["actual"], Value::Null);
+}
+
+async fn reports_download_as_spreadsheets_for_the_operator(store: Store) {
+    let server = server(store).await;
+    let get = |path: &str, token: Option<&str>| {
+        let mut request = server.client.get(format!("{}{path}", server.url));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let admin = server.admin_token.clone();
+    let response = get("/reports/can-tho-thu-nghiem.xlsx?year=2023", Some(&admin))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"can-tho-thu-nghiem-2023.xlsx\""
+    );
+    let bytes = response.bytes().await.unwrap();
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx file");
+    assert_eq!(
+        book.sheet_names(),
+        ["can-tho-thu-nghiem", "Số liệu chi tiết"]
+    );
+    let sheet = book.worksheet_range("can-tho-thu-nghiem").unwrap();
+    let cell = |r: &[calamine::Data], i: usize| r[i].to_string();
+    let support = sheet
+        .rows()
+        .find(|r| cell(r, 0) == "ho-tro")
+        .expect("the target's row")
+        .to_vec();
+    assert_eq!(
+        (cell(&support, 4), cell(&support, 6), cell(&support, 8)),
+        ("8".to_string(), "2".to_string(), "Đúng tiến độ".to_string())
+    );
+    // Year by year: one row per target, a column per year of the plan.
+    let years = sheet
+        .rows()
+        .find(|r| cell(r, 0) == "Mã chỉ tiêu" && cell(r, 2) == "2023")
+        .expect("the table by year")
+        .to_vec();
+    assert_eq!(cell(&years, 5), "2026");
+    let details = book.worksheet_range("Số liệu chi tiết").unwrap();
+    let names: Vec<String> = details.rows().map(|r| cell(r, 2)).collect();
+    assert!(names.contains(&"Lúa Xanh".to_string()), "{names:?}");
+
+    let response = get("/reports/can-tho-thu-nghiem.csv", Some(&admin))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    assert!(text.starts_with("\u{feff}Mã chỉ tiêu,"), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("ho-tro,"))
+        .expect("the row");
+    assert!(line.contains("Chậm tiến độ"), "{line}");
+
+    // Others are refused; a wrong name is not found.
+    let founder = server.sign_up("founder@example.vn", "STARTUP").await;
+    for (path, token, status) in [
+        ("/reports/can-tho-thu-nghiem.xlsx", None, 401),
+        (
+            "/reports/can-tho-thu-nghiem.xlsx",
+            Some(founder.as_str()),
+            403,
+        ),
+        ("/reports/khong-co.xlsx", Some(admin.as_str()), 404),
+        ("/reports/can-tho-thu-nghiem.pdf", Some(admin.as_str()), 404),
+        (
+            "/reports/can-tho-thu-nghiem.csv?year=2030",
+            Some(admin.as_str()),
+            400,
+        ),
+    ] {
+        let response = get(path, token).await.unwrap();
+        assert_eq!(response.status(), status, "{path}");
+    }
 }

@@ -159,6 +159,7 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
         .route("/playground/{name}", get(playground::file))
         .route("/templates/{name}", get(template))
         .route("/import", axum::routing::post(import_spreadsheet))
+        .route("/reports/{file}", get(plan_report))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .fallback(|| async {
@@ -379,6 +380,113 @@ async fn import_spreadsheet(
             )
         }
     }
+}
+
+/// Which year a report is for.
+#[derive(serde::Deserialize)]
+struct ReportQuery {
+    /// A year of the plan; absent: its whole period.
+    year: Option<i32>,
+}
+
+/// A plan's report, the operator only: `/reports/<plan key>.xlsx` (the
+/// targets, year by year with a chart per target, and the records behind
+/// each figure) or `/reports/<plan key>.csv` (the targets), for `?year=`
+/// or the whole period.
+async fn plan_report(
+    State(app): State<App>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<ReportQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let viewer = match authenticate(&app, &headers).await {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let (key, xlsx) = match (file.strip_suffix(".xlsx"), file.strip_suffix(".csv")) {
+        (Some(key), _) => (key, true),
+        (None, Some(key)) => (key, false),
+        _ => {
+            return json_error(
+                StatusCode::NOT_FOUND,
+                Code::NotFound,
+                "reports end in .xlsx or .csv",
+            );
+        }
+    };
+    let caller = crate::ops::Caller {
+        store: &app.store,
+        viewer: viewer.as_ref(),
+        clock: &app.running.clock,
+    };
+    let report = match crate::report::build(&caller, key, query.year).await {
+        Ok(Some(report)) => report,
+        Ok(None) => {
+            return json_error(
+                StatusCode::NOT_FOUND,
+                Code::NotFound,
+                &format!("there is no plan with key `{key}`"),
+            );
+        }
+        Err(e) => return error_response(&headers, &e),
+    };
+    let name = match query.year {
+        Some(y) => format!("{key}-{y}"),
+        None => key.to_string(),
+    };
+    let (bytes, kind, extension) = if xlsx {
+        match crate::report::xlsx(&report) {
+            Ok(bytes) => (
+                bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "xlsx",
+            ),
+            Err(e) => {
+                tracing::error!(error = %e, "writing a report failed");
+                return json_error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Code::Internal,
+                    crate::error::INTERNAL_MESSAGE,
+                );
+            }
+        }
+    } else {
+        (
+            crate::report::csv(&report),
+            "text/csv; charset=utf-8",
+            "csv",
+        )
+    };
+    let disposition = format!("attachment; filename=\"{name}.{extension}\"");
+    (
+        [
+            (header::CONTENT_TYPE, kind.to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// An operation's error as a JSON response with its status and code.
+fn error_response(headers: &HeaderMap, e: &crate::error::Error) -> Response {
+    use crate::error::Error as E;
+    let (status, code) = match e {
+        E::Unauthenticated(_) => (StatusCode::UNAUTHORIZED, Code::Unauthenticated),
+        E::Forbidden(_) => (StatusCode::FORBIDDEN, Code::Forbidden),
+        E::BadUserInput(_) => (StatusCode::BAD_REQUEST, Code::BadUserInput),
+        E::NotFound(_) => (StatusCode::NOT_FOUND, Code::NotFound),
+        _ => {
+            tracing::error!(request_id = %request_id(headers), error = %e, "a report failed");
+            return json_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Code::Internal,
+                crate::error::INTERNAL_MESSAGE,
+            );
+        }
+    };
+    json_error(status, code, &e.to_string())
 }
 
 /// A spreadsheet template: `/templates/<record>.xlsx` for one record kind
