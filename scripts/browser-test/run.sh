@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The playground in a real browser with no way to the internet: starts
-# `ketnoi serve --demo` on a fresh data directory and drives Debian's
-# headless Chromium through the page (run.mjs), both inside a network
-# namespace that has only a loopback interface. Fails on any console error
-# or request to another origin; screenshots go to target/playground/.
+# The playground and the report page in a real browser with no way to the
+# internet: starts `ketnoi serve --demo` on a fresh data directory and
+# drives Debian's headless Chromium through the playground (run.mjs) and,
+# signed in as an operator, the report page (reports.mjs), all inside a
+# network namespace that has only a loopback interface. Fails on any
+# console error or request to another origin; screenshots go to
+# target/playground/ and target/reports/.
 #
 # Usage: scripts/browser-test/run.sh [ketnoi binary]   (default: target/debug/ketnoi)
 # Installs what it needs where it is missing: Debian's chromium package
@@ -46,3 +48,10 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 node scripts/browser-test/run.mjs "http://127.0.0.1:$port" "$shots"
+# The operator's report page, signed in as an operator made for it.
+reports=target/reports
+rm -rf "$reports"
+mkdir -p "$reports"
+password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+echo "$password" | "$binary" admin create --email operator@example.vn --data-dir "$data" >/dev/null
+node scripts/browser-test/reports.mjs "http://127.0.0.1:$port" operator@example.vn "$password" "$reports"

@@ -14,6 +14,7 @@
 
 mod envelope;
 pub mod playground;
+pub mod report_page;
 pub mod throttle;
 
 use crate::error::Code;
@@ -159,7 +160,9 @@ pub fn router(app: crate::app::App, config: &HttpConfig) -> Router {
         .route("/playground/{name}", get(playground::file))
         .route("/templates/{name}", get(template))
         .route("/import", axum::routing::post(import_spreadsheet))
+        .route("/reports", get(report_page::page))
         .route("/reports/{file}", get(plan_report))
+        .route("/report-page/{name}", get(report_page::file))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .fallback(|| async {
