@@ -95,6 +95,11 @@ const TARGET_HEADERS: [&str; 13] = [
     "Ghi chú",
 ];
 
+/// A figure as reports show it: to two decimals.
+fn shown(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
 /// One target's row, as text and numbers.
 enum Cell {
     Text(String),
@@ -121,7 +126,7 @@ fn target_row(t: &TargetReport) -> Vec<Cell> {
         Cell::Text(unit),
         Cell::Number(t.due.0),
         Cell::Number(t.due.1),
-        Cell::Number(t.actual),
+        Cell::Number(t.actual.map(shown)),
         Cell::Number(
             t.judgement
                 .and_then(|j| j.progress)
@@ -198,6 +203,11 @@ pub fn xlsx(r: &PlanReport) -> Result<Vec<u8>, XlsxError> {
     // Year by year, and a chart per target.
     let table = top + r.targets.len() as u32 + 3;
     sheet.write_with_format(table - 1, 0, "Thực hiện theo năm", &bold)?;
+    sheet.write(
+        table - 1,
+        1,
+        "(chỉ tiêu hằng năm: số của năm; chỉ tiêu cả giai đoạn: lũy kế đến cuối năm)",
+    )?;
     sheet.write_with_format(table, 0, "Mã chỉ tiêu", &bold)?;
     sheet.write_with_format(table, 1, "Chỉ tiêu", &bold)?;
     for (k, (year, _)) in r.years.iter().enumerate() {
@@ -210,7 +220,7 @@ pub fn xlsx(r: &PlanReport) -> Result<Vec<u8>, XlsxError> {
         sheet.write(row, 1, &t.target.label)?;
         for (k, (_, figures)) in r.years.iter().enumerate() {
             if let Some(Some(v)) = figures.get(i) {
-                sheet.write_with_format(row, 2 + k as u16, *v, &number)?;
+                sheet.write_with_format(row, 2 + k as u16, shown(*v), &number)?;
             }
         }
         if r.years.is_empty() {
@@ -306,7 +316,7 @@ pub fn csv(r: &PlanReport) -> Vec<u8> {
                     .get(i)
                     .copied()
                     .flatten()
-                    .map(|v| v.to_string())
+                    .map(|v| shown(v).to_string())
                     .unwrap_or_default()
             }));
             w.write_record(&fields).expect("BUG: writing to memory");
