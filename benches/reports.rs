@@ -112,7 +112,7 @@ fn fill(n: usize, postgres: bool) -> Vec<String> {
     let statuses = pick(&["ACCEPTED", "REJECTED", "SUBMITTED", "SHORTLISTED"]);
     let investors = 1_000;
     let programmes = 630;
-    vec![
+    let statements = vec![
         format!(
             "insert into sectors (slug, name, name_en) select 's' || i, 'Lĩnh vực ' || i, 'Sector ' || i from {}",
             series(14)
@@ -201,11 +201,22 @@ fn fill(n: usize, postgres: bool) -> Vec<String> {
             classes = n / 10,
             people = n / 4,
         ),
-    ]
+    ];
+    // SQLite reads `on conflict` after `insert ... select` as part of the
+    // select: it says `insert or ignore` instead.
+    statements
+        .into_iter()
+        .map(
+            |s| match (postgres, s.strip_suffix(" on conflict do nothing")) {
+                (false, Some(insert)) => insert.replacen("insert into", "insert or ignore into", 1),
+                _ => s,
+            },
+        )
+        .collect()
 }
 
-/// A store of the bench's size: reused when it holds that many startups,
-/// else emptied and filled.
+/// A store of the bench's size: reused when it was filled to that size
+/// (its plan is written last), else emptied and filled.
 async fn store_of(
     store: Store,
     url: Option<&str>,
@@ -217,7 +228,8 @@ async fn store_of(
         .count(&ketnoi::store::ListQuery::Startups(Default::default()))
         .await
         .expect("count");
-    if startups as usize == n {
+    let planned = store.id_by_slug(Table::Plans, "bench").await.expect("plan");
+    if startups as usize == n && planned.is_some() {
         return store;
     }
     let started = Instant::now();
@@ -277,6 +289,20 @@ fn reports(c: &mut Criterion) {
     let mut stores = vec![];
     let path = work.join("ketnoi.db");
     let sqlite = runtime.block_on(async {
+        // A database filled part of the way is started again.
+        let store = Store::sqlite_file(&path).await.expect("SQLite");
+        store.migrate().await.expect("migrate");
+        if store
+            .id_by_slug(Table::Plans, "bench")
+            .await
+            .expect("plan")
+            .is_none()
+        {
+            store.close().await;
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
         let store = Store::sqlite_file(&path).await.expect("SQLite");
         store_of(store, None, Some(&path), n).await
     });
@@ -305,6 +331,25 @@ fn reports(c: &mut Criterion) {
                 .unwrap()
                 .unwrap();
             store.plans_by_ids(&[id]).await.unwrap().pop().unwrap()
+        });
+        // Where a report's time goes: each target's figure, once.
+        runtime.block_on(async {
+            let caller = Caller {
+                store,
+                viewer: Some(&operator),
+                clock: &clock,
+            };
+            let targets = ketnoi::ops::reports::targets(&caller, &plan, Some(2024))
+                .await
+                .expect("targets");
+            let mut line = format!("# {name}, one report's targets:");
+            for t in targets.iter().filter_map(|t| t.query.as_ref()) {
+                let started = Instant::now();
+                store.indicator_figures(t).await.expect("figure");
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                line += &format!(" {} {ms:.0} ms;", t.indicator);
+            }
+            println!("{line}");
         });
         group.bench_function(format!("{name}/plan_report_province_year"), |b| {
             b.to_async(&runtime).iter(|| async {

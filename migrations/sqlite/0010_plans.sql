@@ -49,3 +49,9 @@ create table indicator_entries (
 create index investments_invested_on_idx on investments (invested_on);
 create index applications_submitted_idx on applications (submitted_at);
 create index training_classes_held_on_idx on training_classes (held_on);
+
+-- What the indicators read most: a startup's support by day (its first
+-- support), and support by its giver.
+drop index support_records_startup_idx;
+create index support_records_startup_idx on support_records (startup_id, given_on);
+create index support_records_organization_idx on support_records (organization_id);

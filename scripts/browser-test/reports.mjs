@@ -7,47 +7,14 @@
 // to the directory given.
 //
 // Usage: node reports.mjs http://127.0.0.1:PORT EMAIL PASSWORD target/reports
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { open } from './browser.mjs';
 
 const [base, email, password, shots = 'target/reports'] = process.argv.slice(2);
 if (!base || !email || !password) {
   console.error('usage: node reports.mjs <server base URL> <operator e-mail> <password> [screenshot directory]');
   process.exit(2);
 }
-const origin = new URL(base).origin;
-mkdirSync(shots, { recursive: true });
-
-const problems = [];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-});
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-page.on('console', (m) => {
-  if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-});
-page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-page.on('request', (r) => {
-  const url = r.url();
-  if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
-    problems.push(`request to another origin: ${url}`);
-  }
-});
-page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-page.on('response', (r) => {
-  if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-});
-
-const step = async (name, action) => {
-  try {
-    await action();
-  } catch (e) {
-    problems.push(`${name}: ${e.message.split('\n')[0]}`);
-    await page.screenshot({ path: `${shots}/failed-${name}.png`, fullPage: true }).catch(() => {});
-    throw e;
-  }
-};
+const { browser, page, problems, step } = await open(base, shots, { width: 1400, height: 1000 });
 
 // What the API itself says of a plan, to compare with the page.
 const api = async (token, query) => {

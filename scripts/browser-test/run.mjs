@@ -6,50 +6,14 @@
 // request to another origin. Screenshots go to the directory given.
 //
 // Usage: node run.mjs http://127.0.0.1:PORT target/playground
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { open } from './browser.mjs';
 
 const [base, shots = 'target/playground'] = process.argv.slice(2);
 if (!base) {
   console.error('usage: node run.mjs <server base URL> [screenshot directory]');
   process.exit(2);
 }
-const origin = new URL(base).origin;
-mkdirSync(shots, { recursive: true });
-
-const problems = [];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  // Root in CI has no user namespace for Chromium's sandbox. Names other
-  // than the server's do not resolve, in case the network namespace this
-  // normally runs in is missing.
-  args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-});
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-page.on('console', (m) => {
-  if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-});
-page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-page.on('request', (r) => {
-  const url = r.url();
-  if (!url.startsWith('data:') && new URL(url).origin !== origin) {
-    problems.push(`request to another origin: ${url}`);
-  }
-});
-page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-page.on('response', (r) => {
-  if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-});
-
-const step = async (name, action) => {
-  try {
-    await action();
-  } catch (e) {
-    problems.push(`${name}: ${e.message.split('\n')[0]}`);
-    await page.screenshot({ path: `${shots}/failed-${name}.png` }).catch(() => {});
-    throw e;
-  }
-};
+const { browser, page, problems, step } = await open(base, shots, { width: 1400, height: 900 });
 
 try {
   await step('load', async () => {

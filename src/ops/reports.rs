@@ -117,11 +117,18 @@ pub async fn targets(
     }
     let today = c.clock.today();
     let entries = c.store.indicator_entries(plan.id).await?;
-    let mut out = Vec::with_capacity(plan.targets.len());
-    for t in &plan.targets {
+    // Each target's window and the query of its figure. On PostgreSQL the
+    // figures are computed at once, each on its own connection; SQLite
+    // computes them one after another (measured: at once, they contend
+    // and take longer than in turn).
+    let at_once = c.store.dialect() == crate::store::Dialect::Postgres;
+    let mut plans = Vec::with_capacity(plan.targets.len());
+    let mut actuals = vec![None; plan.targets.len()];
+    let mut figures = tokio::task::JoinSet::new();
+    for (i, t) in plan.targets.iter().enumerate() {
         let accrual = t.indicator.accrual();
-        // The window of the figure, the period judged over, and the day
-        // it is judged on.
+        // The window of the figure, the period judged over, and the
+        // target's scale.
         let (window, judged_over, scale) = match (year, t.per_year) {
             (Some(y), true) => {
                 let w = plan.period(Some(y)).expect("BUG: checked above");
@@ -138,11 +145,8 @@ pub async fn targets(
             (None, true) if accrual == Accrual::Flow => (whole, whole, f64::from(whole.years())),
             (None, _) => (whole, whole, 1.0),
         };
-        let as_of = today.min(window.to);
-        let due = (t.min.map(|v| v * scale), t.max.map(|v| v * scale));
-        let (actual, entry, query) = if t.indicator == Indicator::Entered {
-            let entry = entered(&entries, &t.key, year, t.per_year);
-            (entry.as_ref().map(|e| e.value), entry, None)
+        let query = if t.indicator == Indicator::Entered {
+            None
         } else {
             let q = IndicatorQuery {
                 indicator: t.indicator,
@@ -151,13 +155,29 @@ pub async fn targets(
                 by: vec![],
                 filter: resolve(c, &t.filter).await?,
             };
-            let figures = c.store.indicator_figures(&q).await?;
-            (
-                Some(figures.first().map_or(0.0, |f| f.value)),
-                None,
-                Some(q),
-            )
+            let (store, query) = (c.store.clone(), q.clone());
+            figures.spawn(async move { (i, store.indicator_figures(&query).await) });
+            if !at_once {
+                collect(&mut figures, &mut actuals).await?;
+            }
+            Some(q)
         };
+        plans.push((window, judged_over, scale, query));
+    }
+    collect(&mut figures, &mut actuals).await?;
+    let mut out = Vec::with_capacity(plan.targets.len());
+    for ((t, (window, judged_over, scale, query)), computed) in
+        plan.targets.iter().zip(plans).zip(actuals)
+    {
+        let as_of = today.min(window.to);
+        let due = (t.min.map(|v| v * scale), t.max.map(|v| v * scale));
+        let (actual, entry) = if t.indicator == Indicator::Entered {
+            let entry = entered(&entries, &t.key, year, t.per_year);
+            (entry.as_ref().map(|e| e.value), entry)
+        } else {
+            (computed, None)
+        };
+        let accrual = t.indicator.accrual();
         let judgement = actual.map(|a| judge(a, due.0, due.1, accrual, judged_over, as_of));
         out.push(TargetReport {
             target: t.clone(),
@@ -170,6 +190,20 @@ pub async fn targets(
         });
     }
     Ok(out)
+}
+
+type Figures = tokio::task::JoinSet<(
+    usize,
+    Result<Vec<crate::store::Figure>, crate::store::StoreError>,
+)>;
+
+/// Waits for the figures being computed, into `actuals` by target.
+async fn collect(figures: &mut Figures, actuals: &mut [Option<f64>]) -> Result<(), Error> {
+    while let Some(done) = figures.join_next().await {
+        let (i, result) = done.map_err(|e| Error::Unavailable(format!("a figure failed: {e}")))?;
+        actuals[i] = Some(result?.first().map_or(0.0, |f| f.value));
+    }
+    Ok(())
 }
 
 /// The value entered for a target: for a year, that year's; for the whole

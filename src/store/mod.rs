@@ -235,6 +235,14 @@ impl Store {
         })
     }
 
+    /// The SQL dialect of the database.
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Store::Sqlite { .. } => Dialect::Sqlite,
+            Store::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
     /// Applies the migrations this build embeds.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {

@@ -447,16 +447,30 @@ fn push_facts(b: &mut Builder<'_>, facts: Facts, q: &IndicatorQuery, by_sector: 
             date_between(b, "r.given_on");
             if raised {
                 // Capital raised after the startup's first support ever,
-                // by the period's end.
+                // by the period's end: the startups that did, found once
+                // (each investment against its startup's first support, by
+                // index).
                 b.push(
-                    " and r.startup_id is not null and exists (select 1 from investments i \
-                     where i.startup_id = r.startup_id and i.invested_on <= ",
+                    " and r.startup_id in (select i.startup_id from investments i \
+                     where i.invested_on <= ",
                 );
                 b.push_bind(to);
                 b.push(
                     " and i.invested_on > (select min(r1.given_on) from support_records r1 \
-                     where r1.startup_id = r.startup_id))",
+                     where r1.startup_id = i.startup_id))",
                 );
+            }
+            if let Some(p) = q.province {
+                // A support record counts for one of its startup's,
+                // programme's and giver's provinces: the planner may read
+                // only those records (by index) before the exact rule below.
+                b.push(" and (r.startup_id in (select id from startups where province_id = ");
+                b.push_bind(p);
+                b.push(") or r.programme_id in (select id from programmes where province_id = ");
+                b.push_bind(p);
+                b.push(") or r.organization_id in (select id from organizations where province_id = ");
+                b.push_bind(p);
+                b.push("))");
             }
             push_in(b, "r.kind", &f.support_kinds);
             push_in(b, "r.budget_source", &f.budget_sources);
