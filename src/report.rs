@@ -107,11 +107,7 @@ enum Cell {
 }
 
 fn target_row(t: &TargetReport) -> Vec<Cell> {
-    let unit = if t.target.unit.is_empty() {
-        t.target.indicator.default_unit().to_string()
-    } else {
-        t.target.unit.clone()
-    };
+    let unit = t.target.unit().to_string();
     let note = t.entry.as_ref().map(|e| {
         let mut note = e.note.clone();
         if let Some(link) = &e.evidence {

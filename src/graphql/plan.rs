@@ -89,15 +89,6 @@ impl Plan {
 /// A target of a plan, with its figure for a report's window.
 pub struct PlanTarget(TargetReport);
 
-/// The unit a figure is counted in.
-fn unit_of(indicator: Indicator, written: &str) -> String {
-    if written.is_empty() {
-        indicator.default_unit().to_string()
-    } else {
-        written.to_string()
-    }
-}
-
 /// A target of a plan, with its figure for a year or the whole period,
 /// the target due for that window, and where it stands.
 #[Object]
@@ -123,8 +114,8 @@ impl PlanTarget {
     }
 
     /// The unit (e.g. `dự án`, `%`, `VND`).
-    async fn unit(&self) -> String {
-        unit_of(self.0.target.indicator, &self.0.target.unit)
+    async fn unit(&self) -> &str {
+        self.0.target.unit()
     }
 
     /// The target as written: at least this much.

@@ -379,6 +379,17 @@ pub struct TargetDraft {
     pub filter: IndicatorFilter,
 }
 
+impl TargetDraft {
+    /// Its unit: as written, else its indicator's (`%`, `VND`, or none).
+    pub fn unit(&self) -> &str {
+        if self.unit.is_empty() {
+            self.indicator.default_unit()
+        } else {
+            &self.unit
+        }
+    }
+}
+
 fn is_default(f: &IndicatorFilter) -> bool {
     f == &IndicatorFilter::default()
 }
